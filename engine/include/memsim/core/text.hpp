@@ -1,0 +1,41 @@
+#pragma once
+// Small text helpers shared by every parser: number parsing without exceptions or
+// locale, trimming and splitting. All take std::string_view and never allocate on
+// success paths except where a container is returned.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace memsim {
+
+// Parses a whole unsigned integer: decimal, or hexadecimal with a 0x/0X prefix.
+// Returns nothing on empty text, stray characters or overflow.
+std::optional<std::uint64_t> parse_u64(std::string_view text);
+
+// Parses a whole signed decimal integer (optional leading '-' or '+').
+std::optional<std::int64_t> parse_i64(std::string_view text);
+
+// Parses a size with an optional binary suffix: 4096, 4K, 4KiB, 2M, 1G (case-insensitive).
+std::optional<std::uint64_t> parse_size(std::string_view text);
+
+// The text without leading and trailing spaces, tabs and carriage returns.
+std::string_view trim(std::string_view text);
+
+// Splits on any of the separator characters, dropping empty pieces.
+std::vector<std::string_view> split_any(std::string_view text, std::string_view separators);
+
+// The text split into lines (without the '\n'; a trailing '\r' is removed too).
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// "0x1a2b" style lowercase hexadecimal.
+std::string hex(std::uint64_t value);
+
+// The Levenshtein edit distance, for "did you mean ..." suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to `word` within a small distance, or empty when none is close.
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace memsim
