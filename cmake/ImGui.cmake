@@ -11,8 +11,9 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours to fix
 if(EMSCRIPTEN)
-  target_compile_options(imgui PUBLIC -sUSE_GLFW=3)
+  target_link_options(imgui PUBLIC -sUSE_GLFW=3)
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
 else()
   find_package(glfw3 3.3 REQUIRED)

@@ -9,6 +9,7 @@ debian_packages=(
   emscripten node-acorn
   libglfw3-dev libgl-dev libgl1-mesa-dri
   catch2 libexpected-dev nlohmann-json3-dev libtomlplusplus-dev libstb-dev
+  fonts-roboto-unhinted fonts-noto-mono
   xvfb xauth chromium xz-utils python3
 )
 

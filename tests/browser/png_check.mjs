@@ -1,0 +1,27 @@
+// Checks that a screenshot shows a drawn UI, not a blank canvas: it must have many
+// distinct colours and no single colour may cover almost the whole image.
+//   node png_check.mjs FILE.png   (exit 0 when drawn, 1 otherwise)
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+
+export function describePixels(pngBuffer) {
+  const png = PNG.sync.read(pngBuffer);
+  const counts = new Map();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const key = (png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2];
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const total = png.width * png.height;
+  const dominant = Math.max(...counts.values()) / total;
+  return { width: png.width, height: png.height, distinctColours: counts.size, dominantShare: dominant };
+}
+
+export function looksDrawn(stats) {
+  return stats.distinctColours >= 16 && stats.dominantShare < 0.95;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const stats = describePixels(readFileSync(process.argv[2]));
+  console.log(JSON.stringify(stats));
+  process.exit(looksDrawn(stats) ? 0 : 1);
+}

@@ -1,0 +1,33 @@
+#include <catch2/catch.hpp>
+
+#include "platform/options.hpp"
+
+using memsim::platform::parse_app_options;
+
+TEST_CASE("Desktop options parse frames, screenshot and size", "[ui][options]") {
+    std::string error;
+    const auto options = parse_app_options({"--frames", "5", "--screenshot", "a.png", "--size", "800x600"}, error);
+    REQUIRE(options);
+    CHECK(options->frames == 5);
+    CHECK(options->screenshot_path == "a.png");
+    CHECK(options->width == 800);
+    CHECK(options->height == 600);
+}
+
+TEST_CASE("A screenshot without --frames renders a few frames and then exits", "[ui][options]") {
+    std::string error;
+    const auto options = parse_app_options({"--screenshot", "a.png"}, error);
+    REQUIRE(options);
+    CHECK(options->frames > 0);
+}
+
+TEST_CASE("Bad desktop options are refused with a message naming the value", "[ui][options]") {
+    std::string error;
+    CHECK_FALSE(parse_app_options({"--frames", "zero"}, error));
+    CHECK(error.find("'zero'") != std::string::npos);
+    CHECK_FALSE(parse_app_options({"--size", "10x10"}, error));
+    CHECK(error.find("10x10") != std::string::npos);
+    CHECK_FALSE(parse_app_options({"--bogus"}, error));
+    CHECK(error.find("--bogus") != std::string::npos);
+    CHECK_FALSE(parse_app_options({"--frames"}, error));
+}

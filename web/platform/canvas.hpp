@@ -1,0 +1,20 @@
+#pragma once
+// What the window or browser canvas tells the app each frame: keeping the drawing
+// surface matched to its on-screen size, and the display scale (device pixel ratio).
+// One implementation per platform: web_canvas.cpp and desktop_canvas.cpp.
+struct GLFWwindow;
+
+namespace memsim::platform {
+
+// Browser: resizes the canvas's drawing buffer to its CSS size times the device pixel
+// ratio (sharp on high-DPI screens). Desktop: nothing to do.
+void sync_surface_size(GLFWwindow* window);
+
+// The factor by which the UI is scaled: the device pixel ratio in the browser (the app
+// draws in device pixels there), the monitor's content scale on the desktop.
+float display_scale(GLFWwindow* window);
+
+// Tells the page that the app runs and has drawn `frames` frames (browser only).
+void report_frame(long frames);
+
+}  // namespace memsim::platform

@@ -1,0 +1,20 @@
+// Desktop side of platform/canvas.hpp: GLFW keeps the framebuffer sized to the window.
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+
+#include "platform/canvas.hpp"
+
+namespace memsim::platform {
+
+void sync_surface_size(GLFWwindow* /*window*/) {}
+
+float display_scale(GLFWwindow* window) {
+    float x = 1.0f, y = 1.0f;
+    glfwGetWindowContentScale(window, &x, &y);
+    return std::clamp(std::max(x, y), 1.0f, 4.0f);
+}
+
+void report_frame(long /*frames*/) {}
+
+}  // namespace memsim::platform

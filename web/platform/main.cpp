@@ -1,0 +1,136 @@
+// The app's entry point: creates the GLFW window and GL context, sets up Dear ImGui and
+// runs the frame loop. The loop is the one place where browser and desktop differ: the
+// browser calls us once per animation frame, the desktop loops until the window closes.
+#include <GLFW/glfw3.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "gfx/frame.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/canvas.hpp"
+#include "platform/options.hpp"
+#include "ui/app.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#else
+#include "platform/screenshot.hpp"
+#endif
+
+namespace {
+
+struct Runtime {
+    GLFWwindow* window = nullptr;
+    memsim::ui::App app;
+    memsim::platform::AppOptions options;
+    int frames_rendered = 0;
+    bool screenshot_failed = false;
+};
+
+void on_glfw_error(int code, const char* description) {
+    std::fprintf(stderr, "memsim: GLFW error %d: %s\n", code, description);
+}
+
+void render_frame(Runtime& rt) {
+    glfwPollEvents();
+    memsim::platform::sync_surface_size(rt.window);
+    if (rt.app.prepare_frame(memsim::platform::display_scale(rt.window))) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    rt.app.draw();
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(rt.window, &width, &height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    memsim::gfx::begin_frame(width, height, clear.x * 0.8f, clear.y * 0.8f, clear.z * 0.8f);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++rt.frames_rendered;
+#ifndef __EMSCRIPTEN__
+    const bool last_frame = rt.options.frames > 0 && rt.frames_rendered >= rt.options.frames;
+    if (last_frame && !rt.options.screenshot_path.empty()) {
+        const auto pixels = memsim::gfx::read_framebuffer_rgba(width, height);
+        if (!memsim::platform::write_png(rt.options.screenshot_path, width, height, pixels)) {
+            std::fprintf(stderr, "memsim: cannot write screenshot '%s'\n", rt.options.screenshot_path.c_str());
+            rt.screenshot_failed = true;
+        }
+    }
+#endif
+    glfwSwapBuffers(rt.window);
+    memsim::platform::report_frame(rt.app.frames_drawn());
+}
+
+#ifdef __EMSCRIPTEN__
+void browser_frame(void* runtime) { render_frame(*static_cast<Runtime*>(runtime)); }
+#else
+bool finished(const Runtime& rt) {
+    if (glfwWindowShouldClose(rt.window) || rt.app.quit_requested()) return true;
+    return rt.options.frames > 0 && rt.frames_rendered >= rt.options.frames;
+}
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string error;
+    const auto options = memsim::platform::parse_app_options({argv + 1, argv + argc}, error);
+    if (!options) {
+        std::fprintf(stderr, "memsim-desktop: %s\n%s", error.c_str(), memsim::platform::app_usage());
+        return 2;
+    }
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) return 1;
+#ifdef __EMSCRIPTEN__
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const memsim::ui::AppInfo info{.platform_name = "web", .can_quit = false};
+#else
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true};
+#endif
+    static Runtime rt{.window = nullptr, .app = memsim::ui::App(info), .options = *options};
+    rt.window = glfwCreateWindow(options->width, options->height, "memsim", nullptr, nullptr);
+    if (rt.window == nullptr) {
+        std::fprintf(stderr, "memsim: cannot create a window with OpenGL 3.3 / WebGL2\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(rt.window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    // Test runs (--frames) must not leave an imgui.ini behind in the working folder.
+    if (options->frames > 0) ImGui::GetIO().IniFilename = nullptr;
+#ifdef __EMSCRIPTEN__
+    // Emscripten's GLFW has no cursor shapes, and the backend's per-frame cursor update
+    // calls exitPointerLock(), which current Chromium answers with a rejected promise.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+#endif
+    ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
+    ImGui_ImplOpenGL3_Init(memsim::gfx::glsl_version());
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(browser_frame, &rt, 0, true);
+#else
+    while (!finished(rt)) render_frame(rt);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(rt.window);
+    glfwTerminate();
+    return rt.screenshot_failed ? 1 : 0;
+#endif
+}

@@ -1,0 +1,47 @@
+#include "platform/options.hpp"
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::platform {
+
+const char* app_usage() {
+    return "usage: memsim-desktop [--frames N] [--screenshot FILE.png] [--size WxH]\n"
+           "  --frames N          render N frames, then exit (for tests)\n"
+           "  --screenshot FILE   write the last rendered frame as a PNG\n"
+           "  --size WxH          initial window size (default 1280x800)\n";
+}
+
+std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args, std::string& error) {
+    AppOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (arg == "--frames" && has_value) {
+            const auto n = parse_u64(args[++i]);
+            if (!n || *n == 0 || *n > 1000000) {
+                error = "--frames needs a whole number from 1 to 1000000, got '" + args[i] + "'";
+                return std::nullopt;
+            }
+            options.frames = static_cast<int>(*n);
+        } else if (arg == "--screenshot" && has_value) {
+            options.screenshot_path = args[++i];
+        } else if (arg == "--size" && has_value) {
+            const auto parts = split_any(args[++i], "x");
+            const auto w = parts.size() == 2 ? parse_u64(parts[0]) : std::nullopt;
+            const auto h = parts.size() == 2 ? parse_u64(parts[1]) : std::nullopt;
+            if (!w || !h || *w < 320 || *h < 240 || *w > 8192 || *h > 8192) {
+                error = "--size needs WIDTHxHEIGHT between 320x240 and 8192x8192, got '" + args[i] + "'";
+                return std::nullopt;
+            }
+            options.width = static_cast<int>(*w);
+            options.height = static_cast<int>(*h);
+        } else {
+            error = "unknown or incomplete option '" + arg + "'";
+            return std::nullopt;
+        }
+    }
+    if (!options.screenshot_path.empty() && options.frames == 0) options.frames = 3;
+    return options;
+}
+
+}  // namespace memsim::platform

@@ -1,0 +1,43 @@
+// Browser side of platform/canvas.hpp: the canvas follows its CSS box and the device
+// pixel ratio; the page learns when the module is ready.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+
+#include <cmath>
+
+#include "platform/canvas.hpp"
+
+EM_JS(double, memsim_canvas_css_width, (), {
+    return document.getElementById('canvas').getBoundingClientRect().width;
+});
+EM_JS(double, memsim_canvas_css_height, (), {
+    return document.getElementById('canvas').getBoundingClientRect().height;
+});
+EM_JS(double, memsim_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+// Emscripten's glfwSetWindowSize asks for fullscreen when the size equals the screen's,
+// so the canvas is resized through Browser.setCanvasSize, which GLFW also listens to.
+EM_JS(void, memsim_set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
+EM_JS(void, memsim_report_frame, (double frames), {
+    if (window.memsimShell) window.memsimShell.onFrame(frames);
+});
+
+namespace memsim::platform {
+
+void sync_surface_size(GLFWwindow* window) {
+    const double ratio = memsim_device_pixel_ratio();
+    const int want_w = static_cast<int>(std::lround(memsim_canvas_css_width() * ratio));
+    const int want_h = static_cast<int>(std::lround(memsim_canvas_css_height() * ratio));
+    int have_w = 0, have_h = 0;
+    glfwGetWindowSize(window, &have_w, &have_h);
+    if (want_w > 0 && want_h > 0 && (want_w != have_w || want_h != have_h)) {
+        memsim_set_canvas_size(want_w, want_h);
+    }
+}
+
+float display_scale(GLFWwindow* /*window*/) {
+    return static_cast<float>(memsim_device_pixel_ratio());
+}
+
+void report_frame(long frames) { memsim_report_frame(static_cast<double>(frames)); }
+
+}  // namespace memsim::platform

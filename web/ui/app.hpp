@@ -1,0 +1,53 @@
+#pragma once
+// The whole app UI: menu bar, the tiled panels and the status line. It owns the UI
+// state and (as later issues land) the simulator it shows. It draws with ImGui only:
+// no GL, no GLFW, no Emscripten; the platform layer calls it once per frame.
+//
+//   App app({.platform_name = "desktop", .can_quit = true});
+//   each frame: if (app.prepare_frame(scale)) re-upload fonts;
+//               NewFrame(); app.draw(); Render();
+#include "ui/style.hpp"
+
+namespace memsim::ui {
+
+struct AppInfo {
+    const char* platform_name = "desktop";  // shown in the status line
+    bool can_quit = true;                   // the browser has no File > Quit
+};
+
+class App {
+public:
+    explicit App(AppInfo info);
+
+    // Call before ImGui::NewFrame. Rebuilds fonts and style when the UI scale (device
+    // pixel ratio times the user's font size) changed; returns true when the font atlas
+    // was rebuilt, so the renderer must upload it again.
+    bool prepare_frame(float display_scale);
+
+    // Draws one frame of UI; call between ImGui::NewFrame and ImGui::Render.
+    void draw();
+
+    // Whether the user chose File > Quit.
+    bool quit_requested() const { return quit_requested_; }
+
+    // Frames drawn so far (the JS API reports it to tests).
+    long frames_drawn() const { return frames_drawn_; }
+
+private:
+    void draw_menu_bar();
+    void draw_status_line();
+
+    AppInfo info_;
+    Fonts fonts_;
+    Theme theme_ = Theme::Dark;
+    float applied_scale_ = 0.0f;
+    Theme applied_theme_ = Theme::Dark;
+    float font_size_factor_ = 1.0f;
+    float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
+    bool relayout_ = true;
+    bool quit_requested_ = false;
+    bool show_about_ = false;
+    long frames_drawn_ = 0;
+};
+
+}  // namespace memsim::ui
