@@ -1,0 +1,60 @@
+#pragma once
+// Typed reading of one TOML table of a scenario's front matter, with errors that name
+// the line, the column and what was expected. Every key read is remembered; finish()
+// reports the keys nobody asked for, suggesting the nearest known one, so a typo such
+// as `frmaes = 4` is an error instead of a silent default.
+//
+//   SettingsReader vm(front_matter, "vm", errors);
+//   config.frames = vm.integer("frames", 8, 1, 65536);
+//   config.policy = vm.choice("policy", "lru", {"fifo", "lru", "opt"});
+//   vm.finish();
+//   if (!errors.empty()) ... report errors.front()
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "memsim/core/result.hpp"
+
+
+namespace memsim::scenario {
+
+class SettingsReader {
+public:
+    // Reads `root[section]` (or root itself when section is empty). `line_offset` is added
+    // to the TOML line numbers so errors name lines of the whole file.
+    SettingsReader(const toml::table& root, std::string section, std::vector<Error>& errors, int line_offset = 0);
+
+    // Whether the section exists in the file.
+    bool present() const { return table_ != nullptr; }
+
+    // An integer in [min, max]; sizes also accept strings with K/M/G suffixes ("8K").
+    std::uint64_t integer(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
+    // A string, any value.
+    std::string text(const std::string& key, const std::string& fallback);
+    // A string that must be one of `allowed` (the error lists them).
+    std::string choice(const std::string& key, const std::string& fallback, const std::vector<std::string>& allowed);
+    // A boolean.
+    bool flag(const std::string& key, bool fallback);
+    // A list of integers, each in [min, max].
+    std::vector<std::uint64_t> integers(const std::string& key, std::uint64_t min, std::uint64_t max);
+    // Whether the key is present (counts as read).
+    bool has(const std::string& key);
+    // Reports unknown keys (with a "did you mean" hint). Sub-tables named in
+    // `known_tables` are allowed and left to their own readers.
+    void finish(const std::vector<std::string>& known_tables = {});
+
+private:
+    const toml::node* lookup(const std::string& key);
+    void error_at(const toml::node* node, const std::string& message);
+    std::string where(const std::string& key) const;
+
+    const toml::table* table_ = nullptr;
+    std::string section_;
+    std::vector<Error>& errors_;
+    int line_offset_ = 0;
+    std::vector<std::string> read_;
+};
+
+}  // namespace memsim::scenario

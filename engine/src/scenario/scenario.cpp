@@ -1,0 +1,106 @@
+#include "memsim/scenario/scenario.hpp"
+
+#include "memsim/core/text.hpp"
+#include "memsim/scenario/settings.hpp"
+
+namespace memsim::scenario {
+namespace {
+
+constexpr std::size_t max_scenario_bytes = 1u << 20;  // 1 MiB: see docs/limits
+
+struct Split {
+    std::string front_matter;
+    int front_first_line = 0;
+    std::string body;
+    int body_first_line = 0;
+};
+
+Result<Split> split_front_matter(const std::string& text) {
+    const auto lines = split_lines(text);
+    std::size_t first = 0;
+    while (first < lines.size() && trim(lines[first]).empty()) ++first;
+    if (first == lines.size()) return fail("the file is empty; a scenario starts with a line '+++'", 1, 1);
+    std::string_view opening = trim(lines[first]);
+    if (opening.starts_with("\xEF\xBB\xBF")) opening.remove_prefix(3);  // byte-order mark
+    if (opening != "+++") {
+        return fail("expected '+++' to open the front matter, found '" + std::string(opening.substr(0, 40)) + "'",
+                    static_cast<int>(first + 1), 1);
+    }
+    std::size_t closing = first + 1;
+    while (closing < lines.size() && trim(lines[closing]) != "+++") ++closing;
+    if (closing == lines.size()) {
+        return fail("the front matter opened on line " + std::to_string(first + 1) +
+                        " is never closed; expected a line with just '+++' before the body",
+                    static_cast<int>(lines.size()), 1);
+    }
+    Split split;
+    split.front_first_line = static_cast<int>(first + 2);
+    for (std::size_t i = first + 1; i < closing; ++i) (split.front_matter += lines[i]) += '\n';
+    split.body_first_line = static_cast<int>(closing + 2);
+    for (std::size_t i = closing + 1; i < lines.size(); ++i) (split.body += lines[i]) += '\n';
+    return split;
+}
+
+}  // namespace
+
+const char* body_kind_name(BodyKind kind) {
+    switch (kind) {
+        case BodyKind::Ops: return "ops";
+        case BodyKind::References: return "references";
+        case BodyKind::Trace: return "trace";
+        case BodyKind::HeapTrace: return "heap-trace";
+        case BodyKind::Program: return "program";
+    }
+    return "ops";
+}
+
+const std::vector<std::string>& common_keys() {
+    static const std::vector<std::string> keys{"format", "title", "summary", "lesson", "kind"};
+    return keys;
+}
+
+Result<Scenario> parse_scenario(const std::string& text) {
+    if (text.size() > max_scenario_bytes) {
+        return fail("the scenario is " + std::to_string(text.size()) + " bytes; the limit is " +
+                    std::to_string(max_scenario_bytes) + " bytes (1 MiB)");
+    }
+    auto split = split_front_matter(text);
+    if (!split) return tl::unexpected(split.error());
+
+    toml::parse_result parsed = toml::parse(split->front_matter);
+    if (!parsed) {
+        const auto& error = parsed.error();
+        return fail(std::string(error.description()), static_cast<int>(error.source().begin.line) + split->front_first_line - 1,
+                    static_cast<int>(error.source().begin.column));
+    }
+    auto table = std::make_shared<toml::table>(std::move(parsed).table());
+    const int offset = split->front_first_line - 1;
+
+    std::vector<Error> errors;
+    SettingsReader top(*table, "", errors, offset);
+    Scenario scenario;
+    if (!top.has("format")) return fail("the front matter needs 'format = 1'", split->front_first_line, 1);
+    scenario.format = static_cast<int>(top.integer("format", current_format, 1, 1000));
+    if (errors.empty() && scenario.format > current_format) {
+        return fail("this file uses scenario format " + std::to_string(scenario.format) + ", but this memsim reads format " +
+                        std::to_string(current_format) + " at most; update memsim to open it",
+                    errors.empty() ? split->front_first_line : errors.front().line, 1);
+    }
+    scenario.title = top.text("title", "Untitled scenario");
+    scenario.summary = top.text("summary", "");
+    scenario.lesson = top.text("lesson", "");
+    const std::string kind = top.choice("kind", "ops", {"ops", "references", "trace", "heap-trace", "program"});
+    for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program}) {
+        if (kind == body_kind_name(k)) scenario.kind = k;
+    }
+    top.finish({"machine", "stack", "heap", "vm", "processes", "questions", "narration"});
+    if (!errors.empty()) return tl::unexpected(errors.front());
+
+    scenario.front_matter = std::move(table);
+    scenario.front_matter_first_line = split->front_first_line;
+    scenario.body = std::move(split->body);
+    scenario.body_first_line = split->body_first_line;
+    return scenario;
+}
+
+}  // namespace memsim::scenario

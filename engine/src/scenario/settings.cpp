@@ -1,0 +1,129 @@
+#include "memsim/scenario/settings.hpp"
+
+#include <algorithm>
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::scenario {
+
+SettingsReader::SettingsReader(const toml::table& root, std::string section, std::vector<Error>& errors,
+                               int line_offset)
+    : section_(std::move(section)), errors_(errors), line_offset_(line_offset) {
+    if (section_.empty()) {
+        table_ = &root;
+    } else if (const toml::node* node = root.get(section_)) {
+        table_ = node->as_table();
+        if (table_ == nullptr) error_at(node, "'" + section_ + "' must be a table: write [" + section_ + "] on its own line");
+    }
+}
+
+std::string SettingsReader::where(const std::string& key) const {
+    return section_.empty() ? key : section_ + "." + key;
+}
+
+const toml::node* SettingsReader::lookup(const std::string& key) {
+    read_.push_back(key);
+    return table_ == nullptr ? nullptr : table_->get(key);
+}
+
+void SettingsReader::error_at(const toml::node* node, const std::string& message) {
+    int line = 0, column = 0;
+    if (node != nullptr && node->source().begin) {
+        line = static_cast<int>(node->source().begin.line) + line_offset_;
+        column = static_cast<int>(node->source().begin.column);
+    }
+    errors_.push_back(Error{line, column, message});
+}
+
+std::uint64_t SettingsReader::integer(const std::string& key, std::uint64_t fallback, std::uint64_t min,
+                                      std::uint64_t max) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+    std::optional<std::uint64_t> value;
+    if (const auto number = node->value_exact<std::int64_t>()) {
+        if (*number >= 0) value = static_cast<std::uint64_t>(*number);
+    } else if (const auto str = node->value_exact<std::string>()) {
+        value = parse_size(*str);
+    } else {
+        error_at(node, where(key) + " must be a whole number " + range);
+        return fallback;
+    }
+    if (!value || *value < min || *value > max) {
+        error_at(node, where(key) + " must be a whole number " + range);
+        return fallback;
+    }
+    return *value;
+}
+
+std::string SettingsReader::text(const std::string& key, const std::string& fallback) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    if (const auto str = node->value_exact<std::string>()) return *str;
+    error_at(node, where(key) + " must be a string in quotes");
+    return fallback;
+}
+
+std::string SettingsReader::choice(const std::string& key, const std::string& fallback,
+                                   const std::vector<std::string>& allowed) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    std::string list;
+    for (const auto& option : allowed) list += (list.empty() ? "" : ", ") + option;
+    const auto str = node->value_exact<std::string>();
+    if (!str) {
+        error_at(node, where(key) + " must be one of: " + list);
+        return fallback;
+    }
+    if (std::find(allowed.begin(), allowed.end(), *str) != allowed.end()) return *str;
+    const std::string suggestion = nearest(*str, allowed);
+    error_at(node, "unknown " + where(key) + " '" + *str + "'" +
+                       (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") + "; expected one of: " + list);
+    return fallback;
+}
+
+bool SettingsReader::flag(const std::string& key, bool fallback) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    if (const auto value = node->value_exact<bool>()) return *value;
+    error_at(node, where(key) + " must be true or false");
+    return fallback;
+}
+
+std::vector<std::uint64_t> SettingsReader::integers(const std::string& key, std::uint64_t min, std::uint64_t max) {
+    std::vector<std::uint64_t> values;
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return values;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+        error_at(node, where(key) + " must be a list of whole numbers, like [1, 2, 3]");
+        return values;
+    }
+    for (const toml::node& item : *array) {
+        const auto number = item.value_exact<std::int64_t>();
+        if (!number || *number < 0 || static_cast<std::uint64_t>(*number) < min || static_cast<std::uint64_t>(*number) > max) {
+            error_at(&item, where(key) + " items must be whole numbers from " + std::to_string(min) + " to " +
+                                std::to_string(max));
+            return {};
+        }
+        values.push_back(static_cast<std::uint64_t>(*number));
+    }
+    return values;
+}
+
+bool SettingsReader::has(const std::string& key) { return lookup(key) != nullptr; }
+
+void SettingsReader::finish(const std::vector<std::string>& known_tables) {
+    if (table_ == nullptr) return;
+    std::vector<std::string> known = read_;
+    known.insert(known.end(), known_tables.begin(), known_tables.end());
+    for (const auto& [key, node] : *table_) {
+        const std::string name(key.str());
+        if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+        const std::string suggestion = nearest(name, known);
+        error_at(&node, "unknown key '" + where(name) + "'" +
+                            (suggestion.empty() ? "" : " (did you mean '" + where(suggestion) + "'?)"));
+    }
+}
+
+}  // namespace memsim::scenario
