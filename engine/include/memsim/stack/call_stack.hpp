@@ -51,6 +51,8 @@ struct StackConfig {
     std::uint64_t guard_size = 4096;         // bytes of the guard page below the limit
     Convention convention = Convention::Cdecl32;
     std::uint32_t word_size = 4;             // 4 or 8; Cdecl32 forces 4 and SysV64 forces 8
+
+    bool operator==(const StackConfig&) const = default;
 };
 
 // What a slot of a frame holds.
