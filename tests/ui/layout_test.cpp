@@ -32,3 +32,24 @@ TEST_CASE("A display smaller than the bars gives empty panels, never negative si
         CHECK(r.height >= 0);
     }
 }
+
+#include "ui/address_space_overview.hpp"
+
+TEST_CASE("The 32-bit overview has one cell per page and keeps small regions visible when shrunk", "[ui][overview]") {
+    using namespace memsim::ui;
+    const auto overview = classic_32bit_layout();
+    REQUIRE(overview.cells.size() == (1u << 20));
+    // Page 0x08048 (text) and the last stack page below 0xC0000000.
+    CHECK(overview.cells[0x08048] == static_cast<std::uint8_t>(PageCell::Text));
+    CHECK(overview.cells[0xBFFFF] == static_cast<std::uint8_t>(PageCell::Stack));
+    CHECK(overview.cells[0xC0000] == static_cast<std::uint8_t>(PageCell::Kernel));
+    CHECK(overview.cells[0] == static_cast<std::uint8_t>(PageCell::Unmapped));
+
+    CHECK(reduction_factor(1024, 300.0f) == 4);
+    CHECK(reduction_factor(1024, 2000.0f) == 1);
+    const auto small = reduce_by_max(overview, 4);
+    CHECK(small.columns == 256);
+    CHECK(small.rows == 256);
+    // 0x08048 = row 32, column 72 -> reduced cell (8, 18): text wins over unmapped.
+    CHECK(small.cells[8 * 256 + 18] == static_cast<std::uint8_t>(PageCell::Text));
+}

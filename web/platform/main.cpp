@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gfx/cell_grid_renderer.hpp"
 #include "gfx/frame.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -121,6 +122,12 @@ int main(int argc, char** argv) {
 #endif
     ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
     ImGui_ImplOpenGL3_Init(memsim::gfx::glsl_version());
+    static memsim::gfx::CellGridRenderer grid_renderer;
+    if (grid_renderer.init()) {
+        rt.app.set_grid_renderer(&grid_renderer);
+    } else {
+        std::fprintf(stderr, "memsim: cell-grid shaders failed, grids are hidden: %s\n", grid_renderer.error().c_str());
+    }
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(browser_frame, &rt, 0, true);

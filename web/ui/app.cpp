@@ -40,7 +40,7 @@ void App::draw() {
     const PanelLayout layout = compute_layout(display.x, display.y, bar_height, bar_height);
     draw_stack_panel(layout.stack, relayout_, fonts_);
     draw_heap_panel(layout.heap, relayout_, fonts_);
-    draw_virtual_memory_panel(layout.virtual_memory, relayout_, fonts_);
+    draw_virtual_memory_panel(layout.virtual_memory, relayout_, fonts_, grid_renderer_);
     draw_events_panel(layout.events, relayout_, fonts_);
     draw_status_line();
     if (show_about_) {

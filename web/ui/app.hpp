@@ -6,6 +6,7 @@
 //   App app({.platform_name = "desktop", .can_quit = true});
 //   each frame: if (app.prepare_frame(scale)) re-upload fonts;
 //               NewFrame(); app.draw(); Render();
+#include "ui/grid_renderer.hpp"
 #include "ui/style.hpp"
 
 namespace memsim::ui {
@@ -18,6 +19,9 @@ struct AppInfo {
 class App {
 public:
     explicit App(AppInfo info);
+
+    // The renderer for cell grids (owned by the platform layer); null = draw no grids.
+    void set_grid_renderer(GridRenderer* renderer) { grid_renderer_ = renderer; }
 
     // Call before ImGui::NewFrame. Rebuilds fonts and style when the UI scale (device
     // pixel ratio times the user's font size) changed; returns true when the font atlas
@@ -38,6 +42,7 @@ private:
     void draw_status_line();
 
     AppInfo info_;
+    GridRenderer* grid_renderer_ = nullptr;
     Fonts fonts_;
     Theme theme_ = Theme::Dark;
     float applied_scale_ = 0.0f;
