@@ -118,7 +118,7 @@ std::vector<std::string> Pager::check_invariants() const {
     if (tlb_) {
         for (const auto& e : tlb_->entries()) {
             if (!e.valid) continue;
-            if (e.vpn >= page_frame_.size() || page_frame_[e.vpn] != e.pfn) {
+            if (e.vpn >= page_frame_.size() || page_frame_[static_cast<std::size_t>(e.vpn)] != e.pfn) {
                 bad.push_back("TLB maps page " + std::to_string(e.vpn) + " to frame " + std::to_string(e.pfn) +
                               " but the page table does not");
             }

@@ -176,8 +176,8 @@ DenseTrace densify(const Trace& trace) {
     const std::uint64_t max_page =
         trace.pages.empty() ? 0 : *std::max_element(trace.pages.begin(), trace.pages.end());
     if (max_page < (std::uint64_t{1} << 20) || max_page < 2 * trace.pages.size()) {
-        dense.pages.resize(max_page + 1);
-        for (std::uint64_t p = 0; p <= max_page; ++p) dense.pages[p] = p;
+        dense.pages.resize(static_cast<std::size_t>(max_page + 1));
+        for (std::size_t p = 0; p < dense.pages.size(); ++p) dense.pages[p] = p;
         for (auto p : trace.pages) dense.ids.push_back(static_cast<std::uint32_t>(p));
         return dense;
     }

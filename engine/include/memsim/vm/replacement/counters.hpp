@@ -12,9 +12,9 @@
 // Rule: the victim has the smallest counter. Ties: the page loaded earliest.
 //
 // Counters only change at ticks, so between ticks the victim order is fixed: the first
-// fault after a tick sorts the resident frames by (counter, load order) once; later
-// faults take the next frame of that order, or a page loaded since then (counter 0,
-// newer than all sorted ones) when the next sorted frame's counter is above 0.
+// fault after a tick builds a min-heap of the resident frames by (counter, load order),
+// O(frames); each fault then takes the heap's top, O(log frames), or a page loaded since
+// the heap was built (counter 0, newer than all in the heap) when the top's counter > 0.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -38,7 +38,7 @@ public:
         if (loaded_[frame] == 0) ++resident_;
         counter_[frame] = 0;
         loaded_[frame] = ++loads_;
-        if (!sorted_) return;
+        if (!heap_ready_) return;
         if (fresh_next_ >= counter_.size()) {  // drop consumed entries; keeps the size bounded
             fresh_.erase(fresh_.begin(), fresh_.begin() + static_cast<std::ptrdiff_t>(fresh_next_));
             fresh_next_ = 0;
@@ -59,14 +59,18 @@ public:
             }
             bits.referenced[f] = 0;
         }
-        sorted_ = false;
+        heap_ready_ = false;
     }
 
     std::uint32_t victim(FrameBits&, const Moment&) {
-        if (!sorted_) sort();
-        const bool from_order = next_ < order_.size() &&
-                                (fresh_next_ >= fresh_.size() || counter_[order_[next_]] == 0);
-        return from_order ? order_[next_++] : fresh_[fresh_next_++];
+        if (!heap_ready_) build_heap();
+        const bool from_order = !order_.empty() &&
+                                (fresh_next_ >= fresh_.size() || counter_[order_.front()] == 0);
+        if (!from_order) return fresh_[fresh_next_++];
+        std::pop_heap(order_.begin(), order_.end(), later());
+        const std::uint32_t frame = order_.back();
+        order_.pop_back();
+        return frame;
     }
 
     // A frame's counter.
@@ -75,28 +79,32 @@ public:
     bool operator==(const CounterPolicy&) const = default;
 
 private:
-    void sort() {
+    // Heap order: the frame that should go first, (counter, load order) smallest, on top.
+    auto later() const {
+        return [this](std::uint32_t a, std::uint32_t b) {
+            return counter_[a] != counter_[b] ? counter_[a] > counter_[b] : loaded_[a] > loaded_[b];
+        };
+    }
+    void build_heap() {
         order_.clear();
         for (std::uint32_t f = 0; f < resident_; ++f) order_.push_back(f);
-        std::sort(order_.begin(), order_.end(), [this](std::uint32_t a, std::uint32_t b) {
-            return counter_[a] != counter_[b] ? counter_[a] < counter_[b] : loaded_[a] < loaded_[b];
-        });
+        std::make_heap(order_.begin(), order_.end(), later());
         fresh_.clear();
-        next_ = fresh_next_ = 0;
-        sorted_ = true;
+        fresh_next_ = 0;
+        heap_ready_ = true;
     }
 
     std::uint64_t tick_;
     std::uint32_t bits_;
     std::vector<std::uint64_t> counter_;
     std::vector<std::uint64_t> loaded_;  // load order, 0 = never loaded
-    std::vector<std::uint32_t> order_;   // victim order fixed at the last sort
-    std::vector<std::uint32_t> fresh_;   // frames loaded since the sort, oldest first
-    std::size_t next_ = 0, fresh_next_ = 0;
+    std::vector<std::uint32_t> order_;   // min-heap of the frames resident at the last tick
+    std::vector<std::uint32_t> fresh_;   // frames loaded since the heap was built, oldest first
+    std::size_t fresh_next_ = 0;
     std::uint64_t since_tick_ = 0;
     std::uint64_t loads_ = 0;
     std::uint32_t resident_ = 0;  // frames 0..resident_-1 hold pages
-    bool sorted_ = false;
+    bool heap_ready_ = false;
 };
 
 using NfuPolicy = CounterPolicy<false>;
