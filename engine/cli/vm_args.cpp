@@ -53,4 +53,45 @@ Result<vm::Trace> load_trace(const Args& args) {
     return trace;
 }
 
+Result<std::vector<std::uint64_t>> number_list(const std::string& option, const std::string& text) {
+    std::vector<std::uint64_t> out;
+    for (const auto piece : split_any(text, ", ")) {
+        const auto value = parse_u64(piece);
+        if (!value) return fail("--" + option + " needs numbers separated by commas, found '" + std::string(piece) + "'");
+        out.push_back(*value);
+    }
+    if (out.empty()) return fail("--" + option + " needs at least one number");
+    return out;
+}
+
+Result<vm::AddressLayout> layout_options(const Args& args) {
+    if (!args.value("va-bits") && !args.value("levels")) return vm::layout_preset(args.value("layout").value_or("x86-32"));
+    if (args.value("layout")) return fail("give --layout or a custom --va-bits/--page-size/--levels, not both");
+    const auto bits = number_option(args, "va-bits", 32, 2, 64);
+    if (!bits) return tl::unexpected(bits.error());
+    const auto page_size = number_option(args, "page-size", 4096, 1, std::uint64_t{1} << 40);
+    if (!page_size) return tl::unexpected(page_size.error());
+    std::vector<std::uint32_t> levels;
+    if (const auto text = args.value("levels")) {
+        const auto list = number_list("levels", *text);
+        if (!list) return tl::unexpected(list.error());
+        for (const auto b : *list) levels.push_back(static_cast<std::uint32_t>(std::min<std::uint64_t>(b, 64)));
+    }
+    return vm::make_layout(static_cast<std::uint32_t>(*bits), *page_size, levels);
+}
+
+Result<vm::TlbConfig> tlb_options(const Args& args, std::uint32_t entries) {
+    const auto count = number_option(args, "tlb-entries", entries, 0, 1u << 16);
+    if (!count) return tl::unexpected(count.error());
+    const auto ways = number_option(args, "tlb-ways", 0, 0, 1u << 16);
+    if (!ways) return tl::unexpected(ways.error());
+    const auto policy = vm::parse_tlb_replacement(args.value("tlb-policy").value_or("lru"));
+    if (!policy) return tl::unexpected(policy.error());
+    vm::TlbConfig config{.entries = static_cast<std::uint32_t>(*count), .ways = static_cast<std::uint32_t>(*ways),
+                         .replacement = *policy};
+    const auto checked = vm::Tlb::create(config);
+    if (!checked) return tl::unexpected(checked.error());
+    return config;
+}
+
 }  // namespace memsim::cli

@@ -18,7 +18,7 @@ std::vector<std::string> Mmu::check_invariants() const {
     std::vector<std::uint32_t> claims(frames_.size(), 0);
     std::vector<std::uint32_t> slot_users;
     for (std::uint32_t p = 0; p < processes_.size(); ++p) {
-        const auto [first, count] = share(p);
+        const std::uint32_t first = share(p).first, count = share(p).second;
         processes_[p].table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t at) {
             const Pte& pte = processes_[p].table.entry(at);
             if (pte.where == Backing::Swap) {
