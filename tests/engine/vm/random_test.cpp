@@ -14,7 +14,7 @@ TEST_CASE("Random evicts the frame the seeded PRNG names", "[vm][random]") {
     std::vector<std::uint64_t> frames{1, 2, 3};
     std::vector<std::uint64_t> expected;
     for (std::uint64_t page = 4; page <= 7; ++page) {
-        const auto f = rng.below(3);
+        const auto f = static_cast<std::size_t>(rng.below(3));
         expected.push_back(frames[f]);
         frames[f] = page;
     }
