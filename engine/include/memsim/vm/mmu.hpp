@@ -1,0 +1,178 @@
+#pragma once
+// The MMU and the OS's page-fault handler: every load, store and instruction fetch of
+// every process is translated here.
+//
+//   access(process, vaddr, kind)
+//     |  split vaddr -> VPN | offset           (too wide: segmentation fault)
+//     v
+//   TLB lookup (ASID-tagged, or flushed at each process switch)
+//     | hit: frame at once            miss: walk the page table (radix levels or
+//     v                                     inverted-table probes), 1 memory access each
+//   PTE checks: unmapped -> segmentation fault; forbidden access -> protection fault
+//     | not present -> page fault:
+//     |    free frame of the process's share, or victim = policy.victim()
+//     |    victim dirty -> written to swap first; victim's PTE and TLB entry invalidated
+//     |    load: demand-zero (minor fault), from swap or the mapped file (major fault)
+//     | write to a copy-on-write page -> minor fault, page made writable
+//     v
+//   set R (and M on a write), fill the TLB, paddr = PFN * page size + offset
+//
+// Frames are shared by all processes. Global replacement: one policy over all frames,
+// any process's page may be the victim. Local replacement: each process owns a fixed
+// share of the frames (equal, or proportional to its declared size) and evicts only its
+// own pages. Each event of an access (TLB hit or miss, fault, eviction, write-back,
+// protection fault, segfault, flush) can be appended to an optional sink; without one
+// the MMU only counts. The whole state is a value: copying an Mmu is a checkpoint.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "memsim/core/result.hpp"
+#include "memsim/vm/address.hpp"
+#include "memsim/vm/frame_table.hpp"
+#include "memsim/vm/page_table.hpp"
+#include "memsim/vm/replacement/any_policy.hpp"
+#include "memsim/vm/swap.hpp"
+#include "memsim/vm/tlb.hpp"
+
+namespace memsim::vm {
+
+// What an access does with the page.
+enum class AccessKind : std::uint8_t { Read, Write, Execute };
+// Which pages a fault may evict.
+enum class Scope : std::uint8_t { Global, Local };
+// How local replacement shares the frames out.
+enum class Allocation : std::uint8_t { Equal, Proportional };
+// Which page table the MMU walks.
+enum class TableKind : std::uint8_t { Radix, Inverted };
+
+// A process known to the MMU; its id is its position in the list given to create().
+struct ProcessSpec {
+    std::string name = "P";
+    std::uint64_t size = 1;  // pages, for proportional allocation
+};
+
+// Everything that shapes an Mmu.
+struct MmuConfig {
+    AddressLayout layout{};                      // address split (default x86-32)
+    std::uint32_t frames = 16;                   // physical frames
+    PolicyConfig policy{.kind = PolicyKind::Lru};  // replacement (not OPT: it needs the future)
+    TlbConfig tlb{.entries = 16};                // entries = 0: no TLB
+    bool asid = true;                            // tag TLB entries; false: flush on switch
+    Scope scope = Scope::Global;
+    Allocation allocation = Allocation::Equal;
+    TableKind table = TableKind::Radix;
+    Latencies latencies{};                       // for the effective access time
+};
+
+// Kinds of event an access produces, in the order they happen.
+enum class MmuEventKind : std::uint8_t {
+    TlbFlush, TlbHit, TlbMiss, Segfault, ProtectionFault, Eviction, PageFault, CopyOnWrite, Translated
+};
+
+// One event; fields not used by a kind keep their defaults.
+struct MmuEvent {
+    MmuEventKind kind = MmuEventKind::Translated;
+    std::uint32_t process = 0;          // the process making the access
+    AccessKind access = AccessKind::Read;
+    std::uint64_t vaddr = 0, vpn = 0;
+    std::uint32_t frame = 0;            // frame involved (hit, fault, eviction)
+    std::uint64_t paddr = 0;            // Translated
+    std::uint32_t walk_accesses = 0;    // TlbMiss: page-table entries read
+    Backing source = Backing::Zero;     // PageFault: where the page came from
+    bool major = false;                 // PageFault: needed disk I/O
+    std::uint32_t swap_slot = 0;        // PageFault from swap / Eviction written to swap
+    std::uint32_t victim_process = 0;   // Eviction
+    std::uint64_t victim_vpn = 0;       // Eviction
+    bool victim_dirty = false;          // Eviction: written to swap first
+    bool wider = false;                 // Segfault: the address did not fit the width
+};
+
+// The outcome of one access.
+enum class Outcome : std::uint8_t { Ok, ProtectionFault, Segfault };
+
+struct Translation {
+    Outcome outcome = Outcome::Ok;
+    std::uint64_t paddr = 0;
+    std::uint32_t frame = 0;
+    bool tlb_hit = false;
+    bool page_fault = false;
+    bool major = false;
+    Walk walk{};  // the page-table walk after a TLB miss
+};
+
+// Running totals.
+struct MmuStats {
+    std::uint64_t accesses = 0, tlb_hits = 0, tlb_misses = 0, page_faults = 0, minor_faults = 0,
+                  major_faults = 0, protection_faults = 0, segfaults = 0, evictions = 0, writebacks = 0,
+                  swap_reads = 0, walk_accesses = 0, switches = 0, tlb_flushes = 0;
+    bool operator==(const MmuStats&) const = default;
+};
+
+class Mmu {
+public:
+    // Checks the configuration and shares out the frames among the processes.
+    static Result<Mmu> create(const MmuConfig& config, const std::vector<ProcessSpec>& processes);
+
+    // Maps [vaddr, vaddr + bytes) of a process with a protection and a backing (Zero for
+    // anonymous memory, File for a mapped file). Overlapping an existing mapping is an error.
+    Result<bool> map(std::uint32_t process, std::uint64_t vaddr, std::uint64_t bytes, Protection protection,
+                     Backing backing = Backing::Zero);
+
+    // Translates one access, handling faults; events go to `sink` when given.
+    Translation access(std::uint32_t process, std::uint64_t vaddr, AccessKind kind,
+                       std::vector<MmuEvent>* sink = nullptr);
+
+    // Makes `process` the running one (flushes the TLB when entries carry no ASID).
+    void switch_to(std::uint32_t process, std::vector<MmuEvent>* sink = nullptr);
+
+    // Disagreements between page tables, frame table, TLB, inverted table and swap.
+    std::vector<std::string> check_invariants() const;
+
+    // Effective access time in ns from the measured TLB hit and fault rates.
+    double effective_access_time() const;
+
+    const MmuConfig& config() const { return config_; }
+    const MmuStats& stats() const { return stats_; }
+    const FrameTable& frames() const { return frames_; }
+    const std::optional<Tlb>& tlb() const { return tlb_; }
+    const SwapSpace& swap() const { return swap_; }
+    const RadixPageTable& page_table(std::uint32_t process) const { return processes_[process].table; }
+    std::uint32_t process_count() const { return static_cast<std::uint32_t>(processes_.size()); }
+    // First frame and number of frames of a process's share (the whole memory if global).
+    std::pair<std::uint32_t, std::uint32_t> share(std::uint32_t process) const;
+
+private:
+    struct Process {
+        std::string name;
+        RadixPageTable table;
+    };
+    struct Partition {
+        std::uint32_t base = 0, size = 0, used = 0;
+        AnyPolicy policy;
+    };
+
+    Mmu(const MmuConfig& config, std::vector<Process> processes, std::vector<Partition> partitions);
+    std::uint32_t asid_of(std::uint32_t process) const { return config_.asid ? process : 0; }
+    Partition& partition_of(std::uint32_t process) { return partitions_[config_.scope == Scope::Global ? 0 : process]; }
+    std::uint32_t fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, std::vector<MmuEvent>* sink);
+    void evict(std::uint32_t frame, std::vector<MmuEvent>* sink);
+    Pte& pte_of(std::uint32_t process, std::uint64_t vpn);
+
+    MmuConfig config_;
+    std::vector<Process> processes_;
+    std::vector<Partition> partitions_;
+    FrameTable frames_;
+    std::optional<Tlb> tlb_;
+    std::optional<InvertedPageTable> inverted_;
+    SwapSpace swap_;
+    std::uint32_t current_ = 0;
+    MmuStats stats_;
+};
+
+// "read", "write", "execute" and back.
+std::string_view access_name(AccessKind kind);
+Result<AccessKind> parse_access(std::string_view name);
+
+}  // namespace memsim::vm

@@ -1,0 +1,43 @@
+#pragma once
+// FIFO: evict the page that has been in memory longest.
+//
+// Rule: the victim is the page loaded earliest. References do not change the order.
+// Ties cannot happen (loads are strictly ordered). Because free frames fill in order
+// 0, 1, ..., n-1 and each new page takes its victim's frame, the load order is a ring
+// over frame numbers and a single hand gives the oldest frame:
+//
+//   frames: [ 0 ][ 1 ][ 2 ]      hand -> oldest; after an eviction hand moves on
+//             ^hand
+//
+// FIFO suffers Belady's anomaly: more frames can give more faults.
+#include <cstdint>
+
+#include "memsim/vm/frame_table.hpp"
+#include "memsim/vm/replacement/policy.hpp"
+
+namespace memsim::vm {
+
+class FifoPolicy {
+public:
+    // A policy for `frames` frames.
+    explicit FifoPolicy(std::uint32_t frames) : frames_(frames) {}
+
+    void on_load(std::uint32_t, const Moment&) {}
+    void on_hit(std::uint32_t, const Moment&) {}
+    void after_reference(FrameBits&) {}
+
+    // The oldest frame; the hand then points at the next oldest.
+    std::uint32_t victim(FrameBits&, const Moment&) {
+        const std::uint32_t frame = hand_;
+        hand_ = hand_ + 1 == frames_ ? 0 : hand_ + 1;
+        return frame;
+    }
+
+    bool operator==(const FifoPolicy&) const = default;
+
+private:
+    std::uint32_t frames_;
+    std::uint32_t hand_ = 0;
+};
+
+}  // namespace memsim::vm

@@ -1,0 +1,128 @@
+#pragma once
+// The TLB (translation lookaside buffer): a small cache of recent translations
+// VPN -> PFN, checked before the page table. A hit costs no memory access for the walk.
+//
+//   vpn ---> set = vpn mod sets ---> compare the tags of the `ways` entries of that set
+//                                      hit: pfn (and the protection bits) at once
+//                                      miss: walk the page table, then insert
+//
+//   fully associative: ways = entries, one set     direct mapped: ways = 1
+//
+// Each entry carries an ASID (address-space id). With ASIDs, entries of several
+// processes live side by side and a switch changes nothing; without them the OS flushes
+// the whole TLB at every process switch (Mmu decides which).
+// Replacement within a set: LRU (least recently hit or inserted), FIFO (inserted
+// earliest) or Random (seeded PRNG). An invalid way is always used first (lowest way).
+//
+// Effective access time (no page faults):
+//   EAT = h * (tlb + mem) + (1 - h) * (tlb + levels * mem + mem)
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "memsim/core/prng.hpp"
+#include "memsim/core/result.hpp"
+
+namespace memsim::vm {
+
+// How a full set picks the entry to replace.
+enum class TlbReplacement : std::uint8_t { Lru, Fifo, Random };
+
+// Size and shape of a TLB.
+struct TlbConfig {
+    std::uint32_t entries = 0;  // 0 = no TLB
+    std::uint32_t ways = 0;     // entries per set; 0 = fully associative
+    TlbReplacement replacement = TlbReplacement::Lru;
+    std::uint64_t seed = 1;     // for Random
+};
+
+// One cached translation.
+struct TlbEntry {
+    std::uint64_t vpn = 0;
+    std::uint64_t stamp = 0;   // LRU: last use; FIFO: insertion time
+    std::uint32_t pfn = 0;
+    std::uint32_t asid = 0;
+    bool valid = false;
+    bool writable = false;     // cached protection: a write needs it
+    bool operator==(const TlbEntry&) const = default;
+};
+
+// Hit and miss counts.
+struct TlbStats {
+    std::uint64_t hits = 0, misses = 0, evictions = 0, flushes = 0;
+    bool operator==(const TlbStats&) const = default;
+};
+
+inline constexpr std::uint32_t no_slot = 0xFFFFFFFFu;
+
+class Tlb {
+public:
+    // Checks the shape: entries a multiple of ways and a power-of-two number of sets.
+    static Result<Tlb> create(const TlbConfig& config);
+
+    // The slot holding (asid, vpn), or no_slot. Counts a hit or a miss; a hit refreshes LRU.
+    std::uint32_t lookup(std::uint32_t asid, std::uint64_t vpn) {
+        const std::uint32_t first = set_of(vpn) * ways_;
+        for (std::uint32_t s = first; s < first + ways_; ++s) {
+            TlbEntry& e = entries_[s];
+            if (e.valid && e.vpn == vpn && e.asid == asid) {
+                ++stats_.hits;
+                if (replacement_ == TlbReplacement::Lru) e.stamp = ++clock_;
+                return s;
+            }
+        }
+        ++stats_.misses;
+        return no_slot;
+    }
+
+    // Caches a translation (after a miss); returns the slot used.
+    std::uint32_t insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable);
+
+    // Drops the entry for (asid, vpn) if cached (the page was evicted or remapped).
+    void invalidate(std::uint32_t asid, std::uint64_t vpn) {
+        const std::uint32_t first = set_of(vpn) * ways_;
+        for (std::uint32_t s = first; s < first + ways_; ++s) {
+            TlbEntry& e = entries_[s];
+            if (e.valid && e.vpn == vpn && e.asid == asid) e.valid = false;
+        }
+    }
+
+    // Drops every entry (a process switch without ASIDs).
+    void flush();
+
+    const TlbEntry& entry(std::uint32_t slot) const { return entries_[slot]; }
+    const std::vector<TlbEntry>& entries() const { return entries_; }
+    const TlbStats& stats() const { return stats_; }
+    std::uint32_t ways() const { return ways_; }
+    std::uint32_t sets() const { return set_mask_ + 1; }
+
+    bool operator==(const Tlb&) const = default;
+
+private:
+    std::uint32_t set_of(std::uint64_t vpn) const { return static_cast<std::uint32_t>(vpn) & set_mask_; }
+
+    std::vector<TlbEntry> entries_;
+    std::uint32_t ways_ = 1;
+    std::uint32_t set_mask_ = 0;
+    TlbReplacement replacement_ = TlbReplacement::Lru;
+    std::uint64_t clock_ = 0;
+    Prng prng_;
+    TlbStats stats_;
+};
+
+// Latencies for the effective access time, in nanoseconds.
+struct Latencies {
+    double tlb = 1;          // one TLB lookup
+    double memory = 100;     // one memory access (also one page-table level)
+    double disk = 8000000;   // one page-fault service from disk (8 ms)
+};
+
+// EAT in ns for a TLB hit ratio, page-table depth and page-fault rate (per access).
+double effective_access_time(double hit_ratio, std::uint32_t levels, double fault_rate,
+                             const Latencies& latencies);
+
+// "lru", "fifo", "random".
+std::string_view tlb_replacement_name(TlbReplacement r);
+Result<TlbReplacement> parse_tlb_replacement(std::string_view name);
+
+}  // namespace memsim::vm
