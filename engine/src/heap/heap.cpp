@@ -50,6 +50,7 @@ void Heap::begin_op() {
 void Heap::error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size, std::uint64_t other) {
     ++counters_.errors;
     sink_.emit(kind, addr, size, other);
+    if (error_sink_) error_sink_->push_back(HeapEvent{kind, sink_.op, addr, size, other, 0});
 }
 
 void Heap::note_heap_size() {

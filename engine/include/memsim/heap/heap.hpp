@@ -94,6 +94,8 @@ public:
     const std::vector<MappedBlock>& mappings() const { return mapped_; }
     // Where events go (nullptr = bulk mode). Not part of the state.
     void set_event_sink(std::vector<HeapEvent>* sink) { sink_.out = sink; }
+    // Where learner-error events also go (nullptr = nowhere). Not part of the state.
+    void set_error_sink(std::vector<HeapEvent>* sink) { error_sink_ = sink; }
     // Operations so far (each malloc/free/realloc/calloc is one).
     std::uint32_t op_count() const { return sink_.op; }
 
@@ -125,6 +127,7 @@ private:
     HeapMetrics counters_;
     std::uint32_t last_searched_ = 0;
     EventSink sink_;
+    std::vector<HeapEvent>* error_sink_ = nullptr;
 };
 
 }  // namespace memsim::heap
