@@ -101,8 +101,8 @@ std::string validate(const HeapConfig& c) {
         return "segregated lists need 2 to 40 size classes";
     if (c.allocator == AllocatorKind::Buddy &&
         (c.buddy_min_order < 4 || c.buddy_min_order > c.buddy_max_order || c.buddy_max_order > 30 ||
-         (1ull << c.buddy_max_order) > c.max_heap))
-        return "buddy orders must satisfy 4 <= min <= max <= 30 and 2^max <= the maximum heap";
+         (1ull << c.buddy_max_order) > c.max_heap || (1ull << c.buddy_max_order) < c.page_size))
+        return "buddy orders must satisfy 4 <= min <= max <= 30 and page size <= 2^max <= the maximum heap";
     if (c.allocator == AllocatorKind::Slab) {
         if (c.slab_sizes.empty()) return "a slab allocator needs at least one object size";
         std::uint32_t previous = 0;

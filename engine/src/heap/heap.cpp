@@ -81,7 +81,7 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
                                   size > std::get<SlabEngine>(engine_).largest_object();
     std::uint64_t payload = 0;
     if ((config_.mmap_threshold != 0 && size >= config_.mmap_threshold) || too_big_for_slab) {
-        if (size > config_.max_heap) {
+        if (size > config_.max_mapped || counters_.mapped_bytes + round_up(size, config_.page_size) > config_.max_mapped) {
             ++counters_.failures;
             sink_.emit(HeapEventKind::OutOfMemory, 0, size);
             return 0;
