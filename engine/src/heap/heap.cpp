@@ -229,9 +229,13 @@ std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
             return ptr;
         }
     }
+    // The peak counts the old and new data once, as the malloc-lab driver does, although
+    // both blocks exist for a moment while the data is copied.
+    const std::uint64_t peak = counters_.peak_live_payload;
     const std::uint64_t moved = allocate(size);
     if (moved == 0) return 0;  // the old block stays, as C requires
     release(ptr, state);
+    counters_.peak_live_payload = std::max(peak, counters_.live_payload);
     sink_.emit(HeapEventKind::Realloc, moved, size, ptr);
     return moved;
 }
