@@ -1,0 +1,139 @@
+#pragma once
+// The list allocators of the textbooks (CS:APP 9.9, OSTEP 17) over a real byte image of
+// the heap: headers, footers and list links are words stored in the simulated bytes.
+//
+//   implicit list : walk every block by its header size (allocated ones too)
+//   explicit list : free blocks carry pred/succ links in their payload
+//   segregated    : one explicit list per size class [2^k, 2^(k+1)), first fit in a class
+//
+// The heap layout follows CS:APP: padding so that payloads are aligned, then the blocks,
+// then an epilogue header (size 0, allocated) that stops every walk:
+//
+//   base                                                                      brk
+//    | pad | hdr | payload ..... | ftr | hdr | pred | succ | ... | ftr | epilogue |
+//            <------- allocated block ------> <--------- free block ---->
+//
+// A free block on an explicit list:
+//
+//   +--------+---------------+---------------+-------- ... --+--------+
+//   | header | pred (offset) | succ (offset) |    unused     | footer |
+//   +--------+---------------+---------------+-------- ... --+--------+
+//
+// Links are offsets from the heap base (all ones = none), so copying the engine copies
+// the whole heap state: a snapshot is a plain copy.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "memsim/heap/block.hpp"
+#include "memsim/heap/config.hpp"
+
+namespace memsim::heap {
+
+// Where an allocation landed.
+struct Placement {
+    std::uint64_t block = 0;       // address of the block (its header)
+    std::uint64_t payload = 0;     // address returned to the program
+    std::uint64_t block_size = 0;  // bytes of the block, metadata included
+    std::uint32_t searched = 0;    // blocks (or lists) examined to find it
+};
+
+// Totals over the free blocks.
+struct FreeStats {
+    std::uint64_t bytes = 0;    // all free bytes in blocks
+    std::uint64_t largest = 0;  // the largest free block
+    std::uint64_t blocks = 0;   // how many free blocks
+};
+
+// Implicit, explicit and segregated free lists (the kind comes from the config).
+class FreeListEngine {
+public:
+    FreeListEngine(const HeapConfig& config, const Region& region);
+
+    // Finds (or makes, growing brk) a block for `size` payload bytes.
+    std::optional<Placement> allocate(std::uint64_t size, Region& region, EventSink& sink);
+    // Frees the allocated block whose payload starts at `payload`.
+    void release(std::uint64_t payload, Region& region, EventSink& sink);
+    // Grows or shrinks an allocated block without moving it; false when it must move.
+    bool resize_in_place(std::uint64_t payload, std::uint64_t size, Region& region, EventSink& sink);
+
+    // The whole block size of an allocated payload.
+    std::uint64_t block_size(std::uint64_t payload, const Region& region) const;
+    // The block containing `addr`, if any.
+    std::optional<BlockView> find_block(std::uint64_t addr, const Region& region) const;
+    // Every block in address order (requested left 0: the Heap knows it).
+    void blocks(const Region& region, std::vector<BlockView>& out) const;
+    FreeStats free_stats(const Region& region) const;
+    // Checks headers, footers, tiling, alignment, lists and coalescing; appends problems.
+    void check(const Region& region, std::vector<Violation>& out) const;
+
+    // Bytes from block start to payload.
+    std::uint64_t payload_offset() const { return header_; }
+    // The smallest block this engine makes.
+    std::uint64_t min_block() const { return min_block_; }
+    // The block size a request of `size` bytes needs.
+    std::uint64_t adjusted_size(std::uint64_t size) const;
+    // Whether blocks carry headers (an overflow can hit one).
+    static constexpr bool has_headers() { return true; }
+
+    bool operator==(const FreeListEngine&) const = default;
+
+private:
+    static constexpr std::uint64_t kNil = ~std::uint64_t{0};
+
+    // Words in the byte image (offsets from base).
+    std::uint64_t word(std::uint64_t off) const;
+    void set_word(std::uint64_t off, std::uint64_t value);
+    std::uint64_t size_at(std::uint64_t b) const { return word(b) & ~std::uint64_t{7}; }
+    bool allocated_at(std::uint64_t b) const { return (word(b) & 1) != 0; }
+    void set_tags(std::uint64_t b, std::uint64_t size, bool allocated);
+    std::uint64_t end() const { return bytes_.size() - header_; }  // epilogue offset
+    std::uint64_t prev_block(std::uint64_t b) const;
+    std::uint64_t last_block() const;
+
+    // Free lists (explicit and segregated).
+    bool has_lists() const { return kind_ != AllocatorKind::ImplicitList; }
+    std::uint64_t pred(std::uint64_t b) const { return link(b + header_); }
+    std::uint64_t succ(std::uint64_t b) const { return link(b + 2 * header_); }
+    std::uint64_t link(std::uint64_t off) const;
+    void set_pred(std::uint64_t b, std::uint64_t v) { set_link(b + header_, v); }
+    void set_succ(std::uint64_t b, std::uint64_t v) { set_link(b + 2 * header_, v); }
+    void set_link(std::uint64_t off, std::uint64_t v);
+    std::uint32_t list_of(std::uint64_t size) const;
+    std::uint64_t insert_position(std::uint32_t list, std::uint64_t b) const;
+    void insert(std::uint64_t b);
+    void remove(std::uint64_t b);
+
+    // Steps of malloc and free.
+    std::uint64_t search(std::uint64_t asize, std::uint32_t& searched);
+    std::uint64_t search_implicit(std::uint64_t asize, std::uint32_t& searched);
+    std::uint64_t search_lists(std::uint64_t asize, std::uint32_t& searched) const;
+    std::uint64_t grow(std::uint64_t asize, Region& region, EventSink& sink);
+    void place(std::uint64_t b, std::uint64_t asize, Region& region, EventSink& sink);
+    std::uint64_t free_block(std::uint64_t b, EventSink& sink);
+    std::uint64_t merge(std::uint64_t low, std::uint64_t high, EventSink& sink);
+    void coalesce_all(EventSink& sink);
+    void maybe_trim(std::uint64_t b, Region& region, EventSink& sink);
+    void check_lists(const Region& region, const std::vector<std::uint64_t>& free_blocks,
+                     std::vector<Violation>& out) const;
+
+    AllocatorKind kind_;
+    FitPolicy fit_;
+    ListOrder order_;
+    Coalescing coalescing_;
+    std::uint64_t header_;         // header word bytes (also footer and link bytes)
+    std::uint64_t footer_;         // 0 or header_
+    std::uint64_t align_;
+    std::uint64_t min_block_;
+    std::uint64_t min_remainder_;  // smallest free remainder a split may leave
+    std::uint64_t first_;          // offset of the first block (after the padding)
+    std::uint64_t trim_threshold_;
+    std::uint64_t base_;           // the region's first address (for events)
+    std::uint64_t rover_ = kNil;   // next fit: where the last search stopped
+    std::vector<std::uint8_t> bytes_;      // the heap image, [base, brk)
+    std::vector<std::uint64_t> heads_;     // one list (explicit) or one per class
+    std::vector<std::uint64_t> tails_;
+    std::uint64_t free_count_ = 0;
+};
+
+}  // namespace memsim::heap

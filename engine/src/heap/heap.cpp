@@ -1,0 +1,302 @@
+// The Heap front end: pointer validation, mmap for large requests, metrics, and
+// dispatch to the allocator engine. Access checks and leaks are in heap_access.cpp.
+#include "memsim/heap/heap.hpp"
+
+#include <algorithm>
+#include <bit>
+
+#include "memsim/core/assert.hpp"
+
+namespace memsim::heap {
+
+namespace {
+
+Region make_region(const HeapConfig& c) {
+    return Region{.base = c.base, .brk = c.base, .max = c.max_heap, .page_size = c.page_size};
+}
+
+std::uint64_t granule_for(const HeapConfig& c) {
+    if (c.allocator != AllocatorKind::Slab) return c.alignment;
+    std::uint32_t bits = 0;
+    for (std::uint32_t s : c.slab_sizes) bits |= s;
+    return std::min<std::uint64_t>(std::uint64_t{1} << std::countr_zero(bits), c.alignment);
+}
+
+}  // namespace
+
+Heap::Heap(const HeapConfig& config)
+    : config_(config),
+      region_(make_region(config)),
+      engine_(std::in_place_type<FreeListEngine>, config, region_),
+      granule_(granule_for(config)),
+      next_map_(config.mmap_base) {
+    MEMSIM_ASSERT(validate(config).empty());
+    if (config.allocator == AllocatorKind::Buddy) engine_.emplace<BuddyEngine>(config, region_);
+    if (config.allocator == AllocatorKind::Slab) engine_.emplace<SlabEngine>(config, region_);
+}
+
+Result<Heap> Heap::create(const HeapConfig& config) {
+    const std::string problem = validate(config);
+    if (!problem.empty()) return fail(problem);
+    return Heap(config);
+}
+
+void Heap::begin_op() {
+    ++sink_.op;
+    for (std::uint64_t header : overwritten_headers_) error(HeapEventKind::Corruption, header);
+    overwritten_headers_.clear();
+}
+
+void Heap::error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size, std::uint64_t other) {
+    ++counters_.errors;
+    sink_.emit(kind, addr, size, other);
+    if (error_sink_) error_sink_->push_back(HeapEvent{kind, sink_.op, addr, size, other, 0});
+}
+
+void Heap::note_heap_size() {
+    const std::uint64_t size = region_.size() + counters_.mapped_bytes;
+    counters_.peak_heap_size = std::max(counters_.peak_heap_size, size);
+}
+
+std::uint64_t Heap::engine_block_size(std::uint64_t payload) const {
+    return std::visit([&](const auto& e) { return e.block_size(payload, region_); }, engine_);
+}
+
+std::uint64_t Heap::map(std::uint64_t size) {
+    const std::uint64_t length = round_up(size, config_.page_size);
+    const std::uint64_t addr = next_map_;
+    next_map_ += length + config_.page_size;  // a guard page between mappings
+    mapped_.push_back(MappedBlock{addr, length, size, true});
+    ++counters_.mmap_calls;
+    counters_.mapped_bytes += length;
+    counters_.internal_fragmentation += length - size;
+    sink_.emit(HeapEventKind::Mmap, addr, length);
+    return addr;
+}
+
+// Allocation without the op bookkeeping (shared by malloc, calloc and realloc).
+std::uint64_t Heap::allocate(std::uint64_t size) {
+    last_searched_ = 0;
+    const bool too_big_for_slab = std::holds_alternative<SlabEngine>(engine_) &&
+                                  size > std::get<SlabEngine>(engine_).largest_object();
+    std::uint64_t payload = 0;
+    if ((config_.mmap_threshold != 0 && size >= config_.mmap_threshold) || too_big_for_slab) {
+        if (size > config_.max_mapped || counters_.mapped_bytes + round_up(size, config_.page_size) > config_.max_mapped) {
+            ++counters_.failures;
+            sink_.emit(HeapEventKind::OutOfMemory, 0, size);
+            return 0;
+        }
+        payload = map(size);
+    } else {
+        const auto placed = std::visit([&](auto& e) { return e.allocate(size, region_, sink_); }, engine_);
+        if (!placed) {
+            ++counters_.failures;
+            sink_.emit(HeapEventKind::OutOfMemory, 0, size);
+            return 0;
+        }
+        payload = placed->payload;
+        last_searched_ = placed->searched;
+        counters_.searched_total += placed->searched;
+        counters_.searched_max = std::max<std::uint64_t>(counters_.searched_max, placed->searched);
+        const std::size_t needed = static_cast<std::size_t>(region_.size() / granule_) + 1;
+        if (marks_.size() < needed) marks_.resize(needed, kNoMark);
+        // Old marks inside the new block no longer mean anything.
+        std::fill(marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(payload)),
+                  marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(placed->block + placed->block_size - 1) + 1),
+                  kNoMark);
+        marks_[mark_index(payload)] = static_cast<std::uint32_t>(kLiveBase + size);
+        counters_.internal_fragmentation += placed->block_size - size;
+    }
+    ++counters_.mallocs;
+    ++counters_.live_blocks;
+    counters_.live_payload += size;
+    counters_.peak_live_payload = std::max(counters_.peak_live_payload, counters_.live_payload);
+    note_heap_size();
+    return payload;
+}
+
+std::uint64_t Heap::malloc(std::uint64_t size) {
+    begin_op();
+    const std::uint64_t payload = allocate(size);
+    if (payload) sink_.emit(HeapEventKind::Malloc, payload, size, payload >= config_.mmap_base
+                                                                      ? round_up(size, config_.page_size)
+                                                                      : engine_block_size(payload));
+    return payload;
+}
+
+Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) const {
+    block_payload = 0;
+    for (const auto& m : mapped_) {
+        if (ptr == m.addr) return m.live ? PtrState::LiveMapped : PtrState::Freed;
+        if (m.live && ptr > m.addr && ptr < m.addr + m.length) {
+            block_payload = m.addr;
+            return PtrState::Interior;
+        }
+    }
+    if (ptr < region_.base || ptr >= region_.brk) return PtrState::Invalid;
+    if ((ptr - region_.base) % granule_ == 0 && mark_index(ptr) < marks_.size()) {
+        const std::uint32_t mark = marks_[mark_index(ptr)];
+        if (mark >= kLiveBase) return PtrState::Live;
+        if (mark == kFreedMark) return PtrState::Freed;
+    }
+    const auto block = std::visit([&](const auto& e) { return e.find_block(ptr, region_); }, engine_);
+    if (block && block->allocated) {
+        block_payload = block->payload;
+        return PtrState::Interior;
+    }
+    return PtrState::Invalid;
+}
+
+// Reports a pointer free/realloc must not touch; true when it was bad.
+bool Heap::report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload) {
+    switch (state) {
+        case PtrState::Live:
+        case PtrState::LiveMapped: return false;
+        case PtrState::Freed: error(HeapEventKind::DoubleFree, ptr); return true;
+        case PtrState::Interior: error(HeapEventKind::InteriorFree, ptr, 0, block_payload); return true;
+        case PtrState::Invalid: error(HeapEventKind::InvalidFree, ptr); return true;
+    }
+    return true;
+}
+
+std::uint64_t Heap::requested_at(std::uint64_t payload) const {
+    for (const auto& m : mapped_)
+        if (m.live && m.addr == payload) return m.requested;
+    return marks_[mark_index(payload)] - kLiveBase;
+}
+
+void Heap::release(std::uint64_t ptr, PtrState state) {
+    std::uint64_t block_bytes = 0;
+    std::uint64_t requested = 0;
+    if (state == PtrState::LiveMapped) {
+        for (auto& m : mapped_) {
+            if (m.addr != ptr) continue;
+            m.live = false;
+            requested = m.requested;
+            block_bytes = m.length;
+            counters_.mapped_bytes -= m.length;
+            ++counters_.munmap_calls;
+            sink_.emit(HeapEventKind::Munmap, m.addr, m.length);
+        }
+    } else {
+        requested = marks_[mark_index(ptr)] - kLiveBase;
+        block_bytes = engine_block_size(ptr);
+        sink_.emit(HeapEventKind::Free, ptr, block_bytes);
+        marks_[mark_index(ptr)] = kFreedMark;
+        std::visit([&](auto& e) { e.release(ptr, region_, sink_); }, engine_);
+    }
+    ++counters_.frees;
+    --counters_.live_blocks;
+    counters_.live_payload -= requested;
+    counters_.internal_fragmentation -= block_bytes - requested;
+}
+
+void Heap::free(std::uint64_t ptr) {
+    begin_op();
+    if (ptr == 0) return;
+    std::uint64_t block_payload = 0;
+    const PtrState state = classify(ptr, block_payload);
+    if (report_bad_pointer(ptr, state, block_payload)) return;
+    release(ptr, state);
+}
+
+std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
+    if (ptr == 0) return malloc(size);
+    if (size == 0) {
+        free(ptr);
+        return 0;
+    }
+    begin_op();
+    ++counters_.reallocs;
+    std::uint64_t block_payload = 0;
+    const PtrState state = classify(ptr, block_payload);
+    if (report_bad_pointer(ptr, state, block_payload)) return 0;
+    const std::uint64_t old_requested = requested_at(ptr);
+    const bool small = config_.mmap_threshold == 0 || size < config_.mmap_threshold;
+    if (state == PtrState::Live && small) {
+        const std::uint64_t old_block = engine_block_size(ptr);
+        const bool in_place =
+            std::visit([&](auto& e) { return e.resize_in_place(ptr, size, region_, sink_); }, engine_);
+        if (in_place) {
+            const std::uint64_t new_block = engine_block_size(ptr);
+            marks_[mark_index(ptr)] = static_cast<std::uint32_t>(kLiveBase + size);
+            counters_.live_payload = counters_.live_payload - old_requested + size;
+            counters_.peak_live_payload = std::max(counters_.peak_live_payload, counters_.live_payload);
+            counters_.internal_fragmentation =
+                counters_.internal_fragmentation - (old_block - old_requested) + (new_block - size);
+            sink_.emit(HeapEventKind::ReallocInPlace, ptr, size, new_block);
+            note_heap_size();
+            return ptr;
+        }
+    }
+    // The peak counts the old and new data once, as the malloc-lab driver does, although
+    // both blocks exist for a moment while the data is copied.
+    const std::uint64_t peak = counters_.peak_live_payload;
+    const std::uint64_t moved = allocate(size);
+    if (moved == 0) return 0;  // the old block stays, as C requires
+    release(ptr, state);
+    counters_.peak_live_payload = std::max(peak, counters_.live_payload);
+    sink_.emit(HeapEventKind::Realloc, moved, size, ptr);
+    return moved;
+}
+
+std::uint64_t Heap::calloc(std::uint64_t count, std::uint64_t size) {
+    if (size != 0 && count > ~std::uint64_t{0} / size) {
+        begin_op();
+        ++counters_.failures;
+        sink_.emit(HeapEventKind::OutOfMemory, 0, ~std::uint64_t{0});
+        return 0;
+    }
+    const std::uint64_t payload = malloc(count * size);
+    if (payload) sink_.emit(HeapEventKind::Calloc, payload, count * size);
+    return payload;
+}
+
+std::vector<BlockView> Heap::blocks() const {
+    std::vector<BlockView> out;
+    std::visit([&](const auto& e) { e.blocks(region_, out); }, engine_);
+    for (auto& b : out)
+        if (b.allocated) b.requested = requested_at(b.payload);
+    for (const auto& m : mapped_)
+        if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true});
+    return out;
+}
+
+HeapMetrics Heap::metrics() const {
+    HeapMetrics m = counters_;
+    const FreeStats free = std::visit([&](const auto& e) { return e.free_stats(region_); }, engine_);
+    m.free_bytes = free.bytes;
+    m.largest_free = free.largest;
+    m.free_blocks = free.blocks;
+    m.heap_size = region_.size() + counters_.mapped_bytes;
+    m.brk_calls = region_.brk_calls;
+    m.trims = region_.trims;
+    return m;
+}
+
+std::vector<Violation> Heap::check() const {
+    std::vector<Violation> out;
+    std::visit([&](const auto& e) { e.check(region_, out); }, engine_);
+    if (!out.empty()) return out;
+    std::uint64_t live = 0;
+    std::uint64_t payload = 0;
+    std::vector<BlockView> all;
+    std::visit([&](const auto& e) { e.blocks(region_, all); }, engine_);
+    for (const auto& b : all) {
+        const bool marked = mark_index(b.payload) < marks_.size() && marks_[mark_index(b.payload)] >= kLiveBase;
+        if (b.allocated != marked)
+            out.push_back({b.block, b.allocated ? "an allocated block malloc never handed out"
+                                                : "a live pointer whose block is free"});
+        if (b.allocated && marked) {
+            ++live;
+            payload += marks_[mark_index(b.payload)] - kLiveBase;
+        }
+    }
+    for (const auto& m : mapped_)
+        if (m.live) ++live, payload += m.requested;
+    if (live != counters_.live_blocks || payload != counters_.live_payload)
+        out.push_back({region_.base, "the live block count or live payload does not match the blocks"});
+    return out;
+}
+
+}  // namespace memsim::heap
