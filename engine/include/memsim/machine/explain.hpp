@@ -1,0 +1,31 @@
+#pragma once
+// Stack, process and crash events in plain words, naming the actual values. Heap and
+// paging events are explained by heap/event.hpp and vm/explain.hpp.
+#include <string>
+
+#include "memsim/machine/layout.hpp"
+#include "memsim/stack/call_stack.hpp"
+#include "memsim/vm/mmu.hpp"
+
+namespace memsim::machine {
+
+// "main calls fact: the frame at 0xbfffffe8 holds the argument n = 3, the return address
+// 0x08048123 (where main resumes) and main's frame pointer; SP is now 0xbfffffd0."
+std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack);
+
+// "fact returns: its frame is popped; execution resumes at 0x08048123 in main and SP goes
+// back up to 0xbfffffe0."
+std::string explain_return(const stack::Frame& popped, const stack::CallStack& stack);
+
+// A call (or a local) that needs stack below the limit: why that is a stack overflow.
+std::string explain_stack_overflow(const std::string& function, const stack::CallOutcome& outcome,
+                                   const stack::CallStack& stack);
+
+// An access that landed in the guard page below the stack.
+std::string explain_guard_touch(std::uint64_t address, const stack::CallStack& stack);
+
+// An access to an unmapped address: null pointer, a freed mapping, or a wild pointer.
+std::string explain_segfault(std::uint64_t address, vm::AccessKind kind, const AddressSpaceLayout& layout,
+                             std::uint64_t page_size);
+
+}  // namespace memsim::machine

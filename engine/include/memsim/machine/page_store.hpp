@@ -1,0 +1,54 @@
+#pragma once
+// The contents of a process's memory: what its bytes hold, page by page, kept apart from
+// the MMU, which models where pages live (frames, swap), not what they contain.
+// Pages are created on first write and read as zero before that; each byte also
+// remembers whether it was ever written, so reads of uninitialised memory can be shown.
+//
+// Copying a PageStore is cheap: pages are shared between copies and cloned on the first
+// write after a copy (copy-on-write in the simulator itself), so checkpoints and fork
+// do not copy every byte.
+//
+//   PageStore memory(4096);
+//   memory.write(0x1000, 4, 42);
+//   memory.read(0x1000, 4) == 42;  memory.initialized(0x1000, 4) == true
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace memsim::machine {
+
+class PageStore {
+public:
+    explicit PageStore(std::uint64_t page_size = 4096) : page_size_(page_size) {}
+
+    // A little-endian value of `size` bytes (1..8) at `address`.
+    std::uint64_t read(std::uint64_t address, std::uint32_t size) const;
+    // Stores a little-endian value of `size` bytes (1..8).
+    void write(std::uint64_t address, std::uint32_t size, std::uint64_t value);
+    // Sets `count` bytes to `byte` (calloc, memset).
+    void fill(std::uint64_t address, std::uint64_t count, std::uint8_t byte);
+    // Copies `count` bytes (memcpy, realloc's move); overlapping ranges behave like memmove.
+    void copy(std::uint64_t to, std::uint64_t from, std::uint64_t count);
+    // Whether every byte of the range was written at least once.
+    bool initialized(std::uint64_t address, std::uint64_t count) const;
+    // Forgets a range (the bytes read as zero and uninitialised again), e.g. after munmap.
+    void discard(std::uint64_t address, std::uint64_t count);
+    // Pages that hold any written byte.
+    std::size_t page_count() const { return pages_.size(); }
+    std::uint64_t page_size() const { return page_size_; }
+
+private:
+    struct Page {
+        std::vector<std::uint8_t> bytes;
+        std::vector<bool> written;
+        bool operator==(const Page&) const = default;
+    };
+    Page& writable_page(std::uint64_t page_number);
+    const Page* find(std::uint64_t page_number) const;
+
+    std::uint64_t page_size_;
+    std::map<std::uint64_t, std::shared_ptr<Page>> pages_;
+};
+
+}  // namespace memsim::machine

@@ -1,0 +1,271 @@
+// Machine: creation, the call stack and processes. Memory accesses are in
+// machine_memory.cpp, the heap in machine_heap.cpp.
+#include "memsim/machine/machine.hpp"
+
+#include "memsim/core/text.hpp"
+#include "memsim/machine/explain.hpp"
+#include "memsim/vm/explain.hpp"
+
+namespace memsim::machine {
+namespace {
+
+vm::Protection protection_of(RegionKind kind) {
+    switch (kind) {
+        case RegionKind::Text: return vm::Protection{.read = true, .write = false, .execute = true};
+        case RegionKind::ReadOnlyData: return vm::Protection{.read = true, .write = false, .execute = false};
+        default: return vm::Protection{.read = true, .write = true, .execute = false};
+    }
+}
+
+// Regions mapped when a process starts; heap and mmap areas are mapped as they grow,
+// and the guard page is never mapped, so touching it is a fault.
+bool mapped_at_start(RegionKind kind) {
+    return kind == RegionKind::Text || kind == RegionKind::ReadOnlyData || kind == RegionKind::Data ||
+           kind == RegionKind::Bss || kind == RegionKind::Stack;
+}
+
+vm::Backing backing_of(RegionKind kind) {
+    return (kind == RegionKind::Bss || kind == RegionKind::Stack) ? vm::Backing::Zero : vm::Backing::File;
+}
+
+}  // namespace
+
+const char* source_name(EventSource source) {
+    switch (source) {
+        case EventSource::Program: return "program";
+        case EventSource::Stack: return "stack";
+        case EventSource::Heap: return "heap";
+        case EventSource::Vm: return "vm";
+        case EventSource::Process: return "process";
+    }
+    return "?";
+}
+
+const char* process_end_name(ProcessEnd end) {
+    switch (end) {
+        case ProcessEnd::Running: return "running";
+        case ProcessEnd::Exited: return "exited";
+        case ProcessEnd::Segfault: return "segmentation fault";
+        case ProcessEnd::StackOverflow: return "stack overflow";
+        case ProcessEnd::ProtectionFault: return "protection fault";
+    }
+    return "?";
+}
+
+Machine::Machine(MachineConfig config, AddressSpaceLayout layout, vm::Mmu mmu, std::vector<Process> processes)
+    : config_(std::move(config)), layout_(std::move(layout)), mmu_(std::move(mmu)), processes_(std::move(processes)) {}
+
+Result<Machine> Machine::create(const MachineConfig& config) {
+    if (config.processes < 1 || config.processes > 64) {
+        return fail("processes must be from 1 to 64, got " + std::to_string(config.processes));
+    }
+    auto layout = make_address_space(config.address_bits, config.page_size, config.stack_limit, config.program);
+    if (!layout) return tl::unexpected(layout.error());
+
+    MachineConfig settled = config;
+    const std::uint32_t va_bits = layout->address_bits;
+    auto mmu_layout = vm::make_layout(va_bits, config.page_size,
+                                      va_bits == 32 ? std::vector<std::uint32_t>{10, 10}
+                                      : va_bits == 48 ? std::vector<std::uint32_t>{9, 9, 9, 9}
+                                                      : std::vector<std::uint32_t>{});
+    if (!mmu_layout) return tl::unexpected(mmu_layout.error());
+    if (va_bits == 48) mmu_layout->pte_bytes = 8;
+    settled.mmu.layout = *mmu_layout;
+    settled.heap.base = layout->heap_start();
+    settled.heap.page_size = config.page_size;
+    settled.heap.mmap_base = layout->mmap_start;
+    settled.heap.max_heap = std::min<std::uint64_t>(config.heap.max_heap, layout->mmap_start - layout->heap_start());
+
+    std::vector<vm::ProcessSpec> specs;
+    for (std::uint32_t pid = 0; pid < config.processes; ++pid) specs.push_back({"P" + std::to_string(pid), 1});
+    auto mmu = vm::Mmu::create(settled.mmu, specs);
+    if (!mmu) return tl::unexpected(mmu.error());
+    auto heap = heap::Heap::create(settled.heap);
+    if (!heap) return tl::unexpected(heap.error());
+
+    const stack::StackConfig stack_config{.top = layout->stack_top, .limit = layout->stack_limit,
+                                          .guard_size = config.page_size, .convention = config.convention,
+                                          .word_size = va_bits == 32 ? 4u : 8u};
+    std::vector<Process> processes;
+    for (std::uint32_t pid = 0; pid < config.processes; ++pid) {
+        for (const Region& region : layout->regions) {
+            if (!mapped_at_start(region.kind)) continue;
+            auto mapped = mmu->map(pid, region.start, region.end - region.start, protection_of(region.kind),
+                                   backing_of(region.kind));
+            if (!mapped) return tl::unexpected(mapped.error());
+        }
+        processes.push_back(Process{pid, ProcessEnd::Running, stack::CallStack(stack_config), *heap,
+                                    PageStore(config.page_size)});
+    }
+    return Machine(std::move(settled), std::move(*layout), std::move(*mmu), std::move(processes));
+}
+
+std::uint64_t Machine::code_address(int line) const {
+    const Region& text = layout_.regions.front();
+    const std::uint64_t offset = static_cast<std::uint64_t>(line < 0 ? 0 : line) * 16;
+    return text.start + offset % (text.end - text.start);
+}
+
+void Machine::add_event(std::vector<Event>* sink, EventSource source, std::string kind, std::string text,
+                        bool is_error, std::uint64_t address) const {
+    if (sink == nullptr) return;
+    sink->push_back(Event{.source = source, .kind = std::move(kind), .text = std::move(text), .is_error = is_error,
+                          .step = 0, .line = 0, .process = current_, .address = address});
+}
+
+bool Machine::require_running(const char* what, std::vector<Event>* sink) {
+    if (running()) return true;
+    add_event(sink, EventSource::Process, "skipped",
+              "Process " + std::to_string(current_) + " has already ended (" + process_end_name(current().end) +
+                  "), so '" + what + "' does not run.",
+              false);
+    return false;
+}
+
+bool Machine::call(const std::string& function, const std::vector<stack::Variable>& arguments,
+                   const std::vector<stack::Variable>& locals, std::uint64_t return_address, std::vector<Event>* sink) {
+    if (!require_running("call", sink)) return false;
+    Process& process = running_process();
+    const std::uint32_t word = process.stack.config().word_size;
+    std::vector<stack::Variable> sized = arguments;
+    for (auto& a : sized) {
+        if (a.size == 0) a.size = word;
+    }
+    const stack::CallOutcome outcome = process.stack.call(function, sized, locals, return_address);
+    if (outcome.overflow) {
+        ++errors_.stack_overflows;
+        add_event(sink, EventSource::Stack, "stack-overflow", explain_stack_overflow(function, outcome, process.stack), true,
+                  outcome.fault_address);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        return false;
+    }
+    add_event(sink, EventSource::Stack, "call", explain_call(process.stack.frames().back(), process.stack), false,
+              process.stack.frame_pointer());
+    for (const stack::StackAccess& a : outcome.accesses) {
+        if (!access(a.address, a.size, vm::AccessKind::Write, sink)) return false;
+        running_process().memory.write(a.address, a.size, a.value);
+    }
+    return true;
+}
+
+bool Machine::ret(std::vector<Event>* sink) {
+    if (!require_running("return", sink)) return false;
+    Process& process = running_process();
+    if (process.stack.frames().empty()) {
+        add_event(sink, EventSource::Stack, "return-without-call",
+                  "There is no function to return from: the stack has no frames.", true);
+        return false;
+    }
+    // The epilogue reads the saved frame pointer, then `ret` reads the return address.
+    const std::uint64_t fp = process.stack.frames().back().frame_pointer;
+    const std::uint32_t word = process.stack.config().word_size;
+    if (!access(fp, word, vm::AccessKind::Read, sink) || !access(fp + word, word, vm::AccessKind::Read, sink)) return false;
+    const auto popped = running_process().stack.ret();
+    add_event(sink, EventSource::Stack, "return", explain_return(popped->frame, running_process().stack), false,
+              popped->return_address);
+    return true;
+}
+
+std::optional<std::uint64_t> Machine::add_local(const stack::Variable& local, std::vector<Event>* sink) {
+    if (!require_running("local", sink)) return std::nullopt;
+    Process& process = running_process();
+    if (process.stack.frames().empty()) {
+        add_event(sink, EventSource::Stack, "local-outside-function",
+                  "'" + local.name + "' cannot be added: no function is running, so there is no frame to hold it.", true);
+        return std::nullopt;
+    }
+    const stack::LocalOutcome outcome = process.stack.add_local(local);
+    if (outcome.overflow) {
+        ++errors_.stack_overflows;
+        stack::CallOutcome as_call{.overflow = true, .fault_address = outcome.fault_address, .fault_slot = local.name, .accesses = {}};
+        add_event(sink, EventSource::Stack, "stack-overflow",
+                  explain_stack_overflow(process.stack.frames().back().function, as_call, process.stack), true,
+                  outcome.fault_address);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        return std::nullopt;
+    }
+    add_event(sink, EventSource::Stack, "local",
+              "The frame of " + process.stack.frames().back().function + " grows by " + std::to_string(local.size) +
+                  " bytes for '" + local.name + "' at " + hex(outcome.address) + "; SP moves down to " +
+                  hex(process.stack.stack_pointer()) + ".",
+              false, outcome.address);
+    return outcome.address;
+}
+
+bool Machine::set_local(const std::string& name, std::uint64_t value, std::vector<Event>* sink) {
+    if (!require_running("set", sink)) return false;
+    Process& process = running_process();
+    const stack::Slot* slot = process.stack.frames().empty() ? nullptr : process.stack.frames().back().find(name);
+    if (slot == nullptr) {
+        add_event(sink, EventSource::Stack, "no-such-local",
+                  "'" + name + "' is not a local or argument of the current function, so nothing is stored.", true);
+        return false;
+    }
+    const std::uint64_t address = slot->address;
+    const std::uint32_t size = std::min<std::uint32_t>(slot->size, 8);
+    if (!store(address, size, value, sink)) return false;
+    running_process().stack.set_value(name, value);
+    return true;
+}
+
+bool Machine::switch_to(std::uint32_t pid, std::vector<Event>* sink) {
+    if (pid >= processes_.size()) {
+        add_event(sink, EventSource::Process, "no-such-process",
+                  "There is no process " + std::to_string(pid) + "; the machine runs " +
+                      std::to_string(processes_.size()) + ".",
+                  true);
+        return false;
+    }
+    std::vector<vm::MmuEvent> vm_events;
+    mmu_.switch_to(pid, sink ? &vm_events : nullptr);
+    const std::uint32_t previous = current_;
+    current_ = pid;
+    add_event(sink, EventSource::Process, "switch",
+              "The OS switches from process " + std::to_string(previous) + " to process " + std::to_string(pid) + ". " +
+                  (config_.mmu.asid ? "TLB entries are tagged with the process's ASID, so they stay."
+                                    : "The TLB holds no process tags, so it is flushed."),
+              false);
+    for (const vm::MmuEvent& e : vm_events) {
+        if (e.kind == vm::MmuEventKind::TlbFlush) add_event(sink, EventSource::Vm, "tlb-flush", vm::explain(e, config_.mmu.policy.kind), false);
+    }
+    return true;
+}
+
+void Machine::exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* sink) {
+    if (!require_running("exit", sink)) return;
+    Process& process = running_process();
+    const auto leaks = process.heap.leaks(roots);
+    std::uint64_t leaked = 0;
+    for (const heap::HeapEvent& leak : leaks) {
+        leaked += leak.size;
+        add_event(sink, EventSource::Heap, "leak", heap::explain(leak), true, leak.addr);
+    }
+    if (!leaks.empty()) ++errors_.heap_errors;
+    process.end = ProcessEnd::Exited;
+    add_event(sink, EventSource::Process, "exit",
+              "Process " + std::to_string(current_) + " exits. " +
+                  (leaks.empty() ? std::string("Every heap block was freed: no leaks.")
+                                 : std::to_string(leaks.size()) + " heap block(s) with " + std::to_string(leaked) +
+                                       " bytes were never freed: memory leaks. The OS takes the memory back at exit, "
+                                       "but a long-running program would keep losing it."),
+              false);
+}
+
+void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink) {
+    running_process().end = end;
+    add_event(sink, EventSource::Process, "killed",
+              "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
+              true, address);
+}
+
+std::vector<std::string> Machine::check_invariants() const {
+    std::vector<std::string> problems = mmu_.check_invariants();
+    for (const Process& process : processes_) {
+        for (const auto& violation : process.heap.check()) {
+            problems.push_back("process " + std::to_string(process.pid) + " heap: " + violation.message);
+        }
+    }
+    return problems;
+}
+
+}  // namespace memsim::machine

@@ -1,0 +1,128 @@
+// Machine: loads and stores. Every access is checked by the heap (use after free,
+// overflow into a header) when it lands in the heap, then translated by the MMU page by
+// page; a segfault or protection fault ends the process.
+#include "memsim/core/text.hpp"
+#include "memsim/machine/explain.hpp"
+#include "memsim/machine/machine.hpp"
+#include "memsim/vm/explain.hpp"
+
+namespace memsim::machine {
+namespace {
+
+bool noteworthy(vm::MmuEventKind kind) {
+    // Hits and plain translations happen on every access; the access line says them.
+    return kind != vm::MmuEventKind::TlbHit && kind != vm::MmuEventKind::Translated;
+}
+
+std::string kind_word(vm::MmuEventKind kind) {
+    switch (kind) {
+        case vm::MmuEventKind::TlbFlush: return "tlb-flush";
+        case vm::MmuEventKind::TlbHit: return "tlb-hit";
+        case vm::MmuEventKind::TlbMiss: return "tlb-miss";
+        case vm::MmuEventKind::Segfault: return "segfault";
+        case vm::MmuEventKind::ProtectionFault: return "protection-fault";
+        case vm::MmuEventKind::Eviction: return "eviction";
+        case vm::MmuEventKind::PageFault: return "page-fault";
+        case vm::MmuEventKind::CopyOnWrite: return "copy-on-write";
+        case vm::MmuEventKind::Translated: return "translated";
+    }
+    return "vm";
+}
+
+}  // namespace
+
+bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind kind, std::vector<Event>* sink) {
+    Process& process = running_process();
+    const Region* region = layout_.region_of(address);
+    if (region != nullptr && (region->kind == RegionKind::Heap || region->kind == RegionKind::Mmap)) {
+        std::vector<heap::HeapEvent> heap_errors;
+        process.heap.set_error_sink(sink ? &heap_errors : nullptr);
+        const heap::AccessCheck check = process.heap.check_access(address, size, kind == vm::AccessKind::Write);
+        process.heap.set_error_sink(nullptr);
+        if (check.kind == heap::AccessKind::UseAfterFree || check.kind == heap::AccessKind::Overflow) ++errors_.heap_errors;
+        for (const heap::HeapEvent& e : heap_errors) {
+            add_event(sink, EventSource::Heap, std::string(heap::to_string(e.kind)), heap::explain(e), true, e.addr);
+        }
+    }
+    const std::uint64_t page = config_.page_size;
+    std::vector<vm::MmuEvent> vm_events;
+    for (std::uint64_t at = address; at < address + size; at = (at / page + 1) * page) {
+        vm_events.clear();
+        const vm::Translation t = mmu_.access(current_, at, kind, sink ? &vm_events : nullptr);
+        for (const vm::MmuEvent& e : vm_events) {
+            if (noteworthy(e.kind) && e.kind != vm::MmuEventKind::Segfault) {
+                add_event(sink, EventSource::Vm, kind_word(e.kind), vm::explain(e, config_.mmu.policy.kind),
+                          e.kind == vm::MmuEventKind::ProtectionFault, e.vaddr);
+            }
+        }
+        if (t.outcome == vm::Outcome::Ok) continue;
+        const bool guard = process.stack.in_guard_page(at);
+        if (t.outcome == vm::Outcome::ProtectionFault) {
+            ++errors_.protection_faults;
+            end_process(ProcessEnd::ProtectionFault, at, sink);
+        } else if (guard) {
+            ++errors_.stack_overflows;
+            add_event(sink, EventSource::Stack, "stack-overflow", explain_guard_touch(at, process.stack), true, at);
+            end_process(ProcessEnd::StackOverflow, at, sink);
+        } else {
+            ++errors_.segfaults;
+            add_event(sink, EventSource::Vm, "segfault", explain_segfault(at, kind, layout_, config_.page_size), true, at);
+            end_process(ProcessEnd::Segfault, at, sink);
+        }
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::uint64_t> Machine::load(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink) {
+    if (!require_running("read", sink)) return std::nullopt;
+    if (!access(address, size, vm::AccessKind::Read, sink)) return std::nullopt;
+    const Process& process = current();
+    const std::uint64_t value = process.memory.read(address, size);
+    if (!process.memory.initialized(address, size)) {
+        ++errors_.uninitialised_reads;
+        add_event(sink, EventSource::Program, "uninitialised-read",
+                  "The " + std::to_string(size) + " byte(s) at " + hex(address) +
+                      " were never written, so the value read is whatever happened to be there (here " +
+                      std::to_string(value) + "). Reading uninitialised memory is a bug even when it seems to work.",
+                  true, address);
+    } else {
+        add_event(sink, EventSource::Program, "read",
+                  "Read " + std::to_string(size) + " byte(s) at " + hex(address) + ": the value is " + std::to_string(value) + ".",
+                  false, address);
+    }
+    return value;
+}
+
+bool Machine::store(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink) {
+    if (!require_running("write", sink)) return false;
+    if (!access(address, size, vm::AccessKind::Write, sink)) return false;
+    running_process().memory.write(address, size, value);
+    add_event(sink, EventSource::Program, "write",
+              "Wrote " + std::to_string(value) + " into the " + std::to_string(size) + " byte(s) at " + hex(address) + ".",
+              false, address);
+    return true;
+}
+
+bool Machine::touch(std::uint64_t address, std::uint64_t bytes, bool write, std::vector<Event>* sink) {
+    if (!require_running("touch", sink)) return false;
+    const std::uint32_t word = current().stack.config().word_size;
+    const auto faults_before = mmu_.stats().page_faults;
+    // The access log would list every word: keep only faults and errors in it.
+    std::vector<Event> detail;
+    for (std::uint64_t at = address; at < address + bytes; at += word) {
+        const auto size = static_cast<std::uint32_t>(std::min<std::uint64_t>(word, address + bytes - at));
+        const bool ok = access(at, size, write ? vm::AccessKind::Write : vm::AccessKind::Read, sink ? &detail : nullptr);
+        if (write && ok) running_process().memory.fill(at, size, 0xAB);
+        if (!ok) break;
+    }
+    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read",
+              std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
+                  hex(address) + ", word by word: " + std::to_string(mmu_.stats().page_faults - faults_before) +
+                  " page fault(s) along the way.",
+              false, address);
+    if (sink) sink->insert(sink->end(), detail.begin(), detail.end());
+    return running();
+}
+
+}  // namespace memsim::machine
