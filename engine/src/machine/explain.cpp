@@ -34,8 +34,8 @@ std::string explain_call(const stack::Frame& frame, const stack::CallStack& stac
     const std::string args = argument_list(frame);
     return caller_of(stack, 1) + " calls " + frame.function + ". A new frame is pushed: " +
            (args.empty() ? std::string("no arguments") : "the argument(s) " + args) + ", the return address " +
-           hex(frame.return_address) + " (where " + caller_of(stack, 1) + " resumes), and the saved frame pointer " +
-           hex(frame.slots.empty() ? 0 : stack.frame_pointer()) + " now points at. The frame spans " +
+           hex(frame.return_address) + " (where " + caller_of(stack, 1) + " resumes) and " + caller_of(stack, 1) +
+           "'s frame pointer, saved at " + hex(frame.frame_pointer) + ", where FP now points. The frame spans " +
            std::to_string(frame.caller_stack_pointer - frame.stack_pointer) + " bytes; SP is now " +
            hex(stack.stack_pointer()) + " and the stack is " + std::to_string(stack.frames().size()) + " call(s) deep.";
 }

@@ -93,7 +93,7 @@ Result<Scenario> parse_scenario(const std::string& text) {
     for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program}) {
         if (kind == body_kind_name(k)) scenario.kind = k;
     }
-    top.finish({"machine", "stack", "heap", "vm", "processes", "questions", "narration"});
+    top.finish({"machine", "stack", "heap", "vm", "trace", "questions", "narration"});
     if (!errors.empty()) return tl::unexpected(errors.front());
 
     scenario.front_matter = std::move(table);

@@ -33,7 +33,7 @@ public:
     // so recording after a seek starts a new future.
     void record(const State& state, std::uint64_t step) {
         const std::size_t keep = static_cast<std::size_t>(step / interval_) + 1;
-        if (checkpoints_.size() > keep) checkpoints_.resize(keep);
+        if (checkpoints_.size() > keep) checkpoints_.erase(checkpoints_.begin() + static_cast<std::ptrdiff_t>(keep), checkpoints_.end());
         if (step % interval_ == 0 && checkpoints_.size() == keep - 1) checkpoints_.push_back(state);
     }
 

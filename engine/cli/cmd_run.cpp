@@ -1,0 +1,99 @@
+// memsim run FILE.msim [--json] [--until STEP] [--events]   and   memsim check FILE.msim
+#include <cstdlib>
+#include <ostream>
+
+#include "command.hpp"
+#include "memsim/machine/simulator.hpp"
+#include "memsim/report/machine_json.hpp"
+
+namespace memsim::cli {
+namespace {
+
+void print_summary(const machine::Simulator& sim, std::ostream& out) {
+    const auto& s = sim.summary();
+    const auto snap = sim.snapshot();
+    out << sim.scenario().title << " (" << snap.kind << ")\n"
+        << "  steps:          " << s.steps << (s.hit_step_limit ? " (stopped at the step limit)" : "") << "\n"
+        << "  page faults:    " << s.page_faults << "\n";
+    if (s.hits) out << "  hits:           " << s.hits << "\n";
+    if (s.tlb_hits + s.tlb_misses) {
+        out << "  TLB hit rate:   " << (100 * s.tlb_hits / (s.tlb_hits + s.tlb_misses)) << "% (" << s.tlb_hits << " hits, "
+            << s.tlb_misses << " misses)\n";
+    }
+    out << "  writebacks:     " << s.writebacks << "\n";
+    for (const auto& p : snap.processes) {
+        out << "  process " << p.pid << ":      " << p.state << "; heap " << p.heap.heap_size << " bytes, "
+            << p.heap.live_blocks << " live block(s), utilisation " << static_cast<int>(p.heap.utilisation() * 100) << "%\n";
+    }
+    out << "  learner errors: " << s.learner_errors << "\n";
+    if (s.leaks) out << "  leaks:          " << s.leaks << "\n";
+}
+
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    const auto args = Args::parse(argv, {"until"}, {"json", "events", "help"});
+    if (!args) return bad_input(err, "run", args.error().message);
+    if (args->flag("help") || args->positional().size() != 1) {
+        (args->flag("help") ? out : err) << "usage: memsim run FILE.msim [--json] [--until STEP] [--events]\n";
+        return args->flag("help") ? exit_ok : exit_bad_input;
+    }
+    const std::string& path = args->positional()[0];
+    const auto text = read_file(path);
+    if (!text) return bad_input(err, "run", text.error().message);
+    auto sim = machine::Simulator::load(*text);
+    if (!sim) return bad_input(err, "run", path + ":" + sim.error().to_string());
+    std::uint64_t until = sim->total_steps();
+    if (const auto value = args->value("until")) {
+        char* end = nullptr;
+        until = std::strtoull(value->c_str(), &end, 10);
+        if (value->empty() || *end != '\0') return bad_input(err, "run", "--until needs a step number, got '" + *value + "'");
+    }
+    std::vector<machine::Event> log;
+    if (args->flag("events")) log = sim->events_between(1, until);
+    sim->seek(until);
+    if (args->flag("json")) {
+        auto j = report::state_json(*sim);
+        if (args->flag("events")) j["log"] = report::to_json(log);
+        out << j.dump(2) << "\n";
+        return exit_ok;
+    }
+    if (args->flag("events")) {
+        for (const auto& e : log) {
+            out << "[" << e.step << (e.line ? " line " + std::to_string(e.line) : std::string()) << "] "
+                << (e.is_error ? "(!) " : "") << e.text << "\n";
+        }
+        out << "\n";
+    }
+    print_summary(*sim, out);
+    return exit_ok;
+}
+
+int check(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    const auto args = Args::parse(argv, {}, {"help"});
+    if (!args) return bad_input(err, "check", args.error().message);
+    if (args->flag("help") || args->positional().empty()) {
+        (args->flag("help") ? out : err) << "usage: memsim check FILE.msim...\n";
+        return args->flag("help") ? exit_ok : exit_bad_input;
+    }
+    int status = exit_ok;
+    for (const std::string& path : args->positional()) {
+        const auto text = read_file(path);
+        if (!text) {
+            status = bad_input(err, "check", text.error().message);
+            continue;
+        }
+        const auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 1'000'000, .checkpoint_interval = 4096});
+        if (!sim) {
+            err << path << ":" << sim.error().to_string() << "\n";
+            status = exit_bad_input;
+        } else {
+            out << path << ": ok (" << sim->total_steps() << " steps)\n";
+        }
+    }
+    return status;
+}
+
+MEMSIM_COMMAND("run", "Run a scenario file and summarise it (--events explains every step)", run);
+MEMSIM_COMMAND("check", "Check scenario files for errors, with line and column", check);
+
+}  // namespace
+}  // namespace memsim::cli

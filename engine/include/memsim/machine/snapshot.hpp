@@ -1,0 +1,69 @@
+#pragma once
+// Everything a panel (or `memsim run --json`) needs to show one step, as plain values:
+// no pointers into the engine, so the UI can keep it while the simulation moves on.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "memsim/heap/block.hpp"
+#include "memsim/heap/metrics.hpp"
+#include "memsim/machine/layout.hpp"
+#include "memsim/stack/call_stack.hpp"
+
+namespace memsim::machine {
+
+// One process: its regions, call stack and heap.
+struct ProcessView {
+    std::uint32_t pid = 0;
+    std::string state;                       // "running", "exited", "segmentation fault", ...
+    std::vector<Region> regions;
+    std::uint64_t stack_pointer = 0, frame_pointer = 0, stack_top = 0, stack_floor = 0;
+    std::vector<stack::Frame> frames;        // oldest first
+    std::vector<heap::BlockView> blocks;     // address order
+    heap::HeapMetrics heap;
+    std::uint64_t heap_start = 0, brk = 0;
+};
+
+// One physical frame.
+struct FrameView {
+    bool used = false;
+    std::uint32_t owner = 0;                 // process (MMU) or 0
+    std::uint64_t page = 0;                  // virtual page number (or the reference's page number)
+    bool referenced = false, dirty = false;
+};
+
+// One TLB entry.
+struct TlbEntryView {
+    bool valid = false;
+    std::uint32_t asid = 0;
+    std::uint64_t vpn = 0;
+    std::uint32_t pfn = 0;
+};
+
+// Paging state and counters.
+struct VmView {
+    std::string policy;
+    std::uint64_t page_size = 0;
+    std::vector<FrameView> frames;
+    std::vector<TlbEntryView> tlb;
+    std::optional<std::uint32_t> last_frame;     // frame touched by the last step
+    std::optional<std::uint64_t> last_victim;    // page evicted by the last step
+    std::uint64_t references = 0, hits = 0, faults = 0, writebacks = 0, tlb_hits = 0, tlb_misses = 0,
+                  swap_used = 0;
+};
+
+// One step of a run, as shown.
+struct Snapshot {
+    std::string kind;                          // body kind: "ops", "references", ...
+    std::string title;
+    std::uint64_t step = 0, total_steps = 0;
+    int line = 0;                              // source line of the next step
+    std::uint32_t current_process = 0;
+    std::vector<ProcessView> processes;        // ops and programs
+    std::optional<VmView> vm;
+    std::map<std::string, std::uint64_t> pointers;  // names the scenario gave to addresses
+};
+
+}  // namespace memsim::machine

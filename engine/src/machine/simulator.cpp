@@ -1,0 +1,190 @@
+#include "memsim/machine/simulator.hpp"
+
+#include "memsim/core/text.hpp"
+#include "memsim/machine/scenario_config.hpp"
+#include "memsim/scenario/settings.hpp"
+#include "memsim/vm/replacement/opt.hpp"
+
+namespace memsim::machine {
+namespace {
+
+// Moves a body-relative error to file lines.
+Error in_file(Error error, int body_first_line) {
+    if (error.line > 0) error.line += body_first_line - 1;
+    else error.line = body_first_line;
+    return error;
+}
+
+// The file line of every reference of a reference-string body, in order.
+std::vector<int> reference_lines(const std::string& body, int first_line) {
+    std::vector<int> lines;
+    const auto text_lines = split_lines(body);
+    for (std::size_t i = 0; i < text_lines.size(); ++i) {
+        std::string_view line = text_lines[i];
+        if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        for (std::size_t k = 0; k < split_any(line, " ,\t;").size(); ++k) lines.push_back(first_line + static_cast<int>(i));
+    }
+    return lines;
+}
+
+Result<Simulator::Session> reference_session(const scenario::Scenario& s) {
+    std::uint64_t page_size = 4096;
+    auto config = read_pager_config(s, page_size);
+    if (!config) return tl::unexpected(config.error());
+    std::vector<Error> errors;
+    scenario::SettingsReader trace_settings(*s.front_matter, "trace", errors, s.front_matter_first_line - 1);
+    const std::string format = trace_settings.choice("format", s.kind == scenario::BodyKind::References ? "refs" : "rw",
+                                                     {"refs", "rw", "lackey"});
+    trace_settings.finish();
+    if (!errors.empty()) return tl::unexpected(errors.front());
+    auto parsed_format = vm::parse_trace_format(format);
+    auto trace = vm::parse_trace(s.body, *parsed_format, vm::TraceOptions{.page_size = page_size, .va_bits = 64});
+    if (!trace) return tl::unexpected(in_file(trace.error(), s.body_first_line));
+    if (trace->pages.empty()) return fail("the body has no references; expected page numbers such as 7 0 1 2", s.body_first_line, 1);
+    auto prepared = std::make_shared<PreparedTrace>();
+    prepared->dense = vm::densify(*trace);
+    const auto page_space = static_cast<std::uint32_t>(prepared->dense.pages.size());
+    if (config->policy.kind == vm::PolicyKind::Opt) prepared->next_use = vm::next_use_times(prepared->dense.ids, page_space);
+    prepared->lines = format == "refs" ? reference_lines(s.body, s.body_first_line) : std::vector<int>{};
+    if (prepared->lines.size() != prepared->dense.ids.size()) prepared->lines.assign(prepared->dense.ids.size(), 0);
+    auto pager = vm::Pager::create(*config, page_space);
+    if (!pager) return tl::unexpected(pager.error());
+    return Simulator::Session(ReferenceSession(std::move(*pager), std::move(prepared)));
+}
+
+Result<Simulator::Session> heap_trace_session(const scenario::Scenario& s) {
+    auto config = read_machine_config(s);
+    if (!config) return tl::unexpected(config.error());
+    const std::string_view body = trim(s.body);
+    auto trace = (body.starts_with("+") || body.starts_with("-")) ? heap::trace_from_op_list(body) : heap::parse_rep(s.body);
+    if (!trace) return tl::unexpected(in_file(trace.error(), s.body_first_line));
+    auto heap = heap::Heap::create(config->heap);
+    if (!heap) return tl::unexpected(heap.error());
+    return Simulator::Session(HeapTraceSession(std::move(*heap), std::make_shared<heap::Trace>(std::move(*trace))));
+}
+
+Result<Simulator::Session> ops_session(const scenario::Scenario& s) {
+    auto config = read_machine_config(s);
+    if (!config) return tl::unexpected(config.error());
+    auto ops = parse_ops(s.body, s.body_first_line);
+    if (!ops) return tl::unexpected(ops.error());
+    auto machine = Machine::create(*config);
+    if (!machine) return tl::unexpected(Error{s.front_matter_first_line, 1, machine.error().message});
+    return Simulator::Session(OpsSession(std::move(*machine), std::make_shared<std::vector<Op>>(std::move(*ops))));
+}
+
+bool session_done(const Simulator::Session& session) {
+    return std::visit([](const auto& s) { return s.done(); }, session);
+}
+
+void advance_session(Simulator::Session& session, std::vector<Event>* sink) {
+    std::visit([&](auto& s) { s.advance(sink); }, session);
+}
+
+}  // namespace
+
+Simulator::Simulator(scenario::Scenario scenario, Session initial, const SimulatorLimits& limits)
+    : scenario_(std::move(scenario)), limits_(limits), history_(initial, limits.checkpoint_interval),
+      current_(std::move(initial)) {}
+
+Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits& limits) {
+    auto parsed = scenario::parse_scenario(text);
+    if (!parsed) return tl::unexpected(parsed.error());
+    Result<Session> session = fail("unsupported body kind");
+    switch (parsed->kind) {
+        case scenario::BodyKind::Ops: session = ops_session(*parsed); break;
+        case scenario::BodyKind::References:
+        case scenario::BodyKind::Trace: session = reference_session(*parsed); break;
+        case scenario::BodyKind::HeapTrace: session = heap_trace_session(*parsed); break;
+        case scenario::BodyKind::Program:
+            return fail("program scenarios (MiniC) are not available in this build yet", parsed->front_matter_first_line, 1);
+    }
+    if (!session) return tl::unexpected(session.error());
+    Simulator sim(std::move(*parsed), std::move(*session), limits);
+    sim.finish_load();
+    return sim;
+}
+
+void Simulator::finish_load() {
+    Session runner = current_;
+    std::uint64_t steps = 0;
+    std::vector<Event> errors_only;
+    while (!session_done(runner) && steps < limits_.max_steps) {
+        advance_session(runner, nullptr);
+        ++steps;
+        history_.record(runner, steps);
+    }
+    total_steps_ = steps;
+    summary_.steps = steps;
+    summary_.hit_step_limit = !session_done(runner);
+    std::visit(
+        [&](const auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, OpsSession>) {
+                const Machine& m = s.machine();
+                const auto& st = m.mmu().stats();
+                summary_.page_faults = st.page_faults;
+                summary_.tlb_hits = st.tlb_hits;
+                summary_.tlb_misses = st.tlb_misses;
+                summary_.writebacks = st.writebacks;
+                const auto& e = m.errors();
+                summary_.learner_errors = e.segfaults + e.stack_overflows + e.protection_faults + e.heap_errors;
+            } else if constexpr (std::is_same_v<T, ReferenceSession>) {
+                const auto& c = s.pager().counters();
+                summary_.page_faults = c.faults;
+                summary_.hits = c.hits;
+                summary_.writebacks = c.writebacks;
+                if (s.pager().tlb()) {
+                    summary_.tlb_hits = s.pager().tlb()->stats().hits;
+                    summary_.tlb_misses = s.pager().tlb()->stats().misses;
+                }
+            } else {
+                summary_.learner_errors = s.heap().metrics().errors;
+                summary_.leaks = s.heap().leaks().size();
+            }
+        },
+        runner);
+}
+
+void Simulator::seek(std::uint64_t target) {
+    if (target > total_steps_) target = total_steps_;
+    events_.clear();
+    if (target == 0) {
+        current_ = history_.initial();
+        step_ = 0;
+        return;
+    }
+    current_ = history_.seek(target - 1, [](Session& s) { advance_session(s, nullptr); });
+    advance_session(current_, &events_);
+    for (Event& e : events_) e.step = target;
+    step_ = target;
+}
+
+void Simulator::step_forward(std::uint64_t n) {
+    if (n == 1 && step_ < total_steps_) {
+        events_.clear();
+        advance_session(current_, &events_);
+        ++step_;
+        for (Event& e : events_) e.step = step_;
+        return;
+    }
+    seek(step_ + n);
+}
+
+void Simulator::back(std::uint64_t n) { seek(n > step_ ? 0 : step_ - n); }
+
+std::vector<Event> Simulator::events_between(std::uint64_t first, std::uint64_t last) const {
+    std::vector<Event> all;
+    if (first == 0) first = 1;
+    if (last > total_steps_) last = total_steps_;
+    if (first > last) return all;
+    Session s = history_.seek(first - 1, [](Session& x) { advance_session(x, nullptr); });
+    for (std::uint64_t step = first; step <= last; ++step) {
+        const std::size_t before = all.size();
+        advance_session(s, &all);
+        for (std::size_t i = before; i < all.size(); ++i) all[i].step = step;
+    }
+    return all;
+}
+
+}  // namespace memsim::machine

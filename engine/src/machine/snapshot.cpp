@@ -1,0 +1,113 @@
+// Simulator::snapshot: the current session's state as plain values.
+#include "memsim/machine/simulator.hpp"
+
+namespace memsim::machine {
+namespace {
+
+ProcessView process_view(const Machine& machine, const Process& process) {
+    ProcessView view;
+    view.pid = process.pid;
+    view.state = process_end_name(process.end);
+    view.regions = machine.layout().regions;
+    view.stack_pointer = process.stack.stack_pointer();
+    view.frame_pointer = process.stack.frame_pointer();
+    view.stack_top = process.stack.config().top;
+    view.stack_floor = process.stack.limit_floor();
+    view.frames = process.stack.frames();
+    view.blocks = process.heap.blocks();
+    view.heap = process.heap.metrics();
+    view.heap_start = process.heap.region().base;
+    view.brk = process.heap.region().brk;
+    return view;
+}
+
+VmView mmu_view(const vm::Mmu& mmu, std::uint64_t page_size) {
+    VmView view;
+    view.policy = std::string(vm::policy_name(mmu.config().policy.kind));
+    view.page_size = page_size;
+    const vm::FrameTable& table = mmu.frames();
+    for (std::uint32_t f = 0; f < table.size(); ++f) {
+        view.frames.push_back(FrameView{.used = table.owner[f] != vm::no_owner,
+                                        .owner = table.owner[f] == vm::no_owner ? 0 : table.owner[f],
+                                        .page = table.vpn[f], .referenced = table.referenced[f] != 0,
+                                        .dirty = table.dirty[f] != 0});
+    }
+    if (mmu.tlb()) {
+        for (const vm::TlbEntry& e : mmu.tlb()->entries()) view.tlb.push_back({e.valid, e.asid, e.vpn, e.pfn});
+    }
+    const vm::MmuStats& s = mmu.stats();
+    view.references = s.accesses;
+    view.faults = s.page_faults;
+    view.hits = s.accesses - s.page_faults;
+    view.writebacks = s.writebacks;
+    view.tlb_hits = s.tlb_hits;
+    view.tlb_misses = s.tlb_misses;
+    return view;
+}
+
+VmView pager_view(const ReferenceSession& session) {
+    const vm::Pager& pager = session.pager();
+    const auto& pages = session.trace().dense.pages;
+    VmView view;
+    view.policy = std::string(vm::policy_name(pager.config().policy.kind));
+    const vm::FrameTable& table = pager.frames();
+    const auto resident = pager.frame_pages();
+    for (std::uint32_t f = 0; f < table.size(); ++f) {
+        const bool used = resident[f] != vm::no_page;
+        view.frames.push_back(FrameView{.used = used, .owner = 0, .page = used ? pages[resident[f]] : 0,
+                                        .referenced = table.referenced[f] != 0, .dirty = table.dirty[f] != 0});
+    }
+    if (pager.tlb()) {
+        for (const vm::TlbEntry& e : pager.tlb()->entries()) {
+            view.tlb.push_back({e.valid, e.asid, e.valid ? pages[static_cast<std::size_t>(e.vpn)] : 0, e.pfn});
+        }
+        view.tlb_hits = pager.tlb()->stats().hits;
+        view.tlb_misses = pager.tlb()->stats().misses;
+    }
+    if (const auto& last = session.last_step()) {
+        view.last_frame = last->frame;
+        if (last->victim != vm::no_page) view.last_victim = pages[last->victim];
+    }
+    const auto& c = pager.counters();
+    view.references = c.references;
+    view.hits = c.hits;
+    view.faults = c.faults;
+    view.writebacks = c.writebacks;
+    return view;
+}
+
+}  // namespace
+
+Snapshot Simulator::snapshot() const {
+    Snapshot snap;
+    snap.kind = scenario::body_kind_name(scenario_.kind);
+    snap.title = scenario_.title;
+    snap.step = step_;
+    snap.total_steps = total_steps_;
+    std::visit(
+        [&](const auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            snap.line = s.line();
+            if constexpr (std::is_same_v<T, OpsSession>) {
+                const Machine& m = s.machine();
+                snap.current_process = m.current_pid();
+                for (const Process& p : m.processes()) snap.processes.push_back(process_view(m, p));
+                snap.vm = mmu_view(m.mmu(), m.config().page_size);
+                snap.pointers = s.pointers();
+            } else if constexpr (std::is_same_v<T, ReferenceSession>) {
+                snap.vm = pager_view(s);
+            } else {
+                ProcessView view;
+                view.state = "running";
+                view.blocks = s.heap().blocks();
+                view.heap = s.heap().metrics();
+                view.heap_start = s.heap().region().base;
+                view.brk = s.heap().region().brk;
+                snap.processes.push_back(std::move(view));
+            }
+        },
+        current_);
+    return snap;
+}
+
+}  // namespace memsim::machine

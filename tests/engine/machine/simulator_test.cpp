@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include "memsim/machine/simulator.hpp"
+#include "memsim/report/machine_json.hpp"
+
+using namespace memsim::machine;
+
+namespace {
+const char* belady =
+    "+++\nformat = 1\ntitle = \"Belady\"\nkind = \"references\"\n[vm]\nframes = 4\npolicy = \"fifo\"\n+++\n"
+    "1 2 3 4 1 2 5 1 2 3 4 5\n";
+
+std::string ops_scenario(const std::string& body) {
+    return "+++\nformat = 1\ntitle = \"t\"\nkind = \"ops\"\n[vm]\nframes = 4\n+++\n" + body;
+}
+}  // namespace
+
+TEST_CASE("A reference scenario reproduces Belady's published fault counts", "[machine][simulator]") {
+    auto sim = Simulator::load(belady);
+    REQUIRE(sim);
+    CHECK(sim->total_steps() == 12);
+    CHECK(sim->summary().page_faults == 10);  // FIFO, 4 frames: 10 faults (Belady 1969)
+    auto three = Simulator::load(std::string(belady).replace(std::string(belady).find("frames = 4"), 10, "frames = 3"));
+    REQUIRE(three);
+    CHECK(three->summary().page_faults == 9);
+}
+
+TEST_CASE("Seeking anywhere gives the same state and events as stepping there", "[machine][simulator][history]") {
+    std::string body = "call main locals(x:4)\n";
+    for (int i = 0; i < 40; ++i) body += "p" + std::to_string(i) + " = malloc " + std::to_string(16 + i * 8) + "\n";
+    for (int i = 0; i < 40; i += 2) body += "free p" + std::to_string(i) + "\n";
+    body += "touch p1 4096 write\nexit\n";
+    auto stepped = Simulator::load(ops_scenario(body), SimulatorLimits{.max_steps = 1000, .checkpoint_interval = 8});
+    REQUIRE(stepped);
+    auto jumped = *stepped;
+    std::vector<nlohmann::json> states;
+    while (!stepped->at_end()) {
+        stepped->step_forward();
+        jumped.seek(stepped->step());
+        REQUIRE(jumped.events() == stepped->events());
+        REQUIRE(memsim::report::state_json(jumped) == memsim::report::state_json(*stepped));
+        states.push_back(memsim::report::state_json(*stepped));
+    }
+    // Stepping back from the end visits the same states in reverse.
+    for (std::size_t i = states.size() - 1; i-- > 0;) {
+        stepped->back();
+        REQUIRE(memsim::report::state_json(*stepped) == states[i]);
+    }
+    stepped->back();
+    CHECK(stepped->step() == 0);
+    CHECK(stepped->events().empty());
+}
+
+TEST_CASE("events_between replays a window of steps with their explanations", "[machine][simulator]") {
+    auto sim = Simulator::load(belady);
+    REQUIRE(sim);
+    const auto log = sim->events_between(1, 5);
+    REQUIRE(log.size() == 5);
+    CHECK(log.front().step == 1);
+    CHECK(log.back().step == 5);
+    CHECK(log[4].text.find("Page 1") != std::string::npos);
+    CHECK(log[4].line == 9);
+}
+
+TEST_CASE("A runaway scenario stops at the step limit instead of hanging", "[machine][simulator]") {
+    std::string body;
+    for (int i = 0; i < 500; ++i) body += "read 0x8048000 4\n";
+    auto sim = Simulator::load(ops_scenario("call main\n" + body), SimulatorLimits{.max_steps = 100, .checkpoint_interval = 16});
+    REQUIRE(sim);
+    CHECK(sim->total_steps() == 100);
+    CHECK(sim->summary().hit_step_limit);
+}
+
+TEST_CASE("Scenario errors in the body carry file line and column", "[machine][simulator][errors]") {
+    const auto bad_ops = Simulator::load(ops_scenario("call main\nfree nothing\n"));
+    REQUIRE_FALSE(bad_ops);
+    CHECK(bad_ops.error().line == 9);  // 7 front-matter lines, then "call main" on 8
+    CHECK(bad_ops.error().column == 6);
+    const auto bad_refs = Simulator::load("+++\nformat = 1\nkind = \"references\"\n+++\n1 2 x 4\n");
+    REQUIRE_FALSE(bad_refs);
+    CHECK(bad_refs.error().line == 5);
+    const auto bad_vm = Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[vm]\nframes = 0\n+++\n");
+    REQUIRE_FALSE(bad_vm);
+    CHECK(bad_vm.error().line == 5);
+    CHECK(bad_vm.error().message == "vm.frames must be a whole number from 1 to 1048576");
+    const auto opt_program = Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[vm]\npolicy = \"opt\"\n+++\n");
+    REQUIRE_FALSE(opt_program);
+    CHECK(opt_program.error().message.find("needs the whole future") != std::string::npos);
+}
