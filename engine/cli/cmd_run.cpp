@@ -39,7 +39,9 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     const std::string& path = args->positional()[0];
     const auto text = read_file(path);
     if (!text) return bad_input(err, "run", text.error().message);
-    auto sim = machine::Simulator::load(*text);
+    // The command line reads big trace files; the page keeps the 1 MiB default.
+    auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 10'000'000, .checkpoint_interval = 1024,
+                                                                        .max_scenario_bytes = 256u << 20});
     if (!sim) return bad_input(err, "run", path + ":" + sim.error().to_string());
     std::uint64_t until = sim->total_steps();
     if (const auto value = args->value("until")) {

@@ -88,7 +88,7 @@ Simulator::Simulator(scenario::Scenario scenario, Session initial, const Simulat
       current_(std::move(initial)) {}
 
 Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits& limits) {
-    auto parsed = scenario::parse_scenario(text);
+    auto parsed = scenario::parse_scenario(text, limits.max_scenario_bytes);
     if (!parsed) return tl::unexpected(parsed.error());
     Result<Session> session = fail("unsupported body kind");
     switch (parsed->kind) {

@@ -6,8 +6,6 @@
 namespace memsim::scenario {
 namespace {
 
-constexpr std::size_t max_scenario_bytes = 1u << 20;  // 1 MiB: see docs/limits
-
 struct Split {
     std::string front_matter;
     int front_first_line = 0;
@@ -59,10 +57,10 @@ const std::vector<std::string>& common_keys() {
     return keys;
 }
 
-Result<Scenario> parse_scenario(const std::string& text) {
-    if (text.size() > max_scenario_bytes) {
-        return fail("the scenario is " + std::to_string(text.size()) + " bytes; the limit is " +
-                    std::to_string(max_scenario_bytes) + " bytes (1 MiB)");
+Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
+        return fail("the scenario is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(max_bytes) +
+                    " bytes");
     }
     auto split = split_front_matter(text);
     if (!split) return tl::unexpected(split.error());

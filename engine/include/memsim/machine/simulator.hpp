@@ -31,6 +31,7 @@ namespace memsim::machine {
 struct SimulatorLimits {
     std::uint64_t max_steps = 10'000'000;       // a run longer than this stops there, paused
     std::uint64_t checkpoint_interval = 1024;   // steps between checkpoints
+    std::size_t max_scenario_bytes = scenario::default_max_scenario_bytes;
 };
 
 // Totals of a whole run, for the CLI summary and golden tests.

@@ -47,8 +47,11 @@ struct Scenario {
     int body_first_line = 1;                  // file line of the body's first line
 };
 
+// The default largest scenario text accepted (1 MiB); tools that read big traces pass more.
+inline constexpr std::size_t default_max_scenario_bytes = 1u << 20;
+
 // Splits and parses a scenario file; the error names line and column and what was expected.
-Result<Scenario> parse_scenario(const std::string& text);
+Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes = default_max_scenario_bytes);
 
 // The top-level front-matter keys every scenario may have; modules add their tables.
 const std::vector<std::string>& common_keys();
