@@ -90,6 +90,54 @@ std::string hex(std::uint64_t value) {
     return "0x" + out;
 }
 
+std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0) return i;
+        std::size_t extra = 0;
+        std::uint32_t min = 0;
+        if (c >= 0x80) {
+            if ((c & 0xE0) == 0xC0) {
+                extra = 1;
+                min = 0x80;
+            } else if ((c & 0xF0) == 0xE0) {
+                extra = 2;
+                min = 0x800;
+            } else if ((c & 0xF8) == 0xF0) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return i;
+            }
+        }
+        if (extra > 0 && i + extra >= text.size()) return i;  // truncated sequence
+        std::uint32_t code = extra == 0 ? c : (c & (0x3Fu >> extra));
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            code = (code << 6) | (next & 0x3Fu);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
+        i += extra + 1;
+    }
+    return std::nullopt;
+}
+
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;

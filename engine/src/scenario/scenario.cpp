@@ -62,6 +62,13 @@ Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) 
         return fail("the scenario is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(max_bytes) +
                     " bytes");
     }
+    // The TOML parser expects valid UTF-8; say where the text stops being text.
+    if (const auto bad = invalid_utf8_at(text)) {
+        const auto [line, column] = line_and_column(text, *bad);
+        return fail("this is not UTF-8 text (byte " + std::to_string(static_cast<unsigned char>(text[*bad])) +
+                        "); save the file as UTF-8",
+                    line, column);
+    }
     auto split = split_front_matter(text);
     if (!split) return tl::unexpected(split.error());
 

@@ -24,6 +24,16 @@ Result<bool> add_access(Trace& trace, std::uint64_t addr, std::uint64_t size, bo
         return fail("address " + hex(addr) + " does not fit in " + std::to_string(options.va_bits) + " bits",
                     line, column);
     }
+    // Real accesses are a few bytes; a huge size would expand into millions of pages.
+    constexpr std::uint64_t max_access = 65536;
+    if (size > max_access || addr + size < addr) {
+        return fail("an access of " + std::to_string(size) + " bytes is too large; expected at most " +
+                        std::to_string(max_access) + " bytes",
+                    line, column);
+    }
+    if (trace.pages.size() >= max_trace_references) {
+        return fail("the trace is too long: at most " + std::to_string(max_trace_references) + " references", line, column);
+    }
     const std::uint64_t first = addr / options.page_size;
     const std::uint64_t last = (addr + (size == 0 ? 0 : size - 1)) / options.page_size;
     for (std::uint64_t page = first; page <= last; ++page) {

@@ -61,3 +61,14 @@ TEST_CASE("Prng gives the same sequence for the same seed on every platform", "[
         REQUIRE(v <= 6);
     }
 }
+
+TEST_CASE("invalid_utf8_at finds the first byte that is not UTF-8 text", "[core][text]") {
+    CHECK_FALSE(invalid_utf8_at("plain ascii\nand more"));
+    CHECK_FALSE(invalid_utf8_at("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));  // é € 😀
+    CHECK(invalid_utf8_at("ab\xFF") == 2u);
+    CHECK(invalid_utf8_at("ab\xC3") == 2u);               // truncated
+    CHECK(invalid_utf8_at("\xC0\xAF") == 0u);             // overlong '/'
+    CHECK(invalid_utf8_at("\xED\xA0\x80") == 0u);         // a UTF-16 surrogate
+    CHECK(invalid_utf8_at(std::string_view("a\0b", 3)) == 1u);
+    CHECK(line_and_column("ab\ncd", 4) == std::pair<int, int>{2, 2});
+}

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace memsim {
@@ -31,6 +32,13 @@ std::vector<std::string_view> split_lines(std::string_view text);
 
 // "0x1a2b" style lowercase hexadecimal.
 std::string hex(std::uint64_t value);
+
+// Where text stops being valid UTF-8 (or holds a NUL byte): the byte offset of the first
+// bad byte, or nothing when the whole text is fine.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+
+// The 1-based line and column of a byte offset.
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 // The Levenshtein edit distance, for "did you mean ..." suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);

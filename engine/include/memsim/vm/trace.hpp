@@ -33,6 +33,9 @@ struct Trace {
 };
 
 // How addresses map to pages.
+// The most references one trace may hold (a memory bound; see the limits in README).
+inline constexpr std::uint64_t max_trace_references = 50'000'000;
+
 struct TraceOptions {
     std::uint64_t page_size = 4096;  // a power of two
     std::uint32_t va_bits = 64;      // addresses must be below 2^va_bits
