@@ -1,0 +1,203 @@
+#include "memsim/minic/library.hpp"
+
+#include <array>
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::minic {
+namespace {
+
+constexpr std::array<BuiltinInfo, 15> table = {{
+    {"malloc", Builtin::Malloc, 'p', "z", false},
+    {"calloc", Builtin::Calloc, 'p', "zz", false},
+    {"realloc", Builtin::Realloc, 'p', "pz", false},
+    {"free", Builtin::Free, 'v', "p", false},
+    {"memset", Builtin::Memset, 'p', "piz", false},
+    {"memcpy", Builtin::Memcpy, 'p', "ppz", false},
+    {"strlen", Builtin::Strlen, 'z', "s", false},
+    {"strcpy", Builtin::Strcpy, 's', "ss", false},
+    {"printf", Builtin::Printf, 'i', "s", true},
+    {"putchar", Builtin::Putchar, 'i', "i", false},
+    {"puts", Builtin::Puts, 'i', "s", false},
+    {"exit", Builtin::Exit, 'v', "i", false},
+    {"fork", Builtin::Fork, 'i', "", false},
+    {"yield", Builtin::Yield, 'v', "", false},
+    {"touch", Builtin::Touch, 'v', "pz", false},
+}};
+
+// The longest string the library reads before it gives up (a missing NUL otherwise
+// walks all of memory).
+constexpr std::uint64_t max_string = 1u << 16;
+
+// Reads the NUL-terminated string at `vaddr` byte by byte through the host.
+bool read_string(Host& host, std::uint64_t vaddr, std::string& text, Report& report) {
+    for (std::uint64_t i = 0; i < max_string; ++i) {
+        LoadResult r = host.load(vaddr + i, 1);
+        if (!r.report.problem.empty() || r.report.stop) {
+            report = std::move(r.report);
+            if (report.stop) return false;
+        }
+        if (r.value == 0) return true;
+        text.push_back(static_cast<char>(r.value));
+    }
+    report = Report{.stop = true, .problem = "the string at " + hex(vaddr) + " has no terminating NUL byte in its first " +
+                                               std::to_string(max_string) + " bytes"};
+    return false;
+}
+
+// Copies or fills bytes one at a time; returns false when the host stopped the program.
+bool copy_bytes(Host& host, std::uint64_t dst, std::uint64_t src, std::uint64_t n, bool fill, std::uint8_t byte,
+                Report& report) {
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint64_t value = byte;
+        if (!fill) {
+            LoadResult r = host.load(src + i, 1);
+            if (!r.report.problem.empty()) report = r.report;
+            if (r.report.stop) return false;
+            value = r.value;
+        }
+        Report w = host.store(dst + i, 1, value);
+        if (!w.problem.empty()) report = w;
+        if (w.stop) return false;
+    }
+    return true;
+}
+
+std::int64_t as_signed(std::uint64_t v, std::uint32_t size) {
+    if (size == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
+    return static_cast<std::int64_t>(v);
+}
+
+std::uint64_t as_unsigned(std::uint64_t v, std::uint32_t size) {
+    return size == 4 ? static_cast<std::uint32_t>(v) : v;
+}
+
+std::string hex_digits(std::uint64_t v) { return hex(v).substr(2); }
+
+void printf_format(std::span<const std::uint64_t> args, Host& host, std::uint32_t long_size,
+                   std::uint32_t pointer_size, BuiltinOutcome& out) {
+    std::string format;
+    if (!read_string(host, args[0], format, out.report)) return;
+    std::size_t next_arg = 1;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%') {
+            out.output.push_back(format[i]);
+            continue;
+        }
+        std::size_t j = i + 1;
+        int longs = 0;
+        while (j < format.size() && format[j] == 'l') {
+            ++longs;
+            ++j;
+        }
+        if (j >= format.size()) {
+            out.output += format.substr(i);
+            break;
+        }
+        const char conversion = format[j];
+        if (conversion == '%') {
+            out.output.push_back('%');
+            i = j;
+            continue;
+        }
+        if (next_arg >= args.size()) {
+            out.report = Report{.stop = false, .problem = "printf has more conversions than arguments: '%" +
+                                                           std::string(1, conversion) + "' has no value"};
+            out.output += format.substr(i, j - i + 1);
+            i = j;
+            continue;
+        }
+        const std::uint64_t v = args[next_arg++];
+        const std::uint32_t size = longs == 0 ? 4 : (longs == 1 ? long_size : 8);
+        switch (conversion) {
+            case 'd': case 'i': out.output += std::to_string(as_signed(v, size)); break;
+            case 'u': out.output += std::to_string(as_unsigned(v, size)); break;
+            case 'x': out.output += hex_digits(as_unsigned(v, size)); break;
+            case 'p': out.output += v == 0 ? std::string("(nil)") : hex(as_unsigned(v, pointer_size)); break;
+            case 'c': out.output.push_back(static_cast<char>(v)); break;
+            case 's': {
+                std::string text;
+                if (!read_string(host, v, text, out.report)) return;
+                out.output += text;
+                break;
+            }
+            default:
+                out.report = Report{.stop = false, .problem = "printf does not know the conversion '%" +
+                                                               std::string(1, conversion) + "' in MiniC"};
+                out.output += format.substr(i, j - i + 1);
+        }
+        i = j;
+    }
+    out.value = out.output.size();
+}
+
+void take(ValueResult r, BuiltinOutcome& out) {
+    out.value = r.value;
+    out.report = std::move(r.report);
+}
+
+}  // namespace
+
+std::span<const BuiltinInfo> builtins() { return table; }
+
+const BuiltinInfo* find_builtin(const std::string& name) {
+    for (const BuiltinInfo& info : table) {
+        if (name == info.name) return &info;
+    }
+    return nullptr;
+}
+
+BuiltinOutcome run_builtin(Builtin id, std::span<const std::uint64_t> args, Host& host, std::uint32_t long_size,
+                           std::uint32_t pointer_size) {
+    BuiltinOutcome out;
+    switch (id) {
+        case Builtin::Malloc: take(host.malloc(args[0]), out); break;
+        case Builtin::Calloc: take(host.calloc(args[0], args[1]), out); break;
+        case Builtin::Realloc: take(host.realloc(args[0], args[1]), out); break;
+        case Builtin::Free: out.report = host.free(args[0]); break;
+        case Builtin::Memset:
+            copy_bytes(host, args[0], 0, args[2], true, static_cast<std::uint8_t>(args[1]), out.report);
+            out.value = args[0];
+            break;
+        case Builtin::Memcpy:
+            copy_bytes(host, args[0], args[1], args[2], false, 0, out.report);
+            out.value = args[0];
+            break;
+        case Builtin::Strlen: {
+            std::string text;
+            if (read_string(host, args[0], text, out.report)) out.value = text.size();
+            break;
+        }
+        case Builtin::Strcpy: {
+            std::string text;
+            out.value = args[0];
+            if (!read_string(host, args[1], text, out.report)) break;
+            for (std::size_t i = 0; i <= text.size(); ++i) {
+                Report w = host.store(args[0] + i, 1, i < text.size() ? static_cast<std::uint8_t>(text[i]) : 0u);
+                if (!w.problem.empty()) out.report = w;
+                if (w.stop) break;
+            }
+            break;
+        }
+        case Builtin::Printf: printf_format(args, host, long_size, pointer_size, out); break;
+        case Builtin::Putchar:
+            out.output.push_back(static_cast<char>(args[0]));
+            out.value = args[0] & 0xFF;
+            break;
+        case Builtin::Puts:
+            if (read_string(host, args[0], out.output, out.report)) out.output.push_back('\n');
+            out.value = 0;
+            break;
+        case Builtin::Exit:
+            out.exit = true;
+            out.value = args[0];
+            break;
+        case Builtin::Fork: take(host.fork(), out); break;
+        case Builtin::Yield: out.report = host.yield(); break;
+        case Builtin::Touch: out.report = host.touch(args[0], args[1]); break;
+    }
+    if (!out.output.empty()) host.output(out.output);
+    return out;
+}
+
+}  // namespace memsim::minic
