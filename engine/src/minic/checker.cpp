@@ -91,8 +91,11 @@ private:
         check_object_size(v);
         if (v.has_init_list) {
             std::vector<TypeId> slots;
-            if (t_.is_array(v.type) && t_.is_scalar(t_.element(v.type))) {
-                slots.assign(static_cast<std::size_t>(t_.get(v.type).count), t_.element(v.type));
+            if (t_.is_array(v.type)) {
+                // Arrays of arrays fill row by row: int m[2][3] = {1, 2, 3, 4, 5, 6}.
+                TypeId leaf = v.type;
+                while (t_.is_array(leaf)) leaf = t_.element(leaf);
+                if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(t_.size_of(v.type) / t_.size_of(leaf)), leaf);
             } else if (t_.is_struct(v.type)) {
                 for (const Field& f : t_.struct_of(v.type).fields) {
                     if (!t_.is_scalar(f.type)) {
@@ -102,7 +105,8 @@ private:
                     }
                     slots.push_back(f.type);
                 }
-            } else {
+            }
+            if (slots.empty()) {
                 error_at(v.line, v.column, "an initializer list needs an array of numbers or pointers, or a struct, not " + quoted(v.type));
                 return;
             }

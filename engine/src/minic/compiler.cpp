@@ -93,8 +93,9 @@ private:
     std::vector<std::pair<std::uint64_t, TypeId>> init_slots(TypeId type) const {
         std::vector<std::pair<std::uint64_t, TypeId>> slots;
         if (t_.is_array(type)) {
-            const TypeId e = t_.element(type);
-            for (std::uint64_t i = 0; i < t_.get(type).count; ++i) slots.emplace_back(i * t_.size_of(e), e);
+            TypeId e = type;
+            while (t_.is_array(e)) e = t_.element(e);
+            for (std::uint64_t i = 0; i < t_.size_of(type) / t_.size_of(e); ++i) slots.emplace_back(i * t_.size_of(e), e);
         } else {
             for (const Field& f : t_.struct_of(type).fields) slots.emplace_back(f.offset, f.type);
         }

@@ -39,7 +39,7 @@ std::string explain(const Event& e) {
                    ": its frame is popped and the caller resumes at the return address.";
         case EventKind::Output: return "The program prints " + quoted_text(e.text) + ".";
         case EventKind::UninitializedRead:
-            return at + " reads memory at " + hex(e.address) +
+            return at + " reads " + (e.text.empty() ? "memory" : "'" + e.text + "'") + " at " + hex(e.address) +
                    " before anything was stored there: the value is whatever the bytes happened to hold.";
         case EventKind::MemoryProblem:
             return at + ": " + e.text + (e.fatal ? " The program stops." : "");

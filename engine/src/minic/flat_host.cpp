@@ -83,7 +83,8 @@ FlatHost::Region FlatHost::classify(std::uint64_t vaddr, std::uint64_t size, boo
     if (vaddr < null_page_end) return Region::Null;
     if (vaddr >= config_.rodata_base && end <= rodata_end_) return is_write ? Region::ReadOnly : Region::Ok;
     if (vaddr >= config_.data_base && end <= data_end_) return Region::Ok;
-    if (vaddr >= config_.heap_base && vaddr < heap_end_) {
+    // The heap ends at the break, rounded up to a whole page (sbrk maps whole pages).
+    if (vaddr >= config_.heap_base && vaddr < (heap_end_ + page_size - 1) / page_size * page_size) {
         const FlatBlock* b = block_at(vaddr);
         if (b && end <= b->payload + std::max<std::uint64_t>(b->size, 0) && vaddr >= b->payload) {
             return b->freed ? Region::Freed : Region::Ok;

@@ -238,6 +238,20 @@ void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink)
     ++pc_;
 }
 
+void Interpreter::uninitialized_read(std::uint64_t address, std::vector<Event>* sink) {
+    ++learner_errors_;
+    if (!sink) return;
+    // Name the variable when the address is one of the current function's locals.
+    std::string name;
+    const ActiveCall& call = calls_.back();
+    const Function& f = program_->program.functions[static_cast<std::size_t>(call.function)];
+    for (std::size_t i = 0; i < f.locals.size(); ++i) {
+        const std::uint64_t start = addresses_[call.addresses_base + i];
+        if (address >= start && address < start + program_->program.types.size_of(f.locals[i].type)) name = f.locals[i].name;
+    }
+    emit(sink, make_event(EventKind::UninitializedRead).with_address(address).with_text(name));
+}
+
 void Interpreter::execute(Host& host, std::vector<Event>* sink) {
     const Instr* code = program_->code.data();
     // A step starts at a statement, or in the middle of one when the last step ended with
@@ -245,8 +259,8 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
     if (code[pc_].op == Op::Stmt) {
         line_ = code[pc_].a;
         ++pc_;
-        if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_));
     }
+    if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_));
     std::vector<std::uint64_t>& v = values_;
     auto pop = [&v]() {
         const std::uint64_t x = v.back();
@@ -266,10 +280,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             case Op::Load: {
                 const std::uint64_t address = v.back();
                 LoadResult r = host.load(address, in.size);
-                if (r.uninitialized) {
-                    ++learner_errors_;
-                    emit(sink, make_event(EventKind::UninitializedRead).with_address(address));
-                }
+                if (r.uninitialized) uninitialized_read(address, sink);
                 if ((r.report.stop || !r.report.problem.empty()) && !take(std::move(r.report), sink)) return;
                 v.back() = normalize(r.value, in.size, in.flag != 0);
                 break;
@@ -346,10 +357,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             case Op::IncDec: {
                 const std::uint64_t address = v.back();
                 LoadResult r = host.load(address, in.size);
-                if (r.uninitialized) {
-                    ++learner_errors_;
-                    emit(sink, make_event(EventKind::UninitializedRead).with_address(address));
-                }
+                if (r.uninitialized) uninitialized_read(address, sink);
                 if ((r.report.stop || !r.report.problem.empty()) && !take(std::move(r.report), sink)) return;
                 const bool is_signed = (in.flag & 1) != 0;
                 const std::uint64_t old_value = normalize(r.value, in.size, is_signed);

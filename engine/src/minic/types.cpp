@@ -139,7 +139,16 @@ std::string TypeTable::name(TypeId id) const {
             const std::string inner = name(t.element);
             return inner + (inner.back() == '*' ? "*" : " *");
         }
-        case TypeKind::Array: return name(t.element) + " [" + std::to_string(t.count) + "]";
+        case TypeKind::Array: {
+            // int [2][3]: the element's own sizes follow this one.
+            std::string dims;
+            TypeId base = id;
+            while (types_[base].kind == TypeKind::Array) {
+                dims += "[" + std::to_string(types_[base].count) + "]";
+                base = types_[base].element;
+            }
+            return name(base) + " " + dims;
+        }
         case TypeKind::Struct: return "struct " + structs_[static_cast<std::size_t>(t.struct_index)].name;
     }
     return "?";

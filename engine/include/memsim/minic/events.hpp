@@ -17,7 +17,7 @@ enum class EventKind : std::uint8_t {
     Call,               // `function` was called; value = depth (frames)
     Return,             // `function` returned `value`
     Output,             // the program printed `text`
-    UninitializedRead,  // memory at `address` was read before anything was stored there
+    UninitializedRead,  // memory at `address` (the local `text`, when known) was read before any store
     MemoryProblem,      // the machine reported a learner error (`text`); fatal when `fatal`
     DivisionByZero,     // integer division or remainder by zero: the program stops
     Exited,             // the program ended with exit code `value`

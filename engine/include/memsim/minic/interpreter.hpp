@@ -110,6 +110,7 @@ private:
     bool enter(std::int32_t function, Host& host, std::vector<Event>* sink);
     void leave(bool has_value, Host& host, std::vector<Event>* sink);
     void builtin(const Instr& in, Host& host, std::vector<Event>* sink);
+    void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
     void finish(int code, Host& host, std::vector<Event>* sink);
     // Turns a host report into events; returns false when the program must stop.
     bool take(Report report, std::vector<Event>* sink);

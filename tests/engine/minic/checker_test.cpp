@@ -1,0 +1,44 @@
+#include <catch2/catch.hpp>
+
+#include "minic_run.hpp"
+
+using minic_test::compile_error;
+
+TEST_CASE("Undefined names are errors with a did-you-mean suggestion", "[minic][checker]") {
+    CHECK(compile_error("int main(void) {\n  int count = 0;\n  cout = 1;\n  return 0;\n}") ==
+          "3:3: variable 'cout' is not defined; did you mean 'count'?");
+    CHECK(compile_error("int main(void) { prinf(\"x\"); return 0; }") ==
+          "1:18: function 'prinf' is not defined; did you mean 'printf'?");
+    CHECK(compile_error("int main(void) { { int inner = 1; } return inner; }") ==
+          "1:44: variable 'inner' is not defined");
+}
+
+TEST_CASE("Calls must give each function its number of arguments", "[minic][checker]") {
+    CHECK(compile_error("int add(int a, int b) { return a + b; }\nint main(void) { return add(1); }") ==
+          "2:25: 'add' takes 2 arguments but is given 1");
+    CHECK(compile_error("int main(void) { free(); return 0; }") == "1:18: 'free' takes 1 argument but is given 0");
+    CHECK(compile_error("int main(void) { printf(); return 0; }") == "1:18: 'printf' takes at least 1 argument but is given 0");
+}
+
+TEST_CASE("Type errors say which types do not fit", "[minic][checker]") {
+    CHECK(compile_error("int main(void) { int x = 1; int *p = x; return 0; }") ==
+          "1:38: initial value of 'p': an integer ('int') is not a pointer ('int *'); add a cast if you mean it");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s v; v.b = 1; return 0; }") ==
+          "2:31: struct s has no field 'b'; did you mean 'a'?");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s v; struct s *p = &v; p.a = 1; return 0; }") ==
+          "2:49: '.' needs a struct, but the left side is 'struct s *'; use '->' for a pointer to a struct");
+    CHECK(compile_error("int main(void) { int a[3]; int b[3]; a = b; return 0; }") ==
+          "1:38: '=': an array cannot be assigned as a whole; copy its elements (or use memcpy)");
+    CHECK(compile_error("int main(void) { void *p = NULL; return *p; }") ==
+          "1:41: a 'void *' cannot be dereferenced; cast it to a typed pointer first");
+    CHECK(compile_error("void f(void) { return 1; }\nint main(void) { f(); return 0; }") ==
+          "1:23: 'f' returns void, so 'return' takes no value");
+}
+
+TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
+    CHECK(compile_error("int f(void) { return 0; }") == "1:1: the program has no 'main' function: write 'int main(void) { ... }'");
+    CHECK(compile_error("int main(void) { break; return 0; }") == "1:18: 'break' is only allowed inside a loop");
+    CHECK(compile_error("int g = 1;\nint h = g + 1;\nint main(void) { return 0; }") ==
+          "2:11: a global's initial value must be a constant (a number or a string)");
+    CHECK(compile_error("int f(int x);\nint main(void) { return f(1); }") == "2:25: function 'f' is declared but never defined");
+}
