@@ -126,8 +126,8 @@ private:
         const Expr& init = ex(v.init);
         if (t_.is_array(v.type)) {
             if (init.kind == ExprKind::String && t_.get(t_.element(v.type)).kind == TypeKind::Char) {
-                if (p_.strings[init.value].size() > t_.get(v.type).count) {
-                    error_at(init, "the string has " + plural(p_.strings[init.value].size(), "character") +
+                if (p_.strings[static_cast<std::size_t>(init.value)].size() > t_.get(v.type).count) {
+                    error_at(init, "the string has " + plural(p_.strings[static_cast<std::size_t>(init.value)].size(), "character") +
                                        ", more than '" + v.name + "' holds");
                 }
                 check_expr(v.init);
@@ -503,7 +503,7 @@ private:
     TypeId compute(Expr& e) {
         switch (e.kind) {
             case ExprKind::Number: return e.type;
-            case ExprKind::String: return t_.array_of(t_.char_type(), p_.strings[e.value].size() + 1);
+            case ExprKind::String: return t_.array_of(t_.char_type(), p_.strings[static_cast<std::size_t>(e.value)].size() + 1);
             case ExprKind::Name: return check_name(e);
             case ExprKind::Call: return check_call(e);
             case ExprKind::Index: {

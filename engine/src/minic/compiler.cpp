@@ -65,13 +65,13 @@ private:
                 return;
             }
             std::uint64_t v = constant_value(e);
-            for (std::uint32_t i = 0; i < size; ++i) image.bytes[offset + i] = static_cast<std::uint8_t>(v >> (8 * i));
+            for (std::uint32_t i = 0; i < size; ++i) image.bytes[static_cast<std::size_t>(offset + i)] = static_cast<std::uint8_t>(v >> (8 * i));
         };
         if (g.has_init_list) {
             const auto slots = init_slots(g.type);
             for (std::size_t i = 0; i < g.init_list.size(); ++i) put(slots[i].first, slots[i].second, g.init_list[i]);
         } else if (g.init >= 0 && t_.is_array(g.type)) {
-            const std::string& s = p_.strings[ex(g.init).value];
+            const std::string& s = p_.strings[static_cast<std::size_t>(ex(g.init).value)];
             for (std::size_t i = 0; i < s.size(); ++i) image.bytes[i] = static_cast<std::uint8_t>(s[i]);
         } else if (g.init >= 0) {
             put(0, g.type, g.init);
@@ -258,13 +258,13 @@ private:
         }
         const Expr& init = ex(v.init);
         if (t_.is_array(v.type)) {  // char s[] = "text": each byte, then zeros to the end
-            const std::string& text = p_.strings[init.value];
+            const std::string& text = p_.strings[static_cast<std::size_t>(init.value)];
             const TypeId c = t_.char_type();
             for (std::uint64_t i = 0; i < t_.get(v.type).count; ++i) {
                 emit(Op::LocalAddr, s.var);
                 constant(static_cast<std::int64_t>(i));
                 emit(Op::Add);
-                constant(i < text.size() ? static_cast<signed char>(text[i]) : 0);
+                constant(i < text.size() ? static_cast<signed char>(text[static_cast<std::size_t>(i)]) : 0);
                 emit(Instr{.op = Op::Store, .size = size8(c)});
                 emit(Op::Pop);
             }

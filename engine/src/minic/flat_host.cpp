@@ -253,7 +253,7 @@ Report FlatHost::free(std::uint64_t vaddr) {
 
 std::uint64_t FlatHost::place_global(const StaticData& data) {
     const std::uint64_t address = align_up(data_end_, data.align);
-    for (std::uint64_t i = 0; i < data.size; ++i) write_raw(address + i, 1, i < data.bytes.size() ? data.bytes[i] : 0);
+    for (std::uint64_t i = 0; i < data.size; ++i) write_raw(address + i, 1, i < data.bytes.size() ? data.bytes[static_cast<std::size_t>(i)] : 0);
     data_end_ = address + std::max<std::uint64_t>(data.size, 1);
     return address;
 }

@@ -401,7 +401,7 @@ private:
         if (d.open_array) {
             std::uint64_t count = v.init_list.size();
             if (v.init >= 0 && prog_.exprs[static_cast<std::size_t>(v.init)].kind == ExprKind::String) {
-                count = prog_.strings[prog_.exprs[static_cast<std::size_t>(v.init)].value].size() + 1;
+                count = prog_.strings[static_cast<std::size_t>(prog_.exprs[static_cast<std::size_t>(v.init)].value)].size() + 1;
             }
             if (count == 0) {
                 error_at(peek(), "array '" + d.name + "' needs a size or an initializer");
