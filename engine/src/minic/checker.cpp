@@ -138,7 +138,15 @@ private:
         }
         check_expr(v.init);
         if (!failed()) assignable(v.type, v.init, "initial value of '" + v.name + "'");
+        if (!failed()) require_struct_source(v.type, v.init);
         if (global && !failed()) require_constant(v.init);
+    }
+
+    // A struct is copied byte by byte from another struct in memory.
+    void require_struct_source(TypeId target, std::int32_t source) {
+        if (t_.is_struct(target) && !is_lvalue(ex(source))) {
+            error_at(ex(source), "a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+        }
     }
 
     void require_constant(std::int32_t i) {
@@ -487,7 +495,10 @@ private:
         if (t_.is_integer(b) && t_.is_integer(c)) return t_.common(b, c);
         if (t_.is_pointer(b) && (t_.is_pointer(c) || is_null_constant(ex(e.c)))) return b;
         if (t_.is_pointer(c) && is_null_constant(ex(e.b))) return c;
-        if (b == c) return b;
+        if (t_.is_struct(b) || t_.is_struct(c)) {
+            error_at(e, "'?:' cannot choose between structs in MiniC; use if / else");
+            return 0;
+        }
         error_at(e, "the two results of '?:' have different types " + quoted(b) + " and " + quoted(c));
         return 0;
     }
@@ -569,6 +580,7 @@ private:
                 const TypeId t = check_modifiable(e.a, "'='");
                 check_expr(e.b);
                 if (!failed()) assignable(t, e.b, "'='");
+                if (!failed()) require_struct_source(t, e.b);
                 return t;
             }
             case ExprKind::CompoundAssign: {

@@ -42,3 +42,11 @@ TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
           "2:11: a global's initial value must be a constant (a number or a string)");
     CHECK(compile_error("int f(int x);\nint main(void) { return f(1); }") == "2:25: function 'f' is declared but never defined");
 }
+
+TEST_CASE("Struct copies need a struct in memory on the right", "[minic][checker]") {
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; struct s z; x.a = 1; z = y = x; return 0; }") ==
+          "2:69: a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; x.a = 1; y = 1 ? x : x; return 0; }") ==
+          "2:57: '?:' cannot choose between structs in MiniC; use if / else");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; x.a = 1; struct s y = x; return y.a; }") == "(compiled)");
+}
