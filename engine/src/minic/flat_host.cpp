@@ -299,7 +299,7 @@ Report FlatHost::exit(int) {
     const std::size_t blocks = leaked_blocks();
     if (blocks == 0) return {};
     return warning("memory leak: " + std::to_string(blocks) + " heap block" + (blocks == 1 ? "" : "s") + " (" +
-                   std::to_string(leaked_bytes()) + " bytes) were never freed.");
+                   std::to_string(leaked_bytes()) + " bytes) " + (blocks == 1 ? "was" : "were") + " never freed.");
 }
 
 }  // namespace memsim::minic
