@@ -393,7 +393,13 @@ private:
             return 0;
         }
         if (!t_.is_complete(base)) {
-            error_at(e, quoted(base) + " is declared but its fields are never defined");
+            std::vector<std::string> defined;
+            for (const StructDef& def : t_.structs()) {
+                if (def.complete) defined.push_back(def.name);
+            }
+            const std::string suggestion = nearest(t_.struct_of(base).name, defined);
+            error_at(e, quoted(base) + " is declared but its fields are never defined" +
+                            (suggestion.empty() ? "" : "; did you mean 'struct " + suggestion + "'?"));
             return 0;
         }
         const StructDef& def = t_.struct_of(base);

@@ -50,3 +50,8 @@ TEST_CASE("Struct copies need a struct in memory on the right", "[minic][checker
           "2:57: '?:' cannot choose between structs in MiniC; use if / else");
     CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; x.a = 1; struct s y = x; return y.a; }") == "(compiled)");
 }
+
+TEST_CASE("A misspelt struct name is caught where its fields are used", "[minic][checker]") {
+    CHECK(compile_error("struct node { int value; };\nint main(void) { struct nod *p = NULL; return p->value; }") ==
+          "2:48: 'struct nod' is declared but its fields are never defined; did you mean 'struct node'?");
+}
