@@ -136,11 +136,19 @@ Report FlatHost::check(std::uint64_t vaddr, std::uint64_t size, bool is_write) c
     return {};
 }
 
+bool FlatHost::first_touch(std::uint64_t vaddr, std::uint64_t size) {
+    if (!config_.step_per_new_page) return false;
+    const bool first = touched_pages_.insert(vaddr / page_size).second;
+    const bool last = touched_pages_.insert((vaddr + size - 1) / page_size).second;
+    return first || last;
+}
+
 LoadResult FlatHost::load(std::uint64_t vaddr, std::uint32_t size) {
     ++loads_;
     LoadResult r;
     r.report = check(vaddr, size, false);
     if (r.report.stop) return r;
+    r.report.end_step = first_touch(vaddr, size);
     for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = vaddr + i;
         const Page& p = page(a / page_size);
@@ -153,7 +161,9 @@ LoadResult FlatHost::load(std::uint64_t vaddr, std::uint32_t size) {
 Report FlatHost::store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) {
     ++stores_;
     Report r = check(vaddr, size, true);
-    if (!r.stop) write_raw(vaddr, size, value);
+    if (r.stop) return r;
+    write_raw(vaddr, size, value);
+    r.end_step = first_touch(vaddr, size);
     return r;
 }
 

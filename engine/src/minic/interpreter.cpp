@@ -26,6 +26,15 @@ std::uint64_t divide(std::uint64_t a, std::uint64_t b, bool is_signed, bool rema
     return static_cast<std::uint64_t>(remainder ? as_signed(a) % as_signed(b) : as_signed(a) / as_signed(b));
 }
 
+// Whether the report needs handling beyond the plain result.
+bool notable(const Report& r) { return r.stop || r.end_step || !r.problem.empty(); }
+
+// Instructions that reach the host: a step asked to end stops before the next of these.
+bool touches_memory(Op op) {
+    return op == Op::Load || op == Op::Store || op == Op::Copy || op == Op::IncDec || op == Op::Call ||
+           op == Op::Builtin || op == Op::Ret;
+}
+
 bool compare(Op op, std::uint64_t a, std::uint64_t b, bool is_signed) {
     if (is_signed) {
         const std::int64_t x = as_signed(a), y = as_signed(b);
@@ -112,6 +121,7 @@ void Interpreter::stop(EventKind kind, std::string reason, std::vector<Event>* s
 }
 
 bool Interpreter::take(Report report, std::vector<Event>* sink) {
+    if (report.end_step) end_step_ = true;
     if (report.problem.empty() && !report.stop) return true;
     if (report.problem.empty()) report.problem = "the machine stopped the program";
     ++learner_errors_;
@@ -267,8 +277,10 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
         v.pop_back();
         return x;
     };
+    end_step_ = false;
     while (status_ == Status::Running) {
         const Instr& in = code[pc_];
+        if (end_step_ && touches_memory(in.op)) return;  // the host asked for a step per memory event
         switch (in.op) {
             case Op::Stmt:
                 line_ = in.a;  // the next step runs this statement
@@ -281,7 +293,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 const std::uint64_t address = v.back();
                 LoadResult r = host.load(address, in.size);
                 if (r.uninitialized) uninitialized_read(address, sink);
-                if ((r.report.stop || !r.report.problem.empty()) && !take(std::move(r.report), sink)) return;
+                if (notable(r.report) && !take(std::move(r.report), sink)) return;
                 v.back() = normalize(r.value, in.size, in.flag != 0);
                 break;
             }
@@ -289,7 +301,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 const std::uint64_t value = pop();
                 const std::uint64_t address = v.back();
                 Report r = host.store(address, in.size, value);
-                if ((r.stop || !r.problem.empty()) && !take(std::move(r), sink)) return;
+                if (notable(r) && !take(std::move(r), sink)) return;
                 v.back() = value;
                 break;
             }
@@ -299,9 +311,9 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 for (std::int64_t i = 0; i < in.imm; ++i) {
                     const auto offset = static_cast<std::uint64_t>(i);
                     LoadResult r = host.load(source + offset, 1);
-                    if ((r.report.stop || !r.report.problem.empty()) && !take(std::move(r.report), sink)) return;
+                    if (notable(r.report) && !take(std::move(r.report), sink)) return;
                     Report w = host.store(target + offset, 1, r.value);
-                    if ((w.stop || !w.problem.empty()) && !take(std::move(w), sink)) return;
+                    if (notable(w) && !take(std::move(w), sink)) return;
                 }
                 break;
             }
@@ -358,12 +370,12 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 const std::uint64_t address = v.back();
                 LoadResult r = host.load(address, in.size);
                 if (r.uninitialized) uninitialized_read(address, sink);
-                if ((r.report.stop || !r.report.problem.empty()) && !take(std::move(r.report), sink)) return;
+                if (notable(r.report) && !take(std::move(r.report), sink)) return;
                 const bool is_signed = (in.flag & 1) != 0;
                 const std::uint64_t old_value = normalize(r.value, in.size, is_signed);
                 const std::uint64_t new_value = normalize(old_value + static_cast<std::uint64_t>(in.imm), in.size, is_signed);
                 Report w = host.store(address, in.size, new_value);
-                if ((w.stop || !w.problem.empty()) && !take(std::move(w), sink)) return;
+                if (notable(w) && !take(std::move(w), sink)) return;
                 v.back() = (in.flag & 2) ? old_value : new_value;
                 break;
             }

@@ -29,14 +29,21 @@ constexpr std::array<BuiltinInfo, 15> table = {{
 // walks all of memory).
 constexpr std::uint64_t max_string = 1u << 16;
 
+// Keeps the first learner error (or a later fatal one) and any request to end the step.
+void merge(Report& into, const Report& from) {
+    if (from.stop || (!from.problem.empty() && into.problem.empty())) {
+        into.stop = from.stop;
+        into.problem = from.problem;
+    }
+    if (from.end_step) into.end_step = true;
+}
+
 // Reads the NUL-terminated string at `vaddr` byte by byte through the host.
 bool read_string(Host& host, std::uint64_t vaddr, std::string& text, Report& report) {
     for (std::uint64_t i = 0; i < max_string; ++i) {
         LoadResult r = host.load(vaddr + i, 1);
-        if (!r.report.problem.empty() || r.report.stop) {
-            report = std::move(r.report);
-            if (report.stop) return false;
-        }
+        merge(report, r.report);
+        if (report.stop) return false;
         if (r.value == 0) return true;
         text.push_back(static_cast<char>(r.value));
     }
@@ -52,13 +59,12 @@ bool copy_bytes(Host& host, std::uint64_t dst, std::uint64_t src, std::uint64_t 
         std::uint64_t value = byte;
         if (!fill) {
             LoadResult r = host.load(src + i, 1);
-            if (!r.report.problem.empty()) report = r.report;
-            if (r.report.stop) return false;
+            merge(report, r.report);
+            if (report.stop) return false;
             value = r.value;
         }
-        Report w = host.store(dst + i, 1, value);
-        if (!w.problem.empty()) report = w;
-        if (w.stop) return false;
+        merge(report, host.store(dst + i, 1, value));
+        if (report.stop) return false;
     }
     return true;
 }
@@ -173,9 +179,8 @@ BuiltinOutcome run_builtin(Builtin id, std::span<const std::uint64_t> args, Host
             out.value = args[0];
             if (!read_string(host, args[1], text, out.report)) break;
             for (std::size_t i = 0; i <= text.size(); ++i) {
-                Report w = host.store(args[0] + i, 1, i < text.size() ? static_cast<std::uint8_t>(text[i]) : 0u);
-                if (!w.problem.empty()) out.report = w;
-                if (w.stop) break;
+                merge(out.report, host.store(args[0] + i, 1, i < text.size() ? static_cast<std::uint8_t>(text[i]) : 0u));
+                if (out.report.stop) break;
             }
             break;
         }

@@ -170,3 +170,31 @@ TEST_CASE("The interpreter state is a value: equal runs are equal, copies diverg
     CHECK(checkpoint == b);
     CHECK(checkpoint.depth() == b.depth());
 }
+
+TEST_CASE("A host may end a step at a memory event: one step is one statement or one memory event", "[minic][interpreter]") {
+    const char* source = R"(int main(void) {
+    char *p = malloc(3 * 4096);
+    p[0] = p[4096] = p[8192] = 7;
+    free(p);
+    return 0;
+})";
+    const auto program = compile(source);
+    REQUIRE(program);
+    auto lines_of = [&](bool step_per_page) {
+        FlatHostConfig config = FlatHostConfig::for_model(DataModel::Lp64);
+        config.step_per_new_page = step_per_page;
+        FlatHost host(config);
+        Interpreter it(*program);
+        std::vector<int> lines;
+        while (it.running()) {
+            it.step(host);
+            lines.push_back(it.current_line());
+        }
+        CHECK(host.peek(host.blocks().begin()->first + 4096, 1) == 7);
+        return lines;
+    };
+    CHECK(lines_of(false) == std::vector<int>{2, 3, 4, 5, 5});
+    // Line 3 stores into three new pages (p[8192] first, as the assignment runs right to
+    // left): each store ends a step, so line 3 takes three steps instead of one.
+    CHECK(lines_of(true) == std::vector<int>{2, 3, 3, 3, 4, 5, 5});
+}

@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "memsim/minic/host.hpp"
@@ -44,6 +45,9 @@ struct FlatHostConfig {
     std::uint32_t heap_header = 8;           // header bytes before each payload
     std::uint32_t heap_align = 8;            // payload alignment
     stack::StackConfig stack{};              // default: cdecl, top 0xC0000000, 8 MiB
+    // When true, the program's first access to each page ends the step (as a demand-paging
+    // fault would on the Machine), to exercise "one step is one statement or one memory event".
+    bool step_per_new_page = false;
 
     // Sensible addresses and conventions for a data model: ILP32 uses cdecl below
     // 0xC0000000; LP64 uses System V below 0x7ffffffff000 with 16-byte heap alignment.
@@ -102,6 +106,7 @@ private:
     std::uint64_t cached_number_[2] = {~0ull, ~0ull};
     Page* cached_page_[2] = {nullptr, nullptr};
     std::uint64_t rodata_end_, data_end_, heap_end_;
+    std::unordered_set<std::uint64_t> touched_pages_;  // pages the program accessed (step_per_new_page)
     std::map<std::uint64_t, FlatBlock> blocks_;
     std::string output_{};
     std::uint64_t loads_ = 0, stores_ = 0, forks_ = 0;
@@ -112,6 +117,7 @@ private:
     void forget(std::uint64_t from, std::uint64_t to);  // marks bytes unwritten
     Region classify(std::uint64_t vaddr, std::uint64_t size, bool is_write) const;
     Report check(std::uint64_t vaddr, std::uint64_t size, bool is_write) const;
+    bool first_touch(std::uint64_t vaddr, std::uint64_t size);
     const FlatBlock* block_at(std::uint64_t vaddr) const;
 };
 

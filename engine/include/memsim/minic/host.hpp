@@ -33,7 +33,11 @@ namespace memsim::minic {
 // What the machine says about an operation beyond its result.
 struct Report {
     bool stop = false;      // the program cannot go on (segfault, stack overflow, ...)
-    std::string problem{};    // a learner error in plain words; empty when all went well
+    std::string problem{};  // a learner error in plain words; empty when all went well
+    // The machine wants this memory event (a page fault, say) to end the step: the
+    // interpreter finishes the instruction and stops before the next memory operation,
+    // so one step is one statement or one memory event.
+    bool end_step = false;
 };
 
 // The result of a load: the value (little-endian, zero-extended) and what went wrong.

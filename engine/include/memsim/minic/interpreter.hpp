@@ -1,7 +1,8 @@
 #pragma once
 // The MiniC interpreter: runs a compiled program one step at a time on a Host.
 //
-// One step is one source statement (an assignment, a test of a loop, a return...). A
+// One step is one source statement (an assignment, a test of a loop, a return...), or
+// one memory event when the host asks for it (Report::end_step, after a page fault). A
 // call steps into the function: the step that calls `fact(3)` ends where the first
 // statement of fact begins, so the new frame is visible before anything runs in it.
 // The very first step places the globals and string literals and calls main.
@@ -104,6 +105,7 @@ private:
     std::uint64_t learner_errors_ = 0;
     int exit_code_ = 0;
     std::string stop_reason_{};
+    bool end_step_ = false;  // the host asked to end this step; always false between steps
 
     void start(Host& host, std::vector<Event>* sink);
     void execute(Host& host, std::vector<Event>* sink);
