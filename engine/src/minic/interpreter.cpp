@@ -262,6 +262,21 @@ void Interpreter::uninitialized_read(std::uint64_t address, std::vector<Event>* 
     emit(sink, make_event(EventKind::UninitializedRead).with_address(address).with_text(name));
 }
 
+bool Interpreter::load(Host& host, std::uint64_t address, std::uint8_t size, bool is_signed, std::uint64_t& value,
+                       std::vector<Event>* sink) {
+    LoadResult r = host.load(address, size);
+    if (r.uninitialized) uninitialized_read(address, sink);
+    if (notable(r.report) && !take(std::move(r.report), sink)) return false;
+    value = normalize(r.value, size, is_signed);
+    return true;
+}
+
+bool Interpreter::store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink) {
+    Report r = host.store(address, size, value);
+    return !notable(r) || take(std::move(r), sink);
+}
+
+// One switch over the instructions, in one function: the hot loop of every run.
 void Interpreter::execute(Host& host, std::vector<Event>* sink) {
     const Instr* code = program_->code.data();
     // A step starts at a statement, or in the middle of one when the last step ended with
@@ -289,19 +304,12 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             case Op::LocalAddr: v.push_back(addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(in.a)]); break;
             case Op::GlobalAddr: v.push_back(global_addresses_[static_cast<std::size_t>(in.a)]); break;
             case Op::StringAddr: v.push_back(string_addresses_[static_cast<std::size_t>(in.a)]); break;
-            case Op::Load: {
-                const std::uint64_t address = v.back();
-                LoadResult r = host.load(address, in.size);
-                if (r.uninitialized) uninitialized_read(address, sink);
-                if (notable(r.report) && !take(std::move(r.report), sink)) return;
-                v.back() = normalize(r.value, in.size, in.flag != 0);
+            case Op::Load:
+                if (!load(host, v.back(), in.size, in.flag != 0, v.back(), sink)) return;
                 break;
-            }
             case Op::Store: {
                 const std::uint64_t value = pop();
-                const std::uint64_t address = v.back();
-                Report r = host.store(address, in.size, value);
-                if (notable(r) && !take(std::move(r), sink)) return;
+                if (!store(host, v.back(), in.size, value, sink)) return;
                 v.back() = value;
                 break;
             }
@@ -310,10 +318,8 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 const std::uint64_t target = v.back();
                 for (std::int64_t i = 0; i < in.imm; ++i) {
                     const auto offset = static_cast<std::uint64_t>(i);
-                    LoadResult r = host.load(source + offset, 1);
-                    if (notable(r.report) && !take(std::move(r.report), sink)) return;
-                    Report w = host.store(target + offset, 1, r.value);
-                    if (notable(w) && !take(std::move(w), sink)) return;
+                    std::uint64_t byte = 0;
+                    if (!load(host, source + offset, 1, false, byte, sink) || !store(host, target + offset, 1, byte, sink)) return;
                 }
                 break;
             }
@@ -368,14 +374,11 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 break;
             case Op::IncDec: {
                 const std::uint64_t address = v.back();
-                LoadResult r = host.load(address, in.size);
-                if (r.uninitialized) uninitialized_read(address, sink);
-                if (notable(r.report) && !take(std::move(r.report), sink)) return;
                 const bool is_signed = (in.flag & 1) != 0;
-                const std::uint64_t old_value = normalize(r.value, in.size, is_signed);
+                std::uint64_t old_value = 0;
+                if (!load(host, address, in.size, is_signed, old_value, sink)) return;
                 const std::uint64_t new_value = normalize(old_value + static_cast<std::uint64_t>(in.imm), in.size, is_signed);
-                Report w = host.store(address, in.size, new_value);
-                if (notable(w) && !take(std::move(w), sink)) return;
+                if (!store(host, address, in.size, new_value, sink)) return;
                 v.back() = (in.flag & 2) ? old_value : new_value;
                 break;
             }

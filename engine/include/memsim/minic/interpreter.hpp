@@ -112,6 +112,10 @@ private:
     bool enter(std::int32_t function, Host& host, std::vector<Event>* sink);
     void leave(bool has_value, Host& host, std::vector<Event>* sink);
     void builtin(const Instr& in, Host& host, std::vector<Event>* sink);
+    // A load or store through the host, turning its reports into events; false = stop.
+    bool load(Host& host, std::uint64_t address, std::uint8_t size, bool is_signed, std::uint64_t& value,
+              std::vector<Event>* sink);
+    bool store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink);
     void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
     void finish(int code, Host& host, std::vector<Event>* sink);
     // Turns a host report into events; returns false when the program must stop.
