@@ -70,20 +70,27 @@ int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     const bool json = args->flag("json");
     std::vector<Event> events;
     std::vector<std::string> errors;
+    nlohmann::json trace = nlohmann::json::array();
     while (run.running()) {
         events.clear();
         const std::uint64_t step = run.steps() + 1;
         run.step(host, &events);
         for (const Event& e : events) {
             if (is_learner_error(e)) errors.push_back(explain(e));
-            if (json) continue;
+            if (json) {
+                if (args->flag("trace")) {
+                    trace.push_back({{"step", step}, {"kind", event_kind_name(e.kind)}, {"line", e.line}, {"explanation", explain(e)}});
+                }
+                continue;
+            }
             if (e.kind == EventKind::Output) out << e.text;
             else if (args->flag("trace")) out << "[" << step << "] " << explain(e) << "\n";
         }
     }
-    if (!events.empty() && !json) out.flush();
     if (json) {
-        out << summary_json(run, host, errors).dump(2) << "\n";
+        nlohmann::json summary = summary_json(run, host, errors);
+        if (args->flag("trace")) summary["trace"] = trace;
+        out << summary.dump(2) << "\n";
     } else {
         if (!host.output().empty() && host.output().back() != '\n') out << "\n";
         print_summary(run, host, errors, out);

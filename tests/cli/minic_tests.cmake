@@ -16,3 +16,4 @@ memsim_cli_error_test(minic-unsupported "unsupported.c:2:5: switch statements ar
                       minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/unsupported.c")
 memsim_cli_error_test(minic-missing-file "memsim minic: .*no-such-file.c" minic no-such-file.c)
 memsim_cli_error_test(minic-bad-steps "--steps needs a positive number" minic "${MINIC_PROGRAMS}/factorial.c" --steps many)
+memsim_cli_test(minic-json-trace "\"kind\": \"call\".*\"line\": 10" minic "${MINIC_PROGRAMS}/factorial.c" --json --trace)
