@@ -305,11 +305,46 @@ std::uint64_t FlatHost::leaked_bytes() const {
     return total;
 }
 
+std::vector<std::uint64_t> FlatHost::unreachable_blocks() const {
+    const std::uint32_t word = stack_.config().word_size;
+    std::map<std::uint64_t, bool> reached;  // live blocks by payload: reached yet?
+    for (const auto& [payload, block] : blocks_) {
+        if (!block.freed) reached[payload] = false;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges = {{config_.data_base, data_end_},
+                                                                    {stack_.stack_pointer(), stack_.config().top}};
+    // A word that points anywhere into a live block's payload keeps the block reachable.
+    for (std::size_t next = 0; next < ranges.size(); ++next) {
+        const auto [from, to] = ranges[next];
+        for (std::uint64_t a = (from + word - 1) / word * word; a + word <= to; a += word) {
+            const std::uint64_t value = peek(a, word);
+            auto it = reached.upper_bound(value);
+            if (it == reached.begin()) continue;
+            --it;
+            const FlatBlock& b = blocks_.at(it->first);
+            if (it->second || value >= b.payload + std::max<std::uint64_t>(b.size, 1)) continue;
+            it->second = true;
+            ranges.emplace_back(b.payload, b.payload + b.size);
+        }
+    }
+    std::vector<std::uint64_t> lost;
+    for (const auto& [payload, was_reached] : reached) {
+        if (!was_reached) lost.push_back(payload);
+    }
+    return lost;
+}
+
 Report FlatHost::exit(int) {
     const std::size_t blocks = leaked_blocks();
     if (blocks == 0) return {};
+    const std::vector<std::uint64_t> lost = unreachable_blocks();
+    std::uint64_t lost_bytes = 0;
+    for (std::uint64_t payload : lost) lost_bytes += blocks_.at(payload).size;
     return warning("memory leak: " + std::to_string(blocks) + " heap block" + (blocks == 1 ? "" : "s") + " (" +
-                   std::to_string(leaked_bytes()) + " bytes) " + (blocks == 1 ? "was" : "were") + " never freed.");
+                   std::to_string(leaked_bytes()) + " bytes) " + (blocks == 1 ? "was" : "were") + " never freed: " +
+                   std::to_string(lost.size()) + " definitely lost (" + std::to_string(lost_bytes) +
+                   " bytes, no pointer reaches them), " + std::to_string(blocks - lost.size()) + " still reachable (" +
+                   std::to_string(leaked_bytes() - lost_bytes) + " bytes, a global or another block points to them).");
 }
 
 }  // namespace memsim::minic

@@ -11,7 +11,9 @@ TEST_CASE("A leak is reported at exit with the blocks never freed", "[minic][err
     CHECK(run.host.leaked_bytes() == 24);
     const Event* leak = run.first(EventKind::MemoryProblem);
     REQUIRE(leak);
-    CHECK(leak->text == "memory leak: 2 heap blocks (24 bytes) were never freed.");
+    // a and b were only held by main's locals, gone once main returned: definitely lost.
+    CHECK(leak->text == "memory leak: 2 heap blocks (24 bytes) were never freed: 2 definitely lost (24 bytes, "
+                        "no pointer reaches them), 0 still reachable (0 bytes, a global or another block points to them).");
     CHECK_FALSE(leak->fatal);
 }
 
@@ -99,4 +101,23 @@ TEST_CASE("Reading an uninitialised local is reported with its name, and the pro
     CHECK(e->text == "x");
     CHECK(e->line == 5);
     CHECK(run.interpreter->learner_errors() == 1);
+}
+
+TEST_CASE("Leaked blocks a global still points to, directly or through another block, are still reachable", "[minic][errors]") {
+    Run run = run_source(R"(
+struct node { int value; struct node *next; };
+struct node *head;
+int main(void) {
+    head = malloc(sizeof(struct node));
+    head->next = malloc(sizeof(struct node));
+    head->next->next = NULL;
+    char *lost = malloc(100);
+    lost[0] = 'x';
+    return 0;
+})");
+    REQUIRE(run.host.unreachable_blocks().size() == 1);
+    CHECK(run.host.blocks().at(run.host.unreachable_blocks()[0]).size == 100);
+    CHECK(run.first(EventKind::MemoryProblem)->text ==
+          "memory leak: 3 heap blocks (132 bytes) were never freed: 1 definitely lost (100 bytes, no pointer reaches them), "
+          "2 still reachable (32 bytes, a global or another block points to them).");
 }
