@@ -39,7 +39,14 @@ void Checker::check_initializer(VarDecl& v, bool global) {
             // Arrays of arrays fill row by row: int m[2][3] = {1, 2, 3, 4, 5, 6}.
             TypeId leaf = v.type;
             while (t_.is_array(leaf)) leaf = t_.element(leaf);
-            if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(t_.size_of(v.type) / t_.size_of(leaf)), leaf);
+            const std::uint64_t count = t_.size_of(v.type) / std::max<std::uint64_t>(t_.size_of(leaf), 1);
+            if (count > max_initialized_elements) {
+                error_at(v.line, v.column, "initializer lists fill at most " + std::to_string(max_initialized_elements) +
+                                               " elements in MiniC; '" + v.name + "' has " + std::to_string(count) +
+                                               ": fill it with a loop");
+                return;
+            }
+            if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(count), leaf);
         } else if (t_.is_struct(v.type)) {
             for (const Field& f : t_.struct_of(v.type).fields) {
                 if (!t_.is_scalar(f.type)) {

@@ -4,8 +4,8 @@ namespace memsim::minic::compiling {
 
 // ---- globals and frames ----
 GlobalImage Compiler::global_image(const VarDecl& g) {
+    // The image holds the bytes up to the last initialised one; the rest is zero (bss).
     GlobalImage image;
-    image.bytes.assign(static_cast<std::size_t>(t_.size_of(g.type)), 0);
     auto put = [&](std::uint64_t offset, TypeId type, std::int32_t init) {
         const Expr& e = ex(init);
         const auto size = static_cast<std::uint32_t>(t_.size_of(type));
@@ -14,6 +14,7 @@ GlobalImage Compiler::global_image(const VarDecl& g) {
             return;
         }
         std::uint64_t v = constant_value(e);
+        image.bytes.resize(std::max(image.bytes.size(), static_cast<std::size_t>(offset + size)), 0);
         for (std::uint32_t i = 0; i < size; ++i) image.bytes[static_cast<std::size_t>(offset + i)] = static_cast<std::uint8_t>(v >> (8 * i));
     };
     if (g.has_init_list) {
@@ -21,7 +22,7 @@ GlobalImage Compiler::global_image(const VarDecl& g) {
         for (std::size_t i = 0; i < g.init_list.size(); ++i) put(slots[i].first, slots[i].second, g.init_list[i]);
     } else if (g.init >= 0 && t_.is_array(g.type)) {
         const std::string& s = p_.strings[static_cast<std::size_t>(ex(g.init).value)];
-        for (std::size_t i = 0; i < s.size(); ++i) image.bytes[i] = static_cast<std::uint8_t>(s[i]);
+        image.bytes.assign(s.begin(), s.end());
     } else if (g.init >= 0) {
         put(0, g.type, g.init);
     }

@@ -153,7 +153,8 @@ LoadResult FlatHost::load(std::uint64_t vaddr, std::uint32_t size) {
         const std::uint64_t a = vaddr + i;
         const Page& p = page(a / page_size);
         r.value |= std::uint64_t{p.bytes[a % page_size]} << (8 * i);
-        if (!p.written[a % page_size]) r.uninitialized = true;
+        // Globals start as their image (bss: zeros), so they are never uninitialised.
+        if (!p.written[a % page_size] && !(a >= config_.data_base && a < data_end_)) r.uninitialized = true;
     }
     return r;
 }
@@ -263,7 +264,10 @@ Report FlatHost::free(std::uint64_t vaddr) {
 
 std::uint64_t FlatHost::place_global(const StaticData& data) {
     const std::uint64_t address = align_up(data_end_, data.align);
-    for (std::uint64_t i = 0; i < data.size; ++i) write_raw(address + i, 1, i < data.bytes.size() ? data.bytes[static_cast<std::size_t>(i)] : 0);
+    // Only non-zero bytes are stored: a large bss array costs nothing until it is used.
+    for (std::size_t i = 0; i < data.bytes.size() && i < data.size; ++i) {
+        if (data.bytes[i] != 0) write_raw(address + i, 1, data.bytes[i]);
+    }
     data_end_ = address + std::max<std::uint64_t>(data.size, 1);
     return address;
 }
@@ -317,6 +321,10 @@ std::vector<std::uint64_t> FlatHost::unreachable_blocks() const {
     for (std::size_t next = 0; next < ranges.size(); ++next) {
         const auto [from, to] = ranges[next];
         for (std::uint64_t a = (from + word - 1) / word * word; a + word <= to; a += word) {
+            if (a % page_size == 0 && !find_page(a / page_size)) {  // never written: all zero
+                a += page_size - word;
+                continue;
+            }
             const std::uint64_t value = peek(a, word);
             auto it = reached.upper_bound(value);
             if (it == reached.begin()) continue;

@@ -164,6 +164,7 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
                         .align = p.program.types.align_of(g.type), .bytes = p.globals[i].bytes};
         for (const GlobalImage::StringPatch& patch : p.globals[i].patches) {
             const std::uint64_t address = string_addresses_[static_cast<std::size_t>(patch.string)];
+            data.bytes.resize(std::max(data.bytes.size(), static_cast<std::size_t>(patch.offset + patch.size)), 0);
             for (std::uint32_t b = 0; b < patch.size; ++b) data.bytes[static_cast<std::size_t>(patch.offset + b)] = static_cast<std::uint8_t>(address >> (8 * b));
         }
         global_addresses_.push_back(host.place_global(data));

@@ -55,3 +55,9 @@ TEST_CASE("A misspelt struct name is caught where its fields are used", "[minic]
     CHECK(compile_error("struct node { int value; };\nint main(void) { struct nod *p = NULL; return p->value; }") ==
           "2:48: 'struct nod' is declared but its fields are never defined; did you mean 'struct node'?");
 }
+
+TEST_CASE("Huge arrays are fine in bss, but initializer lists stay small", "[minic][checker]") {
+    CHECK(compile_error("int big[100000000];\nint main(void) { big[99999999] = 1; return big[5]; }") == "(compiled)");
+    CHECK(compile_error("int main(void) { int a[5000] = {1}; return a[0]; }") ==
+          "1:22: initializer lists fill at most 4096 elements in MiniC; 'a' has 5000: fill it with a loop");
+}

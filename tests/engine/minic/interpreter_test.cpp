@@ -198,3 +198,9 @@ TEST_CASE("A host may end a step at a memory event: one step is one statement or
     // left): each store ends a step, so line 3 takes three steps instead of one.
     CHECK(lines_of(true) == std::vector<int>{2, 3, 3, 3, 4, 5, 5});
 }
+
+TEST_CASE("A 400 MB global array costs nothing until used, and reads as zero", "[minic][interpreter]") {
+    Run run = run_source("int big[100000000];\nint main(void) { big[99999999] = 7; return big[99999999] + big[5]; }");
+    CHECK(run.interpreter->exit_code() == 7);
+    CHECK(run.interpreter->learner_errors() == 0);
+}

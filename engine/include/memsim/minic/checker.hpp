@@ -20,6 +20,9 @@ namespace memsim::minic {
 
 // The largest object MiniC places (a local array, a global): 1 GiB.
 inline constexpr std::uint64_t max_object_size = 1ull << 30;
+// The most elements an initializer list `= {...}` may fill (the rest of them are zeroed
+// one store each, so a huge array is filled with a loop instead).
+inline constexpr std::uint64_t max_initialized_elements = 4096;
 
 // Checks and annotates the program in place (expression types, name references, field
 // offsets). The first error found is returned.

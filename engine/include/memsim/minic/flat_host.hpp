@@ -18,8 +18,8 @@
 // Every byte remembers whether it was ever written, so reads of uninitialised locals and
 // malloc'd memory are reported. At exit, blocks never freed are reported as leaks, split
 // into definitely lost (no pointer reaches them from globals or the stack) and still
-// reachable. It is not the Machine (no MMU, no processes): fork()
-// returns 1 as if in the parent, yield() does nothing.
+// reachable. It is not the Machine (no MMU, no processes): fork() returns 1 as if in the
+// parent, yield() does nothing.
 //
 //   FlatHost host(FlatHostConfig::for_model(DataModel::Ilp32));
 //   interpreter.run(host);
@@ -39,7 +39,7 @@
 namespace memsim::minic {
 
 struct FlatHostConfig {
-    std::uint64_t text_base = 0x08048000;    // code addresses: text_base + 4 * line
+    std::uint64_t text_base = 0x08048000;    // code addresses: text_base + 16 * line
     std::uint64_t rodata_base = 0x08100000;  // string literals
     std::uint64_t data_base = 0x08200000;    // globals
     std::uint64_t heap_base = 0x08400000;    // the first heap block header

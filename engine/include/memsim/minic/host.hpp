@@ -74,7 +74,7 @@ struct StaticData {
     std::string name{};
     std::uint64_t size = 0;
     std::uint64_t align = 1;
-    std::vector<std::uint8_t> bytes{};  // initial image, `size` bytes
+    std::vector<std::uint8_t> bytes{};  // initial image: the first bytes; the rest up to `size` is zero
 };
 
 class Host {

@@ -15,7 +15,7 @@
 //
 //   auto program = compile(source);                 // Result<shared_ptr<const CompiledProgram>>
 //   Interpreter run(*program, {.step_limit = 1'000'000});
-//   FlatHost host;
+//   FlatHost host(FlatHostConfig::for_model(DataModel::Lp64));
 //   std::vector<Event> events;
 //   while (run.running()) run.step(host, &events);
 //   run.status() == Status::Exited; run.exit_code(); run.current_line();
