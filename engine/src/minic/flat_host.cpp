@@ -165,7 +165,25 @@ Report FlatHost::store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t va
     if (r.stop) return r;
     write_raw(vaddr, size, value);
     r.end_step = first_touch(vaddr, size);
+    if (r.problem.empty()) r.problem = smash_check(vaddr, size);
     return r;
+}
+
+// A store that covers the first byte of the current frame's saved frame pointer or
+// return address: a local array written past its end (a stack buffer overflow).
+std::string FlatHost::smash_check(std::uint64_t vaddr, std::uint64_t size) const {
+    if (stack_.frames().empty()) return {};
+    const stack::Frame& f = stack_.frames().back();
+    const std::uint64_t word = stack_.config().word_size;
+    for (std::uint64_t slot : {f.frame_pointer, f.frame_pointer + word}) {
+        if (vaddr <= slot && slot < vaddr + size) {
+            return std::string("stack buffer overflow: the program wrote over the ") +
+                   (slot == f.frame_pointer ? "saved frame pointer" : "return address") + " of " + f.function + " at " +
+                   hex(slot) + "; on a real machine " + f.function + " would return to a wrong place (or the stack "
+                   "protector would abort it).";
+        }
+    }
+    return {};
 }
 
 CallResult FlatHost::call(const CallRequest& request) {

@@ -121,3 +121,18 @@ int main(void) {
           "memory leak: 3 heap blocks (132 bytes) were never freed: 1 definitely lost (100 bytes, no pointer reaches them), "
           "2 still reachable (32 bytes, a global or another block points to them).");
 }
+
+TEST_CASE("Writing past a local array over the saved frame pointer and return address is reported", "[minic][errors]") {
+    // ILP32 cdecl, worked by hand: fill's frame holds the return address at FP + 4, the
+    // saved frame pointer at FP, a[2] at FP - 8 and i at FP - 12. a[2] is FP: the saved
+    // frame pointer; a[3] is FP + 4: the return address.
+    Run run = run_file("stack_smash.c", DataModel::Ilp32);
+    std::vector<std::string> problems;
+    for (const Event& e : run.events) {
+        if (e.kind == EventKind::MemoryProblem) problems.push_back(e.text);
+    }
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].starts_with("stack buffer overflow: the program wrote over the saved frame pointer of fill at "));
+    CHECK(problems[1].starts_with("stack buffer overflow: the program wrote over the return address of fill at "));
+    CHECK(run.interpreter->status() == Status::Exited);
+}

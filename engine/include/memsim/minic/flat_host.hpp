@@ -4,7 +4,8 @@
 // allocated when first written); regions decide what an access means:
 //
 //   stack top ---------------------  StackConfig::top (frames from stack::CallStack)
-//             live frames            [SP, top): fine
+//             live frames            [SP, top): fine; overwriting the current frame's saved
+//                                    frame pointer or return address is reported
 //             below SP               a dangling pointer into a returned frame: reported
 //             guard page             stack overflow: the program stops
 //   ...       unmapped               a wild pointer: segmentation fault, stops
@@ -124,6 +125,7 @@ private:
     Region classify(std::uint64_t vaddr, std::uint64_t size, bool is_write) const;
     Report check(std::uint64_t vaddr, std::uint64_t size, bool is_write) const;
     bool first_touch(std::uint64_t vaddr, std::uint64_t size);
+    std::string smash_check(std::uint64_t vaddr, std::uint64_t size) const;
     const FlatBlock* block_at(std::uint64_t vaddr) const;
 };
 
