@@ -80,6 +80,33 @@ std::uint64_t as_unsigned(std::uint64_t v, std::uint32_t size) {
 
 std::string hex_digits(std::uint64_t v) { return hex(v).substr(2); }
 
+// One conversion of printf: the flags, width and length were read already.
+struct Conversion {
+    bool left = false;        // '-': pad on the right
+    bool zeros = false;       // '0': pad numbers with zeros
+    std::size_t width = 0;
+    int longs = 0;            // number of 'l's
+    char letter = 0;
+};
+
+// The text for one value, or false when the conversion is unknown or a string cannot be read.
+bool convert_one(const Conversion& c, std::uint64_t v, Host& host, std::uint32_t long_size, std::uint32_t pointer_size,
+                 std::string& text, Report& report) {
+    const std::uint32_t size = c.longs == 0 ? 4 : (c.longs == 1 ? long_size : 8);
+    switch (c.letter) {
+        case 'd': case 'i': text = std::to_string(as_signed(v, size)); return true;
+        case 'u': text = std::to_string(as_unsigned(v, size)); return true;
+        case 'x': text = hex_digits(as_unsigned(v, size)); return true;
+        case 'p': text = v == 0 ? std::string("(nil)") : hex(as_unsigned(v, pointer_size)); return true;
+        case 'c': text = std::string(1, static_cast<char>(v)); return true;
+        case 's': return read_string(host, v, text, report);
+        default:
+            report = Report{.stop = false, .problem = std::string("printf does not know the conversion '%") + c.letter + "' in MiniC",
+                            .end_step = false};
+            return false;
+    }
+}
+
 void printf_format(std::span<const std::uint64_t> args, Host& host, std::uint32_t long_size,
                    std::uint32_t pointer_size, BuiltinOutcome& out) {
     std::string format;
@@ -90,49 +117,41 @@ void printf_format(std::span<const std::uint64_t> args, Host& host, std::uint32_
             out.output.push_back(format[i]);
             continue;
         }
+        Conversion c;
         std::size_t j = i + 1;
-        int longs = 0;
-        while (j < format.size() && format[j] == 'l') {
-            ++longs;
-            ++j;
-        }
+        for (; j < format.size() && (format[j] == '-' || format[j] == '0'); ++j) (format[j] == '-' ? c.left : c.zeros) = true;
+        for (; j < format.size() && format[j] >= '0' && format[j] <= '9'; ++j) c.width = std::min<std::size_t>(c.width * 10 + static_cast<std::size_t>(format[j] - '0'), 1000);
+        for (; j < format.size() && format[j] == 'l'; ++j) ++c.longs;
         if (j >= format.size()) {
             out.output += format.substr(i);
             break;
         }
-        const char conversion = format[j];
-        if (conversion == '%') {
+        c.letter = format[j];
+        const std::string spec = format.substr(i, j - i + 1);
+        i = j;
+        if (c.letter == '%') {
             out.output.push_back('%');
-            i = j;
             continue;
         }
         if (next_arg >= args.size()) {
-            out.report = Report{.stop = false, .problem = "printf has more conversions than arguments: '%" +
-                                                           std::string(1, conversion) + "' has no value"};
-            out.output += format.substr(i, j - i + 1);
-            i = j;
+            out.report = Report{.stop = false, .problem = "printf has more conversions than arguments: '" + spec + "' has no value",
+                                .end_step = false};
+            out.output += spec;
             continue;
         }
-        const std::uint64_t v = args[next_arg++];
-        const std::uint32_t size = longs == 0 ? 4 : (longs == 1 ? long_size : 8);
-        switch (conversion) {
-            case 'd': case 'i': out.output += std::to_string(as_signed(v, size)); break;
-            case 'u': out.output += std::to_string(as_unsigned(v, size)); break;
-            case 'x': out.output += hex_digits(as_unsigned(v, size)); break;
-            case 'p': out.output += v == 0 ? std::string("(nil)") : hex(as_unsigned(v, pointer_size)); break;
-            case 'c': out.output.push_back(static_cast<char>(v)); break;
-            case 's': {
-                std::string text;
-                if (!read_string(host, v, text, out.report)) return;
-                out.output += text;
-                break;
-            }
-            default:
-                out.report = Report{.stop = false, .problem = "printf does not know the conversion '%" +
-                                                               std::string(1, conversion) + "' in MiniC"};
-                out.output += format.substr(i, j - i + 1);
+        std::string text;
+        if (!convert_one(c, args[next_arg++], host, long_size, pointer_size, text, out.report)) {
+            if (out.report.stop) return;
+            out.output += spec;
+            continue;
         }
-        i = j;
+        if (text.size() < c.width) {
+            const std::size_t pad = c.width - text.size();
+            if (c.left) text.append(pad, ' ');
+            else if (c.zeros && c.letter != 's' && c.letter != 'c') text.insert(text[0] == '-' ? 1 : 0, pad, '0');
+            else text.insert(0, pad, ' ');
+        }
+        out.output += text;
     }
     out.value = out.output.size();
 }

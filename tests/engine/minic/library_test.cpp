@@ -28,3 +28,8 @@ TEST_CASE("Library calls on bad pointers are reported like the program's own acc
     CHECK(invalid_free.interpreter->status() == Status::Stopped);
     CHECK(invalid_free.interpreter->stop_reason().starts_with("invalid free: "));
 }
+
+TEST_CASE("printf pads to a width, on the left, on the right or with zeros", "[minic][library]") {
+    Run run = run_source(R"(int main(void) { printf("[%5d][%-4d][%03d][%05d][%3s][%-3c]\n", 42, 7, 5, -12, "a", 'z'); return 0; })");
+    CHECK(run.host.output() == "[   42][7   ][005][-0012][  a][z  ]\n");
+}

@@ -9,7 +9,7 @@
 //   void *memset(void *p, int byte, unsigned long n)
 //   void *memcpy(void *dst, const void *src, unsigned long n)
 //   unsigned long strlen(const char *s)        char *strcpy(char *dst, const char *src)
-//   int printf(const char *format, ...)        %d %i %u %ld %lu %lld %x %lx %p %c %s %%
+//   int printf(const char *format, ...)        %d %i %u %ld %lu %lld %x %lx %p %c %s %%, widths %5d %-4s %08x
 //   int putchar(int c)                         int puts(const char *s)
 //   void exit(int code)
 //   int fork(void)      the simulated process forks (copy-on-write); 0 in the child
