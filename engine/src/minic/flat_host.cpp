@@ -97,8 +97,10 @@ FlatHost::Region FlatHost::classify(std::uint64_t vaddr, std::uint64_t size, boo
 }
 
 Report FlatHost::check(std::uint64_t vaddr, std::uint64_t size, bool is_write) const {
+    const Region region = classify(vaddr, size, is_write);
+    if (region == Region::Ok) return {};
     const std::string verb = is_write ? "writes" : "reads";
-    switch (classify(vaddr, size, is_write)) {
+    switch (region) {
         case Region::Ok:
         case Region::Stack: return {};
         case Region::Null:
@@ -165,7 +167,11 @@ Report FlatHost::store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t va
     if (r.stop) return r;
     write_raw(vaddr, size, value);
     r.end_step = first_touch(vaddr, size);
-    if (r.problem.empty()) r.problem = smash_check(vaddr, size);
+    // Only stores reaching the current frame's saved frame pointer or return address need the full check.
+    if (r.problem.empty() && !stack_.frames().empty()) {
+        const std::uint64_t fp = stack_.frames().back().frame_pointer;
+        if (vaddr <= fp + stack_.config().word_size && vaddr + size > fp) r.problem = smash_check(vaddr, size);
+    }
     return r;
 }
 
