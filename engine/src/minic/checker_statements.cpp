@@ -131,7 +131,7 @@ void Checker::check_function(std::int32_t index) {
 void Checker::check_main() {
     const std::int32_t m = p_.find_function("main");
     if (m < 0 || p_.functions[static_cast<std::size_t>(m)].body < 0) {
-        error_at(1, 1, "the program has no 'main' function: write 'int main(void) { ... }'");
+        error_at(p_.first_line, 1, "the program has no 'main' function: write 'int main(void) { ... }'");
         return;
     }
     const Function& f = p_.functions[static_cast<std::size_t>(m)];

@@ -3,7 +3,7 @@
 namespace memsim::minic {
 
 Result<std::shared_ptr<const CompiledProgram>> compile(std::string_view source, const CompileOptions& options) {
-    auto program = parse(source, options.model);
+    auto program = parse(source, options.model, options.first_line);
     if (!program) return tl::unexpected(program.error());
     if (auto checked = check(*program); !checked) return tl::unexpected(checked.error());
     auto out = std::make_shared<CompiledProgram>();

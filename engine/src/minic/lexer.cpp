@@ -32,7 +32,7 @@ int hex_digit(char c) {
 
 class Lexer {
 public:
-    explicit Lexer(std::string_view source) : src_(source) {}
+    Lexer(std::string_view source, int first_line) : src_(source), line_(first_line) {}
 
     Result<std::vector<Token>> run() {
         std::vector<Token> tokens;
@@ -268,6 +268,6 @@ bool is_keyword(std::string_view word) {
     return false;
 }
 
-Result<std::vector<Token>> lex(std::string_view source) { return Lexer(source).run(); }
+Result<std::vector<Token>> lex(std::string_view source, int first_line) { return Lexer(source, first_line).run(); }
 
 }  // namespace memsim::minic

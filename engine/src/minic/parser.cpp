@@ -33,10 +33,12 @@ std::int32_t Program::find_function(const std::string& function_name) const {
     return -1;
 }
 
-Result<Program> parse(std::string_view source, DataModel model) {
-    auto tokens = lex(source);
+Result<Program> parse(std::string_view source, DataModel model, int first_line) {
+    auto tokens = lex(source, first_line);
     if (!tokens) return tl::unexpected(tokens.error());
-    return parsing::Parser(std::move(*tokens), model).run();
+    auto program = parsing::Parser(std::move(*tokens), model).run();
+    if (program) program->first_line = first_line;
+    return program;
 }
 
 }  // namespace memsim::minic

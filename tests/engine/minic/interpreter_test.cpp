@@ -204,3 +204,14 @@ TEST_CASE("A 400 MB global array costs nothing until used, and reads as zero", "
     CHECK(run.interpreter->exit_code() == 7);
     CHECK(run.interpreter->learner_errors() == 0);
 }
+
+TEST_CASE("current_line() uses the lines of the whole scenario file when the body starts later", "[minic][interpreter]") {
+    const auto program = compile("int main(void) {\n  int x = 1;\n  return x;\n}\n", CompileOptions{.model = DataModel::Lp64, .first_line = 20});
+    REQUIRE(program);
+    Interpreter it(*program);
+    FlatHost host(FlatHostConfig::for_model(DataModel::Lp64));
+    it.step(host);
+    CHECK(it.current_line() == 21);
+    it.step(host);
+    CHECK(it.current_line() == 22);
+}

@@ -93,3 +93,13 @@ TEST_CASE("Deeply nested expressions are refused instead of exhausting the parse
     shallow += "; }";
     CHECK(parse_error(shallow) == "(parsed)");
 }
+
+TEST_CASE("A program inside a scenario file counts lines from its first line in the file", "[minic][parser]") {
+    const auto program = parse("int main(void) {\n  return 0 }\n", DataModel::Lp64, 8);
+    REQUIRE_FALSE(program);
+    CHECK(program.error().to_string() == "9:12: expected ';' after the return value, found '}'");
+    const auto ok = parse("int main(void) {\n  return 0;\n}\n", DataModel::Lp64, 8);
+    REQUIRE(ok);
+    CHECK(ok->functions[0].line == 8);
+    CHECK(ok->first_line == 8);
+}

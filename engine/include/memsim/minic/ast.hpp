@@ -129,6 +129,7 @@ struct Program {
     std::vector<VarDecl> globals{};
     std::vector<Function> functions{};
     std::vector<std::string> strings{};   // string literal bytes, without the closing NUL
+    int first_line = 1;                   // the line number of the source's first line
 
     // The index of the function named `name`, or -1.
     std::int32_t find_function(const std::string& name) const;

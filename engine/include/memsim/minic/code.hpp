@@ -96,6 +96,9 @@ struct CompiledProgram {
 // What to build for.
 struct CompileOptions {
     DataModel model = DataModel::Lp64;
+    // The line number of the source's first line: a scenario passes its body's first line,
+    // so errors, events and current_line() use the lines of the whole file.
+    int first_line = 1;
 };
 
 // Lexes, parses, checks and compiles a MiniC program. Errors name line and column.

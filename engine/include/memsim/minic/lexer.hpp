@@ -48,6 +48,8 @@ bool is_keyword(std::string_view word);
 
 // Splits the source into tokens; the last token is End. Errors name line and column:
 // an unknown character, an unterminated string or comment, a floating-point number.
-Result<std::vector<Token>> lex(std::string_view source);
+// `first_line` numbers the source's first line (a program inside a scenario file starts
+// after its front matter).
+Result<std::vector<Token>> lex(std::string_view source, int first_line = 1);
 
 }  // namespace memsim::minic

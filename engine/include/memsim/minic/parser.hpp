@@ -32,7 +32,7 @@ namespace memsim::minic {
 // The deepest nesting of expressions or statements the parser accepts.
 inline constexpr int max_nesting = 200;
 
-// Parses a whole MiniC program (lexing included).
-Result<Program> parse(std::string_view source, DataModel model = DataModel::Lp64);
+// Parses a whole MiniC program (lexing included); lines count from `first_line`.
+Result<Program> parse(std::string_view source, DataModel model = DataModel::Lp64, int first_line = 1);
 
 }  // namespace memsim::minic
