@@ -1,0 +1,110 @@
+#pragma once
+// The instructions the interpreter runs: a small stack machine the compiler makes from
+// the checked syntax tree.
+//
+// Expressions push and pop 64-bit values on an operand stack; every variable access is
+// an explicit address then Load or Store, so each one reaches the host (and the MMU).
+// `Stmt` marks where a source statement begins: a step of the interpreter runs from one
+// Stmt to the next, so one step is one statement.
+//
+//   sum = sum + i;     Stmt 7
+//                      LocalAddr 0          address of sum
+//                      LocalAddr 0, Load 4  value of sum
+//                      LocalAddr 1, Load 4  value of i
+//                      Add, Conv 4 signed   int arithmetic wraps at 32 bits
+//                      Store 4, Pop
+//
+// Values are kept normalised to their type: signed types sign-extended to 64 bits,
+// unsigned types and pointers zero-extended.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "memsim/core/result.hpp"
+#include "memsim/minic/ast.hpp"
+#include "memsim/minic/host.hpp"
+
+namespace memsim::minic {
+
+enum class Op : std::uint8_t {
+    Stmt,        // a = line: a statement begins (a step boundary)
+    Const,       // push imm
+    LocalAddr,   // push the address of local a of the current call
+    GlobalAddr,  // push the address of global a
+    StringAddr,  // push the address of string literal a
+    Load,        // pop address; push the `size`-byte value there (flag: signed)
+    Store,       // pop value, pop address; store `size` bytes; push the value
+    Copy,        // pop source, pop destination; copy imm bytes; push destination
+    Pop,         // drop the top value
+    Dup,         // push the top value again
+    Add, Sub, Mul, Div, Mod, Shl, Shr, BitAnd, BitOr, BitXor,   // flag: signed (Div, Mod, Shr)
+    Lt, Le, Gt, Ge, Eq, Ne,                                    // flag: signed; push 0 or 1
+    Neg, BitNot, Not,
+    Conv,        // normalise the top value to `size` bytes (flag: signed)
+    Jump,        // go to a
+    JumpIfZero,  // pop; go to a when zero
+    JumpIfNonZero,  // pop; go to a when not zero
+    IncDec,      // pop address; add imm to the `size`-byte value (flag bit 0 signed, bit 1 postfix)
+    Call,        // a = function index; the arguments are on the stack
+    Builtin,     // a = library function (Builtin), b = argument count
+    Ret,         // flag: a value is on the stack; return it
+};
+
+// One instruction: 16 bytes.
+struct Instr {
+    Op op = Op::Stmt;
+    std::uint8_t size = 0;
+    std::uint8_t flag = 0;
+    std::int32_t a = 0;
+    std::int32_t b = 0;
+    std::int64_t imm = 0;
+};
+
+// A function as the interpreter calls it.
+struct CompiledFunction {
+    std::uint32_t entry = 0;                 // first instruction
+    std::vector<stack::Variable> params{};     // name, size, alignment (values filled per call)
+    std::vector<stack::Variable> locals{};     // every other local, in slot order
+    bool returns_value = false;
+    std::uint8_t return_size = 0;
+    bool return_signed = false;
+};
+
+// A global's initial image: zero bytes plus, for `char *p = "hi"`, the addresses of
+// string literals to patch in once they are placed.
+struct GlobalImage {
+    std::vector<std::uint8_t> bytes{};
+    struct StringPatch {
+        std::uint64_t offset = 0;
+        std::uint32_t size = 0;
+        std::int32_t string = 0;
+    };
+    std::vector<StringPatch> patches{};
+};
+
+// A compiled program: the checked tree (for names and types), the code and the
+// functions' frame shapes. Immutable once built, so interpreters share it.
+struct CompiledProgram {
+    Program program;
+    std::vector<Instr> code{};
+    std::vector<CompiledFunction> functions{};
+    std::vector<GlobalImage> globals{};
+    std::int32_t main = -1;          // index of main
+};
+
+// What to build for.
+struct CompileOptions {
+    DataModel model = DataModel::Lp64;
+    // The line number of the source's first line: a scenario passes its body's first line,
+    // so errors, events and current_line() use the lines of the whole file.
+    int first_line = 1;
+};
+
+// Lexes, parses, checks and compiles a MiniC program. Errors name line and column.
+Result<std::shared_ptr<const CompiledProgram>> compile(std::string_view source, const CompileOptions& options = {});
+
+// The mnemonic of an instruction, for listings and tests.
+const char* op_name(Op op);
+
+}  // namespace memsim::minic

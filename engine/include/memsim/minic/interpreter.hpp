@@ -1,0 +1,130 @@
+#pragma once
+// The MiniC interpreter: runs a compiled program one step at a time on a Host.
+//
+// One step is one source statement (an assignment, a test of a loop, a return...), or
+// one memory event when the host asks for it (Report::end_step, after a page fault). A
+// call steps into the function: the step that calls `fact(3)` ends where the first
+// statement of fact begins, so the new frame is visible before anything runs in it.
+// The very first step places the globals and string literals and calls main.
+//
+// The interpreter never recurses in C++ per simulated call: the simulated calls are a
+// vector of ActiveCall records next to an operand stack, so a program that recurses
+// forever only grows data, until the host reports a stack overflow (the guard page) or
+// the step limit pauses it. The whole state is a plain value: copy it to checkpoint,
+// assign it back to step back. The host is passed to each step, never kept.
+//
+//   auto program = compile(source);                 // Result<shared_ptr<const CompiledProgram>>
+//   Interpreter run(*program, {.step_limit = 1'000'000});
+//   FlatHost host(FlatHostConfig::for_model(DataModel::Lp64));
+//   std::vector<Event> events;
+//   while (run.running()) run.step(host, &events);
+//   run.status() == Status::Exited; run.exit_code(); run.current_line();
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "memsim/minic/code.hpp"
+#include "memsim/minic/events.hpp"
+#include "memsim/minic/host.hpp"
+
+namespace memsim::minic {
+
+struct InterpreterConfig {
+    std::uint64_t step_limit = 10'000'000;  // steps before the program is paused
+    bool statement_events = true;           // report a Statement event per step (when a sink is given)
+};
+
+enum class Status : std::uint8_t {
+    NotStarted,  // the next step places globals and calls main
+    Running,
+    Exited,      // main returned or exit() was called
+    Stopped,     // a fatal learner error (segfault, stack overflow, division by zero)
+    Paused,      // the step limit was reached; raise it to go on
+};
+
+// A call in progress: which function, where to resume the caller, its variables' addresses.
+struct ActiveCall {
+    std::int32_t function = -1;
+    std::uint32_t return_pc = 0;        // the caller's next instruction
+    std::uint32_t addresses_base = 0;   // first entry in the interpreter's address table
+    int call_line = 0;                  // the caller's line (for the return address)
+
+    bool operator==(const ActiveCall&) const = default;
+};
+
+class Interpreter {
+public:
+    Interpreter(std::shared_ptr<const CompiledProgram> program, InterpreterConfig config = {});
+
+    // Runs one step; events go to `sink` when given.
+    void step(Host& host, std::vector<Event>* sink = nullptr);
+    // Runs until the program exits, stops or pauses.
+    void run(Host& host, std::vector<Event>* sink = nullptr);
+
+    Status status() const { return status_; }
+    bool running() const { return status_ == Status::NotStarted || status_ == Status::Running; }
+    // The line of the statement the next step runs (or the last one, once ended); 0 before start.
+    int current_line() const { return line_; }
+    // The function the next step runs in ("" when no call is active).
+    std::string current_function() const;
+    std::uint64_t steps() const { return steps_; }
+    std::uint64_t calls() const { return calls_made_; }      // user function calls, main included
+    std::size_t depth() const { return calls_.size(); }       // active calls now
+    std::size_t max_depth() const { return max_depth_; }
+    std::uint64_t learner_errors() const { return learner_errors_; }
+    int exit_code() const { return exit_code_; }
+    // Why the program stopped or paused, in a sentence; empty while running or after a normal exit.
+    const std::string& stop_reason() const { return stop_reason_; }
+    // Raises the step limit (a paused program runs on with the next step).
+    void set_step_limit(std::uint64_t limit);
+
+    const CompiledProgram& program() const { return *program_; }
+    const std::vector<ActiveCall>& active_calls() const { return calls_; }
+    // The address of local `index` of active call `call`, or of a global or string.
+    std::uint64_t local_address(std::size_t call, std::size_t index) const;
+    std::uint64_t global_address(std::size_t index) const { return global_addresses_[index]; }
+    std::uint64_t string_address(std::size_t index) const { return string_addresses_[index]; }
+
+    bool operator==(const Interpreter& other) const;
+
+private:
+    std::shared_ptr<const CompiledProgram> program_;  // immutable; shared by copies
+    InterpreterConfig config_;
+    Status status_ = Status::NotStarted;
+    std::uint32_t pc_ = 0;
+    int line_ = 0;
+    std::vector<std::uint64_t> values_{};          // the operand stack
+    std::vector<ActiveCall> calls_{};
+    std::vector<std::uint64_t> addresses_{};       // per call: its locals' addresses (params first)
+    std::vector<std::uint64_t> global_addresses_{};
+    std::vector<std::uint64_t> string_addresses_{};
+    std::uint64_t steps_ = 0;
+    std::uint64_t calls_made_ = 0;
+    std::size_t max_depth_ = 0;
+    std::uint64_t learner_errors_ = 0;
+    int exit_code_ = 0;
+    std::string stop_reason_{};
+    bool end_step_ = false;  // the host asked to end this step; always false between steps
+
+    void start(Host& host, std::vector<Event>* sink);
+    void execute(Host& host, std::vector<Event>* sink);
+    bool enter(std::int32_t function, Host& host, std::vector<Event>* sink);
+    void leave(bool has_value, Host& host, std::vector<Event>* sink);
+    void builtin(const Instr& in, Host& host, std::vector<Event>* sink);
+    // A load or store through the host, turning its reports into events; false = stop.
+    bool load(Host& host, std::uint64_t address, std::uint8_t size, bool is_signed, std::uint64_t& value,
+              std::vector<Event>* sink);
+    bool store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink);
+    void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
+    void finish(int code, Host& host, std::vector<Event>* sink);
+    // Turns a host report into events; returns false when the program must stop.
+    bool take(Report report, std::vector<Event>* sink);
+    void stop(EventKind kind, std::string reason, std::vector<Event>* sink);
+    void emit(std::vector<Event>* sink, Event event) const;
+};
+
+// "running", "exited", "stopped", ... for summaries.
+const char* status_name(Status status);
+
+}  // namespace memsim::minic

@@ -1,0 +1,140 @@
+#pragma once
+// MiniC types and their sizes in memory, per data model.
+//
+// Every value lives in bytes at an address, so each type has a size and an alignment
+// (its address must be a multiple of the alignment). The data model fixes the sizes:
+//
+//   type        ILP32 (x86-32)   LP64 (x86-64)
+//   char              1               1
+//   short             2               2
+//   int               4               4
+//   long              4               8
+//   long long         8               8
+//   pointer           4               8
+//
+// An array is its elements back to back (`int a[2][3]`: 2 rows of 3 ints, row-major).
+// A struct lays its fields out in order, each at the next multiple of its alignment;
+// the struct is padded at the end to a multiple of its largest alignment, so that in an
+// array every element's fields stay aligned:
+//
+//   struct node { char tag; int value; struct node *next; }   (LP64)
+//   offset 0: tag (1)  1..3: padding  4: value (4)  8: next (8)    size 16, align 8
+//
+// Types are stored once in a TypeTable and named by index (TypeId), so that the AST and
+// the interpreter hold plain numbers.
+//
+//   TypeTable types(DataModel::Lp64);
+//   TypeId p = types.pointer_to(types.int_type());   // int *
+//   types.size_of(p) == 8;  types.name(p) == "int *"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace memsim::minic {
+
+// Sizes of long and pointers.
+enum class DataModel : std::uint8_t { Ilp32, Lp64 };
+
+// An index into a TypeTable.
+using TypeId = std::uint32_t;
+
+enum class TypeKind : std::uint8_t { Void, Char, Short, Int, Long, LongLong, Pointer, Array, Struct };
+
+// One type. Pointer and Array name their element type; Struct names its definition.
+struct Type {
+    TypeKind kind = TypeKind::Int;
+    bool is_unsigned = false;
+    TypeId element = 0;            // Pointer, Array: what it points to or holds
+    std::uint64_t count = 0;       // Array: number of elements
+    std::int32_t struct_index = -1;  // Struct: index into TypeTable::structs()
+
+    bool operator==(const Type&) const = default;
+};
+
+// A struct field: its name, type and byte offset from the start of the struct.
+struct Field {
+    std::string name{};
+    TypeId type = 0;
+    std::uint64_t offset = 0;
+};
+
+// A struct definition; `complete` once its fields are known (a pointer to an incomplete
+// struct is fine, as in `struct node *next;` inside struct node).
+struct StructDef {
+    std::string name{};
+    std::vector<Field> fields{};
+    std::uint64_t size = 0;
+    std::uint64_t align = 1;
+    bool complete = false;
+
+    // The field named `name`, or nullptr.
+    const Field* find(const std::string& field_name) const;
+};
+
+class TypeTable {
+public:
+    explicit TypeTable(DataModel model = DataModel::Lp64);
+
+    DataModel model() const { return model_; }
+    std::uint32_t pointer_size() const { return model_ == DataModel::Lp64 ? 8u : 4u; }
+
+    // The basic types.
+    TypeId void_type() const { return 0; }
+    TypeId char_type() const { return 1; }
+    TypeId int_type() const { return 5; }
+    TypeId unsigned_int_type() const { return 6; }
+    TypeId long_type() const { return 7; }
+    TypeId unsigned_long_type() const { return 8; }
+    // The integer type of a kind and signedness (Char ... LongLong).
+    TypeId integer(TypeKind kind, bool is_unsigned) const;
+
+    // The type for a description, added once.
+    TypeId intern(const Type& type);
+    TypeId pointer_to(TypeId element);
+    TypeId array_of(TypeId element, std::uint64_t count);
+
+    // Declares a struct by name (incomplete until complete_struct); returns its TypeId.
+    TypeId declare_struct(const std::string& name);
+    // Lays out the fields with C padding rules; the struct becomes complete.
+    void complete_struct(TypeId struct_type, const std::vector<Field>& fields);
+    // The struct type with this tag, if declared; 0 (void) when none.
+    TypeId find_struct(const std::string& name) const;
+
+    const Type& get(TypeId id) const { return types_[id]; }
+    const StructDef& struct_of(TypeId id) const { return structs_[static_cast<std::size_t>(types_[id].struct_index)]; }
+    const std::vector<StructDef>& structs() const { return structs_; }
+
+    // Bytes the type occupies (0 for void and incomplete structs).
+    std::uint64_t size_of(TypeId id) const;
+    // Required address alignment in bytes.
+    std::uint64_t align_of(TypeId id) const;
+    // Whether values of the type fit in a 64-bit word (integers and pointers).
+    bool is_scalar(TypeId id) const { return is_integer(id) || is_pointer(id); }
+    bool is_integer(TypeId id) const;
+    bool is_pointer(TypeId id) const { return types_[id].kind == TypeKind::Pointer; }
+    bool is_array(TypeId id) const { return types_[id].kind == TypeKind::Array; }
+    bool is_struct(TypeId id) const { return types_[id].kind == TypeKind::Struct; }
+    bool is_void(TypeId id) const { return types_[id].kind == TypeKind::Void; }
+    bool is_complete(TypeId id) const;
+    // Whether arithmetic on values of the type wraps as unsigned (pointers count as unsigned).
+    bool is_unsigned(TypeId id) const { return types_[id].is_unsigned || is_pointer(id); }
+    // The element type of a pointer or array.
+    TypeId element(TypeId id) const { return types_[id].element; }
+
+    // The C spelling: "unsigned long", "int *", "char [6]", "struct node *".
+    std::string name(TypeId id) const;
+
+    // The type an integer is promoted to in arithmetic (char and short become int).
+    TypeId promote(TypeId id) const;
+    // The common type of a binary arithmetic operation (C's usual arithmetic conversions).
+    TypeId common(TypeId a, TypeId b) const;
+
+private:
+    DataModel model_;
+    std::vector<Type> types_{};
+    std::vector<StructDef> structs_{};
+
+    int rank(TypeId id) const;
+};
+
+}  // namespace memsim::minic

@@ -1,0 +1,103 @@
+#pragma once
+// Internal to the MiniC checker (not installed): the Checker class shared by the files that
+// implement it by feature: checker_statements.cpp (declarations, statements, conversions)
+// and checker_expressions.cpp (names, calls, operators). See memsim/minic/checker.hpp.
+#include "memsim/minic/checker.hpp"
+#include <optional>
+#include "memsim/core/text.hpp"
+#include "memsim/minic/library.hpp"
+
+namespace memsim::minic::checking {
+
+inline std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+class Checker {
+public:
+    explicit Checker(Program& program) : p_(program), t_(program.types) {}
+
+    tl::expected<void, Error> run() {
+        for (std::size_t i = 0; i < p_.globals.size() && !failed(); ++i) check_global(p_.globals[i]);
+        for (std::size_t i = 0; i < p_.functions.size() && !failed(); ++i) check_function(static_cast<std::int32_t>(i));
+        if (!failed()) check_main();
+        if (failed()) return tl::unexpected(*error_);
+        return {};
+    }
+
+private:
+    Program& p_;
+    TypeTable& t_;
+    std::optional<Error> error_;
+    std::int32_t fn_ = -1;
+    std::vector<std::pair<std::string, std::int32_t>> scope_;  // visible locals, innermost last
+    int loops_ = 0;
+
+    bool failed() const { return error_.has_value(); }
+    void error_at(int line, int column, const std::string& message) {
+        if (!error_) error_ = Error{line, column, message};
+    }
+    void error_at(const Expr& e, const std::string& message) { error_at(e.line, e.column, message); }
+    Expr& ex(std::int32_t i) { return p_.exprs[static_cast<std::size_t>(i)]; }
+    Function& fn() { return p_.functions[static_cast<std::size_t>(fn_)]; }
+
+    TypeId decay(TypeId t) { return t_.is_array(t) ? t_.pointer_to(t_.element(t)) : t; }
+    std::string quoted(TypeId t) const { return "'" + t_.name(t) + "'"; }
+
+    bool is_null_constant(const Expr& e) const {
+        return (e.kind == ExprKind::Number && e.value == 0) ||
+               (e.kind == ExprKind::Cast && t_.is_pointer(e.operand_type) && p_.exprs[static_cast<std::size_t>(e.a)].kind == ExprKind::Number &&
+                p_.exprs[static_cast<std::size_t>(e.a)].value == 0);
+    }
+
+    bool is_lvalue(const Expr& e) const {
+        switch (e.kind) {
+            case ExprKind::Name: return e.ref == RefKind::Local || e.ref == RefKind::Global;
+            case ExprKind::Deref: case ExprKind::Index: case ExprKind::Arrow: return true;
+            case ExprKind::Member: return is_lvalue(p_.exprs[static_cast<std::size_t>(e.a)]);
+            default: return false;
+        }
+    }
+
+    // Whether a value of type `from` (expression `e`) may be stored in `to`; names the problem otherwise.
+    bool assignable(TypeId to, std::int32_t from_index, const std::string& what);
+
+    // ---- declarations ----
+    void check_object_size(const VarDecl& v);
+    void check_initializer(VarDecl& v, bool global);
+
+    // A struct is copied byte by byte from another struct in memory.
+    void require_struct_source(TypeId target, std::int32_t source);
+    void require_constant(std::int32_t i);
+    void check_global(VarDecl& v);
+    void check_function(std::int32_t index);
+    void check_main();
+
+    // ---- statements ----
+    void check_stmt(std::int32_t index);
+    void check_condition(std::int32_t e, const char* keyword);
+    void check_return(const Stmt& s);
+
+    // ---- expressions ----
+    std::vector<std::string> visible_names() const;
+    void undefined(const Expr& e, const std::string& what);
+    TypeId check_name(Expr& e);
+    TypeId builtin_type(char letter);
+    void check_arguments(const Expr& e, const std::vector<TypeId>& params, bool variadic);
+    TypeId check_call(Expr& e);
+    TypeId check_member(Expr& e);
+    TypeId require_integer(std::int32_t i, const std::string& what);
+    TypeId require_scalar(std::int32_t i, const std::string& what);
+    TypeId check_modifiable(std::int32_t i, const std::string& what);
+    TypeId check_pointer_step(std::int32_t i, const char* what);
+    TypeId check_binary(Expr& e);
+
+    // The type of `a op b`, or an error when the operand types do not fit the operator.
+    TypeId binary_result(const Expr& e, TypeId a, TypeId b);
+    TypeId pointer_arithmetic(const Expr& e, TypeId pointer);
+    TypeId check_conditional(Expr& e);
+    TypeId check_expr(std::int32_t i);
+    TypeId compute(Expr& e);
+};
+
+}  // namespace memsim::minic::checking

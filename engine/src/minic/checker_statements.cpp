@@ -1,0 +1,218 @@
+#include "checker_impl.hpp"
+
+namespace memsim::minic::checking {
+
+// Whether a value of type `from` (expression `e`) may be stored in `to`; names the problem otherwise.
+bool Checker::assignable(TypeId to, std::int32_t from_index, const std::string& what) {
+    const Expr& e = ex(from_index);
+    const TypeId from = decay(e.type);
+    if (t_.is_integer(to) && t_.is_integer(from)) return true;
+    if (t_.is_pointer(to) && t_.is_pointer(from)) {
+        const TypeId a = t_.element(to), b = t_.element(from);
+        if (a == b || t_.is_void(a) || t_.is_void(b)) return true;
+        error_at(e, what + ": " + quoted(from) + " and " + quoted(to) + " point to different types; add a cast if you mean it");
+        return false;
+    }
+    if (t_.is_pointer(to) && t_.is_integer(from)) {
+        if (is_null_constant(e)) return true;
+        error_at(e, what + ": an integer (" + quoted(from) + ") is not a pointer (" + quoted(to) + "); add a cast if you mean it");
+        return false;
+    }
+    if (t_.is_struct(to) && to == from) return true;
+    error_at(e, what + ": cannot convert " + quoted(from) + " to " + quoted(to));
+    return false;
+}
+
+// ---- declarations ----
+void Checker::check_object_size(const VarDecl& v) {
+    if (t_.size_of(v.type) > max_object_size) {
+        error_at(v.line, v.column, "'" + v.name + "' is " + std::to_string(t_.size_of(v.type)) +
+                                       " bytes, more than MiniC places (1 GiB)");
+    }
+}
+
+void Checker::check_initializer(VarDecl& v, bool global) {
+    check_object_size(v);
+    if (v.has_init_list) {
+        std::vector<TypeId> slots;
+        if (t_.is_array(v.type)) {
+            // Arrays of arrays fill row by row: int m[2][3] = {1, 2, 3, 4, 5, 6}.
+            TypeId leaf = v.type;
+            while (t_.is_array(leaf)) leaf = t_.element(leaf);
+            const std::uint64_t count = t_.size_of(v.type) / std::max<std::uint64_t>(t_.size_of(leaf), 1);
+            if (count > max_initialized_elements) {
+                error_at(v.line, v.column, "initializer lists fill at most " + std::to_string(max_initialized_elements) +
+                                               " elements in MiniC; '" + v.name + "' has " + std::to_string(count) +
+                                               ": fill it with a loop");
+                return;
+            }
+            if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(count), leaf);
+        } else if (t_.is_struct(v.type)) {
+            for (const Field& f : t_.struct_of(v.type).fields) {
+                if (!t_.is_scalar(f.type)) {
+                    error_at(v.line, v.column, "initializer lists work for structs of numbers and pointers only; set field '" +
+                                                   f.name + "' with an assignment");
+                    return;
+                }
+                slots.push_back(f.type);
+            }
+        }
+        if (slots.empty()) {
+            error_at(v.line, v.column, "an initializer list needs an array of numbers or pointers, or a struct, not " + quoted(v.type));
+            return;
+        }
+        if (v.init_list.size() > slots.size()) {
+            error_at(ex(v.init_list[slots.size()]), "too many initial values for '" + v.name + "' (it holds " +
+                                                        std::to_string(slots.size()) + ")");
+            return;
+        }
+        for (std::size_t i = 0; i < v.init_list.size() && !failed(); ++i) {
+            check_expr(v.init_list[i]);
+            if (!failed()) assignable(slots[i], v.init_list[i], "initial value of '" + v.name + "'");
+            if (global && !failed()) require_constant(v.init_list[i]);
+        }
+        return;
+    }
+    if (v.init < 0) return;
+    const Expr& init = ex(v.init);
+    if (t_.is_array(v.type)) {
+        if (init.kind == ExprKind::String && t_.get(t_.element(v.type)).kind == TypeKind::Char) {
+            if (p_.strings[static_cast<std::size_t>(init.value)].size() > t_.get(v.type).count) {
+                error_at(init, "the string has " + plural(p_.strings[static_cast<std::size_t>(init.value)].size(), "character") +
+                                   ", more than '" + v.name + "' holds");
+            }
+            check_expr(v.init);
+            return;
+        }
+        error_at(init, "an array is initialised with {...} or, for char arrays, a string");
+        return;
+    }
+    check_expr(v.init);
+    if (!failed()) assignable(v.type, v.init, "initial value of '" + v.name + "'");
+    if (!failed()) require_struct_source(v.type, v.init);
+    if (global && !failed()) require_constant(v.init);
+}
+
+// A struct is copied byte by byte from another struct in memory.
+void Checker::require_struct_source(TypeId target, std::int32_t source) {
+    if (t_.is_struct(target) && !is_lvalue(ex(source))) {
+        error_at(ex(source), "a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+    }
+}
+
+void Checker::require_constant(std::int32_t i) {
+    const Expr& e = ex(i);
+    const bool ok = e.kind == ExprKind::Number || e.kind == ExprKind::String || e.kind == ExprKind::SizeofType ||
+                    ((e.kind == ExprKind::Negate || e.kind == ExprKind::Cast) && ex(e.a).kind == ExprKind::Number);
+    if (!ok) error_at(e, "a global's initial value must be a constant (a number or a string)");
+}
+
+void Checker::check_global(VarDecl& v) {
+    for (const Function& f : p_.functions) {
+        if (f.name == v.name) error_at(v.line, v.column, "'" + v.name + "' is both a global variable and a function");
+    }
+    check_initializer(v, true);
+}
+
+void Checker::check_function(std::int32_t index) {
+    fn_ = index;
+    if (fn().body < 0) return;
+    if (find_builtin(fn().name)) {
+        error_at(fn().line, fn().column, "'" + fn().name + "' is a library function in MiniC; choose another name");
+        return;
+    }
+    scope_.clear();
+    for (std::size_t i = 0; i < fn().param_count; ++i) {
+        scope_.emplace_back(fn().locals[i].name, static_cast<std::int32_t>(i));
+    }
+    check_stmt(fn().body);
+}
+
+void Checker::check_main() {
+    const std::int32_t m = p_.find_function("main");
+    if (m < 0 || p_.functions[static_cast<std::size_t>(m)].body < 0) {
+        error_at(p_.first_line, 1, "the program has no 'main' function: write 'int main(void) { ... }'");
+        return;
+    }
+    const Function& f = p_.functions[static_cast<std::size_t>(m)];
+    if (f.param_count != 0) error_at(f.line, f.column, "main takes no parameters in MiniC: write 'int main(void)'");
+    if (!t_.is_integer(f.return_type) && !t_.is_void(f.return_type)) error_at(f.line, f.column, "main must return int");
+}
+
+// ---- statements ----
+void Checker::check_stmt(std::int32_t index) {
+    if (failed() || index < 0) return;
+    Stmt& s = p_.stmts[static_cast<std::size_t>(index)];
+    switch (s.kind) {
+        case StmtKind::Block: {
+            const std::size_t mark = scope_.size();
+            for (std::int32_t child : s.children) check_stmt(child);
+            scope_.resize(mark);
+            break;
+        }
+        case StmtKind::Group:
+            for (std::int32_t child : s.children) check_stmt(child);
+            break;
+        case StmtKind::Decl: {
+            VarDecl& v = fn().locals[static_cast<std::size_t>(s.var)];
+            // The variable is in scope from its own initializer on, as in C.
+            scope_.emplace_back(v.name, s.var);
+            check_initializer(v, false);
+            break;
+        }
+        case StmtKind::Expr: check_expr(s.expr); break;
+        case StmtKind::If:
+            check_condition(s.expr, "if");
+            check_stmt(s.body);
+            check_stmt(s.else_body);
+            break;
+        case StmtKind::While:
+        case StmtKind::DoWhile:
+            check_condition(s.expr, "while");
+            ++loops_;
+            check_stmt(s.body);
+            --loops_;
+            break;
+        case StmtKind::For: {
+            const std::size_t mark = scope_.size();
+            check_stmt(s.init);
+            if (s.expr >= 0) check_condition(s.expr, "for");
+            if (s.step >= 0) check_expr(s.step);
+            ++loops_;
+            check_stmt(s.body);
+            --loops_;
+            scope_.resize(mark);
+            break;
+        }
+        case StmtKind::Break:
+        case StmtKind::Continue:
+            if (loops_ == 0) {
+                error_at(s.line, s.column, std::string("'") + (s.kind == StmtKind::Break ? "break" : "continue") +
+                                               "' is only allowed inside a loop");
+            }
+            break;
+        case StmtKind::Return: check_return(s); break;
+        case StmtKind::Empty: break;
+    }
+}
+
+void Checker::check_condition(std::int32_t e, const char* keyword) {
+    const TypeId t = decay(check_expr(e));
+    if (!failed() && !t_.is_scalar(t)) error_at(ex(e), std::string("the condition of '") + keyword + "' must be a number or a pointer, not " + quoted(t));
+}
+
+void Checker::check_return(const Stmt& s) {
+    const TypeId want = fn().return_type;
+    if (s.expr < 0) {
+        if (!t_.is_void(want)) error_at(s.line, s.column, "'" + fn().name + "' must return a value of type " + quoted(want));
+        return;
+    }
+    check_expr(s.expr);
+    if (failed()) return;
+    if (t_.is_void(want)) {
+        error_at(ex(s.expr), "'" + fn().name + "' returns void, so 'return' takes no value");
+        return;
+    }
+    assignable(want, s.expr, "return value of '" + fn().name + "'");
+}
+}  // namespace memsim::minic::checking

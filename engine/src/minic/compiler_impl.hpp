@@ -1,0 +1,111 @@
+#pragma once
+// Internal to the MiniC compiler (not installed): the Compiler class that turns a checked
+// Program into stack-machine code (see memsim/minic/code.hpp), shared by the files that
+// implement it by feature: compiler_statements.cpp (globals, frames, statements, loops) and
+// compiler_expressions.cpp (values, addresses, operators, calls). Expressions compile
+// recursively; the parser bounds their depth, so this recursion is bounded too.
+#include <optional>
+#include "memsim/core/assert.hpp"
+#include "memsim/minic/checker.hpp"
+#include "memsim/minic/code.hpp"
+#include "memsim/minic/library.hpp"
+#include "memsim/minic/parser.hpp"
+
+namespace memsim::minic::compiling {
+
+class Compiler {
+public:
+    explicit Compiler(CompiledProgram& out) : out_(out), p_(out.program), t_(out.program.types) {}
+
+    void run() {
+        out_.main = p_.find_function("main");
+        for (const VarDecl& g : p_.globals) out_.globals.push_back(global_image(g));
+        out_.functions.resize(p_.functions.size());
+        for (std::size_t i = 0; i < p_.functions.size(); ++i) function(static_cast<std::int32_t>(i));
+    }
+
+private:
+    CompiledProgram& out_;
+    const Program& p_;
+    TypeTable& t_;  // the compiler adds decayed pointer types
+    std::int32_t fn_ = -1;
+    std::vector<std::size_t> breaks_, continues_;       // jumps to patch
+    std::vector<std::size_t> break_marks_, continue_marks_;
+
+    const Expr& ex(std::int32_t i) const { return p_.exprs[static_cast<std::size_t>(i)]; }
+    const Stmt& st(std::int32_t i) const { return p_.stmts[static_cast<std::size_t>(i)]; }
+    std::size_t here() const { return out_.code.size(); }
+    std::size_t emit(Instr in) {
+        out_.code.push_back(in);
+        return out_.code.size() - 1;
+    }
+    std::size_t emit(Op op, std::int32_t a = 0) { return emit(Instr{.op = op, .a = a}); }
+    void constant(std::int64_t v) { emit(Instr{.op = Op::Const, .imm = v}); }
+    void patch(std::size_t at) { out_.code[at].a = static_cast<std::int32_t>(here()); }
+    std::uint8_t size8(TypeId t) const { return static_cast<std::uint8_t>(t_.size_of(t)); }
+    std::uint8_t is_signed(TypeId t) const { return t_.is_unsigned(t) ? 0 : 1; }
+    TypeId decay(TypeId t) { return t_.is_array(t) ? t_.pointer_to(t_.element(t)) : t; }
+
+    // Normalises the top value from type `from` to type `to`, when their bits differ.
+    void convert(TypeId from, TypeId to);
+
+    // ---- globals and frames ----
+    GlobalImage global_image(const VarDecl& g);
+    std::uint64_t constant_value(const Expr& e) const;
+
+    // Offsets and types of the scalars an initializer list fills, in order.
+    std::vector<std::pair<std::uint64_t, TypeId>> init_slots(TypeId type) const;
+    stack::Variable slot(const VarDecl& v) const;
+    void function(std::int32_t index);
+
+    // ---- statements ----
+    void mark(int line) { emit(Op::Stmt, line); }
+
+    void statement(std::int32_t index);
+
+    void begin_loop() {
+        break_marks_.push_back(breaks_.size());
+        continue_marks_.push_back(continues_.size());
+    }
+    void patch_continues(std::size_t target);
+    // Patches the loop's breaks to jump here and forgets them.
+    void finish_loop();
+    void loop_body(std::int32_t body, std::size_t continue_target);
+
+    // for (init; cond; step) body: the step and the next test are one step, at the for line.
+    void for_loop(const Stmt& s);
+    void declaration(const Stmt& s);
+
+    // local[offset] = init (or 0 when init is -1), for a scalar or struct of `type`.
+    void store_at(std::int32_t local, std::uint64_t offset, TypeId type, std::int32_t init);
+
+    // ---- expressions ----
+    void discard(std::int32_t e) {
+        value(e);
+        emit(Op::Pop);
+    }
+
+    // Pushes the address of an lvalue (or of a string literal).
+    void address(std::int32_t index);
+
+    // pointer op integer, scaled by the element size.
+    void pointer_plus(std::int32_t pointer, std::int32_t integer, Op op);
+
+    void scale(std::uint64_t element_size) {
+        if (element_size == 1) return;
+        constant(static_cast<std::int64_t>(element_size));
+        emit(Op::Mul);
+    }
+
+    void load(TypeId type) { emit(Instr{.op = Op::Load, .size = size8(type), .flag = is_signed(type)}); }
+
+    // Pushes the value of an expression (arrays and strings: their address; structs: their address).
+    void value(std::int32_t index);
+    void call(const Expr& e);
+    Op arithmetic_op(BinaryOp op) const;
+    void binary(const Expr& e);
+    void assign(const Expr& e);
+    void compound(const Expr& e);
+};
+
+}  // namespace memsim::minic::compiling

@@ -1,0 +1,241 @@
+#include "compiler_impl.hpp"
+
+namespace memsim::minic::compiling {
+
+// ---- globals and frames ----
+GlobalImage Compiler::global_image(const VarDecl& g) {
+    // The image holds the bytes up to the last initialised one; the rest is zero (bss).
+    GlobalImage image;
+    auto put = [&](std::uint64_t offset, TypeId type, std::int32_t init) {
+        const Expr& e = ex(init);
+        const auto size = static_cast<std::uint32_t>(t_.size_of(type));
+        if (e.kind == ExprKind::String) {
+            image.patches.push_back({offset, size, static_cast<std::int32_t>(e.value)});
+            return;
+        }
+        std::uint64_t v = constant_value(e);
+        image.bytes.resize(std::max(image.bytes.size(), static_cast<std::size_t>(offset + size)), 0);
+        for (std::uint32_t i = 0; i < size; ++i) image.bytes[static_cast<std::size_t>(offset + i)] = static_cast<std::uint8_t>(v >> (8 * i));
+    };
+    if (g.has_init_list) {
+        const auto slots = init_slots(g.type);
+        for (std::size_t i = 0; i < g.init_list.size(); ++i) put(slots[i].first, slots[i].second, g.init_list[i]);
+    } else if (g.init >= 0 && t_.is_array(g.type)) {
+        const std::string& s = p_.strings[static_cast<std::size_t>(ex(g.init).value)];
+        image.bytes.assign(s.begin(), s.end());
+    } else if (g.init >= 0) {
+        put(0, g.type, g.init);
+    }
+    return image;
+}
+
+std::uint64_t Compiler::constant_value(const Expr& e) const {
+    switch (e.kind) {
+        case ExprKind::Number: return e.value;
+        case ExprKind::SizeofType: return t_.size_of(e.operand_type);
+        case ExprKind::Negate: return 0 - constant_value(ex(e.a));
+        case ExprKind::Cast: return constant_value(ex(e.a));
+        default: return 0;
+    }
+}
+
+// Offsets and types of the scalars an initializer list fills, in order.
+std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const {
+    std::vector<std::pair<std::uint64_t, TypeId>> slots;
+    if (t_.is_array(type)) {
+        TypeId e = type;
+        while (t_.is_array(e)) e = t_.element(e);
+        for (std::uint64_t i = 0; i < t_.size_of(type) / t_.size_of(e); ++i) slots.emplace_back(i * t_.size_of(e), e);
+    } else {
+        for (const Field& f : t_.struct_of(type).fields) slots.emplace_back(f.offset, f.type);
+    }
+    return slots;
+}
+
+stack::Variable Compiler::slot(const VarDecl& v) const {
+    return stack::Variable{.name = v.name, .size = static_cast<std::uint32_t>(t_.size_of(v.type)),
+                           .align = t_.is_array(v.type) ? 0u : static_cast<std::uint32_t>(t_.align_of(v.type))};
+}
+
+void Compiler::function(std::int32_t index) {
+    fn_ = index;
+    const Function& f = p_.functions[static_cast<std::size_t>(index)];
+    CompiledFunction& cf = out_.functions[static_cast<std::size_t>(index)];
+    for (std::size_t i = 0; i < f.locals.size(); ++i) {
+        (i < f.param_count ? cf.params : cf.locals).push_back(slot(f.locals[i]));
+    }
+    cf.returns_value = !t_.is_void(f.return_type);
+    cf.return_size = size8(f.return_type);
+    cf.return_signed = !t_.is_unsigned(f.return_type);
+    cf.entry = static_cast<std::uint32_t>(here());
+    if (f.body < 0) return;
+    statement(f.body);
+    // Falling off the end returns (0 for main, as C99 says; garbage elsewhere in C).
+    if (cf.returns_value) constant(0);
+    emit(Instr{.op = Op::Ret, .flag = static_cast<std::uint8_t>(cf.returns_value ? 1 : 0)});
+}
+
+void Compiler::statement(std::int32_t index) {
+    if (index < 0) return;
+    const Stmt& s = st(index);
+    switch (s.kind) {
+        case StmtKind::Block:
+        case StmtKind::Group:
+            for (std::int32_t child : s.children) statement(child);
+            break;
+        case StmtKind::Decl: declaration(s); break;
+        case StmtKind::Expr:
+            mark(s.line);
+            discard(s.expr);
+            break;
+        case StmtKind::If: {
+            mark(s.line);
+            value(s.expr);
+            const std::size_t to_else = emit(Op::JumpIfZero);
+            statement(s.body);
+            if (s.else_body >= 0) {
+                const std::size_t to_end = emit(Op::Jump);
+                patch(to_else);
+                statement(s.else_body);
+                patch(to_end);
+            } else {
+                patch(to_else);
+            }
+            break;
+        }
+        case StmtKind::While: {
+            const std::size_t top = here();
+            mark(s.line);
+            value(s.expr);
+            const std::size_t to_end = emit(Op::JumpIfZero);
+            loop_body(s.body, top);
+            emit(Op::Jump, static_cast<std::int32_t>(top));
+            patch(to_end);
+            finish_loop();
+            break;
+        }
+        case StmtKind::DoWhile: {
+            const std::size_t top = here();
+            begin_loop();
+            statement(s.body);
+            const std::size_t condition = here();
+            patch_continues(condition);
+            mark(ex(s.expr).line);
+            value(s.expr);
+            emit(Op::JumpIfNonZero, static_cast<std::int32_t>(top));
+            finish_loop();
+            break;
+        }
+        case StmtKind::For: for_loop(s); break;
+        case StmtKind::Break:
+            mark(s.line);
+            breaks_.push_back(emit(Op::Jump));
+            break;
+        case StmtKind::Continue:
+            mark(s.line);
+            continues_.push_back(emit(Op::Jump));
+            break;
+        case StmtKind::Return: {
+            mark(s.line);
+            const Function& f = p_.functions[static_cast<std::size_t>(fn_)];
+            if (s.expr >= 0) {
+                value(s.expr);
+                convert(decay(ex(s.expr).type), f.return_type);
+            }
+            emit(Instr{.op = Op::Ret, .flag = static_cast<std::uint8_t>(s.expr >= 0 ? 1 : 0)});
+            break;
+        }
+        case StmtKind::Empty: mark(s.line); break;
+    }
+}
+
+void Compiler::patch_continues(std::size_t target) {
+    for (std::size_t i = continue_marks_.back(); i < continues_.size(); ++i) {
+        out_.code[continues_[i]].a = static_cast<std::int32_t>(target);
+    }
+    continues_.resize(continue_marks_.back());
+}
+
+// Patches the loop's breaks to jump here and forgets them.
+void Compiler::finish_loop() {
+    for (std::size_t i = break_marks_.back(); i < breaks_.size(); ++i) patch(breaks_[i]);
+    breaks_.resize(break_marks_.back());
+    break_marks_.pop_back();
+    continue_marks_.pop_back();
+}
+
+void Compiler::loop_body(std::int32_t body, std::size_t continue_target) {
+    begin_loop();
+    statement(body);
+    patch_continues(continue_target);
+}
+
+// for (init; cond; step) body: the step and the next test are one step, at the for line.
+void Compiler::for_loop(const Stmt& s) {
+    statement(s.init);
+    mark(s.line);
+    const std::size_t test = here();
+    std::optional<std::size_t> to_end;
+    if (s.expr >= 0) {
+        value(s.expr);
+        to_end = emit(Op::JumpIfZero);
+    }
+    begin_loop();
+    statement(s.body);
+    patch_continues(here());
+    mark(s.line);
+    if (s.step >= 0) discard(s.step);
+    emit(Op::Jump, static_cast<std::int32_t>(test));
+    if (to_end) patch(*to_end);
+    finish_loop();
+}
+
+void Compiler::declaration(const Stmt& s) {
+    const VarDecl& v = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(s.var)];
+    if (v.init < 0 && !v.has_init_list) return;
+    mark(s.line);
+    if (v.has_init_list) {
+        const auto slots = init_slots(v.type);
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            store_at(s.var, slots[i].first, slots[i].second, i < v.init_list.size() ? v.init_list[i] : -1);
+        }
+        return;
+    }
+    const Expr& init = ex(v.init);
+    if (t_.is_array(v.type)) {  // char s[] = "text": each byte, then zeros to the end
+        const std::string& text = p_.strings[static_cast<std::size_t>(init.value)];
+        const TypeId c = t_.char_type();
+        for (std::uint64_t i = 0; i < t_.get(v.type).count; ++i) {
+            emit(Op::LocalAddr, s.var);
+            constant(static_cast<std::int64_t>(i));
+            emit(Op::Add);
+            constant(i < text.size() ? static_cast<signed char>(text[static_cast<std::size_t>(i)]) : 0);
+            emit(Instr{.op = Op::Store, .size = size8(c)});
+            emit(Op::Pop);
+        }
+        return;
+    }
+    store_at(s.var, 0, v.type, v.init);
+}
+
+// local[offset] = init (or 0 when init is -1), for a scalar or struct of `type`.
+void Compiler::store_at(std::int32_t local, std::uint64_t offset, TypeId type, std::int32_t init) {
+    emit(Op::LocalAddr, local);
+    if (offset != 0) {
+        constant(static_cast<std::int64_t>(offset));
+        emit(Op::Add);
+    }
+    if (t_.is_struct(type)) {
+        address(init);
+        emit(Instr{.op = Op::Copy, .imm = static_cast<std::int64_t>(t_.size_of(type))});
+    } else if (init < 0) {
+        constant(0);
+        emit(Instr{.op = Op::Store, .size = size8(type)});
+    } else {
+        value(init);
+        convert(decay(ex(init).type), type);
+        emit(Instr{.op = Op::Store, .size = size8(type)});
+    }
+    emit(Op::Pop);
+}
+}  // namespace memsim::minic::compiling

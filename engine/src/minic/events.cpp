@@ -1,0 +1,73 @@
+#include "memsim/minic/events.hpp"
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::minic {
+namespace {
+
+// The output as it would be written in C source: "6\n".
+std::string quoted_text(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '"') out += "\\\"";
+        else out.push_back(c);
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+bool is_learner_error(const Event& event) {
+    return event.kind == EventKind::UninitializedRead || event.kind == EventKind::MemoryProblem ||
+           event.kind == EventKind::DivisionByZero;
+}
+
+std::string explain(const Event& e) {
+    const std::string at = "Line " + std::to_string(e.line);
+    switch (e.kind) {
+        case EventKind::Started:
+            return "The program starts: globals and string literals are placed in memory, then main is called.";
+        case EventKind::Statement: return at + " runs.";
+        case EventKind::Call:
+            return (e.value == 1 ? "The C runtime calls " + e.function : at + " calls " + e.function) + ": a new stack frame is pushed with its arguments, the return address, "
+                        "the saved frame pointer and its locals (" + std::to_string(e.value) + " frame" +
+                   (e.value == 1 ? "" : "s") + " on the stack now).";
+        case EventKind::Return:
+            return e.function + " returns " + std::to_string(e.value) +
+                   ": its frame is popped and the caller resumes at the return address.";
+        case EventKind::Output: return "The program prints " + quoted_text(e.text) + ".";
+        case EventKind::UninitializedRead:
+            return at + " reads " + (e.text.empty() ? "memory" : "'" + e.text + "'") + " at " + hex(e.address) +
+                   " before anything was stored there: the value is whatever the bytes happened to hold.";
+        case EventKind::MemoryProblem:
+            return at + ": " + e.text + (e.fatal ? " The program stops." : "");
+        case EventKind::DivisionByZero:
+            return at + " divides by zero. Integer division by zero has no result, so the processor traps and the program stops.";
+        case EventKind::Exited:
+            return "The program ends with exit code " + std::to_string(e.value) + ".";
+        case EventKind::StepLimit:
+            return "The program is still running after " + std::to_string(e.value) +
+                   " steps, so it is paused: it may be in an endless loop or recursion.";
+    }
+    return "";
+}
+
+const char* event_kind_name(EventKind kind) {
+    switch (kind) {
+        case EventKind::Started: return "started";
+        case EventKind::Statement: return "statement";
+        case EventKind::Call: return "call";
+        case EventKind::Return: return "return";
+        case EventKind::Output: return "output";
+        case EventKind::UninitializedRead: return "uninitialized-read";
+        case EventKind::MemoryProblem: return "memory-problem";
+        case EventKind::DivisionByZero: return "division-by-zero";
+        case EventKind::Exited: return "exited";
+        case EventKind::StepLimit: return "step-limit";
+    }
+    return "?";
+}
+
+}  // namespace memsim::minic

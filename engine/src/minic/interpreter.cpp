@@ -1,0 +1,412 @@
+#include "memsim/minic/interpreter.hpp"
+
+#include "memsim/core/assert.hpp"
+#include "memsim/core/text.hpp"
+#include "memsim/minic/library.hpp"
+
+namespace memsim::minic {
+namespace {
+
+// A value cut to `size` bytes: sign-extended when signed, zero-extended otherwise.
+std::uint64_t normalize(std::uint64_t v, std::uint8_t size, bool is_signed) {
+    switch (size) {
+        case 1: return is_signed ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int8_t>(v))) : (v & 0xFFu);
+        case 2: return is_signed ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int16_t>(v))) : (v & 0xFFFFu);
+        case 4: return is_signed ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v))) : (v & 0xFFFFFFFFu);
+        default: return v;
+    }
+}
+
+std::int64_t as_signed(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+// Signed division without the one overflow C++ leaves undefined (INT64_MIN / -1).
+std::uint64_t divide(std::uint64_t a, std::uint64_t b, bool is_signed, bool remainder) {
+    if (!is_signed) return remainder ? a % b : a / b;
+    if (as_signed(b) == -1) return remainder ? 0 : 0 - a;
+    return static_cast<std::uint64_t>(remainder ? as_signed(a) % as_signed(b) : as_signed(a) / as_signed(b));
+}
+
+// Whether the report needs handling beyond the plain result.
+bool notable(const Report& r) { return r.stop || r.end_step || !r.problem.empty(); }
+
+// Instructions that reach the host: a step asked to end stops before the next of these.
+bool touches_memory(Op op) {
+    return op == Op::Load || op == Op::Store || op == Op::Copy || op == Op::IncDec || op == Op::Call ||
+           op == Op::Builtin || op == Op::Ret;
+}
+
+bool compare(Op op, std::uint64_t a, std::uint64_t b, bool is_signed) {
+    if (is_signed) {
+        const std::int64_t x = as_signed(a), y = as_signed(b);
+        switch (op) {
+            case Op::Lt: return x < y;
+            case Op::Le: return x <= y;
+            case Op::Gt: return x > y;
+            case Op::Ge: return x >= y;
+            default: break;
+        }
+    }
+    switch (op) {
+        case Op::Lt: return a < b;
+        case Op::Le: return a <= b;
+        case Op::Gt: return a > b;
+        case Op::Ge: return a >= b;
+        case Op::Eq: return a == b;
+        default: return a != b;
+    }
+}
+
+// Builds an event field by field (designated initializers would have to name every field).
+struct EventBuilder {
+    Event event;
+    EventBuilder& with_line(int line) { event.line = line; return *this; }
+    EventBuilder& with_function(std::string function) { event.function = std::move(function); return *this; }
+    EventBuilder& with_value(std::int64_t value) { event.value = value; return *this; }
+    EventBuilder& with_address(std::uint64_t address) { event.address = address; return *this; }
+    EventBuilder& with_text(std::string text) { event.text = std::move(text); return *this; }
+    EventBuilder& with_fatal(bool fatal) { event.fatal = fatal; return *this; }
+    operator Event() const { return event; }
+};
+
+EventBuilder make_event(EventKind kind) {
+    EventBuilder b;
+    b.event.kind = kind;
+    return b;
+}
+
+}  // namespace
+
+Interpreter::Interpreter(std::shared_ptr<const CompiledProgram> program, InterpreterConfig config)
+    : program_(std::move(program)), config_(config) {
+    MEMSIM_ASSERT(program_ && program_->main >= 0);
+    values_.reserve(64);
+}
+
+std::string Interpreter::current_function() const {
+    if (calls_.empty()) return "";
+    return program_->program.functions[static_cast<std::size_t>(calls_.back().function)].name;
+}
+
+std::uint64_t Interpreter::local_address(std::size_t call, std::size_t index) const {
+    return addresses_[calls_[call].addresses_base + index];
+}
+
+void Interpreter::set_step_limit(std::uint64_t limit) {
+    config_.step_limit = limit;
+    if (status_ == Status::Paused && steps_ < limit) {
+        status_ = Status::Running;
+        stop_reason_.clear();
+    }
+}
+
+bool Interpreter::operator==(const Interpreter& o) const {
+    return program_ == o.program_ && status_ == o.status_ && pc_ == o.pc_ && line_ == o.line_ && values_ == o.values_ &&
+           calls_ == o.calls_ && addresses_ == o.addresses_ && global_addresses_ == o.global_addresses_ &&
+           string_addresses_ == o.string_addresses_ && steps_ == o.steps_ && calls_made_ == o.calls_made_ &&
+           max_depth_ == o.max_depth_ && learner_errors_ == o.learner_errors_ && exit_code_ == o.exit_code_ &&
+           stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit;
+}
+
+void Interpreter::emit(std::vector<Event>* sink, Event event) const {
+    if (!sink) return;
+    if (event.line == 0) event.line = line_;
+    sink->push_back(std::move(event));
+}
+
+void Interpreter::stop(EventKind kind, std::string reason, std::vector<Event>* sink) {
+    status_ = Status::Stopped;
+    ++learner_errors_;
+    stop_reason_ = reason;
+    emit(sink, make_event(kind).with_text(std::move(reason)).with_fatal(true));
+}
+
+bool Interpreter::take(Report report, std::vector<Event>* sink) {
+    if (report.end_step) end_step_ = true;
+    if (report.problem.empty() && !report.stop) return true;
+    if (report.problem.empty()) report.problem = "the machine stopped the program";
+    ++learner_errors_;
+    if (report.stop) {
+        status_ = Status::Stopped;
+        stop_reason_ = report.problem;
+    }
+    emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem)).with_fatal(report.stop));
+    return !report.stop;
+}
+
+void Interpreter::run(Host& host, std::vector<Event>* sink) {
+    while (running()) step(host, sink);
+}
+
+void Interpreter::step(Host& host, std::vector<Event>* sink) {
+    if (!running()) return;
+    if (steps_ >= config_.step_limit) {
+        status_ = Status::Paused;
+        stop_reason_ = "still running after " + std::to_string(steps_) + " steps: paused";
+        emit(sink, make_event(EventKind::StepLimit).with_value(static_cast<std::int64_t>(steps_)).with_text(stop_reason_));
+        return;
+    }
+    ++steps_;
+    if (status_ == Status::NotStarted) {
+        start(host, sink);
+        return;
+    }
+    execute(host, sink);
+}
+
+// Places string literals, then globals (with string addresses patched in), then calls main.
+void Interpreter::start(Host& host, std::vector<Event>* sink) {
+    status_ = Status::Running;
+    const CompiledProgram& p = *program_;
+    for (const std::string& s : p.program.strings) string_addresses_.push_back(host.place_string(s));
+    for (std::size_t i = 0; i < p.globals.size(); ++i) {
+        const VarDecl& g = p.program.globals[i];
+        StaticData data{.name = g.name, .size = p.program.types.size_of(g.type),
+                        .align = p.program.types.align_of(g.type), .bytes = p.globals[i].bytes};
+        for (const GlobalImage::StringPatch& patch : p.globals[i].patches) {
+            const std::uint64_t address = string_addresses_[static_cast<std::size_t>(patch.string)];
+            data.bytes.resize(std::max(data.bytes.size(), static_cast<std::size_t>(patch.offset + patch.size)), 0);
+            for (std::uint32_t b = 0; b < patch.size; ++b) data.bytes[static_cast<std::size_t>(patch.offset + b)] = static_cast<std::uint8_t>(address >> (8 * b));
+        }
+        global_addresses_.push_back(host.place_global(data));
+    }
+    line_ = p.program.functions[static_cast<std::size_t>(p.main)].line;
+    emit(sink, make_event(EventKind::Started));
+    if (!enter(p.main, host, sink)) return;
+    const Instr& first = p.code[pc_];
+    line_ = first.op == Op::Stmt ? first.a : p.program.functions[static_cast<std::size_t>(p.main)].line;
+}
+
+bool Interpreter::enter(std::int32_t function, Host& host, std::vector<Event>* sink) {
+    const CompiledFunction& f = program_->functions[static_cast<std::size_t>(function)];
+    const std::string& name = program_->program.functions[static_cast<std::size_t>(function)].name;
+    CallRequest request{.function = name, .arguments = f.params, .locals = f.locals,
+                        .return_address = host.code_address(calls_.empty() ? 0 : line_)};
+    const std::size_t first_arg = values_.size() - f.params.size();
+    for (std::size_t i = 0; i < f.params.size(); ++i) request.arguments[i].value = values_[first_arg + i];
+    values_.resize(first_arg);
+    CallResult result = host.call(request);
+    if (!take(std::move(result.report), sink)) return false;
+    calls_.push_back(ActiveCall{.function = function, .return_pc = pc_ + 1,
+                                .addresses_base = static_cast<std::uint32_t>(addresses_.size()), .call_line = line_});
+    addresses_.insert(addresses_.end(), result.argument_addresses.begin(), result.argument_addresses.end());
+    addresses_.insert(addresses_.end(), result.local_addresses.begin(), result.local_addresses.end());
+    MEMSIM_ASSERT(addresses_.size() - calls_.back().addresses_base == f.params.size() + f.locals.size());
+    ++calls_made_;
+    max_depth_ = std::max(max_depth_, calls_.size());
+    emit(sink, make_event(EventKind::Call).with_function(name).with_value(static_cast<std::int64_t>(calls_.size())));
+    pc_ = f.entry;
+    return true;
+}
+
+void Interpreter::leave(bool has_value, Host& host, std::vector<Event>* sink) {
+    std::uint64_t value = 0;
+    if (has_value) {
+        value = values_.back();
+        values_.pop_back();
+    }
+    const ActiveCall call = calls_.back();
+    const CompiledFunction& f = program_->functions[static_cast<std::size_t>(call.function)];
+    if (f.returns_value) value = normalize(value, f.return_size, f.return_signed);
+    const Report report = host.ret();
+    calls_.pop_back();
+    addresses_.resize(call.addresses_base);
+    emit(sink, make_event(EventKind::Return).with_function(program_->program.functions[static_cast<std::size_t>(call.function)].name).with_value(as_signed(value)));
+    if (!take(report, sink)) return;
+    if (calls_.empty()) {
+        finish(static_cast<int>(value), host, sink);
+        return;
+    }
+    pc_ = call.return_pc;
+    line_ = call.call_line;
+    values_.push_back(value);
+}
+
+void Interpreter::finish(int code, Host& host, std::vector<Event>* sink) {
+    status_ = Status::Exited;
+    exit_code_ = code;
+    emit(sink, make_event(EventKind::Exited).with_value(code));
+    Report report = host.exit(code);
+    if (!report.problem.empty()) {
+        ++learner_errors_;
+        emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem)));
+    }
+}
+
+void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink) {
+    const std::size_t argc = static_cast<std::size_t>(in.b);
+    const std::size_t first = values_.size() - argc;
+    const std::uint32_t long_size = static_cast<std::uint32_t>(program_->program.types.size_of(program_->program.types.long_type()));
+    BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), std::span<const std::uint64_t>(values_.data() + first, argc),
+                                     host, long_size, program_->program.types.pointer_size());
+    values_.resize(first);
+    if (!out.output.empty()) emit(sink, make_event(EventKind::Output).with_text(std::move(out.output)));
+    if (!take(std::move(out.report), sink)) return;
+    if (out.exit) {
+        finish(static_cast<int>(static_cast<std::int32_t>(out.value)), host, sink);
+        return;
+    }
+    values_.push_back(out.value);
+    ++pc_;
+}
+
+void Interpreter::uninitialized_read(std::uint64_t address, std::vector<Event>* sink) {
+    ++learner_errors_;
+    if (!sink) return;
+    // Name the variable when the address is one of the current function's locals.
+    std::string name;
+    const ActiveCall& call = calls_.back();
+    const Function& f = program_->program.functions[static_cast<std::size_t>(call.function)];
+    for (std::size_t i = 0; i < f.locals.size(); ++i) {
+        const std::uint64_t start = addresses_[call.addresses_base + i];
+        if (address >= start && address < start + program_->program.types.size_of(f.locals[i].type)) name = f.locals[i].name;
+    }
+    emit(sink, make_event(EventKind::UninitializedRead).with_address(address).with_text(name));
+}
+
+bool Interpreter::load(Host& host, std::uint64_t address, std::uint8_t size, bool is_signed, std::uint64_t& value,
+                       std::vector<Event>* sink) {
+    LoadResult r = host.load(address, size);
+    if (r.uninitialized) uninitialized_read(address, sink);
+    if (notable(r.report) && !take(std::move(r.report), sink)) return false;
+    value = normalize(r.value, size, is_signed);
+    return true;
+}
+
+bool Interpreter::store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink) {
+    Report r = host.store(address, size, value);
+    return !notable(r) || take(std::move(r), sink);
+}
+
+// One switch over the instructions, in one function: the hot loop of every run.
+void Interpreter::execute(Host& host, std::vector<Event>* sink) {
+    const Instr* code = program_->code.data();
+    // A step starts at a statement, or in the middle of one when the last step ended with
+    // a return (each return is a step of its own, so a recursion unwinds frame by frame).
+    if (code[pc_].op == Op::Stmt) {
+        line_ = code[pc_].a;
+        ++pc_;
+    }
+    if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_));
+    std::vector<std::uint64_t>& v = values_;
+    auto pop = [&v]() {
+        const std::uint64_t x = v.back();
+        v.pop_back();
+        return x;
+    };
+    end_step_ = false;
+    while (status_ == Status::Running) {
+        const Instr& in = code[pc_];
+        if (end_step_ && touches_memory(in.op)) return;  // the host asked for a step per memory event
+        switch (in.op) {
+            case Op::Stmt:
+                line_ = in.a;  // the next step runs this statement
+                return;
+            case Op::Const: v.push_back(static_cast<std::uint64_t>(in.imm)); break;
+            case Op::LocalAddr: v.push_back(addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(in.a)]); break;
+            case Op::GlobalAddr: v.push_back(global_addresses_[static_cast<std::size_t>(in.a)]); break;
+            case Op::StringAddr: v.push_back(string_addresses_[static_cast<std::size_t>(in.a)]); break;
+            case Op::Load:
+                if (!load(host, v.back(), in.size, in.flag != 0, v.back(), sink)) return;
+                break;
+            case Op::Store: {
+                const std::uint64_t value = pop();
+                if (!store(host, v.back(), in.size, value, sink)) return;
+                v.back() = value;
+                break;
+            }
+            case Op::Copy: {
+                const std::uint64_t source = pop();
+                const std::uint64_t target = v.back();
+                for (std::int64_t i = 0; i < in.imm; ++i) {
+                    const auto offset = static_cast<std::uint64_t>(i);
+                    std::uint64_t byte = 0;
+                    if (!load(host, source + offset, 1, false, byte, sink) || !store(host, target + offset, 1, byte, sink)) return;
+                }
+                break;
+            }
+            case Op::Pop: v.pop_back(); break;
+            case Op::Dup: v.push_back(v.back()); break;
+            case Op::Add: { const std::uint64_t b = pop(); v.back() += b; break; }
+            case Op::Sub: { const std::uint64_t b = pop(); v.back() -= b; break; }
+            case Op::Mul: { const std::uint64_t b = pop(); v.back() *= b; break; }
+            case Op::Div:
+            case Op::Mod: {
+                const std::uint64_t b = pop();
+                if (b == 0) {
+                    stop(EventKind::DivisionByZero, "line " + std::to_string(line_) + (in.op == Op::Div ? " divides" : " takes a remainder") +
+                                                        " by zero: integer division by zero stops the program", sink);
+                    return;
+                }
+                v.back() = divide(v.back(), b, in.flag != 0, in.op == Op::Mod);
+                break;
+            }
+            case Op::Shl: case Op::Shr: {
+                const unsigned bits = in.size == 8 ? 63u : 31u;
+                const unsigned count = static_cast<unsigned>(pop()) & bits;
+                if (in.op == Op::Shl) v.back() <<= count;
+                else if (in.flag) v.back() = static_cast<std::uint64_t>(as_signed(v.back()) >> count);
+                else v.back() >>= count;
+                break;
+            }
+            case Op::BitAnd: { const std::uint64_t b = pop(); v.back() &= b; break; }
+            case Op::BitOr: { const std::uint64_t b = pop(); v.back() |= b; break; }
+            case Op::BitXor: { const std::uint64_t b = pop(); v.back() ^= b; break; }
+            case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: case Op::Eq: case Op::Ne: {
+                const std::uint64_t b = pop();
+                v.back() = compare(in.op, v.back(), b, in.flag != 0) ? 1 : 0;
+                break;
+            }
+            case Op::Neg: v.back() = 0 - v.back(); break;
+            case Op::BitNot: v.back() = ~v.back(); break;
+            case Op::Not: v.back() = v.back() == 0 ? 1 : 0; break;
+            case Op::Conv: v.back() = normalize(v.back(), in.size, in.flag != 0); break;
+            case Op::Jump: pc_ = static_cast<std::uint32_t>(in.a); continue;
+            case Op::JumpIfZero:
+                if (pop() == 0) {
+                    pc_ = static_cast<std::uint32_t>(in.a);
+                    continue;
+                }
+                break;
+            case Op::JumpIfNonZero:
+                if (pop() != 0) {
+                    pc_ = static_cast<std::uint32_t>(in.a);
+                    continue;
+                }
+                break;
+            case Op::IncDec: {
+                const std::uint64_t address = v.back();
+                const bool is_signed = (in.flag & 1) != 0;
+                std::uint64_t old_value = 0;
+                if (!load(host, address, in.size, is_signed, old_value, sink)) return;
+                const std::uint64_t new_value = normalize(old_value + static_cast<std::uint64_t>(in.imm), in.size, is_signed);
+                if (!store(host, address, in.size, new_value, sink)) return;
+                v.back() = (in.flag & 2) ? old_value : new_value;
+                break;
+            }
+            case Op::Call:
+                if (!enter(in.a, host, sink)) return;
+                continue;
+            case Op::Builtin:
+                builtin(in, host, sink);
+                continue;
+            case Op::Ret:
+                leave(in.flag != 0, host, sink);
+                if (status_ == Status::Running && code[pc_].op == Op::Stmt) line_ = code[pc_].a;
+                return;
+        }
+        ++pc_;
+    }
+}
+
+const char* status_name(Status status) {
+    switch (status) {
+        case Status::NotStarted: return "not started";
+        case Status::Running: return "running";
+        case Status::Exited: return "exited";
+        case Status::Stopped: return "stopped";
+        case Status::Paused: return "paused";
+    }
+    return "?";
+}
+
+}  // namespace memsim::minic

@@ -1,0 +1,273 @@
+#include "memsim/minic/lexer.hpp"
+
+#include <array>
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::minic {
+namespace {
+
+constexpr std::array<std::string_view, 38> keywords = {
+    "int",    "char",     "long",   "short",    "unsigned", "signed", "void",   "struct", "sizeof",  "if",
+    "else",   "while",    "for",    "do",       "break",    "continue", "return", "const", "float",  "double",
+    "switch", "case",     "default", "goto",    "union",    "enum",   "typedef", "static", "extern", "volatile",
+    "register", "auto",   "inline", "_Bool",    "bool",     "restrict", "asm",   "_Complex"};
+
+// Longest first, so that "<<=" wins over "<<" and "<".
+constexpr std::array<std::string_view, 46> puncts = {
+    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=",
+    "*=",  "/=",  "%=",  "&=", "|=", "^=", "+",  "-",  "*",  "/",  "%",  "<",  ">",  "=",  "!",  "~",
+    "&",   "|",   "^",   "?",  ":",  ";",  ",",  ".",  "(",  ")",  "[",  "]",  "{",  "}"};
+
+bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+class Lexer {
+public:
+    Lexer(std::string_view source, int first_line) : src_(source), line_(first_line) {}
+
+    Result<std::vector<Token>> run() {
+        std::vector<Token> tokens;
+        for (;;) {
+            if (auto skipped = skip_space(); !skipped) return tl::unexpected(skipped.error());
+            Token token;
+            token.line = line_;
+            token.column = column_;
+            if (pos_ >= src_.size()) {
+                tokens.push_back(token);
+                return tokens;
+            }
+            auto read = read_token(token);
+            if (!read) return tl::unexpected(read.error());
+            tokens.push_back(std::move(token));
+        }
+    }
+
+private:
+    std::string_view src_;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+    int column_ = 1;
+    bool line_start_ = true;  // only spaces so far on this line (for '#' directives)
+
+    char peek(std::size_t ahead = 0) const { return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0'; }
+    void advance() {
+        if (src_[pos_] == '\n') {
+            ++line_;
+            column_ = 1;
+            line_start_ = true;
+        } else {
+            ++column_;
+        }
+        ++pos_;
+    }
+    tl::unexpected<Error> error(const std::string& message, int line, int column) const {
+        return fail(message, line, column);
+    }
+
+    Result<bool> skip_space() {
+        while (pos_ < src_.size()) {
+            const char c = peek();
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+                advance();
+            } else if (c == '/' && peek(1) == '/') {
+                while (pos_ < src_.size() && peek() != '\n') advance();
+            } else if (c == '/' && peek(1) == '*') {
+                const int line = line_, column = column_;
+                advance();
+                advance();
+                while (pos_ < src_.size() && !(peek() == '*' && peek(1) == '/')) advance();
+                if (pos_ >= src_.size()) return error("unterminated comment: '/*' has no closing '*/'", line, column);
+                advance();
+                advance();
+            } else if (c == '#' && line_start_) {
+                if (auto directive = skip_directive(); !directive) return directive;
+            } else {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    // `#include <...>` is accepted and ignored (the library is built in); others are refused.
+    Result<bool> skip_directive() {
+        const int line = line_, column = column_;
+        const std::size_t start = pos_;
+        while (pos_ < src_.size() && peek() != '\n') advance();
+        std::string_view text = src_.substr(start, pos_ - start);
+        std::size_t word_start = 1;
+        while (word_start < text.size() && (text[word_start] == ' ' || text[word_start] == '\t')) ++word_start;
+        std::size_t word_end = word_start;
+        while (word_end < text.size() && is_ident_char(text[word_end])) ++word_end;
+        const std::string word(text.substr(word_start, word_end - word_start));
+        if (word == "include") return true;
+        return error("the preprocessor directive '#" + word +
+                         "' is not supported in MiniC; write constants out and use only #include",
+                     line, column);
+    }
+
+    Result<bool> read_token(Token& token) {
+        line_start_ = false;
+        const char c = peek();
+        if (is_ident_start(c)) {
+            const std::size_t start = pos_;
+            while (is_ident_char(peek())) advance();
+            token.text = std::string(src_.substr(start, pos_ - start));
+            token.kind = is_keyword(token.text) ? TokenKind::Keyword : TokenKind::Identifier;
+            return true;
+        }
+        if (is_digit(c) || (c == '.' && is_digit(peek(1)))) return read_number(token);
+        if (c == '\'') return read_char(token);
+        if (c == '"') return read_string(token);
+        for (std::string_view p : puncts) {
+            if (src_.substr(pos_, p.size()) == p) {
+                token.kind = TokenKind::Punct;
+                token.text = std::string(p);
+                for (std::size_t i = 0; i < p.size(); ++i) advance();
+                return true;
+            }
+        }
+        std::string shown = (c >= 32 && c < 127) ? std::string(1, c) : "\\x" + hex(static_cast<unsigned char>(c)).substr(2);
+        return error("unexpected character '" + shown + "'", line_, column_);
+    }
+
+    Result<bool> read_number(Token& token) {
+        token.kind = TokenKind::Number;
+        const std::size_t start = pos_;
+        std::uint64_t value = 0;
+        bool overflow = false;
+        auto accumulate = [&](std::uint64_t base, int digit) {
+            const std::uint64_t next = value * base + static_cast<std::uint64_t>(digit);
+            if ((next - static_cast<std::uint64_t>(digit)) / base != value) overflow = true;
+            value = next;
+        };
+        if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
+            advance();
+            advance();
+            if (hex_digit(peek()) < 0) return error("expected hexadecimal digits after '0x'", token.line, token.column);
+            while (hex_digit(peek()) >= 0) {
+                accumulate(16, hex_digit(peek()));
+                advance();
+            }
+        } else {
+            // Leading 0 means octal in C; MiniC reads digits as decimal unless the number is 0.
+            const bool octal = peek() == '0' && is_digit(peek(1));
+            while (is_digit(peek())) {
+                accumulate(octal ? 8 : 10, peek() - '0');
+                if (octal && peek() > '7') return error("'8' and '9' are not octal digits", line_, column_);
+                advance();
+            }
+        }
+        if (peek() == '.' || peek() == 'e' || peek() == 'E') {
+            return error("floating-point numbers are not supported in MiniC (only integers)", token.line, token.column);
+        }
+        while (peek() == 'u' || peek() == 'U' || peek() == 'l' || peek() == 'L') {
+            if (peek() == 'u' || peek() == 'U') token.is_unsigned = true;
+            else token.is_long = true;
+            advance();
+        }
+        if (is_ident_char(peek())) {
+            return error("unexpected character '" + std::string(1, peek()) + "' in a number", line_, column_);
+        }
+        if (overflow) return error("the number is too large for 64 bits", token.line, token.column);
+        token.value = value;
+        token.text = std::string(src_.substr(start, pos_ - start));
+        return true;
+    }
+
+    // Reads one character of a char or string literal, decoding escapes.
+    Result<char> read_escaped() {
+        const int line = line_, column = column_;
+        char c = peek();
+        if (c == '\n' || pos_ >= src_.size()) return error("unterminated literal at the end of the line", line, column);
+        advance();
+        if (c != '\\') return c;
+        c = peek();
+        if (pos_ >= src_.size()) return error("unterminated literal", line, column);
+        advance();
+        switch (c) {
+            case 'n': return '\n';
+            case 't': return '\t';
+            case 'r': return '\r';
+            case '0': return '\0';
+            case '\\': return '\\';
+            case '\'': return '\'';
+            case '"': return '"';
+            case 'a': return '\a';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'v': return '\v';
+            case 'x': {
+                int v = 0, digits = 0;
+                while (hex_digit(peek()) >= 0 && digits < 2) {
+                    v = v * 16 + hex_digit(peek());
+                    advance();
+                    ++digits;
+                }
+                if (digits == 0) return error("expected hexadecimal digits after '\\x'", line, column);
+                return static_cast<char>(v);
+            }
+            default:
+                return error(std::string("unknown escape sequence '\\") + c + "'", line, column);
+        }
+    }
+
+    Result<bool> read_char(Token& token) {
+        token.kind = TokenKind::Char;
+        advance();
+        if (peek() == '\'') return error("empty character constant ''", token.line, token.column);
+        auto c = read_escaped();
+        if (!c) return tl::unexpected(c.error());
+        if (peek() != '\'') return error("expected ' to close the character constant", line_, column_);
+        advance();
+        // char is signed on x86: '\xff' is -1.
+        token.value = static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(*c)));
+        token.text = "'" + std::string(1, *c) + "'";
+        return true;
+    }
+
+    Result<bool> read_string(Token& token) {
+        token.kind = TokenKind::String;
+        advance();
+        while (peek() != '"') {
+            if (pos_ >= src_.size() || peek() == '\n') {
+                return error("unterminated string: '\"' has no closing '\"' on its line", token.line, token.column);
+            }
+            auto c = read_escaped();
+            if (!c) return tl::unexpected(c.error());
+            token.text.push_back(*c);
+        }
+        advance();
+        return true;
+    }
+};
+
+}  // namespace
+
+std::string Token::describe() const {
+    switch (kind) {
+        case TokenKind::End: return "the end of the program";
+        case TokenKind::String: return "a string literal";
+        case TokenKind::Char: return "the character constant " + text;
+        default: return "'" + text + "'";
+    }
+}
+
+bool is_keyword(std::string_view word) {
+    for (std::string_view k : keywords) {
+        if (k == word) return true;
+    }
+    return false;
+}
+
+Result<std::vector<Token>> lex(std::string_view source, int first_line) { return Lexer(source, first_line).run(); }
+
+}  // namespace memsim::minic

@@ -1,0 +1,243 @@
+#pragma once
+// Internal to the MiniC parser (not installed): the Parser class shared by the files that
+// implement it by feature: parser_declarations.cpp (types, globals, functions),
+// parser_statements.cpp and parser_expressions.cpp. See memsim/minic/parser.hpp.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "memsim/minic/lexer.hpp"
+#include "memsim/minic/parser.hpp"
+
+namespace memsim::minic::parsing {
+
+struct Unsupported {
+    const char* word;
+    const char* message;
+};
+
+// C words outside MiniC, each refused with a reason and, where there is one, the way round.
+constexpr Unsupported unsupported_words[] = {
+    {"float", "floating-point types are not supported in MiniC; use int or long"},
+    {"double", "floating-point types are not supported in MiniC; use int or long"},
+    {"_Complex", "complex numbers are not supported in MiniC"},
+    {"union", "unions are not supported in MiniC; use a struct"},
+    {"enum", "enums are not supported in MiniC; use int constants"},
+    {"typedef", "typedef is not supported in MiniC; write the type out, for example 'struct node *'"},
+    {"static", "'static' is not supported in MiniC; use a global variable"},
+    {"extern", "'extern' is not supported in MiniC: a program is one file"},
+    {"register", "'register' is not supported in MiniC: every variable lives in memory"},
+    {"auto", "'auto' is not supported in MiniC"},
+    {"inline", "'inline' is not supported in MiniC"},
+    {"volatile", "'volatile' is not supported in MiniC"},
+    {"restrict", "'restrict' is not supported in MiniC"},
+    {"_Bool", "bool is not supported in MiniC; use int"},
+    {"bool", "bool is not supported in MiniC; use int"},
+    {"switch", "switch statements are not supported in MiniC; use if / else if"},
+    {"case", "switch statements are not supported in MiniC; use if / else if"},
+    {"default", "switch statements are not supported in MiniC; use if / else if"},
+    {"goto", "goto is not supported in MiniC; use loops with break and continue"},
+    {"asm", "inline assembly is not supported in MiniC"},
+};
+
+inline const char* unsupported_message(const std::string& word) {
+    for (const Unsupported& u : unsupported_words) {
+        if (word == u.word) return u.message;
+    }
+    return nullptr;
+}
+
+struct BinaryLevel {
+    const char* spelling;
+    BinaryOp op;
+    int precedence;  // higher binds tighter
+};
+
+constexpr BinaryLevel binary_levels[] = {
+    {"||", BinaryOp::LogicalOr, 1}, {"&&", BinaryOp::LogicalAnd, 2}, {"|", BinaryOp::BitOr, 3},
+    {"^", BinaryOp::BitXor, 4},     {"&", BinaryOp::BitAnd, 5},      {"==", BinaryOp::Eq, 6},
+    {"!=", BinaryOp::Ne, 6},        {"<", BinaryOp::Lt, 7},          {">", BinaryOp::Gt, 7},
+    {"<=", BinaryOp::Le, 7},        {">=", BinaryOp::Ge, 7},         {"<<", BinaryOp::Shl, 8},
+    {">>", BinaryOp::Shr, 8},       {"+", BinaryOp::Add, 9},         {"-", BinaryOp::Sub, 9},
+    {"*", BinaryOp::Mul, 10},       {"/", BinaryOp::Div, 10},        {"%", BinaryOp::Mod, 10},
+};
+
+constexpr const char* assignment_ops[] = {"+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^="};
+constexpr BinaryOp assignment_binary[] = {BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div,
+                                          BinaryOp::Mod, BinaryOp::Shl, BinaryOp::Shr, BinaryOp::BitAnd,
+                                          BinaryOp::BitOr, BinaryOp::BitXor};
+
+// A parsed declarator: `*p`, `a[3][4]`, with the type built around the base type.
+struct Declarator {
+    std::string name;
+    TypeId type = 0;
+    int line = 0;
+    int column = 0;
+    bool open_array = false;  // `a[]`: size from the initializer
+};
+
+class Parser {
+public:
+    Parser(std::vector<Token> tokens, DataModel model) : toks_(std::move(tokens)) { prog_.types = TypeTable(model); }
+
+    Result<Program> run() {
+        while (!failed() && peek().kind != TokenKind::End) parse_top_level();
+        if (failed()) return tl::unexpected(*error_);
+        return std::move(prog_);
+    }
+
+private:
+    std::vector<Token> toks_;
+    std::size_t pos_ = 0;
+    Program prog_;
+    std::optional<Error> error_;
+    int depth_ = 0;
+    std::int32_t function_ = -1;  // the function being parsed
+
+    // ---- tokens and errors ----
+    const Token& peek(std::size_t ahead = 0) const {
+        return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
+    }
+    const Token& next() {
+        const Token& t = peek();
+        if (pos_ < toks_.size() - 1) ++pos_;
+        return t;
+    }
+    bool is(const char* punct, std::size_t ahead = 0) const {
+        return peek(ahead).kind == TokenKind::Punct && peek(ahead).text == punct;
+    }
+    bool is_keyword(const char* word, std::size_t ahead = 0) const {
+        return peek(ahead).kind == TokenKind::Keyword && peek(ahead).text == word;
+    }
+    bool accept(const char* punct) {
+        if (!is(punct)) return false;
+        next();
+        return true;
+    }
+    bool failed() const { return error_.has_value(); }
+    void error_at(const Token& t, const std::string& message) {
+        if (!error_) error_ = Error{t.line, t.column, message};
+    }
+    bool expect(const char* punct, const std::string& where) {
+        if (accept(punct)) return true;
+        error_at(peek(), std::string("expected '") + punct + "' " + where + ", found " + peek().describe());
+        return false;
+    }
+    // Refuses an unsupported C keyword at the current token; returns true when it did.
+    bool refuse_unsupported() {
+        if (peek().kind != TokenKind::Keyword) return false;
+        if (const char* message = unsupported_message(peek().text)) {
+            error_at(peek(), message);
+            return true;
+        }
+        return false;
+    }
+
+    // Guards recursion depth: the parser's own stack stays bounded.
+    struct DepthGuard {
+        Parser& p;
+        explicit DepthGuard(Parser& parser, const Token& at) : p(parser) {
+            if (++p.depth_ > max_nesting) {
+                p.error_at(at, "the program is nested too deeply (more than " + std::to_string(max_nesting) +
+                                   " levels of expressions or statements)");
+            }
+        }
+        ~DepthGuard() { --p.depth_; }
+    };
+
+    std::int32_t add_expr(Expr e) {
+        prog_.exprs.push_back(std::move(e));
+        return static_cast<std::int32_t>(prog_.exprs.size() - 1);
+    }
+    std::int32_t add_stmt(Stmt s) {
+        prog_.stmts.push_back(std::move(s));
+        return static_cast<std::int32_t>(prog_.stmts.size() - 1);
+    }
+
+    // ---- types ----
+    bool starts_type(std::size_t ahead = 0) const;
+
+    TypeId parse_base_type();
+
+    // `struct tag` or `struct tag { fields }`; the 'struct' keyword is the current token.
+    TypeId parse_struct();
+
+    Declarator parse_declarator(TypeId base, const char* what);
+
+    // `[3][4]` after a name or in a type name; the first size may be empty (`a[]`).
+    void parse_array_suffix(Declarator& d);
+
+    // A type name in a cast or sizeof: base type, stars, array sizes.
+    TypeId parse_type_name();
+
+    std::optional<std::int64_t> fold_constant(std::int32_t index) const;
+
+    // ---- top level ----
+    void parse_top_level();
+
+    // The initializer part of a variable declaration: `= expr` or `= {a, b}`.
+    VarDecl parse_variable(const Declarator& d);
+
+    void parse_function(const Declarator& d);
+
+    // ---- statements ----
+    Stmt stmt_at(StmtKind kind, const Token& t) const { return Stmt{.kind = kind, .line = t.line, .column = t.column}; }
+
+    std::int32_t parse_block();
+
+    std::int32_t parse_statement();
+
+    // `int a = 1, *p;` inside a function: one Decl per declarator (a Group when several).
+    std::int32_t parse_declaration();
+
+    std::int32_t parse_condition(const std::string& keyword);
+
+    std::int32_t parse_if();
+
+    std::int32_t parse_while();
+
+    std::int32_t parse_do();
+
+    std::int32_t parse_for();
+
+    // ---- expressions ----
+    Expr expr_at(ExprKind kind, const Token& t) const { return Expr{.kind = kind, .line = t.line, .column = t.column}; }
+
+    std::int32_t parse_expr() { return parse_assignment(); }
+
+    std::int32_t parse_assignment();
+
+    std::int32_t parse_conditional();
+
+    const BinaryLevel* binary_level() const;
+
+    // A chain `a + b + c ...` nests to the left: each link counts as a level until the
+    // chain ends, so that the checker and compiler, which walk the tree recursively, stay
+    // within max_nesting levels.
+    struct ChainDepth {
+        Parser& p;
+        int links = 0;
+        ~ChainDepth() { p.depth_ -= links; }
+        bool add(const Token& at) {
+            ++links;
+            if (++p.depth_ <= max_nesting) return true;
+            p.error_at(at, "the expression is nested too deeply (more than " + std::to_string(max_nesting) +
+                               " levels); split it into several statements");
+            return false;
+        }
+    };
+
+    std::int32_t parse_binary(int min_precedence);
+
+    std::int32_t unary(ExprKind kind, const Token& t);
+
+    std::int32_t parse_unary();
+
+    std::int32_t parse_postfix();
+
+    TypeId number_type(const Token& t);
+
+    std::int32_t parse_primary();
+};
+
+}  // namespace memsim::minic::parsing

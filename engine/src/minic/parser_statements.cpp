@@ -1,0 +1,150 @@
+#include "parser_impl.hpp"
+
+namespace memsim::minic::parsing {
+
+std::int32_t Parser::parse_block() {
+    const Token& open = peek();
+    if (!expect("{", "to start a block")) return -1;
+    Stmt block = stmt_at(StmtKind::Block, open);
+    while (!failed() && !is("}")) {
+        if (peek().kind == TokenKind::End) {
+            error_at(peek(), "expected '}' to close the block opened at " + std::to_string(open.line) + ":" +
+                                 std::to_string(open.column) + ", found the end of the program");
+            return -1;
+        }
+        block.children.push_back(parse_statement());
+    }
+    next();
+    return add_stmt(std::move(block));
+}
+
+std::int32_t Parser::parse_statement() {
+    const Token& t = peek();
+    DepthGuard guard(*this, t);
+    if (failed()) return -1;
+    if (is("{")) return parse_block();
+    if (starts_type()) {
+        const std::int32_t decl = parse_declaration();
+        expect(";", "after the declaration");
+        return decl;
+    }
+    if (refuse_unsupported()) return -1;
+    if (t.kind == TokenKind::Keyword) {
+        const std::string& w = t.text;
+        if (w == "if") return parse_if();
+        if (w == "while") return parse_while();
+        if (w == "do") return parse_do();
+        if (w == "for") return parse_for();
+        if (w == "break" || w == "continue") {
+            next();
+            expect(";", "after '" + w + "'");
+            return add_stmt(stmt_at(w == "break" ? StmtKind::Break : StmtKind::Continue, t));
+        }
+        if (w == "return") {
+            next();
+            Stmt s = stmt_at(StmtKind::Return, t);
+            if (!is(";")) s.expr = parse_expr();
+            expect(";", "after the return value");
+            return add_stmt(std::move(s));
+        }
+    }
+    if (accept(";")) return add_stmt(stmt_at(StmtKind::Empty, t));
+    if (peek().kind == TokenKind::Identifier && is(":", 1)) {
+        error_at(t, "labels and goto are not supported in MiniC");
+        return -1;
+    }
+    Stmt s = stmt_at(StmtKind::Expr, t);
+    s.expr = parse_expr();
+    expect(";", "after the expression");
+    return add_stmt(std::move(s));
+}
+
+// `int a = 1, *p;` inside a function: one Decl per declarator (a Group when several).
+std::int32_t Parser::parse_declaration() {
+    const Token& start = peek();
+    const TypeId base = parse_base_type();
+    if (failed()) return -1;
+    Stmt group = stmt_at(StmtKind::Group, start);
+    if (is(";")) return add_stmt(stmt_at(StmtKind::Empty, start));  // a struct definition alone
+    do {
+        const Declarator d = parse_declarator(base, "a variable name");
+        if (failed()) return -1;
+        if (is("(")) {
+            error_at(peek(), "functions cannot be declared inside a function in MiniC");
+            return -1;
+        }
+        VarDecl v = parse_variable(d);
+        if (failed()) return -1;
+        Function& f = prog_.functions[static_cast<std::size_t>(function_)];
+        Stmt decl = Stmt{.kind = StmtKind::Decl, .line = d.line, .column = d.column};
+        decl.var = static_cast<std::int32_t>(f.locals.size());
+        f.locals.push_back(std::move(v));
+        group.children.push_back(add_stmt(std::move(decl)));
+    } while (accept(","));
+    if (group.children.size() == 1) return group.children.front();
+    return add_stmt(std::move(group));
+}
+
+std::int32_t Parser::parse_condition(const std::string& keyword) {
+    if (!expect("(", "after '" + keyword + "'")) return -1;
+    const std::int32_t cond = parse_expr();
+    expect(")", "after the condition of '" + keyword + "'");
+    return cond;
+}
+
+std::int32_t Parser::parse_if() {
+    Stmt s = stmt_at(StmtKind::If, next());
+    s.expr = parse_condition("if");
+    s.body = parse_statement();
+    if (!failed() && is_keyword("else")) {
+        next();
+        s.else_body = parse_statement();
+    }
+    return add_stmt(std::move(s));
+}
+
+std::int32_t Parser::parse_while() {
+    Stmt s = stmt_at(StmtKind::While, next());
+    s.expr = parse_condition("while");
+    s.body = parse_statement();
+    return add_stmt(std::move(s));
+}
+
+std::int32_t Parser::parse_do() {
+    Stmt s = stmt_at(StmtKind::DoWhile, next());
+    s.body = parse_statement();
+    if (failed()) return -1;
+    if (!is_keyword("while")) {
+        error_at(peek(), "expected 'while' after the body of 'do', found " + peek().describe());
+        return -1;
+    }
+    next();
+    s.expr = parse_condition("while");
+    expect(";", "after 'do ... while (...)'");
+    return add_stmt(std::move(s));
+}
+
+std::int32_t Parser::parse_for() {
+    const Token& t = next();
+    Stmt s = stmt_at(StmtKind::For, t);
+    if (!expect("(", "after 'for'")) return -1;
+    if (starts_type()) {
+        s.init = parse_declaration();
+    } else if (!is(";")) {
+        Stmt init = stmt_at(StmtKind::Expr, peek());
+        init.expr = parse_expr();
+        s.init = add_stmt(std::move(init));
+    }
+    if (!expect(";", "after the start of 'for'")) return -1;
+    if (!is(";")) s.expr = parse_expr();
+    if (!expect(";", "after the condition of 'for'")) return -1;
+    if (!is(")")) s.step = parse_expr();
+    if (!failed() && is(",")) {
+        error_at(peek(), "the comma operator is not supported in MiniC; update one variable in the step and the other in the body");
+        return -1;
+    }
+    if (!expect(")", "to close 'for (...)'")) return -1;
+    s.body = parse_statement();
+    return add_stmt(std::move(s));
+}
+}  // namespace memsim::minic::parsing

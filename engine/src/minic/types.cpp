@@ -1,0 +1,181 @@
+#include "memsim/minic/types.hpp"
+
+#include <algorithm>
+
+#include "memsim/core/assert.hpp"
+
+namespace memsim::minic {
+
+const Field* StructDef::find(const std::string& field_name) const {
+    for (const Field& field : fields) {
+        if (field.name == field_name) return &field;
+    }
+    return nullptr;
+}
+
+TypeTable::TypeTable(DataModel model) : model_(model) {
+    // Fixed indices for the basic types (see the accessors in the header).
+    types_.push_back(Type{.kind = TypeKind::Void});
+    for (TypeKind kind : {TypeKind::Char, TypeKind::Short, TypeKind::Int, TypeKind::Long, TypeKind::LongLong}) {
+        types_.push_back(Type{.kind = kind, .is_unsigned = false});
+        types_.push_back(Type{.kind = kind, .is_unsigned = true});
+    }
+}
+
+TypeId TypeTable::integer(TypeKind kind, bool is_unsigned) const {
+    switch (kind) {
+        case TypeKind::Char: return is_unsigned ? 2 : 1;
+        case TypeKind::Short: return is_unsigned ? 4 : 3;
+        case TypeKind::Int: return is_unsigned ? 6 : 5;
+        case TypeKind::Long: return is_unsigned ? 8 : 7;
+        case TypeKind::LongLong: return is_unsigned ? 10 : 9;
+        default: return 5;
+    }
+}
+
+TypeId TypeTable::intern(const Type& type) {
+    for (std::size_t i = 0; i < types_.size(); ++i) {
+        if (types_[i] == type) return static_cast<TypeId>(i);
+    }
+    types_.push_back(type);
+    return static_cast<TypeId>(types_.size() - 1);
+}
+
+TypeId TypeTable::pointer_to(TypeId element) { return intern(Type{.kind = TypeKind::Pointer, .element = element}); }
+
+TypeId TypeTable::array_of(TypeId element, std::uint64_t count) {
+    return intern(Type{.kind = TypeKind::Array, .element = element, .count = count});
+}
+
+TypeId TypeTable::declare_struct(const std::string& name) {
+    if (const TypeId existing = find_struct(name); existing != 0) return existing;
+    structs_.push_back(StructDef{.name = name});
+    return intern(Type{.kind = TypeKind::Struct, .struct_index = static_cast<std::int32_t>(structs_.size() - 1)});
+}
+
+void TypeTable::complete_struct(TypeId struct_type, const std::vector<Field>& fields) {
+    std::uint64_t offset = 0;
+    std::uint64_t align = 1;
+    std::vector<Field> placed = fields;
+    for (Field& field : placed) {
+        const std::uint64_t a = align_of(field.type);
+        offset = (offset + a - 1) / a * a;
+        field.offset = offset;
+        offset += size_of(field.type);
+        align = std::max(align, a);
+    }
+    StructDef& def = structs_[static_cast<std::size_t>(types_[struct_type].struct_index)];
+    def.fields = std::move(placed);
+    def.align = align;
+    def.size = std::max<std::uint64_t>((offset + align - 1) / align * align, 1);
+    def.complete = true;
+}
+
+TypeId TypeTable::find_struct(const std::string& name) const {
+    for (std::size_t i = 0; i < types_.size(); ++i) {
+        const Type& t = types_[i];
+        if (t.kind == TypeKind::Struct && structs_[static_cast<std::size_t>(t.struct_index)].name == name) {
+            return static_cast<TypeId>(i);
+        }
+    }
+    return 0;
+}
+
+std::uint64_t TypeTable::size_of(TypeId id) const {
+    const Type& t = types_[id];
+    switch (t.kind) {
+        case TypeKind::Void: return 0;
+        case TypeKind::Char: return 1;
+        case TypeKind::Short: return 2;
+        case TypeKind::Int: return 4;
+        case TypeKind::Long: return model_ == DataModel::Lp64 ? 8 : 4;
+        case TypeKind::LongLong: return 8;
+        case TypeKind::Pointer: return pointer_size();
+        case TypeKind::Array: return t.count * size_of(t.element);
+        case TypeKind::Struct: {
+            const StructDef& def = structs_[static_cast<std::size_t>(t.struct_index)];
+            return def.complete ? def.size : 0;
+        }
+    }
+    return 0;
+}
+
+std::uint64_t TypeTable::align_of(TypeId id) const {
+    const Type& t = types_[id];
+    switch (t.kind) {
+        case TypeKind::Array: return align_of(t.element);
+        case TypeKind::Struct: return structs_[static_cast<std::size_t>(t.struct_index)].align;
+        case TypeKind::Void: return 1;
+        // i386 aligns long long to 4 inside structs; MiniC keeps natural alignment for simplicity.
+        default: return size_of(id);
+    }
+}
+
+bool TypeTable::is_integer(TypeId id) const {
+    const TypeKind k = types_[id].kind;
+    return k == TypeKind::Char || k == TypeKind::Short || k == TypeKind::Int || k == TypeKind::Long ||
+           k == TypeKind::LongLong;
+}
+
+bool TypeTable::is_complete(TypeId id) const {
+    const Type& t = types_[id];
+    if (t.kind == TypeKind::Void) return false;
+    if (t.kind == TypeKind::Struct) return structs_[static_cast<std::size_t>(t.struct_index)].complete;
+    if (t.kind == TypeKind::Array) return is_complete(t.element);
+    return true;
+}
+
+std::string TypeTable::name(TypeId id) const {
+    const Type& t = types_[id];
+    const std::string sign = t.is_unsigned ? "unsigned " : "";
+    switch (t.kind) {
+        case TypeKind::Void: return "void";
+        case TypeKind::Char: return sign + "char";
+        case TypeKind::Short: return sign + "short";
+        case TypeKind::Int: return t.is_unsigned ? "unsigned int" : "int";
+        case TypeKind::Long: return sign + "long";
+        case TypeKind::LongLong: return sign + "long long";
+        case TypeKind::Pointer: {
+            const std::string inner = name(t.element);
+            return inner + (inner.back() == '*' ? "*" : " *");
+        }
+        case TypeKind::Array: {
+            // int [2][3]: the element's own sizes follow this one.
+            std::string dims;
+            TypeId base = id;
+            while (types_[base].kind == TypeKind::Array) {
+                dims += "[" + std::to_string(types_[base].count) + "]";
+                base = types_[base].element;
+            }
+            return name(base) + " " + dims;
+        }
+        case TypeKind::Struct: return "struct " + structs_[static_cast<std::size_t>(t.struct_index)].name;
+    }
+    return "?";
+}
+
+int TypeTable::rank(TypeId id) const {
+    switch (types_[id].kind) {
+        case TypeKind::Char: return 1;
+        case TypeKind::Short: return 2;
+        case TypeKind::Int: return 3;
+        case TypeKind::Long: return 4;
+        case TypeKind::LongLong: return 5;
+        default: return 0;
+    }
+}
+
+TypeId TypeTable::promote(TypeId id) const { return rank(id) < rank(int_type()) ? int_type() : id; }
+
+TypeId TypeTable::common(TypeId a, TypeId b) const {
+    a = promote(a);
+    b = promote(b);
+    const bool ua = types_[a].is_unsigned, ub = types_[b].is_unsigned;
+    if (ua == ub) return rank(a) >= rank(b) ? a : b;
+    const TypeId u = ua ? a : b, s = ua ? b : a;
+    if (rank(u) >= rank(s)) return u;
+    if (size_of(s) > size_of(u)) return s;
+    return integer(types_[s].kind, true);
+}
+
+}  // namespace memsim::minic

@@ -1,0 +1,4 @@
+int main(void) {
+    switch (1) { }
+    return 0;
+}

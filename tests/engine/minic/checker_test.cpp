@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "minic_run.hpp"
+
+using minic_test::compile_error;
+
+TEST_CASE("Undefined names are errors with a did-you-mean suggestion", "[minic][checker]") {
+    CHECK(compile_error("int main(void) {\n  int count = 0;\n  cout = 1;\n  return 0;\n}") ==
+          "3:3: variable 'cout' is not defined; did you mean 'count'?");
+    CHECK(compile_error("int main(void) { prinf(\"x\"); return 0; }") ==
+          "1:18: function 'prinf' is not defined; did you mean 'printf'?");
+    CHECK(compile_error("int main(void) { { int inner = 1; } return inner; }") ==
+          "1:44: variable 'inner' is not defined");
+}
+
+TEST_CASE("Calls must give each function its number of arguments", "[minic][checker]") {
+    CHECK(compile_error("int add(int a, int b) { return a + b; }\nint main(void) { return add(1); }") ==
+          "2:25: 'add' takes 2 arguments but is given 1");
+    CHECK(compile_error("int main(void) { free(); return 0; }") == "1:18: 'free' takes 1 argument but is given 0");
+    CHECK(compile_error("int main(void) { printf(); return 0; }") == "1:18: 'printf' takes at least 1 argument but is given 0");
+}
+
+TEST_CASE("Type errors say which types do not fit", "[minic][checker]") {
+    CHECK(compile_error("int main(void) { int x = 1; int *p = x; return 0; }") ==
+          "1:38: initial value of 'p': an integer ('int') is not a pointer ('int *'); add a cast if you mean it");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s v; v.b = 1; return 0; }") ==
+          "2:31: struct s has no field 'b'; did you mean 'a'?");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s v; struct s *p = &v; p.a = 1; return 0; }") ==
+          "2:49: '.' needs a struct, but the left side is 'struct s *'; use '->' for a pointer to a struct");
+    CHECK(compile_error("int main(void) { int a[3]; int b[3]; a = b; return 0; }") ==
+          "1:38: '=': an array cannot be assigned as a whole; copy its elements (or use memcpy)");
+    CHECK(compile_error("int main(void) { void *p = NULL; return *p; }") ==
+          "1:41: a 'void *' cannot be dereferenced; cast it to a typed pointer first");
+    CHECK(compile_error("void f(void) { return 1; }\nint main(void) { f(); return 0; }") ==
+          "1:23: 'f' returns void, so 'return' takes no value");
+}
+
+TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
+    CHECK(compile_error("int f(void) { return 0; }") == "1:1: the program has no 'main' function: write 'int main(void) { ... }'");
+    CHECK(compile_error("int main(void) { break; return 0; }") == "1:18: 'break' is only allowed inside a loop");
+    CHECK(compile_error("int g = 1;\nint h = g + 1;\nint main(void) { return 0; }") ==
+          "2:11: a global's initial value must be a constant (a number or a string)");
+    CHECK(compile_error("int f(int x);\nint main(void) { return f(1); }") == "2:25: function 'f' is declared but never defined");
+}
+
+TEST_CASE("Struct copies need a struct in memory on the right", "[minic][checker]") {
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; struct s z; x.a = 1; z = y = x; return 0; }") ==
+          "2:69: a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; x.a = 1; y = 1 ? x : x; return 0; }") ==
+          "2:57: '?:' cannot choose between structs in MiniC; use if / else");
+    CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; x.a = 1; struct s y = x; return y.a; }") == "(compiled)");
+}
+
+TEST_CASE("A misspelt struct name is caught where its fields are used", "[minic][checker]") {
+    CHECK(compile_error("struct node { int value; };\nint main(void) { struct nod *p = NULL; return p->value; }") ==
+          "2:48: 'struct nod' is declared but its fields are never defined; did you mean 'struct node'?");
+}
+
+TEST_CASE("Huge arrays are fine in bss, but initializer lists stay small", "[minic][checker]") {
+    CHECK(compile_error("int big[100000000];\nint main(void) { big[99999999] = 1; return big[5]; }") == "(compiled)");
+    CHECK(compile_error("int main(void) { int a[5000] = {1}; return a[0]; }") ==
+          "1:22: initializer lists fill at most 4096 elements in MiniC; 'a' has 5000: fill it with a loop");
+}

@@ -1,0 +1,217 @@
+#include <catch2/catch.hpp>
+
+#include "minic_run.hpp"
+
+using namespace minic_test;
+
+namespace {
+std::vector<std::int64_t> returns_of(const Run& run, const std::string& function) {
+    std::vector<std::int64_t> values;
+    for (const Event& e : run.events) {
+        if (e.kind == EventKind::Return && e.function == function) values.push_back(e.value);
+    }
+    return values;
+}
+}  // namespace
+
+TEST_CASE("Factorial recursion pushes one frame per call and returns 1, 2, 6, 24, 120", "[minic][interpreter]") {
+    Run run = run_file("factorial.c");
+    const Interpreter& it = *run.interpreter;
+    CHECK(it.status() == Status::Exited);
+    CHECK(it.exit_code() == 0);
+    CHECK(run.host.output() == "fact(5) = 120\n");
+    // main + fact(5), fact(4), ..., fact(1): six calls, all active at the deepest point.
+    CHECK(it.calls() == 6);
+    CHECK(it.max_depth() == 6);
+    CHECK(returns_of(run, "fact") == std::vector<std::int64_t>{1, 2, 6, 24, 120});
+    CHECK(run.count(EventKind::Call) == 6);
+    CHECK(it.learner_errors() == 0);
+    CHECK(run.host.call_stack().frames().empty());
+}
+
+TEST_CASE("Fibonacci recursion makes 25 calls of fib for fib(6), at most 7 frames deep", "[minic][interpreter]") {
+    // fib(n) calls: c(0) = c(1) = 1, c(n) = 1 + c(n-1) + c(n-2): c(6) = 25.
+    for (DataModel model : {DataModel::Lp64, DataModel::Ilp32}) {
+        Run run = run_file("fibonacci.c", model);
+        CHECK(run.host.output() == "fib(6) = 8 after 25 calls\n");
+        CHECK(run.interpreter->calls() == 26);
+        CHECK(run.interpreter->max_depth() == 7);
+        CHECK(run.interpreter->exit_code() == 8);
+    }
+}
+
+TEST_CASE("Each step runs one statement and each return is a step of its own", "[minic][interpreter]") {
+    const auto program = compile(read_program("factorial.c"));
+    REQUIRE(program);
+    Interpreter it(*program);
+    FlatHost host(FlatHostConfig::for_model(DataModel::Lp64));
+    std::vector<int> lines;
+    while (it.running()) {
+        it.step(host);
+        lines.push_back(it.current_line());
+    }
+    // Start (main's first statement, line 10), then fact(5): test at 4, return at 6, five
+    // levels down to the base case at 5; five returns resume at line 6, one at line 10.
+    CHECK(lines == std::vector<int>{10, 4, 6, 4, 6, 4, 6, 4, 6, 4, 5, 6, 6, 6, 6, 10, 11, 12, 12});
+    CHECK(it.steps() == 19);
+}
+
+TEST_CASE("A linked list is built with malloc, walked with ->, and freed", "[minic][interpreter]") {
+    Run run = run_file("linked_list.c");
+    CHECK(run.host.output() == "40 30 20 10 sum 100\n");
+    CHECK(run.host.blocks().size() == 4);
+    CHECK(run.host.leaked_blocks() == 0);
+    CHECK(run.interpreter->learner_errors() == 0);
+    CHECK(run.interpreter->status() == Status::Exited);
+}
+
+TEST_CASE("Pointers to pointers, pointer arithmetic and string functions work through memory", "[minic][interpreter]") {
+    Run run = run_file("pointers.c");
+    CHECK(run.host.output() == "x=42 *p=42 same=1\nhallo 5 o\ndiff 4\n");
+    CHECK(run.interpreter->learner_errors() == 0);
+}
+
+TEST_CASE("Structs are laid out with padding per data model and copied by assignment", "[minic][interpreter]") {
+    // struct point { char; int; long; }: LP64 0/4/8, size 16; ILP32 long is 4: 0/4/8, size 12.
+    // struct box { struct point; int; }: LP64 16 + 4, padded to 24; ILP32 12 + 4 = 16.
+    CHECK(run_file("structs.c", DataModel::Lp64).host.output() == "A 3 4 10 20\n16 24\n");
+    CHECK(run_file("structs.c", DataModel::Ilp32).host.output() == "A 3 4 10 20\n12 16\n");
+}
+
+TEST_CASE("Arrays of arrays are row-major: grid[r][c] is element r * columns + c", "[minic][interpreter]") {
+    Run run = run_file("matrix.c");
+    CHECK(run.host.output() == "11 23 23\n4 24\n");
+}
+
+TEST_CASE("Integer arithmetic wraps at the type's width, as on the real machine", "[minic][interpreter]") {
+    Run run = run_source(R"(
+int main(void) {
+    unsigned int u = 0;
+    u = u - 1;
+    int big = 2147483647;
+    big = big + 1;
+    char c = 127;
+    c++;
+    long l = 1;
+    l = l << 40;
+    printf("%u %d %d %ld\n", u, big, c, l);
+    printf("%d %d %d %d\n", -7 / 2, -7 % 2, -1 < 1u, (unsigned char)300);
+    printf("%x %d %d %d\n", 0xF0 | 0x0F, 6 & 3, 6 ^ 3, ~0);
+    printf("%d %d %d\n", 3 > 2 ? 10 : 20, !5, 1 && 0 || 1);
+    return 0;
+})");
+    CHECK(run.host.output() == "4294967295 -2147483648 -128 1099511627776\n-3 -1 0 44\nff 2 5 -1\n10 0 1\n");
+}
+
+TEST_CASE("Globals live in data and bss, string literals in read-only data", "[minic][interpreter]") {
+    Run run = run_source(R"(
+int counter;
+int start = 5;
+char *greeting = "hi";
+char buffer[8] = "abc";
+int table[4] = {1, 2, 3};
+int main(void) {
+    counter = counter + start;
+    printf("%d %s %s %d %d\n", counter, greeting, buffer, table[2], table[3]);
+    greeting[0] = 'H';
+    return 0;
+})");
+    CHECK(run.host.output() == "5 hi abc 3 0\n");
+    CHECK(run.interpreter->status() == Status::Stopped);
+    CHECK(run.interpreter->stop_reason().find("read-only memory holding a string literal") != std::string::npos);
+    CHECK(run.interpreter->current_line() == 10);
+}
+
+TEST_CASE("Library functions read and write simulated memory", "[minic][interpreter][library]") {
+    Run run = run_source(R"(
+int main(void) {
+    int *a = calloc(4, sizeof(int));
+    a[1] = 7;
+    a = realloc(a, 8 * sizeof(int));
+    memset(a + 4, 0, 4 * sizeof(int));
+    int copy[8];
+    memcpy(copy, a, sizeof(copy));
+    printf("%d %d %d %c%c %%\n", copy[0], copy[1], copy[7], 'o', 'k');
+    putchar('x');
+    puts("!");
+    free(a);
+    int child = fork();
+    yield();
+    touch(copy, sizeof(copy));
+    printf("%d %p\n", child, NULL);
+    return 0;
+})");
+    CHECK(run.host.output() == "0 7 0 ok %\nx!\n1 (nil)\n");
+    CHECK(run.host.leaked_blocks() == 0);
+    CHECK(run.host.forks() == 1);
+    CHECK(run.interpreter->learner_errors() == 0);
+}
+
+TEST_CASE("exit() ends the program with its code", "[minic][interpreter][library]") {
+    Run run = run_source("void stop(void) { exit(3); }\nint main(void) { stop(); printf(\"not here\"); return 0; }");
+    CHECK(run.interpreter->status() == Status::Exited);
+    CHECK(run.interpreter->exit_code() == 3);
+    CHECK(run.host.output().empty());
+}
+
+TEST_CASE("The interpreter state is a value: equal runs are equal, copies diverge independently", "[minic][interpreter]") {
+    const auto program = compile(read_program("fibonacci.c"));
+    REQUIRE(program);
+    Interpreter a(*program), b(*program);
+    FlatHost ha(FlatHostConfig::for_model(DataModel::Lp64)), hb(FlatHostConfig::for_model(DataModel::Lp64));
+    for (int i = 0; i < 30; ++i) {
+        a.step(ha);
+        b.step(hb);
+    }
+    CHECK(a == b);
+    const Interpreter checkpoint = a;
+    a.step(ha);
+    CHECK_FALSE(a == checkpoint);
+    CHECK(checkpoint == b);
+    CHECK(checkpoint.depth() == b.depth());
+}
+
+TEST_CASE("A host may end a step at a memory event: one step is one statement or one memory event", "[minic][interpreter]") {
+    const char* source = R"(int main(void) {
+    char *p = malloc(3 * 4096);
+    p[0] = p[4096] = p[8192] = 7;
+    free(p);
+    return 0;
+})";
+    const auto program = compile(source);
+    REQUIRE(program);
+    auto lines_of = [&](bool step_per_page) {
+        FlatHostConfig config = FlatHostConfig::for_model(DataModel::Lp64);
+        config.step_per_new_page = step_per_page;
+        FlatHost host(config);
+        Interpreter it(*program);
+        std::vector<int> lines;
+        while (it.running()) {
+            it.step(host);
+            lines.push_back(it.current_line());
+        }
+        CHECK(host.peek(host.blocks().begin()->first + 4096, 1) == 7);
+        return lines;
+    };
+    CHECK(lines_of(false) == std::vector<int>{2, 3, 4, 5, 5});
+    // Line 3 stores into three new pages (p[8192] first, as the assignment runs right to
+    // left): each store ends a step, so line 3 takes three steps instead of one.
+    CHECK(lines_of(true) == std::vector<int>{2, 3, 3, 3, 4, 5, 5});
+}
+
+TEST_CASE("A 400 MB global array costs nothing until used, and reads as zero", "[minic][interpreter]") {
+    Run run = run_source("int big[100000000];\nint main(void) { big[99999999] = 7; return big[99999999] + big[5]; }");
+    CHECK(run.interpreter->exit_code() == 7);
+    CHECK(run.interpreter->learner_errors() == 0);
+}
+
+TEST_CASE("current_line() uses the lines of the whole scenario file when the body starts later", "[minic][interpreter]") {
+    const auto program = compile("int main(void) {\n  int x = 1;\n  return x;\n}\n", CompileOptions{.model = DataModel::Lp64, .first_line = 20});
+    REQUIRE(program);
+    Interpreter it(*program);
+    FlatHost host(FlatHostConfig::for_model(DataModel::Lp64));
+    it.step(host);
+    CHECK(it.current_line() == 21);
+    it.step(host);
+    CHECK(it.current_line() == 22);
+}

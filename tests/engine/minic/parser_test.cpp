@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "memsim/minic/parser.hpp"
+
+using namespace memsim::minic;
+
+namespace {
+std::string parse_error(const std::string& source) {
+    const auto program = parse(source);
+    return program ? "(parsed)" : program.error().to_string();
+}
+}  // namespace
+
+TEST_CASE("The parser builds functions, locals and statements", "[minic][parser]") {
+    const auto program = parse(
+        "struct node { int value; struct node *next; };\n"
+        "int count = 3;\n"
+        "int add(int a, int b) { int s = a + b; return s; }\n"
+        "int main(void) { int i; for (i = 0; i < 3; i++) { int t = add(i, 1); } return 0; }\n");
+    REQUIRE(program);
+    REQUIRE(program->functions.size() == 2);
+    CHECK(program->functions[0].name == "add");
+    CHECK(program->functions[0].param_count == 2);
+    CHECK(program->functions[0].locals.size() == 3);
+    CHECK(program->functions[1].locals.size() == 2);
+    REQUIRE(program->globals.size() == 1);
+    CHECK(program->globals[0].name == "count");
+    CHECK(program->types.size_of(program->types.find_struct("node")) == 16);
+}
+
+TEST_CASE("Operators bind with C precedence", "[minic][parser]") {
+    const auto program = parse("int main(void) { return 1 + 2 * 3 == 7 && 1; }");
+    REQUIRE(program);
+    const Stmt& ret = program->stmts[program->stmts.size() - 2];
+    REQUIRE(ret.kind == StmtKind::Return);
+    const Expr& top = program->exprs[static_cast<std::size_t>(ret.expr)];
+    CHECK(top.op == BinaryOp::LogicalAnd);
+    const Expr& eq = program->exprs[static_cast<std::size_t>(top.a)];
+    CHECK(eq.op == BinaryOp::Eq);
+    const Expr& sum = program->exprs[static_cast<std::size_t>(eq.a)];
+    CHECK(sum.op == BinaryOp::Add);
+    CHECK(program->exprs[static_cast<std::size_t>(sum.b)].op == BinaryOp::Mul);
+}
+
+TEST_CASE("Syntax errors name line, column, what was expected and what was found", "[minic][parser]") {
+    CHECK(parse_error("int main(void) {\n  int x = 1;\n  x = x + 1 int y;\n}") ==
+          "3:13: expected ';' after the expression, found 'int'");
+    CHECK(parse_error("int main(void) {\n  if (1 { }\n}") == "2:9: expected ')' after the condition of 'if', found '{'");
+    CHECK(parse_error("int main(void) {\n  return 0;\n") ==
+          "3:1: expected '}' to close the block opened at 1:16, found the end of the program");
+    CHECK(parse_error("int main(void) { int a[2; }") == "1:25: expected ']' after the array size, found ';'");
+    CHECK(parse_error("int main(void) { x = ; }") == "1:22: expected an expression, found ';'");
+    CHECK(parse_error("main() {}") == "1:1: expected a declaration or a function (starting with a type such as 'int'), found 'main'");
+    CHECK(parse_error("int main(void) { p-> = 1; }") == "1:22: expected a field name after '->', found '='");
+}
+
+TEST_CASE("C features outside MiniC are refused by name at their position", "[minic][parser]") {
+    CHECK(parse_error("int main(void) {\n  float f;\n}") ==
+          "2:3: floating-point types are not supported in MiniC; use int or long");
+    CHECK(parse_error("int main(void) {\n  int x = 1;\n  switch (x) { }\n}") ==
+          "3:3: switch statements are not supported in MiniC; use if / else if");
+    CHECK(parse_error("int main(void) { goto end; }") == "1:18: goto is not supported in MiniC; use loops with break and continue");
+    CHECK(parse_error("union u { int a; };") == "1:1: unions are not supported in MiniC; use a struct");
+    CHECK(parse_error("typedef struct n node;") ==
+          "1:1: typedef is not supported in MiniC; write the type out, for example 'struct node *'");
+    CHECK(parse_error("int main(void) { int (*f)(int); }") == "1:22: function pointers are not supported in MiniC");
+    CHECK(parse_error("int sum(int n, ...) { return n; }") ==
+          "1:16: functions with variable arguments (...) are not supported in MiniC");
+    CHECK(parse_error("int main(void) { static int n; }") == "1:18: 'static' is not supported in MiniC; use a global variable");
+    CHECK(parse_error("struct p { int x; };\nint f(struct p v) { return 0; }") ==
+          "2:17: passing a struct by value is not supported in MiniC; pass a pointer");
+    CHECK(parse_error("int main(void) { int n = 3; int a[n]; }") ==
+          "1:34: the array size must be a constant integer (MiniC has no variable-length arrays)");
+}
+
+TEST_CASE("Deeply nested expressions are refused instead of exhausting the parser's stack", "[minic][parser]") {
+    std::string deep = "int main(void) { return ";
+    for (int i = 0; i < 1000; ++i) deep += "(";
+    deep += "1";
+    for (int i = 0; i < 1000; ++i) deep += ")";
+    deep += "; }";
+    CHECK(parse_error(deep).find("nested too deeply") != std::string::npos);
+
+    std::string chain = "int main(void) { return 1";
+    for (int i = 0; i < 5000; ++i) chain += " + 1";
+    chain += "; }";
+    CHECK(parse_error(chain).find("nested too deeply") != std::string::npos);
+
+    std::string shallow = "int main(void) { return 1";
+    for (int i = 0; i < 100; ++i) shallow += " + 1";
+    shallow += "; }";
+    CHECK(parse_error(shallow) == "(parsed)");
+}
+
+TEST_CASE("A program inside a scenario file counts lines from its first line in the file", "[minic][parser]") {
+    const auto program = parse("int main(void) {\n  return 0 }\n", DataModel::Lp64, 8);
+    REQUIRE_FALSE(program);
+    CHECK(program.error().to_string() == "9:12: expected ';' after the return value, found '}'");
+    const auto ok = parse("int main(void) {\n  return 0;\n}\n", DataModel::Lp64, 8);
+    REQUIRE(ok);
+    CHECK(ok->functions[0].line == 8);
+    CHECK(ok->first_line == 8);
+}

@@ -1,0 +1,9 @@
+int down(int n) {
+    int pad[64];
+    pad[0] = n;
+    return down(n + 1) + pad[0];
+}
+
+int main(void) {
+    return down(0);
+}
