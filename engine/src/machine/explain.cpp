@@ -1,5 +1,7 @@
 #include "memsim/machine/explain.hpp"
 
+#include <cctype>
+
 #include "memsim/core/text.hpp"
 
 namespace memsim::machine {
@@ -32,10 +34,13 @@ std::string human_bytes(std::uint64_t bytes) {
 
 std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack) {
     const std::string args = argument_list(frame);
-    return caller_of(stack, 1) + " calls " + frame.function + ". A new frame is pushed: " +
+    std::string caller = caller_of(stack, 1);
+    caller[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(caller[0])));
+    return caller + " calls " + frame.function + ". A new frame is pushed: " +
            (args.empty() ? std::string("no arguments") : "the argument(s) " + args) + ", the return address " +
-           hex(frame.return_address) + " (where " + caller_of(stack, 1) + " resumes) and " + caller_of(stack, 1) +
-           "'s frame pointer, saved at " + hex(frame.frame_pointer) + ", where FP now points. The frame spans " +
+           hex(frame.return_address) + " (where " + caller_of(stack, 1) + " resumes) and " +
+           (stack.frames().size() > 1 ? caller_of(stack, 1) + "'s frame pointer" : std::string("a frame pointer of 0 (there is no caller frame)")) +
+           ", saved at " + hex(frame.frame_pointer) + ", where FP now points. The frame spans " +
            std::to_string(frame.caller_stack_pointer - frame.stack_pointer) + " bytes; SP is now " +
            hex(stack.stack_pointer()) + " and the stack is " + std::to_string(stack.frames().size()) + " call(s) deep.";
 }

@@ -48,6 +48,7 @@ const char* process_end_name(ProcessEnd end) {
         case ProcessEnd::Segfault: return "segmentation fault";
         case ProcessEnd::StackOverflow: return "stack overflow";
         case ProcessEnd::ProtectionFault: return "protection fault";
+        case ProcessEnd::Aborted: return "aborted";
     }
     return "?";
 }
@@ -249,6 +250,13 @@ void Machine::exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* 
                                        " bytes were never freed: memory leaks. The OS takes the memory back at exit, "
                                        "but a long-running program would keep losing it."),
               false);
+}
+
+void Machine::abort(const std::string& reason, std::vector<Event>* sink) {
+    if (!running()) return;
+    running_process().end = ProcessEnd::Aborted;
+    add_event(sink, EventSource::Process, "aborted",
+              "The C library stops process " + std::to_string(current_) + ": " + reason, true);
 }
 
 void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink) {

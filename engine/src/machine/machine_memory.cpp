@@ -74,12 +74,29 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
     return true;
 }
 
-std::optional<std::uint64_t> Machine::load(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink) {
-    if (!require_running("read", sink)) return std::nullopt;
-    if (!access(address, size, vm::AccessKind::Read, sink)) return std::nullopt;
+Machine::LoadOutcome Machine::load_quiet(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink) {
+    if (!require_running("read", sink)) return {};
+    if (!access(address, size, vm::AccessKind::Read, sink)) return {};
     const Process& process = current();
-    const std::uint64_t value = process.memory.read(address, size);
-    if (!process.memory.initialized(address, size)) {
+    return LoadOutcome{true, process.memory.read(address, size), process.memory.initialized(address, size)};
+}
+
+bool Machine::store_quiet(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink) {
+    if (!require_running("write", sink)) return false;
+    if (!access(address, size, vm::AccessKind::Write, sink)) return false;
+    running_process().memory.write(address, size, value);
+    return true;
+}
+
+void Machine::load_image(std::uint64_t address, const std::vector<std::uint8_t>& bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) running_process().memory.write(address + i, 1, bytes[i]);
+}
+
+std::optional<std::uint64_t> Machine::load(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink) {
+    const LoadOutcome loaded = load_quiet(address, size, sink);
+    if (!loaded.ok) return std::nullopt;
+    const std::uint64_t value = loaded.value;
+    if (!loaded.initialized) {
         ++errors_.uninitialised_reads;
         add_event(sink, EventSource::Program, "uninitialised-read",
                   "The " + std::to_string(size) + " byte(s) at " + hex(address) +
@@ -95,9 +112,7 @@ std::optional<std::uint64_t> Machine::load(std::uint64_t address, std::uint32_t 
 }
 
 bool Machine::store(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink) {
-    if (!require_running("write", sink)) return false;
-    if (!access(address, size, vm::AccessKind::Write, sink)) return false;
-    running_process().memory.write(address, size, value);
+    if (!store_quiet(address, size, value, sink)) return false;
     add_event(sink, EventSource::Program, "write",
               "Wrote " + std::to_string(value) + " into the " + std::to_string(size) + " byte(s) at " + hex(address) + ".",
               false, address);

@@ -96,8 +96,15 @@ Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits
         case scenario::BodyKind::References:
         case scenario::BodyKind::Trace: session = reference_session(*parsed); break;
         case scenario::BodyKind::HeapTrace: session = heap_trace_session(*parsed); break;
-        case scenario::BodyKind::Program:
-            return fail("program scenarios (MiniC) are not available in this build yet", parsed->front_matter_first_line, 1);
+        case scenario::BodyKind::Program: {
+            auto config = read_machine_config(*parsed);
+            if (!config) return tl::unexpected(config.error());
+            // The interpreter pauses itself one step past the limit; the simulator stops there too.
+            auto program = ProgramSession::create(*config, parsed->body, parsed->body_first_line, limits.max_steps);
+            if (!program) return tl::unexpected(program.error());
+            session = Session(std::move(*program));
+            break;
+        }
     }
     if (!session) return tl::unexpected(session.error());
     Simulator sim(std::move(*parsed), std::move(*session), limits);
@@ -120,7 +127,7 @@ void Simulator::finish_load() {
     std::visit(
         [&](const auto& s) {
             using T = std::decay_t<decltype(s)>;
-            if constexpr (std::is_same_v<T, OpsSession>) {
+            if constexpr (std::is_same_v<T, OpsSession> || std::is_same_v<T, ProgramSession>) {
                 const Machine& m = s.machine();
                 const auto& st = m.mmu().stats();
                 summary_.page_faults = st.page_faults;

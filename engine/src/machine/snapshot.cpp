@@ -88,12 +88,18 @@ Snapshot Simulator::snapshot() const {
         [&](const auto& s) {
             using T = std::decay_t<decltype(s)>;
             snap.line = s.line();
-            if constexpr (std::is_same_v<T, OpsSession>) {
+            if constexpr (std::is_same_v<T, OpsSession> || std::is_same_v<T, ProgramSession>) {
                 const Machine& m = s.machine();
                 snap.current_process = m.current_pid();
                 for (const Process& p : m.processes()) snap.processes.push_back(process_view(m, p));
                 snap.vm = mmu_view(m.mmu(), m.config().page_size);
-                snap.pointers = s.pointers();
+                if constexpr (std::is_same_v<T, OpsSession>) {
+                    snap.pointers = s.pointers();
+                } else {
+                    snap.output = s.output();
+                    snap.program_status = minic::status_name(s.interpreter().status());
+                    snap.stop_reason = s.interpreter().stop_reason();
+                }
             } else if constexpr (std::is_same_v<T, ReferenceSession>) {
                 snap.vm = pager_view(s);
             } else {

@@ -65,7 +65,10 @@ nlohmann::json to_json(const machine::Snapshot& s) {
     for (const auto& p : s.processes) processes.push_back(process_json(p));
     nlohmann::json j{{"kind", s.kind}, {"title", s.title}, {"step", s.step}, {"totalSteps", s.total_steps},
                      {"line", s.line}, {"current_process", s.current_process}, {"processes", processes},
-                     {"pointers", s.pointers}};
+                     {"pointers", s.pointers}, {"output", s.output}};
+    if (!s.program_status.empty()) {
+        j["program"] = {{"status", s.program_status}, {"stop_reason", s.stop_reason}};
+    }
     j["vm"] = s.vm ? vm_json(*s.vm) : nlohmann::json(nullptr);
     return j;
 }

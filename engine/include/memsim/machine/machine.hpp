@@ -49,7 +49,7 @@ struct MachineConfig {
 };
 
 // Why a process is no longer running.
-enum class ProcessEnd : std::uint8_t { Running, Exited, Segfault, StackOverflow, ProtectionFault };
+enum class ProcessEnd : std::uint8_t { Running, Exited, Segfault, StackOverflow, ProtectionFault, Aborted };
 
 // One process: its stack, heap and memory contents. Page tables live in the Mmu.
 struct Process {
@@ -90,6 +90,24 @@ public:
     bool store(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink);
     // Reads (or writes) every byte of a range, one access per word; false when it crashed.
     bool touch(std::uint64_t address, std::uint64_t bytes, bool write, std::vector<Event>* sink);
+
+    // What a quiet load found (a program's interpreter narrates loads itself).
+    struct LoadOutcome {
+        bool ok = false;            // false: the access ended the process
+        std::uint64_t value = 0;
+        bool initialized = false;   // every byte had been written before
+    };
+    // load() and store() without their "read"/"write" narration and uninitialised-read
+    // events; paging and heap events are still reported.
+    LoadOutcome load_quiet(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink);
+    bool store_quiet(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink);
+    // The program loader: puts bytes of the program file (initialised data, string
+    // literals) into memory without going through the MMU; the pages fault in later.
+    void load_image(std::uint64_t address, const std::vector<std::uint8_t>& bytes);
+    // Reads memory contents without any access (for scanning roots and for display).
+    std::uint64_t peek(std::uint64_t address, std::uint32_t size) const { return current().memory.read(address, size); }
+    // Ends the running process abnormally (glibc aborting on a double free, ...).
+    void abort(const std::string& reason, std::vector<Event>* sink);
 
     // --- the heap of the running process --------------------------------------------
     std::uint64_t malloc(std::uint64_t size, std::vector<Event>* sink);

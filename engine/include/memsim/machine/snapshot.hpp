@@ -64,6 +64,9 @@ struct Snapshot {
     std::vector<ProcessView> processes;        // ops and programs
     std::optional<VmView> vm;
     std::map<std::string, std::uint64_t> pointers;  // names the scenario gave to addresses
+    std::string output;                        // what a program printed so far
+    std::string program_status;                // programs: "running", "exited", "stopped", "paused"
+    std::string stop_reason;                   // programs: why it stopped or paused
 };
 
 }  // namespace memsim::machine

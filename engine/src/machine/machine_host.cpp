@@ -1,0 +1,202 @@
+#include "machine_host.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "memsim/core/text.hpp"
+
+namespace memsim::machine {
+namespace {
+
+std::uint64_t align_up(std::uint64_t value, std::uint64_t alignment) {
+    return alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
+}
+
+}  // namespace
+
+minic::Report MachineHost::report_since(std::uint64_t faults_before, std::size_t events_before) const {
+    minic::Report report;
+    report.end_step = machine_.mmu().stats().page_faults > faults_before;
+    if (!machine_.running()) {
+        report.stop = true;
+        report.problem = std::string(process_end_name(machine_.current().end));
+        if (sink_ != nullptr) {
+            for (std::size_t i = events_before; i < sink_->size(); ++i) {
+                if ((*sink_)[i].is_error) report.problem = (*sink_)[i].text;
+            }
+        }
+    }
+    return report;
+}
+
+minic::LoadResult MachineHost::load(std::uint64_t vaddr, std::uint32_t size) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const Machine::LoadOutcome loaded = machine_.load_quiet(vaddr, size, sink_);
+    return minic::LoadResult{loaded.value, loaded.ok && !loaded.initialized, report_since(faults, before)};
+}
+
+minic::Report MachineHost::store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    machine_.store_quiet(vaddr, size, value, sink_);
+    return report_since(faults, before);
+}
+
+minic::CallResult MachineHost::call(const minic::CallRequest& request) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    minic::CallResult result;
+    if (!machine_.call(request.function, request.arguments, request.locals, request.return_address, sink_)) {
+        result.report = report_since(faults, before);
+        result.report.stop = true;
+        return result;
+    }
+    // Match each argument and local to its slot, by name, each slot used once (shadowed
+    // names in inner blocks appear twice).
+    const stack::Frame& frame = machine_.current().stack.frames().back();
+    std::vector<bool> used(frame.slots.size(), false);
+    const auto address_of = [&](const std::string& name, bool argument) -> std::uint64_t {
+        for (std::size_t i = 0; i < frame.slots.size(); ++i) {
+            const stack::Slot& slot = frame.slots[i];
+            const bool is_argument = slot.kind == stack::SlotKind::Argument || slot.kind == stack::SlotKind::RegisterArgument;
+            const bool is_local = slot.kind == stack::SlotKind::Local;
+            if (!used[i] && slot.name == name && ((argument && is_argument) || (!argument && is_local))) {
+                used[i] = true;
+                return slot.address;
+            }
+        }
+        return 0;
+    };
+    for (const auto& a : request.arguments) result.argument_addresses.push_back(address_of(a.name, true));
+    for (const auto& l : request.locals) result.local_addresses.push_back(address_of(l.name, false));
+    result.report = report_since(faults, before);
+    return result;
+}
+
+minic::Report MachineHost::ret() {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    machine_.ret(sink_);
+    return report_since(faults, before);
+}
+
+minic::ValueResult MachineHost::malloc(std::uint64_t size) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const std::uint64_t p = machine_.malloc(size, sink_);
+    return {p, report_since(faults, before)};
+}
+
+minic::ValueResult MachineHost::calloc(std::uint64_t count, std::uint64_t size) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const std::uint64_t p = machine_.calloc(count, size, sink_);
+    return {p, report_since(faults, before)};
+}
+
+minic::ValueResult MachineHost::realloc(std::uint64_t vaddr, std::uint64_t size) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const std::uint64_t p = machine_.realloc(vaddr, size, sink_);
+    return {p, report_since(faults, before)};
+}
+
+minic::Report MachineHost::free(std::uint64_t vaddr) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const auto errors_before = machine_.errors().heap_errors;
+    std::vector<Event>* sink = sink_ ? sink_ : &scratch_;
+    const std::size_t before = sink->size();
+    machine_.free(vaddr, sink);
+    if (machine_.errors().heap_errors > errors_before) {
+        // glibc checks its lists on free and aborts the program on a double or invalid free.
+        std::string what = "free() found a bad pointer";
+        for (std::size_t i = before; i < sink->size(); ++i) {
+            if ((*sink)[i].is_error) what = (*sink)[i].text;
+        }
+        machine_.abort(what + "; like glibc, the C library aborts the program here.", sink_);
+    }
+    scratch_.clear();
+    return report_since(faults, before);
+}
+
+std::uint64_t MachineHost::place_global(const minic::StaticData& data) {
+    const bool zero = std::all_of(data.bytes.begin(), data.bytes.end(), [](std::uint8_t b) { return b == 0; });
+    std::uint64_t& cursor = zero ? image_.bss_next : image_.data_next;
+    cursor = align_up(cursor, data.align);
+    const std::uint64_t address = cursor;
+    cursor += std::max<std::uint64_t>(data.size, 1);
+    std::vector<std::uint8_t> bytes = data.bytes;
+    bytes.resize(static_cast<std::size_t>(data.size), 0);
+    // bss is zero-filled by the OS; data comes from the program file.
+    machine_.load_image(address, bytes);
+    return address;
+}
+
+std::uint64_t MachineHost::place_string(const std::string& bytes) {
+    const std::uint64_t address = image_.rodata_next;
+    std::vector<std::uint8_t> image(bytes.begin(), bytes.end());
+    image.push_back(0);
+    machine_.load_image(address, image);
+    image_.rodata_next += image.size();
+    return address;
+}
+
+minic::ValueResult MachineHost::fork() {
+    minic::ValueResult result;
+    result.value = ~std::uint64_t{0};  // -1: fork failed
+    if (sink_) {
+        sink_->push_back(Event{.source = EventSource::Process, .kind = "unsupported",
+                               .text = "fork() is not simulated yet in this version of memsim; it returns -1, as a failed fork does.",
+                               .is_error = true});
+    }
+    return result;
+}
+
+minic::Report MachineHost::touch(std::uint64_t vaddr, std::uint64_t bytes) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    machine_.touch(vaddr, bytes, false, sink_);
+    return report_since(faults, before);
+}
+
+std::vector<std::uint64_t> MachineHost::reachable_roots() const {
+    // Every pointer-sized word of data, bss and the live stack, then of every heap block
+    // those words reach (transitively), as Valgrind's leak checker scans.
+    const Process& process = machine_.current();
+    const std::uint32_t word = process.stack.config().word_size;
+    std::map<std::uint64_t, heap::BlockView> live;
+    for (const heap::BlockView& b : process.heap.blocks()) {
+        if (b.allocated) live[b.payload] = b;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
+    for (const Region& r : machine_.layout().regions) {
+        if (r.kind == RegionKind::Data || r.kind == RegionKind::Bss) ranges.emplace_back(r.start, r.end);
+    }
+    ranges.emplace_back(process.stack.stack_pointer(), process.stack.config().top);
+    std::vector<std::uint64_t> roots;
+    std::map<std::uint64_t, bool> reached;
+    for (std::size_t next = 0; next < ranges.size(); ++next) {
+        const auto [from, to] = ranges[next];
+        for (std::uint64_t a = align_up(from, word); a + word <= to; a += word) {
+            const std::uint64_t value = machine_.peek(a, word);
+            if (value == 0) continue;
+            auto it = live.upper_bound(value);
+            if (it == live.begin()) continue;
+            --it;
+            const heap::BlockView& b = it->second;
+            if (value >= b.payload + std::max<std::uint64_t>(b.requested, 1) || reached[b.payload]) continue;
+            reached[b.payload] = true;
+            roots.push_back(value);
+            ranges.emplace_back(b.payload, b.payload + b.requested);
+        }
+    }
+    return roots;
+}
+
+minic::Report MachineHost::exit(int /*code*/) {
+    machine_.exit(reachable_roots(), sink_);
+    return {};
+}
+
+}  // namespace memsim::machine

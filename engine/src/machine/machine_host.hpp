@@ -1,0 +1,44 @@
+#pragma once
+// Internal: the minic::Host a program sees, implemented by the Machine. It lives for one
+// step; all state it changes is in the Machine and the ProgramImage.
+#include "memsim/machine/machine.hpp"
+#include "memsim/machine/program_session.hpp"
+#include "memsim/minic/host.hpp"
+
+namespace memsim::machine {
+
+class MachineHost final : public minic::Host {
+public:
+    MachineHost(Machine& machine, ProgramImage& image, std::vector<Event>* sink)
+        : machine_(machine), image_(image), sink_(sink) {}
+
+    minic::LoadResult load(std::uint64_t vaddr, std::uint32_t size) override;
+    minic::Report store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) override;
+    minic::CallResult call(const minic::CallRequest& request) override;
+    minic::Report ret() override;
+    minic::ValueResult malloc(std::uint64_t size) override;
+    minic::ValueResult calloc(std::uint64_t count, std::uint64_t size) override;
+    minic::ValueResult realloc(std::uint64_t vaddr, std::uint64_t size) override;
+    minic::Report free(std::uint64_t vaddr) override;
+    std::uint64_t place_global(const minic::StaticData& data) override;
+    std::uint64_t place_string(const std::string& bytes) override;
+    std::uint64_t code_address(int line) const override { return machine_.code_address(line); }
+    void output(std::string_view text) override { image_.output += text; }
+    minic::ValueResult fork() override;
+    minic::Report yield() override { return {}; }
+    minic::Report touch(std::uint64_t vaddr, std::uint64_t bytes) override;
+    minic::Report exit(int code) override;
+
+private:
+    // The report after a machine operation: stop when the process ended, and end the
+    // step when a page fault happened (so faults are steps of their own).
+    minic::Report report_since(std::uint64_t faults_before, std::size_t events_before) const;
+    std::vector<std::uint64_t> reachable_roots() const;
+
+    Machine& machine_;
+    ProgramImage& image_;
+    std::vector<Event>* sink_;
+    std::vector<Event> scratch_;  // events when the caller wants none but a reason is needed
+};
+
+}  // namespace memsim::machine

@@ -1,0 +1,104 @@
+#include "memsim/machine/program_session.hpp"
+
+#include <algorithm>
+
+#include "machine_host.hpp"
+
+namespace memsim::machine {
+namespace {
+
+std::uint64_t round_up(std::uint64_t value, std::uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
+
+// Region sizes that hold the program's globals, strings and code lines.
+ProgramSizes sizes_for(const minic::CompiledProgram& program, int last_line, std::uint64_t page_size) {
+    ProgramSizes sizes;
+    std::uint64_t globals = 0;
+    for (const auto& g : program.program.globals) {
+        globals += round_up(std::max<std::uint64_t>(program.program.types.size_of(g.type), 1), 16);
+    }
+    std::uint64_t strings = 0;
+    for (const auto& s : program.program.strings) strings += s.size() + 1;
+    sizes.text = round_up(static_cast<std::uint64_t>(last_line + 2) * 16, page_size);
+    sizes.read_only_data = round_up(strings + 1, page_size);
+    sizes.data = round_up(globals + 1, page_size);
+    sizes.bss = round_up(globals + 1, page_size);
+    return sizes;
+}
+
+Event program_event(const minic::Event& e) {
+    return Event{.source = EventSource::Program, .kind = minic::event_kind_name(e.kind), .text = minic::explain(e),
+                 .is_error = minic::is_learner_error(e), .step = 0, .line = e.line, .process = 0, .address = e.address};
+}
+
+}  // namespace
+
+ProgramSession::ProgramSession(Machine machine, minic::Interpreter interpreter)
+    : machine_(std::move(machine)), interpreter_(std::move(interpreter)) {
+    for (const Region& r : machine_.layout().regions) {
+        if (r.kind == RegionKind::Data) image_.data_next = r.start;
+        if (r.kind == RegionKind::Bss) image_.bss_next = r.start;
+        if (r.kind == RegionKind::ReadOnlyData) image_.rodata_next = r.start;
+    }
+}
+
+Result<ProgramSession> ProgramSession::create(MachineConfig config, const std::string& source, int first_line,
+                                              std::uint64_t step_limit) {
+    const minic::DataModel model = config.address_bits == 32 || config.address_bits < 32 ? minic::DataModel::Ilp32
+                                                                                         : minic::DataModel::Lp64;
+    auto program = minic::compile(source, minic::CompileOptions{.model = model, .first_line = first_line});
+    if (!program) return tl::unexpected(program.error());
+    const int last_line = first_line + static_cast<int>(std::count(source.begin(), source.end(), '\n'));
+    config.program = sizes_for(**program, last_line, config.page_size);
+    auto machine = Machine::create(config);
+    if (!machine) return tl::unexpected(machine.error());
+    minic::Interpreter interpreter(*program, minic::InterpreterConfig{.step_limit = step_limit, .statement_events = true});
+    return ProgramSession(std::move(*machine), std::move(interpreter));
+}
+
+void ProgramSession::advance(std::vector<Event>* sink) {
+    if (done()) return;
+    const int line_before = interpreter_.current_line();
+    std::vector<minic::Event> program_events;
+    std::vector<Event> machine_events;
+    MachineHost host(machine_, image_, sink ? &machine_events : nullptr);
+    interpreter_.step(host, sink ? &program_events : nullptr);
+    if (sink == nullptr) return;
+    // Machine events belong to the statement this step ran.
+    int line = line_before;
+    for (const minic::Event& e : program_events) {
+        if (e.kind == minic::EventKind::Statement || e.kind == minic::EventKind::Started) line = e.line;
+    }
+    // The statement first, then what the machine did for it, then output and errors.
+    for (const minic::Event& e : program_events) {
+        if (e.kind == minic::EventKind::Statement || e.kind == minic::EventKind::Started) sink->push_back(program_event(e));
+    }
+    for (Event& e : machine_events) {
+        e.line = line;
+        // The machine explains frames; the interpreter knows the value a function returned.
+        if (e.kind == "return") {
+            for (const minic::Event& p : program_events) {
+                if (p.kind != minic::EventKind::Return) continue;
+                const std::string plain = p.function + " returns.";
+                if (e.text.starts_with(plain)) {
+                    e.text = p.function + " returns " + std::to_string(p.value) + "." + e.text.substr(plain.size());
+                }
+            }
+        }
+        sink->push_back(std::move(e));
+    }
+    for (const minic::Event& e : program_events) {
+        // Statements were listed first; calls and returns are explained by the machine.
+        if (e.kind == minic::EventKind::Statement || e.kind == minic::EventKind::Started ||
+            e.kind == minic::EventKind::Call || e.kind == minic::EventKind::Return) {
+            continue;
+        }
+        Event event = program_event(e);
+        // The machine already explained its own problems; keep only the interpreter's.
+        const bool duplicate = e.kind == minic::EventKind::MemoryProblem &&
+                               std::any_of(machine_events.begin(), machine_events.end(),
+                                           [&](const Event& m) { return event.text.find(m.text) != std::string::npos; });
+        if (!duplicate) sink->push_back(std::move(event));
+    }
+}
+
+}  // namespace memsim::machine

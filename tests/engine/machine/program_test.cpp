@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "memsim/machine/simulator.hpp"
+
+using namespace memsim::machine;
+
+namespace {
+std::string program(const std::string& source, const std::string& settings = "") {
+    return "+++\nformat = 1\ntitle = \"p\"\nkind = \"program\"\n" + settings + "+++\n" + source;
+}
+const ProgramSession& session_of(const Simulator& sim) { return std::get<ProgramSession>(sim.session()); }
+}  // namespace
+
+TEST_CASE("A MiniC program runs on the machine: frames, output and exit", "[machine][program]") {
+    auto sim = Simulator::load(program(
+        "int fact(int n) { if (n <= 1) return 1; return n * fact(n - 1); }\n"
+        "int main(void) { printf(\"%d\\n\", fact(5)); return 0; }\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    CHECK(s.output() == "120\n");
+    CHECK(s.interpreter().status() == memsim::minic::Status::Exited);
+    CHECK(s.interpreter().max_depth() == 6);  // main + fact(5..1)
+    CHECK(s.machine().current().end == ProcessEnd::Exited);
+    CHECK(s.machine().check_invariants().empty());
+}
+
+TEST_CASE("Walking an array by rows faults once per page, by columns on every access", "[machine][program][vm]") {
+    // int a[32][1024] in ILP32: each row is 4 KiB, one page. With 4 frames and LRU, a
+    // row-major walk faults once per row (32 pages); a column-major walk visits 32 pages
+    // per column and, with only 4 frames, faults on every one of the 32 * 1024 accesses.
+    const std::string settings = "[machine]\nbits = 32\n[vm]\nframes = 4\npolicy = \"lru\"\n";
+    const auto faults_for = [&](const std::string& loops) {
+        auto sim = Simulator::load(program("int a[32][1024];\nint main(void) {\n" + loops + "\nreturn 0;\n}\n", settings),
+                                   SimulatorLimits{.max_steps = 2'000'000, .checkpoint_interval = 4096});
+        REQUIRE(sim);
+        return sim->summary().page_faults;
+    };
+    const auto rows = faults_for("for (int i = 0; i < 32; i++) for (int j = 0; j < 1024; j++) a[i][j] = 1;");
+    const auto columns = faults_for("for (int j = 0; j < 1024; j++) for (int i = 0; i < 32; i++) a[i][j] = 1;");
+    // Both runs also fault in the stack page and code/data pages they share.
+    const auto shared = faults_for("");
+    CHECK(rows - shared == 32);
+    CHECK(columns - shared == 32 * 1024);
+}
+
+TEST_CASE("Endless recursion in a program ends in a stack overflow at the guard page", "[machine][program][errors]") {
+    auto sim = Simulator::load(program("int down(int n) { return down(n + 1); }\nint main(void) { return down(0); }\n",
+                                       "[stack]\nlimit = \"8K\"\n"));
+    REQUIRE(sim);
+    const auto& s = session_of(*sim);
+    sim->run_to_end();
+    CHECK(s.machine().current().end == ProcessEnd::StackOverflow);
+    CHECK(s.interpreter().status() == memsim::minic::Status::Stopped);
+    CHECK(sim->summary().learner_errors == 1);
+    bool explained = false;
+    for (const Event& e : sim->events()) explained = explained || e.kind == "stack-overflow";
+    CHECK(explained);
+}
+
+TEST_CASE("A double free aborts the program the way glibc does", "[machine][program][errors]") {
+    auto sim = Simulator::load(program("int main(void) { char *p = malloc(8); free(p); free(p); return 0; }\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    CHECK(session_of(*sim).machine().current().end == ProcessEnd::Aborted);
+}
+
+TEST_CASE("A program that never ends is paused at the step limit", "[machine][program]") {
+    auto sim = Simulator::load(program("int main(void) { int x = 0; while (1) { x = x + 1; } return 0; }\n"),
+                               SimulatorLimits{.max_steps = 5000, .checkpoint_interval = 512});
+    REQUIRE(sim);
+    CHECK(sim->total_steps() == 5000);
+    CHECK(sim->summary().hit_step_limit);
+    sim->run_to_end();
+    CHECK(session_of(*sim).interpreter().running());  // paused by the simulator, not ended
+}
+
+TEST_CASE("Program syntax errors point at the line in the scenario file", "[machine][program][errors]") {
+    const auto sim = Simulator::load(program("int main(void) {\n  return 0\n}\n"));
+    REQUIRE_FALSE(sim);
+    CHECK(sim.error().line == 8);  // 5 front-matter lines + "+++" on 6; the body starts on 7
+    CHECK(sim.error().message.find("expected ';'") != std::string::npos);
+}
