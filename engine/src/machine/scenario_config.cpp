@@ -74,9 +74,13 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
     heap.finish();
 
     SettingsReader vm(*s.front_matter, "vm", errors, offset);
-    config.page_size = vm.integer("page_size", 4096, 16, ConfigLimits::max_page_size);
+    config.page_size = vm.power_of_two("page_size", 4096, 16, ConfigLimits::max_page_size);
     config.mmu.frames = static_cast<std::uint32_t>(vm.integer("frames", 64, 1, ConfigLimits::max_frames));
     config.mmu.policy = read_policy(vm, "lru");
+    if (config.mmu.policy.kind == vm::PolicyKind::Opt) {
+        vm.reject("policy", "vm.policy 'opt' needs the whole future and works on reference strings and traces only; "
+                            "choose another policy for a running program");
+    }
     config.mmu.tlb = read_tlb(vm, 16);
     config.mmu.asid = vm.flag("asid", true);
     config.mmu.scope = vm.choice("scope", "global", {"global", "local"}) == "local" ? vm::Scope::Local : vm::Scope::Global;
@@ -85,14 +89,6 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
     vm.finish();
 
     if (!errors.empty()) return tl::unexpected(first_error(errors));
-    if ((config.page_size & (config.page_size - 1)) != 0) {
-        return fail("vm.page_size must be a power of two, got " + std::to_string(config.page_size), s.front_matter_first_line, 1);
-    }
-    if (config.mmu.policy.kind == vm::PolicyKind::Opt) {
-        return fail("vm.policy 'opt' needs the whole future and works on reference strings and traces only; "
-                    "choose another policy for a running program",
-                    s.front_matter_first_line, 1);
-    }
     return config;
 }
 
@@ -100,15 +96,12 @@ Result<vm::PagerConfig> read_pager_config(const scenario::Scenario& s, std::uint
     std::vector<Error> errors;
     SettingsReader vm(*s.front_matter, "vm", errors, s.front_matter_first_line - 1);
     vm::PagerConfig config;
-    page_size = vm.integer("page_size", 4096, 1, ConfigLimits::max_page_size);
+    page_size = vm.power_of_two("page_size", 4096, 1, ConfigLimits::max_page_size);
     config.frames = static_cast<std::uint32_t>(vm.integer("frames", 3, 1, ConfigLimits::max_frames));
     config.policy = read_policy(vm, "fifo");
     config.tlb = read_tlb(vm, 0);
     vm.finish();
     if (!errors.empty()) return tl::unexpected(first_error(errors));
-    if ((page_size & (page_size - 1)) != 0) {
-        return fail("vm.page_size must be a power of two, got " + std::to_string(page_size), s.front_matter_first_line, 1);
-    }
     return config;
 }
 

@@ -113,6 +113,21 @@ std::vector<std::uint64_t> SettingsReader::integers(const std::string& key, std:
 
 bool SettingsReader::has(const std::string& key) { return lookup(key) != nullptr; }
 
+std::uint64_t SettingsReader::power_of_two(const std::string& key, std::uint64_t fallback, std::uint64_t min,
+                                           std::uint64_t max) {
+    const std::size_t errors_before = errors_.size();
+    const std::uint64_t value = integer(key, fallback, min, max);
+    if (errors_.size() == errors_before && (value & (value - 1)) != 0) {
+        error_at(table_ ? table_->get(key) : nullptr, where(key) + " must be a power of two, got " + std::to_string(value));
+        return fallback;
+    }
+    return value;
+}
+
+void SettingsReader::reject(const std::string& key, const std::string& message) {
+    error_at(table_ ? table_->get(key) : nullptr, message);
+}
+
 void SettingsReader::finish(const std::vector<std::string>& known_tables) {
     if (table_ == nullptr) return;
     std::vector<std::string> known = read_;
@@ -121,8 +136,13 @@ void SettingsReader::finish(const std::vector<std::string>& known_tables) {
         const std::string name(key.str());
         if (std::find(known.begin(), known.end(), name) != known.end()) continue;
         const std::string suggestion = nearest(name, known);
-        error_at(&node, "unknown key '" + where(name) + "'" +
-                            (suggestion.empty() ? "" : " (did you mean '" + where(suggestion) + "'?)"));
+        int line = 0, column = 0;
+        if (key.source().begin) {
+            line = static_cast<int>(key.source().begin.line) + line_offset_;
+            column = static_cast<int>(key.source().begin.column);
+        }
+        errors_.push_back(Error{line, column, "unknown key '" + where(name) + "'" +
+                                                  (suggestion.empty() ? "" : " (did you mean '" + where(suggestion) + "'?)")});
     }
 }
 

@@ -41,6 +41,10 @@ public:
     std::vector<std::uint64_t> integers(const std::string& key, std::uint64_t min, std::uint64_t max);
     // Whether the key is present (counts as read).
     bool has(const std::string& key);
+    // An integer as integer() reads it that must also be a power of two.
+    std::uint64_t power_of_two(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
+    // Reports a problem with a key's value at that value's position (a rule no reader checks).
+    void reject(const std::string& key, const std::string& message);
     // Reports unknown keys (with a "did you mean" hint). Sub-tables named in
     // `known_tables` are allowed and left to their own readers.
     void finish(const std::vector<std::string>& known_tables = {});
