@@ -1,4 +1,5 @@
 // memsim replace: runs a page-replacement policy over a reference string or trace.
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -34,14 +35,19 @@ std::string cell(const std::optional<std::uint64_t>& page) { return page ? std::
 void print_table(const vm::ReplaceRun& run, std::ostream& out) {
     out << "policy " << vm::policy_name(run.config.policy.kind) << ", " << run.config.frames << " frames, "
         << run.references << " references\n";
-    if (!run.steps.empty()) out << "  step  page   result  victim  frames\n";
+    int width = 4;  // columns grow with the longest page number
+    for (const auto& s : run.steps) width = std::max(width, static_cast<int>(std::to_string(s.page).size()));
+    if (!run.steps.empty()) {
+        out << "  step " << std::setw(width + 1) << "page" << "   result " << std::setw(width + 1) << "victim"
+            << "  frames\n";
+    }
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
         const auto& s = run.steps[i];
         std::string frames;
         for (const auto& p : s.frames) frames += (frames.empty() ? "" : " ") + cell(p);
-        out << std::setw(6) << i + 1 << std::setw(6) << s.page << (s.write ? "w " : "  ") << std::setw(7)
-            << (s.hit ? "hit" : "fault") << std::setw(8) << (cell(s.victim) + (s.writeback ? "*" : " "))
-            << "  " << frames << "\n";
+        out << std::setw(6) << i + 1 << " " << std::setw(width + 1) << s.page << (s.write ? "w " : "  ")
+            << std::setw(6) << (s.hit ? "hit" : "fault") << " " << std::setw(width + 1)
+            << (cell(s.victim) + (s.writeback ? "*" : " ")) << "  " << frames << "\n";
     }
     out << "faults " << run.faults << ", hits " << run.hits << ", writebacks " << run.writebacks;
     if (!run.steps.empty() && run.writebacks > 0) out << " (* = dirty victim written to swap)";

@@ -39,3 +39,8 @@ memsim_cli_error_test(thrash-bad-wss "working sets must be 1..1048576 pages" thr
 memsim_cli_test(workingset-window "4 +4 +4 +yes.*\\{1,2,3,4\\}" workingset --refs 1,2,1,3,4,4,4,4 --delta 4)
 memsim_cli_error_test(workingset-no-delta "--delta is required" workingset --refs 1,2)
 memsim_cli_test(bench-paging-quick "kernel fifo" bench --only paging --quick)
+memsim_cli_test(replace-lackey "\"victim\": 8384512,.*\"writebacks\": 1"
+                replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/small.lackey --format lackey --json)
+memsim_cli_error_test(replace-bad-format "unknown trace format 'csv'"
+                      replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/small.rw --format csv)
+memsim_cli_error_test(replace-bad-sweep "--sweep needs MIN-MAX" replace --policy lru --frames 2 --refs 1,2 --sweep 5-2)
