@@ -72,6 +72,9 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
     if (!frames) return bad_input(err, "replace", frames.error().message);
     const auto trace = load_trace(*args);
     if (!trace) return bad_input(err, "replace", trace.error().to_string());
+    if (!trace->processes.empty()) {
+        return bad_input(err, "replace", "the trace names processes; replace runs one address space (see memsim tlb)");
+    }
     const auto dense = vm::densify(*trace);
     const bool record = !args->flag("summary");
     const auto run = vm::run_replacement({.frames = static_cast<std::uint32_t>(*frames), .policy = *policy},

@@ -44,3 +44,9 @@ memsim_cli_test(replace-lackey "\"victim\": 8384512,.*\"writebacks\": 1"
 memsim_cli_error_test(replace-bad-format "unknown trace format 'csv'"
                       replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/small.rw --format csv)
 memsim_cli_error_test(replace-bad-sweep "--sweep needs MIN-MAX" replace --policy lru --frames 2 --refs 1,2 --sweep 5-2)
+memsim_cli_test(tlb-processes "2 processes, global replacement.*TLB hits 2, misses 4"
+                tlb --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw --frames 4)
+memsim_cli_test(tlb-no-asid "TLB hits 0, misses 6.*TLB flushes 4"
+                tlb --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw --frames 4 --no-asid --scope local)
+memsim_cli_error_test(replace-processes "the trace names processes"
+                      replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw)

@@ -64,10 +64,20 @@ TEST_CASE("Page sizes must be powers of two", "[vm][trace]") {
 }
 
 TEST_CASE("densify keeps small page numbers and compacts large ones in page order", "[vm][trace]") {
-    const auto small = densify(Trace{{5, 2, 5}, {0, 0, 0}});
+    const auto small = densify(Trace{{5, 2, 5}, {0, 0, 0}, {}});
     CHECK(small.ids == std::vector<std::uint32_t>{5, 2, 5});
     CHECK(small.pages.size() == 6);
-    const auto big = densify(Trace{{0x7ff000000, 0x10, 0x7ff000000}, {0, 1, 0}});
+    const auto big = densify(Trace{{0x7ff000000, 0x10, 0x7ff000000}, {0, 1, 0}, {}});
     CHECK(big.ids == std::vector<std::uint32_t>{1, 0, 1});
     CHECK(big.pages == std::vector<std::uint64_t>{0x10, 0x7ff000000});
+}
+
+TEST_CASE("R/W trace lines may name a process", "[vm][trace]") {
+    const auto t = parse_rw_trace("R 0x1000\nP2 W 0x2000\np1 r 0x0", {.page_size = 4096});
+    REQUIRE(t);
+    CHECK(t->processes == std::vector<std::uint32_t>{0, 2, 1});
+    CHECK(parse_rw_trace("R 0x1000", {})->processes.empty());
+    const auto bad = parse_rw_trace("R 0x1\nPx R 0x2", {});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().to_string() == "2:1: expected a process id such as P1, found 'Px'");
 }
