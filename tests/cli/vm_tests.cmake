@@ -50,3 +50,5 @@ memsim_cli_test(tlb-no-asid "TLB hits 0, misses 6.*TLB flushes 4"
                 tlb --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw --frames 4 --no-asid --scope local)
 memsim_cli_error_test(replace-processes "the trace names processes"
                       replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw)
+memsim_cli_test(replace-explain "evicted page 2 from frame 1 \\(lru evicts the least recently used page\\); it was dirty"
+                replace --policy lru --frames 2 --refs 1,2w,1,3 --explain)
