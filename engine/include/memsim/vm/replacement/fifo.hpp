@@ -30,6 +30,9 @@ public:
     // The oldest frame; the hand then points at the next oldest.
     std::uint32_t victim(FrameBits&, const Moment&) { return hand_.take(); }
 
+    // The frame holding the oldest page (the next victim once memory is full).
+    std::uint32_t hand() const { return hand_.at; }
+
     bool operator==(const FifoPolicy&) const = default;
 
 private:
