@@ -212,6 +212,7 @@ void Mmu::look_up(std::uint32_t process, const AddressParts& parts, const MmuEve
     t.walk = inverted_ ? inverted_->lookup(process, parts.vpn) : processes_[process].table.walk(parts);
     stats_.walk_accesses += t.walk.memory_accesses;
     e.walk_accesses = t.walk.memory_accesses;
+    e.inverted = inverted_.has_value();
     emit(sink, e, MmuEventKind::TlbMiss);
 }
 

@@ -80,6 +80,7 @@ struct MmuEvent {
     std::uint32_t frame = 0;            // frame involved (hit, fault, eviction)
     std::uint64_t paddr = 0;            // Translated
     std::uint32_t walk_accesses = 0;    // TlbMiss: page-table entries read
+    bool inverted = false;              // TlbMiss: the inverted table was searched
     Backing source = Backing::Zero;     // PageFault: where the page came from
     bool major = false;                 // PageFault: needed disk I/O
     std::uint32_t swap_slot = 0;        // PageFault from swap / Eviction written to swap
