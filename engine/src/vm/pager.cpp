@@ -3,6 +3,7 @@
 #include <string>
 
 #include "memsim/core/text.hpp"
+#include "memsim/vm/replacement/policy_state.hpp"
 
 namespace memsim::vm {
 
@@ -146,6 +147,16 @@ std::vector<std::string> Pager::check_invariants() const {
     }
     const auto c = counters_;
     if (c.hits + c.faults != c.references) bad.push_back("hits + faults != references");
+    // LRU's list and second chance's queue must hold every occupied frame exactly once.
+    const auto order = policy_state(policy_, config_.frames).order;
+    if (!order.empty() || std::holds_alternative<LruPolicy>(policy_) ||
+        std::holds_alternative<SecondChancePolicy>(policy_)) {
+        std::vector<std::uint8_t> seen(config_.frames, 0);
+        for (const auto f : order) {
+            if (f >= used_ || seen[f]++) bad.push_back("the policy's order lists frame " + std::to_string(f) + " wrongly");
+        }
+        if (order.size() != used_) bad.push_back("the policy's order has " + std::to_string(order.size()) + " frames");
+    }
     return bad;
 }
 
