@@ -1,6 +1,7 @@
 // The paging benchmark: every replacement policy in bulk mode, with and without a TLB,
 // beside bare kernels (FIFO, CLOCK, LRU over a direct-indexed page table, written here
 // as plainly as possible) on the same synthetic trace, measured in the same run.
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 #include <vector>
@@ -121,11 +122,19 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
     const Shape shape{options.quick ? std::size_t{1} << 20 : 20'000'000, 1u << 20, 16384};
     const auto trace = make_trace(shape);
     out << shape.references << " references, " << shape.pages << "-page space, " << shape.frames
-        << " frames; TLB 64 entries, 4-way, LRU; nfu/aging tick 16384, wsclock tau 1024\n";
+        << " frames; TLB 64 entries, 4-way, LRU; nfu/aging tick 16384, wsclock tau 1024; best of "
+        << (options.quick ? 1 : 3) << " runs\n";
     std::vector<std::pair<vm::PolicyKind, double>> kernels;
+    // The machine is shared: each figure is the best of a few runs.
+    const int repeats = options.quick ? 1 : 3;
+    const auto best_of = [&](auto&& work) {
+        double best = 1e300;
+        for (int r = 0; r < repeats; ++r) best = std::min(best, seconds_for(work));
+        return best;
+    };
     const auto time_kernel = [&](vm::PolicyKind kind, std::uint64_t (*kernel)(const std::vector<std::uint32_t>&, const Shape&)) {
         std::uint64_t faults = 0;
-        const double s = seconds_for([&] { faults = kernel(trace, shape); });
+        const double s = best_of([&] { faults = kernel(trace, shape); });
         kernels.emplace_back(kind, mrefs(trace.size(), s));
         out << "  kernel " << vm::policy_name(kind) << ": " << faults << " faults\n";
     };
@@ -143,12 +152,17 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
                 .tlb = {.entries = with_tlb ? 64u : 0u, .ways = 4}};
             auto pager = vm::Pager::create(config, shape.pages);
             if (!pager) continue;
-            // OPT's time includes the backward pass that precomputes next uses.
-            const double s = seconds_for([&] {
-                std::vector<std::uint64_t> next_use;
-                if (kind == vm::PolicyKind::Opt) next_use = vm::next_use_times(trace, shape.pages);
-                pager->run(trace, {}, next_use);
-            });
+            // OPT's time includes the backward pass that precomputes next uses. Each run
+            // starts from a fresh pager (created outside the timed part).
+            double s = 1e300;
+            for (int r = 0; r < repeats; ++r) {
+                pager = vm::Pager::create(config, shape.pages);
+                s = std::min(s, seconds_for([&] {
+                    std::vector<std::uint64_t> next_use;
+                    if (kind == vm::PolicyKind::Opt) next_use = vm::next_use_times(trace, shape.pages);
+                    pager->run(trace, {}, next_use);
+                }));
+            }
             const double speed = mrefs(trace.size(), s);
             nlohmann::json kernel_speed = nullptr;
             for (const auto& [k, v] : kernels) if (k == kind) kernel_speed = v;

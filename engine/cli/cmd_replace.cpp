@@ -1,10 +1,12 @@
 // memsim replace: runs a page-replacement policy over a reference string or trace.
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
 
 #include "memsim/core/text.hpp"
 #include "memsim/report/vm_json.hpp"
+#include "memsim/vm/explain.hpp"
 #include "memsim/vm/replace.hpp"
 #include "memsim/vm/sweep.hpp"
 #include "vm_args.hpp"
@@ -15,9 +17,10 @@ namespace {
 constexpr const char* usage =
     "usage: memsim replace --policy P --frames N (--refs \"7,0,1,...\" | --trace FILE\n"
     "                      [--format refs|rw|lackey] [--page-size B]) [--sweep MIN-MAX] [--json]\n"
-    "                      [--summary] [--aging-bits B] [--tick T] [--tau T] [--seed S]\n"
+    "                      [--summary] [--explain] [--aging-bits B] [--tick T] [--tau T] [--seed S]\n"
     "policies: fifo lru opt clock second-chance nru lfu mfu nfu aging wsclock random mru\n"
-    "--refs pages may end in w to mark a write (\"1,2w,3\"); --summary leaves out the steps.\n";
+    "--refs pages may end in w to mark a write (\"1,2w,3\"); --summary leaves out the steps;\n"
+    "--explain says in words what each step did.\n";
 
 Result<std::pair<std::uint32_t, std::uint32_t>> parse_range(const std::string& text) {
     const auto dash = text.find('-');
@@ -31,17 +34,23 @@ Result<std::pair<std::uint32_t, std::uint32_t>> parse_range(const std::string& t
 
 std::string cell(const std::optional<std::uint64_t>& page) { return page ? std::to_string(*page) : "-"; }
 
-void print_table(const vm::ReplaceRun& run, std::ostream& out) {
+void print_table(const vm::ReplaceRun& run, bool explain, std::ostream& out) {
     out << "policy " << vm::policy_name(run.config.policy.kind) << ", " << run.config.frames << " frames, "
         << run.references << " references\n";
-    if (!run.steps.empty()) out << "  step  page   result  victim  frames\n";
+    int width = 4;  // columns grow with the longest page number
+    for (const auto& s : run.steps) width = std::max(width, static_cast<int>(std::to_string(s.page).size()));
+    if (!run.steps.empty()) {
+        out << "  step " << std::setw(width + 1) << "page" << "   result " << std::setw(width + 1) << "victim"
+            << "  frames\n";
+    }
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
         const auto& s = run.steps[i];
         std::string frames;
         for (const auto& p : s.frames) frames += (frames.empty() ? "" : " ") + cell(p);
-        out << std::setw(6) << i + 1 << std::setw(6) << s.page << (s.write ? "w " : "  ") << std::setw(7)
-            << (s.hit ? "hit" : "fault") << std::setw(8) << (cell(s.victim) + (s.writeback ? "*" : " "))
-            << "  " << frames << "\n";
+        out << std::setw(6) << i + 1 << " " << std::setw(width + 1) << s.page << (s.write ? "w " : "  ")
+            << std::setw(6) << (s.hit ? "hit" : "fault") << " " << std::setw(width + 1)
+            << (cell(s.victim) + (s.writeback ? "*" : " ")) << "  " << frames << "\n";
+        if (explain) out << "        " << vm::explain(s, run.config.policy.kind) << "\n";
     }
     out << "faults " << run.faults << ", hits " << run.hits << ", writebacks " << run.writebacks;
     if (!run.steps.empty() && run.writebacks > 0) out << " (* = dirty victim written to swap)";
@@ -52,7 +61,7 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
     std::vector<std::string> values{"frames", "sweep"};
     values.insert(values.end(), policy_option_names.begin(), policy_option_names.end());
     values.insert(values.end(), trace_option_names.begin(), trace_option_names.end());
-    const auto args = Args::parse(argv, values, {"json", "summary", "help"});
+    const auto args = Args::parse(argv, values, {"json", "summary", "explain", "help"});
     if (!args) return bad_input(err, "replace", args.error().message);
     if (args->flag("help")) {
         out << usage;
@@ -66,6 +75,9 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
     if (!frames) return bad_input(err, "replace", frames.error().message);
     const auto trace = load_trace(*args);
     if (!trace) return bad_input(err, "replace", trace.error().to_string());
+    if (!trace->processes.empty()) {
+        return bad_input(err, "replace", "the trace names processes; replace runs one address space (see memsim tlb)");
+    }
     const auto dense = vm::densify(*trace);
     const bool record = !args->flag("summary");
     const auto run = vm::run_replacement({.frames = static_cast<std::uint32_t>(*frames), .policy = *policy},
@@ -85,7 +97,7 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
         out << json.dump(2) << "\n";
         return exit_ok;
     }
-    print_table(*run, out);
+    print_table(*run, args->flag("explain"), out);
     if (sweep) {
         out << "sweep (frames: faults):";
         for (const auto& p : sweep->points) out << " " << p.frames << ":" << p.faults;

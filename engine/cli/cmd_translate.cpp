@@ -24,13 +24,24 @@ std::string binary(std::uint64_t value, std::uint32_t bits) {
 }
 
 void print_translation(const vm::AddressLayout& layout, const vm::AddressParts& parts, const vm::Translation& t,
-                       const std::vector<vm::MmuEvent>& events, vm::PolicyKind policy, std::ostream& out) {
+                       bool inverted, const std::vector<vm::MmuEvent>& events, vm::PolicyKind policy,
+                       std::ostream& out) {
     out << "  split:";
     for (std::uint32_t l = 0; l < parts.levels; ++l) {
         out << " index" << l << "=" << parts.index[l] << " (" << binary(parts.index[l], layout.level_bits[l]) << ")";
     }
     out << " offset=" << hex(parts.offset) << "  vpn=" << hex(parts.vpn) << "\n";
-    for (std::uint32_t i = 0; i < t.walk.count; ++i) {
+    for (std::uint32_t i = 0; inverted && i < t.walk.count; ++i) {
+        const auto& s = t.walk.steps[i];
+        if (i == 0) {
+            out << "  hash bucket " << s.index << " at " << hex(s.entry_address) << " -> "
+                << (s.entry.present ? "frame " + std::to_string(s.entry.pfn) : std::string("empty chain")) << "\n";
+        } else {
+            out << "  probe frame " << s.index << " at " << hex(s.entry_address) << ": process " << s.owner
+                << " page " << hex(s.vpn) << (t.walk.leaf == s.index && i + 1 == t.walk.count ? " -> match" : "") << "\n";
+        }
+    }
+    for (std::uint32_t i = 0; !inverted && i < t.walk.count; ++i) {
         const auto& s = t.walk.steps[i];
         out << "  level " << s.level << ": entry " << s.index << " at " << hex(s.entry_address) << " -> ";
         if (i + 1 < t.walk.count || (s.entry.present && i + 1 < layout.levels())) {
@@ -104,7 +115,7 @@ int run_translate(const std::vector<std::string>& argv, std::ostream& out, std::
                                         {"frame", t.frame}, {"events", evs}});
         if (!args->flag("json")) {
             out << hex((*addrs)[i]) << " " << vm::access_name(*access) << "\n";
-            print_translation(*layout, parts[i], t, events, config.policy.kind, out);
+            print_translation(*layout, parts[i], t, table == "inverted", events, config.policy.kind, out);
         }
     }
     json["stats"] = report::to_json(mmu->stats());

@@ -39,3 +39,16 @@ memsim_cli_error_test(thrash-bad-wss "working sets must be 1..1048576 pages" thr
 memsim_cli_test(workingset-window "4 +4 +4 +yes.*\\{1,2,3,4\\}" workingset --refs 1,2,1,3,4,4,4,4 --delta 4)
 memsim_cli_error_test(workingset-no-delta "--delta is required" workingset --refs 1,2)
 memsim_cli_test(bench-paging-quick "kernel fifo" bench --only paging --quick)
+memsim_cli_test(replace-lackey "\"victim\": 8384512,.*\"writebacks\": 1"
+                replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/small.lackey --format lackey --json)
+memsim_cli_error_test(replace-bad-format "unknown trace format 'csv'"
+                      replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/small.rw --format csv)
+memsim_cli_error_test(replace-bad-sweep "--sweep needs MIN-MAX" replace --policy lru --frames 2 --refs 1,2 --sweep 5-2)
+memsim_cli_test(tlb-processes "2 processes, global replacement.*TLB hits 2, misses 4"
+                tlb --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw --frames 4)
+memsim_cli_test(tlb-no-asid "TLB hits 0, misses 6.*TLB flushes 4"
+                tlb --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw --frames 4 --no-asid --scope local)
+memsim_cli_error_test(replace-processes "the trace names processes"
+                      replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw)
+memsim_cli_test(replace-explain "evicted page 2 from frame 1 \\(lru evicts the least recently used page\\); it was dirty"
+                replace --policy lru --frames 2 --refs 1,2w,1,3 --explain)

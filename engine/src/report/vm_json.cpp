@@ -18,6 +18,21 @@ double ratio(std::uint64_t part, std::uint64_t whole) {
 
 }  // namespace
 
+json to_json(const vm::PolicyState& state, const std::vector<std::optional<std::uint64_t>>& frames) {
+    json out = json::object();
+    if (state.hand) out["hand"] = *state.hand;
+    if (!state.order.empty()) out["order"] = state.order;
+    if (!state.values_name.empty()) {
+        json values = json::array();
+        for (std::size_t f = 0; f < state.values.size(); ++f) {
+            const bool known = f < frames.size() && frames[f] && state.values[f] != vm::never;
+            values.push_back(known ? json(state.values[f]) : json(nullptr));
+        }
+        out[std::string(state.values_name)] = values;
+    }
+    return out;
+}
+
 json to_json(const vm::ReplaceRun& run) {
     json out = {
         {"policy", std::string(vm::policy_name(run.config.policy.kind))},
@@ -36,9 +51,18 @@ json to_json(const vm::ReplaceRun& run) {
             if (page) resident.push_back(*page);
             frames.push_back(optional_page(page));
         }
-        steps.push_back({{"page", s.page}, {"write", s.write}, {"hit", s.hit}, {"frame", s.frame},
-                         {"victim", optional_page(s.victim)}, {"writeback", s.writeback},
-                         {"resident", resident}, {"frames", frames}});
+        json step = {{"page", s.page}, {"write", s.write}, {"hit", s.hit}, {"frame", s.frame},
+                     {"victim", optional_page(s.victim)}, {"writeback", s.writeback},
+                     {"resident", resident}, {"frames", frames}};
+        json r = json::array(), m = json::array();
+        for (std::size_t f = 0; f < s.frames.size(); ++f) {
+            r.push_back(s.frames[f] && s.referenced[f] != 0);
+            m.push_back(s.frames[f] && s.dirty[f] != 0);
+        }
+        step["referenced"] = r;
+        step["dirty"] = m;
+        step["policy"] = to_json(s.policy, s.frames);
+        steps.push_back(step);
     }
     out["steps"] = steps;
     return out;

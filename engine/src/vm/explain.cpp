@@ -40,7 +40,8 @@ std::string explain(const MmuEvent& e, PolicyKind policy) {
         case MmuEventKind::TlbHit:
             return "The TLB knew " + page + ": it is in " + frame + ", no page-table walk needed.";
         case MmuEventKind::TlbMiss:
-            return "The TLB did not know " + page + ", so the MMU walked the page table (" +
+            return "The TLB did not know " + page + ", so the MMU " +
+                   (e.inverted ? "searched the inverted page table (" : "walked the page table (") +
                    std::to_string(e.walk_accesses) + " memory access" + (e.walk_accesses == 1 ? "" : "es") + ").";
         case MmuEventKind::Segfault:
             if (e.wider) return "Address " + hex(e.vaddr) + " does not fit in the address space: segmentation fault.";

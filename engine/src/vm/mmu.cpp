@@ -11,6 +11,12 @@ void emit(std::vector<MmuEvent>* sink, const MmuEvent& event) {
     if (sink) sink->push_back(event);
 }
 
+// Emits `base` as an event of the given kind.
+void emit(std::vector<MmuEvent>* sink, MmuEvent base, MmuEventKind kind) {
+    base.kind = kind;
+    emit(sink, base);
+}
+
 bool allowed(const Protection& p, AccessKind kind) {
     switch (kind) {
         case AccessKind::Read: return p.read;
@@ -146,47 +152,19 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     if (!parts) {
         ++stats_.segfaults;
         t.outcome = Outcome::Segfault;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::Segfault;
-        e.wider = true;
-        emit(sink, e);
+        base.wider = true;
+        emit(sink, base, MmuEventKind::Segfault);
         return t;
     }
     base.vpn = parts->vpn;
-    const std::uint32_t slot = tlb_ ? tlb_->lookup(asid_of(process), parts->vpn) : no_slot;
-    t.tlb_hit = slot != no_slot;
-    if (t.tlb_hit) {
-        ++stats_.tlb_hits;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::TlbHit;
-        e.frame = tlb_->entry(slot).pfn;
-        emit(sink, e);
-    } else {
-        ++stats_.tlb_misses;
-        const auto& table = processes_[process].table;
-        t.walk = inverted_ ? inverted_->lookup(process, parts->vpn) : table.walk(*parts);
-        stats_.walk_accesses += t.walk.memory_accesses;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::TlbMiss;
-        e.walk_accesses = t.walk.memory_accesses;
-        emit(sink, e);
-    }
+    look_up(process, *parts, base, t, sink);
     auto& table = processes_[process].table;
     const std::uint32_t at = table.find(*parts);
-    if (at == no_entry || table.entry(at).where == Backing::Unmapped) {
-        ++stats_.segfaults;
-        t.outcome = Outcome::Segfault;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::Segfault;
-        emit(sink, e);
-        return t;
-    }
-    if (!allowed(table.entry(at).protection, kind)) {
-        ++stats_.protection_faults;
-        t.outcome = Outcome::ProtectionFault;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::ProtectionFault;
-        emit(sink, e);
+    const bool unmapped = at == no_entry || table.entry(at).where == Backing::Unmapped;
+    if (unmapped || !allowed(table.entry(at).protection, kind)) {
+        ++(unmapped ? stats_.segfaults : stats_.protection_faults);
+        t.outcome = unmapped ? Outcome::Segfault : Outcome::ProtectionFault;
+        emit(sink, base, unmapped ? MmuEventKind::Segfault : MmuEventKind::ProtectionFault);
         return t;
     }
     const bool write = kind == AccessKind::Write;
@@ -204,18 +182,7 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
         std::visit([&](auto& p) { p.on_hit(frame - part.base, moment); }, part.policy);
     }
     Pte& pte = table.entry(at);
-    if (write && pte.protection.copy_on_write) {
-        // The only mapping of the page, so the OS reuses the frame and makes it writable.
-        pte.protection.copy_on_write = false;
-        pte.protection.write = true;
-        ++stats_.minor_faults;
-        if (tlb_) tlb_->invalidate(asid_of(process), parts->vpn);
-        t.tlb_hit = false;
-        MmuEvent e = base;
-        e.kind = MmuEventKind::CopyOnWrite;
-        e.frame = pte.pfn;
-        emit(sink, e);
-    }
+    if (write && pte.protection.copy_on_write) make_writable(process, pte, base, t, sink);
     FrameBits bits = frames_.bits(part.base);
     std::visit([&](auto& p) { p.after_reference(bits); }, part.policy);
     stats_.writebacks += bits.writebacks;
@@ -224,11 +191,42 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     t.frame = pte.pfn;
     t.paddr = physical_address(config_.layout, pte.pfn, parts->offset);
     MmuEvent e = base;
-    e.kind = MmuEventKind::Translated;
     e.frame = t.frame;
     e.paddr = t.paddr;
-    emit(sink, e);
+    emit(sink, e, MmuEventKind::Translated);
     return t;
+}
+
+void Mmu::look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, Translation& t,
+                  std::vector<MmuEvent>* sink) {
+    const std::uint32_t slot = tlb_ ? tlb_->lookup(asid_of(process), parts.vpn) : no_slot;
+    t.tlb_hit = slot != no_slot;
+    MmuEvent e = base;
+    if (t.tlb_hit) {
+        ++stats_.tlb_hits;
+        e.frame = tlb_->entry(slot).pfn;
+        emit(sink, e, MmuEventKind::TlbHit);
+        return;
+    }
+    ++stats_.tlb_misses;
+    t.walk = inverted_ ? inverted_->lookup(process, parts.vpn) : processes_[process].table.walk(parts);
+    stats_.walk_accesses += t.walk.memory_accesses;
+    e.walk_accesses = t.walk.memory_accesses;
+    e.inverted = inverted_.has_value();
+    emit(sink, e, MmuEventKind::TlbMiss);
+}
+
+void Mmu::make_writable(std::uint32_t process, Pte& pte, const MmuEvent& base, Translation& t,
+                        std::vector<MmuEvent>* sink) {
+    // The only mapping of the page, so the OS reuses the frame and makes it writable.
+    pte.protection.copy_on_write = false;
+    pte.protection.write = true;
+    ++stats_.minor_faults;
+    if (tlb_) tlb_->invalidate(asid_of(process), base.vpn);
+    t.tlb_hit = false;  // refill the TLB with the writable translation
+    MmuEvent e = base;
+    e.frame = pte.pfn;
+    emit(sink, e, MmuEventKind::CopyOnWrite);
 }
 
 std::uint32_t Mmu::fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write,

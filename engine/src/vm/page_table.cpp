@@ -97,7 +97,14 @@ void InvertedPageTable::remove(std::uint32_t frame) {
 
 Walk InvertedPageTable::lookup(std::uint32_t process, std::uint64_t vpn) const {
     Walk walk;
-    for (std::uint32_t f = anchor_[bucket(process, vpn)]; f != no_entry; f = next_[f]) {
+    // Step 0 reads the hash anchor table (4-byte entries after the frame entries).
+    const std::uint32_t b = bucket(process, vpn);
+    const std::uint32_t first = anchor_[b];
+    walk.steps[walk.count++] = WalkStep{.level = 0, .index = b,
+                                        .entry_address = std::uint64_t{entry_bytes_} * owner_.size() + 4u * b,
+                                        .entry = Pte{.pfn = first, .present = first != no_entry}};
+    ++walk.memory_accesses;
+    for (std::uint32_t f = first; f != no_entry; f = next_[f]) {
         if (walk.count < walk.steps.size()) {
             walk.steps[walk.count++] = WalkStep{.level = walk.memory_accesses, .index = f,
                                                 .entry_address = std::uint64_t{f} * entry_bytes_,

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "memsim/core/text.hpp"
+#include "memsim/vm/replacement/policy_state.hpp"
 
 namespace memsim::vm {
 
@@ -21,16 +22,37 @@ Pager::Pager(const PagerConfig& config, std::uint32_t page_space)
     : config_(config), frames_(config.frames), page_frame_(page_space, no_frame),
       policy_(make_policy(config.policy, config.frames)) {}
 
-// Kept in the header's translation unit only: both access() and the bulk loop inline it.
+// The miss path, kept out of line so the hit path of the bulk loop stays small.
 template <class Policy>
-inline PagerStep Pager::access_with(Policy& policy, std::uint32_t page, bool write,
-                                    std::uint64_t next_use) {
-    const Moment moment{counters_.references, next_use};
-    ++counters_.references;
-    FrameBits bits = frames_.bits(0);
+__attribute__((noinline)) std::uint32_t Pager::fault_with(Policy& policy, PagerStep& step, const Moment& moment) {
+    ++counters_.faults;
+    std::uint32_t frame = used_;
+    if (used_ < config_.frames) {
+        ++used_;
+    } else {
+        FrameBits bits = frames_.bits(0);
+        frame = policy.victim(bits, moment);
+        counters_.writebacks += bits.writebacks;  // pages a policy wrote back early (WSClock)
+        const auto victim = static_cast<std::uint32_t>(frames_.vpn[frame]);
+        step.victim = victim;
+        step.victim_dirty = frames_.dirty[frame] != 0;
+        counters_.writebacks += frames_.dirty[frame];
+        page_frame_[victim] = no_frame;
+        if (tlb_) tlb_->invalidate(0, victim);
+    }
+    frames_.load(frame, 0, step.page, step.write);
+    page_frame_[step.page] = frame;
+    policy.on_load(frame, moment);
+    return frame;
+}
+
+// Shared by access() and the bulk loop, so both make exactly the same decisions.
+template <class Policy, bool HasTlb>
+inline PagerStep Pager::access_with(Policy& policy, std::uint32_t page, bool write, std::uint64_t next_use) {
+    const Moment moment{counters_.references++, next_use};
     PagerStep step{.page = page, .write = write};
     std::uint32_t frame = no_frame;
-    if (tlb_) {
+    if constexpr (HasTlb) {
         const std::uint32_t slot = tlb_->lookup(0, page);
         if (slot != no_slot) {
             frame = tlb_->entry(slot).pfn;
@@ -45,50 +67,49 @@ inline PagerStep Pager::access_with(Policy& policy, std::uint32_t page, bool wri
         if (write) frames_.dirty[frame] = 1;
         policy.on_hit(frame, moment);
     } else {
-        ++counters_.faults;
-        if (used_ < config_.frames) {
-            frame = used_++;
-        } else {
-            frame = policy.victim(bits, moment);
-            const auto victim = static_cast<std::uint32_t>(frames_.vpn[frame]);
-            step.victim = victim;
-            step.victim_dirty = frames_.dirty[frame] != 0;
-            counters_.writebacks += frames_.dirty[frame];
-            page_frame_[victim] = no_frame;
-            if (tlb_) tlb_->invalidate(0, victim);
-        }
-        frames_.load(frame, 0, page, write);
-        page_frame_[page] = frame;
-        policy.on_load(frame, moment);
+        frame = fault_with(policy, step, moment);
     }
-    if (tlb_ && !step.tlb_hit) tlb_->insert(0, page, frame, true);
+    if constexpr (HasTlb) {
+        if (!step.tlb_hit) tlb_->insert(0, page, frame, true);
+    }
+    FrameBits bits = frames_.bits(0);
     policy.after_reference(bits);
-    counters_.writebacks += bits.writebacks;
     step.frame = frame;
     return step;
 }
 
-template <class Policy, bool HasWrites>
+template <class Policy, bool HasTlb, bool HasWrites>
 void Pager::run_with(Policy& policy, std::span<const std::uint32_t> pages,
                      std::span<const std::uint8_t> writes, std::span<const std::uint64_t> next_use) {
     const bool has_next = !next_use.empty();
     for (std::size_t i = 0; i < pages.size(); ++i) {
         bool write = false;
         if constexpr (HasWrites) write = writes[i] != 0;
-        access_with(policy, pages[i], write, has_next ? next_use[i] : never);
+        access_with<Policy, HasTlb>(policy, pages[i], write, has_next ? next_use[i] : never);
     }
 }
 
 PagerStep Pager::access(std::uint32_t page, bool write, std::uint64_t next_use) {
-    return std::visit([&](auto& p) { return access_with(p, page, write, next_use); }, policy_);
+    return std::visit(
+        [&](auto& p) {
+            using P = std::decay_t<decltype(p)>;
+            return tlb_ ? access_with<P, true>(p, page, write, next_use) : access_with<P, false>(p, page, write, next_use);
+        },
+        policy_);
 }
 
 void Pager::run(std::span<const std::uint32_t> pages, std::span<const std::uint8_t> writes,
                 std::span<const std::uint64_t> next_use) {
     std::visit(
         [&](auto& p) {
-            if (writes.empty()) run_with<std::decay_t<decltype(p)>, false>(p, pages, writes, next_use);
-            else run_with<std::decay_t<decltype(p)>, true>(p, pages, writes, next_use);
+            using P = std::decay_t<decltype(p)>;
+            if (tlb_) {
+                if (writes.empty()) run_with<P, true, false>(p, pages, writes, next_use);
+                else run_with<P, true, true>(p, pages, writes, next_use);
+            } else {
+                if (writes.empty()) run_with<P, false, false>(p, pages, writes, next_use);
+                else run_with<P, false, true>(p, pages, writes, next_use);
+            }
         },
         policy_);
 }
@@ -126,6 +147,16 @@ std::vector<std::string> Pager::check_invariants() const {
     }
     const auto c = counters_;
     if (c.hits + c.faults != c.references) bad.push_back("hits + faults != references");
+    // LRU's list and second chance's queue must hold every occupied frame exactly once.
+    const auto order = policy_state(policy_, config_.frames).order;
+    if (!order.empty() || std::holds_alternative<LruPolicy>(policy_) ||
+        std::holds_alternative<SecondChancePolicy>(policy_)) {
+        std::vector<std::uint8_t> seen(config_.frames, 0);
+        for (const auto f : order) {
+            if (f >= used_ || seen[f]++) bad.push_back("the policy's order lists frame " + std::to_string(f) + " wrongly");
+        }
+        if (order.size() != used_) bad.push_back("the policy's order has " + std::to_string(order.size()) + " frames");
+    }
     return bad;
 }
 

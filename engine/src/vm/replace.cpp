@@ -22,6 +22,9 @@ Result<ReplaceRun> run_replacement(const PagerConfig& config, const DenseTrace& 
             for (const auto id : pager->frame_pages()) {
                 step.frames.push_back(id == no_page ? std::nullopt : std::optional<std::uint64_t>(trace.pages[id]));
             }
+            step.referenced = pager->frames().referenced;
+            step.dirty = pager->frames().dirty;
+            step.policy = policy_state(pager->policy(), config.frames);
             run.steps.push_back(std::move(step));
         }
     }

@@ -27,20 +27,15 @@ Result<Tlb> Tlb::create(const TlbConfig& config) {
 
 std::uint32_t Tlb::insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable) {
     const std::uint32_t first = set_of(vpn) * ways_;
-    std::uint32_t slot = no_slot;
-    for (std::uint32_t s = first; s < first + ways_ && slot == no_slot; ++s) {
-        if (!entries_[s].valid) slot = s;
+    // The smallest stamp: an invalid way (stamp 0) first, else LRU or FIFO order; ties
+    // go to the lowest way. Random replaces a random way once no way is invalid.
+    std::uint32_t slot = first;
+    for (std::uint32_t s = first + 1; s < first + ways_; ++s) {
+        if (entries_[s].stamp < entries_[slot].stamp) slot = s;
     }
-    if (slot == no_slot) {
+    if (entries_[slot].valid) {
         ++stats_.evictions;
-        if (replacement_ == TlbReplacement::Random) {
-            slot = first + static_cast<std::uint32_t>(prng_.below(ways_));
-        } else {
-            slot = first;  // LRU and FIFO: the smallest stamp; ties to the lowest way
-            for (std::uint32_t s = first + 1; s < first + ways_; ++s) {
-                if (entries_[s].stamp < entries_[slot].stamp) slot = s;
-            }
-        }
+        if (replacement_ == TlbReplacement::Random) slot = first + static_cast<std::uint32_t>(prng_.below(ways_));
     }
     entries_[slot] = TlbEntry{.vpn = vpn, .stamp = ++clock_, .pfn = pfn, .asid = asid, .valid = true,
                               .writable = writable};
@@ -48,7 +43,7 @@ std::uint32_t Tlb::insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t p
 }
 
 void Tlb::flush() {
-    for (auto& e : entries_) e.valid = false;
+    for (auto& e : entries_) e = TlbEntry{};
     ++stats_.flushes;
 }
 

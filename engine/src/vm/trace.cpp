@@ -19,7 +19,7 @@ std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"
 
 // Appends the pages an access of `size` bytes at `addr` touches.
 Result<bool> add_access(Trace& trace, std::uint64_t addr, std::uint64_t size, bool write,
-                        const TraceOptions& options, int line, int column) {
+                        const TraceOptions& options, int line, int column, std::uint32_t process = 0) {
     if (options.va_bits < 64 && (addr >> options.va_bits) != 0) {
         return fail("address " + hex(addr) + " does not fit in " + std::to_string(options.va_bits) + " bits",
                     line, column);
@@ -39,12 +39,16 @@ Result<bool> add_access(Trace& trace, std::uint64_t addr, std::uint64_t size, bo
     for (std::uint64_t page = first; page <= last; ++page) {
         trace.pages.push_back(page);
         trace.writes.push_back(write ? 1 : 0);
+        trace.processes.push_back(process);
     }
     return true;
 }
 
 Result<Trace> non_empty(Trace trace) {
     if (trace.pages.empty()) return fail("the trace has no references");
+    bool named = false;
+    for (auto p : trace.processes) named = named || p != 0;
+    if (!named) trace.processes.clear();
     return trace;
 }
 
@@ -112,7 +116,16 @@ Result<Trace> parse_rw_trace(std::string_view text, const TraceOptions& options)
         const std::string_view line = lines[l];
         if (trim(line).empty() || trim(line).starts_with('#')) continue;
         std::string_view rest = line;
-        const std::string_view kind = take_word(rest);
+        std::string_view kind = take_word(rest);
+        std::uint32_t process = 0;
+        if (kind.size() > 1 && (kind[0] == 'P' || kind[0] == 'p')) {
+            const auto id = parse_u64(kind.substr(1));
+            if (!id || *id > 65535) {
+                return fail("expected a process id such as P1, found " + quoted(kind), line_no, column_of(line, kind));
+            }
+            process = static_cast<std::uint32_t>(*id);
+            kind = take_word(rest);
+        }
         if (kind != "R" && kind != "W" && kind != "r" && kind != "w") {
             return fail("expected R or W, found " + quoted(kind), line_no, column_of(line, kind));
         }
@@ -127,7 +140,7 @@ Result<Trace> parse_rw_trace(std::string_view text, const TraceOptions& options)
                         column_of(line, trim(rest)));
         }
         const auto added = add_access(trace, *addr, 1, kind == "W" || kind == "w", options, line_no,
-                                      column_of(line, addr_text));
+                                      column_of(line, addr_text), process);
         if (!added) return tl::unexpected(added.error());
     }
     return non_empty(std::move(trace));

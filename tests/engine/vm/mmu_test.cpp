@@ -204,3 +204,22 @@ TEST_CASE("The MMU's effective access time uses the measured rates", "[vm][mmu][
     // 3 hits of 4, two levels, no major fault: 0.75 * 100 + 0.25 * 300 = 150 ns.
     CHECK(mmu.effective_access_time() == Approx(150.0));
 }
+
+TEST_CASE("An MMU is a value: a copy is a checkpoint that replays identically", "[vm][mmu]") {
+    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 2, .policy = {.kind = PolicyKind::Clock}}, 2);
+    REQUIRE(mmu.map(0, 0, 32 * 4, {}));
+    REQUIRE(mmu.map(1, 0, 32 * 4, {}));
+    mmu.access(0, 0x00, AccessKind::Write);
+    mmu.access(1, 0x20, AccessKind::Read);
+    const Mmu checkpoint = mmu;
+    std::vector<MmuEvent> a, b;
+    Mmu replay = checkpoint;
+    for (const std::uint64_t vaddr : {0x40u, 0x00u, 0x60u}) {
+        mmu.access(0, vaddr, AccessKind::Read, &a);
+        replay.access(0, vaddr, AccessKind::Read, &b);
+    }
+    CHECK(a.size() == b.size());
+    CHECK(mmu.stats() == replay.stats());
+    CHECK(mmu.frames() == replay.frames());
+    CHECK(checkpoint.stats().accesses == 2);
+}

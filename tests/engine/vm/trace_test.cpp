@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "memsim/core/prng.hpp"
 #include "memsim/vm/trace.hpp"
 
 using namespace memsim::vm;
@@ -64,10 +65,41 @@ TEST_CASE("Page sizes must be powers of two", "[vm][trace]") {
 }
 
 TEST_CASE("densify keeps small page numbers and compacts large ones in page order", "[vm][trace]") {
-    const auto small = densify(Trace{{5, 2, 5}, {0, 0, 0}});
+    const auto small = densify(Trace{{5, 2, 5}, {0, 0, 0}, {}});
     CHECK(small.ids == std::vector<std::uint32_t>{5, 2, 5});
     CHECK(small.pages.size() == 6);
-    const auto big = densify(Trace{{0x7ff000000, 0x10, 0x7ff000000}, {0, 1, 0}});
+    const auto big = densify(Trace{{0x7ff000000, 0x10, 0x7ff000000}, {0, 1, 0}, {}});
     CHECK(big.ids == std::vector<std::uint32_t>{1, 0, 1});
     CHECK(big.pages == std::vector<std::uint64_t>{0x10, 0x7ff000000});
+}
+
+TEST_CASE("R/W trace lines may name a process", "[vm][trace]") {
+    const auto t = parse_rw_trace("R 0x1000\nP2 W 0x2000\np1 r 0x0", {.page_size = 4096});
+    REQUIRE(t);
+    CHECK(t->processes == std::vector<std::uint32_t>{0, 2, 1});
+    CHECK(parse_rw_trace("R 0x1000", {})->processes.empty());
+    const auto bad = parse_rw_trace("R 0x1\nPx R 0x2", {});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().to_string() == "2:1: expected a process id such as P1, found 'Px'");
+}
+
+TEST_CASE("Trace readers never crash on random text and always say where it went wrong", "[vm][trace][property]") {
+    memsim::Prng rng{13};
+    const std::string alphabet = "RWILSMPrw0123456789abcdefx, \n\t#=-";
+    for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        const auto length = rng.below(40);
+        for (std::uint64_t k = 0; k < length; ++k) text += alphabet[static_cast<std::size_t>(rng.below(alphabet.size()))];
+        for (const auto format : {TraceFormat::Refs, TraceFormat::ReadWrite, TraceFormat::Lackey}) {
+            const auto t = parse_trace(text, format, {.page_size = 256, .va_bits = 16});
+            if (t) {
+                REQUIRE(t->pages.size() == t->writes.size());
+                REQUIRE_FALSE(t->pages.empty());
+            } else if (t.error().message != "the trace has no references") {
+                INFO(text);
+                REQUIRE(t.error().line >= 1);
+                REQUIRE(t.error().column >= 1);
+            }
+        }
+    }
 }

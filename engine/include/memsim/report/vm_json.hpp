@@ -11,8 +11,13 @@
 namespace memsim::report {
 
 // {policy, frames, references, hits, faults, writebacks, hit_ratio, steps: [...]}
-// Each step: {page, write, hit, frame, victim (page or null), writeback, resident, frames}.
+// Each step: {page, write, hit, frame, victim (page or null), writeback, resident, frames,
+// referenced, dirty, policy}.
 nlohmann::json to_json(const vm::ReplaceRun& run);
+
+// {hand, order, <values_name>: [one per frame, null for a free frame or "never"]}, the
+// fields the policy uses.
+nlohmann::json to_json(const vm::PolicyState& state, const std::vector<std::optional<std::uint64_t>>& frames);
 
 // {sweep: [{frames, faults}, ...], anomalies: [frame counts where faults rose]}
 nlohmann::json to_json(const vm::SweepResult& sweep);

@@ -80,6 +80,7 @@ struct MmuEvent {
     std::uint32_t frame = 0;            // frame involved (hit, fault, eviction)
     std::uint64_t paddr = 0;            // Translated
     std::uint32_t walk_accesses = 0;    // TlbMiss: page-table entries read
+    bool inverted = false;              // TlbMiss: the inverted table was searched
     Backing source = Backing::Zero;     // PageFault: where the page came from
     bool major = false;                 // PageFault: needed disk I/O
     std::uint32_t swap_slot = 0;        // PageFault from swap / Eviction written to swap
@@ -156,6 +157,10 @@ private:
     Mmu(const MmuConfig& config, std::vector<Process> processes, std::vector<Partition> partitions);
     std::uint32_t asid_of(std::uint32_t process) const { return config_.asid ? process : 0; }
     Partition& partition_of(std::uint32_t process) { return partitions_[config_.scope == Scope::Global ? 0 : process]; }
+    void look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, Translation& t,
+                 std::vector<MmuEvent>* sink);
+    void make_writable(std::uint32_t process, Pte& pte, const MmuEvent& base, Translation& t,
+                       std::vector<MmuEvent>* sink);
     std::uint32_t fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, std::vector<MmuEvent>* sink);
     void evict(std::uint32_t frame, std::vector<MmuEvent>* sink);
     Pte& pte_of(std::uint32_t process, std::uint64_t vpn);

@@ -14,8 +14,10 @@
 // the entry itself; each level costs one memory access.
 //
 // InvertedPageTable has one entry per physical frame naming (process, VPN); a hash of
-// (process, VPN) picks a bucket whose chain of frames is searched, one memory access per
-// entry probed. It answers only for resident pages: where a non-resident page lives the
+// (process, VPN) picks a bucket of the hash anchor table, whose chain of frames is
+// searched: one memory access for the anchor and one per entry probed.
+//
+//   hash(pid, vpn) -> anchor[b] -> frame 5 (pid 1, vpn 0x42) -> frame 2 (pid 2, vpn 0x42) = match It answers only for resident pages: where a non-resident page lives the
 // OS keeps in its own per-process tables (here, the radix tables).
 #include <array>
 #include <cstdint>
@@ -30,8 +32,8 @@ inline constexpr std::uint32_t no_entry = 0xFFFFFFFFu;
 
 // One memory access of a walk.
 struct WalkStep {
-    std::uint32_t level = 0;          // 0 = root (radix) or probe number (inverted)
-    std::uint32_t index = 0;          // index within the table (radix) or frame (inverted)
+    std::uint32_t level = 0;          // radix: 0 = root; inverted: 0 = anchor, then probe number
+    std::uint32_t index = 0;          // radix: index in the table; inverted: bucket, then frame
     std::uint64_t entry_address = 0;  // where the entry sits in the page-table area
     Pte entry{};                      // the entry read
     std::uint32_t owner = 0;          // inverted only: the process named by the entry

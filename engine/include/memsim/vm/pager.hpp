@@ -79,9 +79,11 @@ public:
 private:
     Pager(const PagerConfig& config, std::uint32_t page_space);
 
-    template <class Policy>
-    PagerStep access_with(Policy& policy, std::uint32_t page, bool write, std::uint64_t next_use);
     template <class Policy, bool HasTlb>
+    PagerStep access_with(Policy& policy, std::uint32_t page, bool write, std::uint64_t next_use);
+    template <class Policy>
+    std::uint32_t fault_with(Policy& policy, PagerStep& step, const Moment& moment);
+    template <class Policy, bool HasTlb, bool HasWrites>
     void run_with(Policy& policy, std::span<const std::uint32_t> pages,
                   std::span<const std::uint8_t> writes, std::span<const std::uint64_t> next_use);
 

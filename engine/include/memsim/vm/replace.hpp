@@ -12,6 +12,7 @@
 
 #include "memsim/core/result.hpp"
 #include "memsim/vm/pager.hpp"
+#include "memsim/vm/replacement/policy_state.hpp"
 #include "memsim/vm/trace.hpp"
 
 namespace memsim::vm {
@@ -25,6 +26,9 @@ struct ReplaceStep {
     bool hit = false;                                 // the page was resident
     bool writeback = false;                           // the victim was dirty and written to swap
     std::vector<std::optional<std::uint64_t>> frames{};  // page in each frame after the step
+    std::vector<std::uint8_t> referenced{};               // R bit of each frame after the step
+    std::vector<std::uint8_t> dirty{};                    // M bit of each frame after the step
+    PolicyState policy{};                                 // the policy's hand, order or counters
 };
 
 // Totals of a run and, when recorded, its steps.

@@ -39,7 +39,7 @@ struct TlbConfig {
 // One cached translation.
 struct TlbEntry {
     std::uint64_t vpn = 0;
-    std::uint64_t stamp = 0;   // LRU: last use; FIFO: insertion time
+    std::uint64_t stamp = 0;   // LRU: last use; FIFO: insertion time; 0 when invalid
     std::uint32_t pfn = 0;
     std::uint32_t asid = 0;
     bool valid = false;
@@ -62,17 +62,21 @@ public:
 
     // The slot holding (asid, vpn), or no_slot. Counts a hit or a miss; a hit refreshes LRU.
     std::uint32_t lookup(std::uint32_t asid, std::uint64_t vpn) {
+        // Compares every way without early exit, as the hardware does in parallel; this
+        // also keeps the loop free of unpredictable branches.
         const std::uint32_t first = set_of(vpn) * ways_;
+        std::uint32_t found = no_slot;
         for (std::uint32_t s = first; s < first + ways_; ++s) {
-            TlbEntry& e = entries_[s];
-            if (e.valid && e.vpn == vpn && e.asid == asid) {
-                ++stats_.hits;
-                if (replacement_ == TlbReplacement::Lru) e.stamp = ++clock_;
-                return s;
-            }
+            const TlbEntry& e = entries_[s];
+            if (e.valid & (e.vpn == vpn) & (e.asid == asid)) found = s;
         }
-        ++stats_.misses;
-        return no_slot;
+        if (found == no_slot) {
+            ++stats_.misses;
+            return no_slot;
+        }
+        ++stats_.hits;
+        if (replacement_ == TlbReplacement::Lru) entries_[found].stamp = ++clock_;
+        return found;
     }
 
     // Caches a translation (after a miss); returns the slot used.
@@ -83,7 +87,10 @@ public:
         const std::uint32_t first = set_of(vpn) * ways_;
         for (std::uint32_t s = first; s < first + ways_; ++s) {
             TlbEntry& e = entries_[s];
-            if (e.valid && e.vpn == vpn && e.asid == asid) e.valid = false;
+            if (e.valid && e.vpn == vpn && e.asid == asid) {
+                e.valid = false;
+                e.stamp = 0;  // an invalid way is always replaced first
+            }
         }
     }
 

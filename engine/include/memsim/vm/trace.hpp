@@ -3,7 +3,8 @@
 //
 //   refs    "7, 0 1\n2w"        page numbers (decimal or 0x hex) separated by commas,
 //                               spaces or newlines; a trailing w marks a write
-//   rw      "R 0x1a2b\nW 0x3000" one access per line: R or W and an address
+//   rw      "R 0x1a2b\nW 0x3000" one access per line: R or W and an address, optionally
+//                               after a process id: "P1 W 0x3000" (no id = process 0)
 //   lackey  "I  04016aa0,3\n S 7ff000ef8,8"  Valgrind lackey (--trace-mem=yes): I fetch,
 //                               L load, S store, M modify (a write); addr in hex, size
 //
@@ -29,6 +30,7 @@ enum class TraceFormat : std::uint8_t { Refs, ReadWrite, Lackey };
 struct Trace {
     std::vector<std::uint64_t> pages;
     std::vector<std::uint8_t> writes;
+    std::vector<std::uint32_t> processes;  // per reference; empty when the trace names none
     bool operator==(const Trace&) const = default;
 };
 

@@ -26,38 +26,34 @@
 #include <vector>
 
 #include "memsim/vm/frame_table.hpp"
+#include "memsim/vm/replacement/clock_hand.hpp"
 #include "memsim/vm/replacement/policy.hpp"
 
 namespace memsim::vm {
 
 class ClockPolicy {
 public:
-    explicit ClockPolicy(std::uint32_t frames) : frames_(frames) {}
+    explicit ClockPolicy(std::uint32_t frames) : hand_{frames} {}
 
     void on_load(std::uint32_t, const Moment&) {}
     void on_hit(std::uint32_t, const Moment&) {}
     void after_reference(FrameBits&) {}
 
     std::uint32_t victim(FrameBits& bits, const Moment&) {
-        while (bits.referenced[hand_]) {
-            bits.referenced[hand_] = 0;
-            advance();
+        while (bits.referenced[hand_.at]) {
+            bits.referenced[hand_.at] = 0;
+            hand_.advance();
         }
-        const std::uint32_t frame = hand_;
-        advance();
-        return frame;
+        return hand_.take();
     }
 
     // The frame under the hand.
-    std::uint32_t hand() const { return hand_; }
+    std::uint32_t hand() const { return hand_.at; }
 
     bool operator==(const ClockPolicy&) const = default;
 
 private:
-    void advance() { hand_ = hand_ + 1 == frames_ ? 0 : hand_ + 1; }
-
-    std::uint32_t frames_;
-    std::uint32_t hand_ = 0;
+    ClockHand hand_;
 };
 
 class SecondChancePolicy {
@@ -106,7 +102,7 @@ private:
 
 class NruPolicy {
 public:
-    explicit NruPolicy(std::uint32_t frames) : frames_(frames) {}
+    explicit NruPolicy(std::uint32_t frames) : hand_{frames} {}
 
     void on_load(std::uint32_t, const Moment&) {}
     void on_hit(std::uint32_t, const Moment&) {}
@@ -114,30 +110,23 @@ public:
 
     std::uint32_t victim(FrameBits& bits, const Moment&) {
         for (;;) {
-            for (std::uint32_t i = 0; i < frames_; ++i, advance()) {
-                if (!bits.referenced[hand_] && !bits.dirty[hand_]) return take();
+            for (std::uint32_t i = 0; i < hand_.frames; ++i, hand_.advance()) {
+                if (!bits.referenced[hand_.at] && !bits.dirty[hand_.at]) return hand_.take();
             }
-            for (std::uint32_t i = 0; i < frames_; ++i, advance()) {
-                if (!bits.referenced[hand_] && bits.dirty[hand_]) return take();
-                bits.referenced[hand_] = 0;
+            for (std::uint32_t i = 0; i < hand_.frames; ++i, hand_.advance()) {
+                if (!bits.referenced[hand_.at] && bits.dirty[hand_.at]) return hand_.take();
+                bits.referenced[hand_.at] = 0;
             }
         }
     }
 
-    std::uint32_t hand() const { return hand_; }
+    // The frame under the hand.
+    std::uint32_t hand() const { return hand_.at; }
 
     bool operator==(const NruPolicy&) const = default;
 
 private:
-    void advance() { hand_ = hand_ + 1 == frames_ ? 0 : hand_ + 1; }
-    std::uint32_t take() {
-        const std::uint32_t frame = hand_;
-        advance();
-        return frame;
-    }
-
-    std::uint32_t frames_;
-    std::uint32_t hand_ = 0;
+    ClockHand hand_;
 };
 
 }  // namespace memsim::vm

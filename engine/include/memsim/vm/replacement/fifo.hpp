@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "memsim/vm/frame_table.hpp"
+#include "memsim/vm/replacement/clock_hand.hpp"
 #include "memsim/vm/replacement/policy.hpp"
 
 namespace memsim::vm {
@@ -20,24 +21,22 @@ namespace memsim::vm {
 class FifoPolicy {
 public:
     // A policy for `frames` frames.
-    explicit FifoPolicy(std::uint32_t frames) : frames_(frames) {}
+    explicit FifoPolicy(std::uint32_t frames) : hand_{frames} {}
 
     void on_load(std::uint32_t, const Moment&) {}
     void on_hit(std::uint32_t, const Moment&) {}
     void after_reference(FrameBits&) {}
 
     // The oldest frame; the hand then points at the next oldest.
-    std::uint32_t victim(FrameBits&, const Moment&) {
-        const std::uint32_t frame = hand_;
-        hand_ = hand_ + 1 == frames_ ? 0 : hand_ + 1;
-        return frame;
-    }
+    std::uint32_t victim(FrameBits&, const Moment&) { return hand_.take(); }
+
+    // The frame holding the oldest page (the next victim once memory is full).
+    std::uint32_t hand() const { return hand_.at; }
 
     bool operator==(const FifoPolicy&) const = default;
 
 private:
-    std::uint32_t frames_;
-    std::uint32_t hand_ = 0;
+    ClockHand hand_;
 };
 
 }  // namespace memsim::vm

@@ -74,6 +74,9 @@ public:
     // The frame of the most recent reference.
     std::uint32_t victim(FrameBits&, const Moment&) { return last_; }
 
+    // The frame of the most recent reference.
+    std::uint32_t last() const { return last_; }
+
     bool operator==(const MruPolicy&) const = default;
 
 private:

@@ -29,6 +29,9 @@ public:
     // The frame whose page is used again last (or never).
     std::uint32_t victim(FrameBits&, const Moment&) { return heap_.top(); }
 
+    // When the frame's page is next used (`never` when it is not).
+    std::uint64_t next_use(std::uint32_t frame) const { return heap_.key(frame); }
+
     bool operator==(const OptPolicy&) const = default;
 
 private:

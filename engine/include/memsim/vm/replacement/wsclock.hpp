@@ -17,53 +17,46 @@
 #include <vector>
 
 #include "memsim/vm/frame_table.hpp"
+#include "memsim/vm/replacement/clock_hand.hpp"
 #include "memsim/vm/replacement/policy.hpp"
 
 namespace memsim::vm {
 
 class WsClockPolicy {
 public:
-    WsClockPolicy(std::uint32_t frames, std::uint64_t tau)
-        : frames_(frames), tau_(tau), last_use_(frames, 0) {}
+    WsClockPolicy(std::uint32_t frames, std::uint64_t tau) : hand_{frames}, tau_(tau), last_use_(frames, 0) {}
 
     void on_load(std::uint32_t frame, const Moment& m) { last_use_[frame] = m.now; }
     void on_hit(std::uint32_t, const Moment&) {}
     void after_reference(FrameBits&) {}
 
     std::uint32_t victim(FrameBits& bits, const Moment& m) {
-        for (std::uint32_t i = 0; i < frames_; ++i, advance()) {
-            if (bits.referenced[hand_]) {
-                bits.referenced[hand_] = 0;
-                last_use_[hand_] = m.now;
-            } else if (m.now - last_use_[hand_] > tau_) {
-                if (!bits.dirty[hand_]) return take();
-                bits.clean(hand_);
+        for (std::uint32_t i = 0; i < hand_.frames; ++i, hand_.advance()) {
+            const std::uint32_t f = hand_.at;
+            if (bits.referenced[f]) {
+                bits.referenced[f] = 0;
+                last_use_[f] = m.now;
+            } else if (m.now - last_use_[f] > tau_) {
+                if (!bits.dirty[f]) return hand_.take();
+                bits.clean(f);
             }
         }
-        for (std::uint32_t i = 0; i < frames_; ++i, advance()) {
-            if (!bits.dirty[hand_]) return take();
+        for (std::uint32_t i = 0; i < hand_.frames; ++i, hand_.advance()) {
+            if (!bits.dirty[hand_.at]) return hand_.take();
         }
-        return take();
+        return hand_.take();
     }
 
     // The frame under the hand and a frame's last-use time.
-    std::uint32_t hand() const { return hand_; }
+    std::uint32_t hand() const { return hand_.at; }
     std::uint64_t last_use(std::uint32_t frame) const { return last_use_[frame]; }
 
     bool operator==(const WsClockPolicy&) const = default;
 
 private:
-    void advance() { hand_ = hand_ + 1 == frames_ ? 0 : hand_ + 1; }
-    std::uint32_t take() {
-        const std::uint32_t frame = hand_;
-        advance();
-        return frame;
-    }
-
-    std::uint32_t frames_;
+    ClockHand hand_;
     std::uint64_t tau_;
     std::vector<std::uint64_t> last_use_;
-    std::uint32_t hand_ = 0;
 };
 
 }  // namespace memsim::vm
