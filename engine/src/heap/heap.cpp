@@ -29,6 +29,7 @@ Heap::Heap(const HeapConfig& config)
       region_(make_region(config)),
       engine_(std::in_place_type<FreeListEngine>, config, region_),
       granule_(granule_for(config)),
+      granule_shift_(std::countr_zero(granule_)),
       next_map_(config.mmap_base) {
     MEMSIM_ASSERT(validate(config).empty());
     if (config.allocator == AllocatorKind::Buddy) engine_.emplace<BuddyEngine>(config, region_);
@@ -98,7 +99,7 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         last_searched_ = placed->searched;
         counters_.searched_total += placed->searched;
         counters_.searched_max = std::max<std::uint64_t>(counters_.searched_max, placed->searched);
-        const std::size_t needed = static_cast<std::size_t>(region_.size() / granule_) + 1;
+        const std::size_t needed = static_cast<std::size_t>(region_.size() >> granule_shift_) + 1;
         if (marks_.size() < needed) marks_.resize(needed, kNoMark);
         // Old marks inside the new block no longer mean anything.
         std::fill(marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(payload)),
@@ -134,7 +135,7 @@ Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) c
         }
     }
     if (ptr < region_.base || ptr >= region_.brk) return PtrState::Invalid;
-    if ((ptr - region_.base) % granule_ == 0 && mark_index(ptr) < marks_.size()) {
+    if (((ptr - region_.base) & (granule_ - 1)) == 0 && mark_index(ptr) < marks_.size()) {
         const std::uint32_t mark = marks_[mark_index(ptr)];
         if (mark >= kLiveBase) return PtrState::Live;
         if (mark == kFreedMark) return PtrState::Freed;
@@ -250,6 +251,11 @@ std::uint64_t Heap::calloc(std::uint64_t count, std::uint64_t size) {
     const std::uint64_t payload = malloc(count * size);
     if (payload) sink_.emit(HeapEventKind::Calloc, payload, count * size);
     return payload;
+}
+
+void Heap::set_fit(FitPolicy fit) {
+    config_.fit = fit;
+    if (auto* lists = std::get_if<FreeListEngine>(&engine_)) lists->set_fit(fit);
 }
 
 std::vector<BlockView> Heap::blocks() const {

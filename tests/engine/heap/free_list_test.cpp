@@ -163,16 +163,38 @@ TEST_CASE("explicit list orders decide which hole a first-fit search finds", "[h
 }
 
 TEST_CASE("segregated lists search only the class of the request and above", "[heap][free_list]") {
-    // Classes of [32 * 2^k, 32 * 2^(k+1)): 48 -> class 0; 64 and 80 -> class 1 (LIFO:
-    // [200, 88]); 3792 -> class 6. malloc(50) needs 80: class 1 visits 200 (64, too small)
-    // then 88 (searched 2). malloc(100) needs 128: classes 2..5 are empty, class 6 gives the
-    // top at once (searched 1).
+    // The first 64 classes hold one size each, counted in 16-byte steps from the 32-byte
+    // minimum block: 48 -> class 1, 64 -> class 2, 80 -> class 3. The 3792-byte top is in
+    // a class above them (four per power of two there).
+    // malloc(50) needs 80: class 3 holds exactly the hole at 88 (searched 1).
+    // malloc(100) needs 128 (class 6): the bitmap of non-empty classes skips to the top's
+    // class, whose first block fits (searched 1). malloc(40) needs 64: the hole at 200.
     Setup s = holes(HeapConfig{.allocator = AllocatorKind::Segregated});
     CHECK(s.heap.malloc(50) == kBase + 96);
-    CHECK(s.heap.last_searched() == 2);
+    CHECK(s.heap.last_searched() == 1);
     CHECK(s.heap.malloc(100) == kBase + 296 + 8);
     CHECK(s.heap.last_searched() == 1);
+    CHECK(s.heap.malloc(40) == kBase + 208);
     CHECK(s.heap.check().empty());
+}
+
+TEST_CASE("first fit inside a segregated class walks past blocks that are too small", "[heap][free_list]") {
+    // Above 32 + 64 * 16 = 1056 bytes a class spans a quarter of a power of two: 1280 and
+    // 1520 share the class [1280, 1536). Freeing the 1520-byte block and then the 1280-byte
+    // one leaves the class list [1280, 1520] (LIFO). malloc(1400) needs 1424: the walk
+    // passes the 1280 (too small) and takes the 1520 (searched 2), splitting off 96 bytes.
+    Heap heap{HeapConfig{.allocator = AllocatorKind::Segregated}};
+    const std::uint64_t a = heap.malloc(1264);  // block 1280
+    const std::uint64_t guard1 = heap.malloc(8);
+    const std::uint64_t b = heap.malloc(1504);  // block 1520
+    const std::uint64_t guard2 = heap.malloc(8);
+    heap.free(b);
+    heap.free(a);
+    CHECK(heap.malloc(1400) == b);
+    CHECK(heap.last_searched() == 2);
+    heap.free(guard1);
+    heap.free(guard2);
+    CHECK(heap.check().empty());
 }
 
 TEST_CASE("realloc grows into a free neighbour in place, otherwise moves", "[heap][free_list]") {

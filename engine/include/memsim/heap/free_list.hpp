@@ -4,7 +4,10 @@
 //
 //   implicit list : walk every block by its header size (allocated ones too)
 //   explicit list : free blocks carry pred/succ links in their payload
-//   segregated    : one explicit list per size class [2^k, 2^(k+1)), first fit in a class
+//   segregated    : one explicit list per size class, first fit in a class. The first
+//                   64 classes hold one size each (min block, + alignment, ...); above,
+//                   each power of two [2^k, 2^(k+1)) is split into four classes. A bitmap
+//                   of non-empty classes finds the next class with a block in O(1).
 //
 // The heap layout follows CS:APP: padding so that payloads are aligned, then the blocks,
 // then an epilogue header (size 0, allocated) that stops every walk:
@@ -73,6 +76,8 @@ public:
     std::uint64_t min_block() const { return min_block_; }
     // The block size a request of `size` bytes needs.
     std::uint64_t adjusted_size(std::uint64_t size) const;
+    // Changes the fit policy from now on (the heap itself stays as it is).
+    void set_fit(FitPolicy fit) { fit_ = fit; }
     // Whether blocks carry headers (an overflow can hit one).
     static constexpr bool has_headers() { return true; }
 
@@ -80,6 +85,7 @@ public:
 
 private:
     static constexpr std::uint64_t kNil = ~std::uint64_t{0};
+    static constexpr std::uint64_t kExactClasses = 64;
 
     // Words in the byte image (offsets from base).
     std::uint64_t word(std::uint64_t off) const;
@@ -100,6 +106,7 @@ private:
     void set_succ(std::uint64_t b, std::uint64_t v) { set_link(b + 2 * header_, v); }
     void set_link(std::uint64_t off, std::uint64_t v);
     std::uint32_t list_of(std::uint64_t size) const;
+    std::uint32_t next_nonempty(std::uint32_t list) const;
     std::uint64_t insert_position(std::uint32_t list, std::uint64_t b) const;
     void insert(std::uint64_t b);
     void remove(std::uint64_t b);
@@ -133,6 +140,7 @@ private:
     std::vector<std::uint8_t> bytes_;      // the heap image, [base, brk)
     std::vector<std::uint64_t> heads_;     // one list (explicit) or one per class
     std::vector<std::uint64_t> tails_;
+    std::vector<std::uint64_t> nonempty_;  // segregated: bit per class with a free block
     std::uint64_t free_count_ = 0;
 };
 

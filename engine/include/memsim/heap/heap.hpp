@@ -86,6 +86,9 @@ public:
     // The heap checker: empty when every block, list and record is consistent.
     std::vector<Violation> check() const;
     HeapMetrics metrics() const;
+    // Switches a list allocator to another fit policy from the next search on (a teaching
+    // experiment: same heap, different choices). No effect on buddy and slab.
+    void set_fit(FitPolicy fit);
     // Blocks searched by the last allocation.
     std::uint32_t last_searched() const { return last_searched_; }
 
@@ -110,7 +113,9 @@ private:
     bool report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload);
     std::uint64_t map(std::uint64_t size);
     std::uint64_t requested_at(std::uint64_t payload) const;
-    std::size_t mark_index(std::uint64_t addr) const { return static_cast<std::size_t>((addr - region_.base) / granule_); }
+    std::size_t mark_index(std::uint64_t addr) const {
+        return static_cast<std::size_t>((addr - region_.base) >> granule_shift_);
+    }
     void begin_op();
     void error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size = 0, std::uint64_t other = 0);
     void note_heap_size();
@@ -119,7 +124,8 @@ private:
     HeapConfig config_;
     Region region_;
     Engine engine_;
-    std::uint64_t granule_;                  // payload addresses are multiples of this
+    std::uint64_t granule_;                  // payload addresses are multiples of this (a power of two)
+    int granule_shift_;
     std::vector<std::uint32_t> marks_;       // per granule: kNoMark, kFreedMark or kLiveBase + requested
     std::vector<MappedBlock> mapped_;
     std::uint64_t next_map_;
