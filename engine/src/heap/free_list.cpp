@@ -150,7 +150,7 @@ std::uint64_t FreeListEngine::search_lists(std::uint64_t asize, std::uint32_t& s
 std::uint64_t FreeListEngine::grow(std::uint64_t asize, Region& region, EventSink& sink) {
     if (bytes_.empty()) {
         if (!region.grow(first_ + asize + header_, sink)) return kNil;
-        bytes_.assign(region.size(), 0);
+        bytes_.assign(static_cast<std::size_t>(region.size()), 0);
         const std::uint64_t b = first_;
         set_tags(b, end() - first_, false);
         set_word(end(), 1);
@@ -163,7 +163,7 @@ std::uint64_t FreeListEngine::grow(std::uint64_t asize, Region& region, EventSin
     const std::uint64_t have = extend ? size_at(last) : 0;
     const std::uint64_t old_end = end();
     if (!region.grow(asize - have, sink)) return kNil;
-    bytes_.resize(region.size(), 0);
+    bytes_.resize(static_cast<std::size_t>(region.size()), 0);
     set_tags(old_end, end() - old_end, false);
     set_word(end(), 1);
     ++free_count_;
@@ -238,7 +238,7 @@ void FreeListEngine::maybe_trim(std::uint64_t b, Region& region, EventSink& sink
     if (has_lists()) remove(b);
     set_tags(b, size_at(b) - cut, false);
     region.shrink(cut, sink);
-    bytes_.resize(region.size());
+    bytes_.resize(static_cast<std::size_t>(region.size()));
     set_word(end(), 1);
     if (has_lists()) insert(b);
     if (rover_ != kNil && rover_ >= end()) rover_ = first_;

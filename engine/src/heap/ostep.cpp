@@ -64,7 +64,7 @@ std::pair<std::int64_t, std::int64_t> OstepModel::malloc(std::int64_t size) {
     if (chosen_size > size)
         free_list_[at] = {addr + size, chosen_size - size};  // stays in place, even in a sorted list
     else
-        free_list_.erase(free_list_.begin() + chosen);
+        free_list_.erase(free_list_.begin() + static_cast<std::ptrdiff_t>(chosen));
     allocated_.push_back({addr, size});
     return {addr, searched};
 }

@@ -70,7 +70,9 @@ private:
     void unlink(std::uint32_t slab);
     ListKind list_for(const Slab& slab) const;
     std::uint32_t new_slab(std::uint32_t cache, Region& region, EventSink& sink);
-    std::uint64_t slot(std::uint32_t slab, std::uint32_t object) const { return std::uint64_t{slab} * max_objects_ + object; }
+    std::size_t slot(std::uint32_t slab, std::uint32_t object) const {
+        return std::size_t{slab} * max_objects_ + object;
+    }
     std::optional<std::uint32_t> slab_at(std::uint64_t addr) const;
 
     std::uint64_t base_;
