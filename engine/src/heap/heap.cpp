@@ -9,6 +9,10 @@
 
 namespace memsim::heap {
 
+static_assert(AllocatorEngine<FreeListEngine>);
+static_assert(AllocatorEngine<BuddyEngine>);
+static_assert(AllocatorEngine<SlabEngine>);
+
 namespace {
 
 Region make_region(const HeapConfig& c) {

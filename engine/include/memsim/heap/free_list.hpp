@@ -30,47 +30,19 @@
 
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
+#include "memsim/heap/engine.hpp"
 
 namespace memsim::heap {
 
-// Where an allocation landed.
-struct Placement {
-    std::uint64_t block = 0;       // address of the block (its header)
-    std::uint64_t payload = 0;     // address returned to the program
-    std::uint64_t block_size = 0;  // bytes of the block, metadata included
-    std::uint32_t searched = 0;    // blocks (or lists) examined to find it
-};
-
-// Totals over the free blocks.
-struct FreeStats {
-    std::uint64_t bytes = 0;    // all free bytes in blocks
-    std::uint64_t largest = 0;  // the largest free block
-    std::uint64_t blocks = 0;   // how many free blocks
-};
-
 // Implicit, explicit and segregated free lists (the kind comes from the config).
+// The public operations are those of AllocatorEngine (engine.hpp). Growing a block in
+// place absorbs a free next block; check() covers headers, footers, tiling, alignment,
+// every list and coalescing.
 class FreeListEngine {
 public:
     FreeListEngine(const HeapConfig& config, const Region& region);
 
-    // Finds (or makes, growing brk) a block for `size` payload bytes.
-    std::optional<Placement> allocate(std::uint64_t size, Region& region, EventSink& sink);
-    // Frees the allocated block whose payload starts at `payload`.
-    void release(std::uint64_t payload, Region& region, EventSink& sink);
-    // Grows or shrinks an allocated block without moving it; false when it must move.
-    bool resize_in_place(std::uint64_t payload, std::uint64_t size, Region& region, EventSink& sink);
-
-    // The whole block size of an allocated payload.
-    std::uint64_t block_size(std::uint64_t payload, const Region& region) const;
-    // The block containing `addr`, if any.
-    std::optional<BlockView> find_block(std::uint64_t addr, const Region& region) const;
-    // Every block in address order (requested left 0: the Heap knows it).
-    void blocks(const Region& region, std::vector<BlockView>& out) const;
-    FreeStats free_stats(const Region& region) const;
-    // Checks headers, footers, tiling, alignment, lists and coalescing; appends problems.
-    void check(const Region& region, std::vector<Violation>& out) const;
-
-    // Bytes from block start to payload.
+    MEMSIM_HEAP_ENGINE_OPERATIONS
     std::uint64_t payload_offset() const { return header_; }
     // The smallest block this engine makes.
     std::uint64_t min_block() const { return min_block_; }

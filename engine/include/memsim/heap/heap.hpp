@@ -28,6 +28,7 @@
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/buddy.hpp"
 #include "memsim/heap/config.hpp"
+#include "memsim/heap/engine.hpp"
 #include "memsim/heap/event.hpp"
 #include "memsim/heap/free_list.hpp"
 #include "memsim/heap/metrics.hpp"
