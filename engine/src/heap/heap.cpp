@@ -132,6 +132,7 @@ std::uint64_t Heap::malloc(std::uint64_t size) {
 Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) const {
     block_payload = 0;
     for (const auto& m : mapped_) {
+        if (ptr < config_.mmap_base) break;  // mappings all lie above the brk heap
         if (ptr == m.addr) return m.live ? PtrState::LiveMapped : PtrState::Freed;
         if (m.live && ptr > m.addr && ptr < m.addr + m.length) {
             block_payload = m.addr;
@@ -165,8 +166,9 @@ bool Heap::report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t b
 }
 
 std::uint64_t Heap::requested_at(std::uint64_t payload) const {
-    for (const auto& m : mapped_)
-        if (m.live && m.addr == payload) return m.requested;
+    if (payload >= config_.mmap_base)
+        for (const auto& m : mapped_)
+            if (m.live && m.addr == payload) return m.requested;
     return marks_[mark_index(payload)] - kLiveBase;
 }
 

@@ -87,6 +87,10 @@ public:
     // The heap checker: empty when every block, list and record is consistent.
     std::vector<Violation> check() const;
     HeapMetrics metrics() const;
+    // The running counters only (no walk over the free blocks): cheap after every op.
+    const HeapMetrics& counters() const { return counters_; }
+    // Bytes of the brk region plus live mappings.
+    std::uint64_t heap_size() const { return region_.size() + counters_.mapped_bytes; }
     // Switches a list allocator to another fit policy from the next search on (a teaching
     // experiment: same heap, different choices). No effect on buddy and slab.
     void set_fit(FitPolicy fit);
