@@ -31,7 +31,10 @@ AccessCheck Heap::check_access(std::uint64_t addr, std::uint64_t size, bool is_w
     const bool hits_header = addr < block->payload || last >= block_end;
     if (is_write && hits_header && (headers || addr >= block->payload)) {
         error(HeapEventKind::HeapOverflow, addr, size, header);
-        if (std::find(overwritten_headers_.begin(), overwritten_headers_.end(), header) == overwritten_headers_.end())
+        // Without headers (slab objects) the neighbour's data is damaged, but malloc and
+        // free have nothing of their own there to trip over later.
+        if (headers && std::find(overwritten_headers_.begin(), overwritten_headers_.end(), header) ==
+                           overwritten_headers_.end())
             overwritten_headers_.push_back(header);
         return {AccessKind::Overflow, block->payload};
     }

@@ -2,6 +2,7 @@
 // random sequences with the heap checker after every step, for every allocator.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "memsim/core/prng.hpp"
@@ -220,4 +221,50 @@ TEST_CASE("allocator names round-trip and bad configurations are rejected", "[he
     CHECK_FALSE(Heap::create(HeapConfig{.header_size = 6}));
     CHECK_FALSE(Heap::create(HeapConfig{.alignment = 12}));
     CHECK(Heap::create(HeapConfig{.allocator = AllocatorKind::Buddy}));
+}
+
+TEST_CASE("random learner errors and stray accesses never break any allocator", "[heap][property]") {
+    for (const auto& named : allocator_names()) {
+        HeapConfig config = named.config;
+        config.max_heap = 1u << 20;
+        config.mmap_threshold = 8192;
+        Heap heap{config};
+        Prng rng{99};
+        std::vector<std::uint64_t> live;
+        std::vector<std::uint64_t> dead;
+        std::uint64_t expected_errors = 0;
+        for (int step = 0; step < 800; ++step) {
+            const std::uint64_t pick = rng.below(12);
+            if (live.empty() || pick < 5) {
+                const std::uint64_t p = heap.malloc(rng.between(1, 300));
+                if (p) live.push_back(p);
+            } else if (pick < 8) {
+                const auto i = static_cast<std::size_t>(rng.below(live.size()));
+                heap.free(live[i]);
+                dead.push_back(live[i]);
+                live[i] = live.back();
+                live.pop_back();
+            } else if (pick == 8 && !dead.empty()) {
+                // A double free unless the address has been handed out again.
+                const std::uint64_t p = dead[static_cast<std::size_t>(rng.below(dead.size()))];
+                const bool reused = std::find(live.begin(), live.end(), p) != live.end();
+                if (!reused) {
+                    heap.free(p);
+                    ++expected_errors;
+                }
+            } else if (pick == 9) {
+                heap.free(live[static_cast<std::size_t>(rng.below(live.size()))] + 4);  // interior
+                ++expected_errors;
+            } else {
+                const std::uint64_t base = live[static_cast<std::size_t>(rng.below(live.size()))];
+                heap.check_access(base + rng.below(64), rng.between(1, 64), rng.below(2) == 0);
+            }
+            INFO("allocator " << named.name << " step " << step);
+            REQUIRE(violations_text(heap) == "");
+        }
+        CHECK(heap.metrics().errors >= expected_errors);
+        for (std::uint64_t p : live) heap.free(p);
+        CHECK(heap.metrics().live_blocks == 0);
+        CHECK(heap.leaks().empty());
+    }
 }
