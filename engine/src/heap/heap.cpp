@@ -64,7 +64,7 @@ void Heap::note_heap_size() {
 }
 
 std::uint64_t Heap::engine_block_size(std::uint64_t payload) const {
-    return std::visit([&](const auto& e) { return e.block_size(payload, region_); }, engine_);
+    return with_engine([&](const auto& e) { return e.block_size(payload, region_); });
 }
 
 std::uint64_t Heap::map(std::uint64_t size) {
@@ -82,8 +82,8 @@ std::uint64_t Heap::map(std::uint64_t size) {
 // Allocation without the op bookkeeping (shared by malloc, calloc and realloc).
 std::uint64_t Heap::allocate(std::uint64_t size) {
     last_searched_ = 0;
-    const bool too_big_for_slab = std::holds_alternative<SlabEngine>(engine_) &&
-                                  size > std::get<SlabEngine>(engine_).largest_object();
+    const auto* slab = std::get_if<SlabEngine>(&engine_);
+    const bool too_big_for_slab = slab && size > slab->largest_object();
     std::uint64_t payload = 0;
     if ((config_.mmap_threshold != 0 && size >= config_.mmap_threshold) || too_big_for_slab) {
         if (size > config_.max_mapped || counters_.mapped_bytes + round_up(size, config_.page_size) > config_.max_mapped) {
@@ -93,7 +93,7 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         }
         payload = map(size);
     } else {
-        const auto placed = std::visit([&](auto& e) { return e.allocate(size, region_, sink_); }, engine_);
+        const auto placed = with_engine([&](auto& e) { return e.allocate(size, region_, sink_); });
         if (!placed) {
             ++counters_.failures;
             sink_.emit(HeapEventKind::OutOfMemory, 0, size);
@@ -105,10 +105,6 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         counters_.searched_max = std::max<std::uint64_t>(counters_.searched_max, placed->searched);
         const std::size_t needed = static_cast<std::size_t>(region_.size() >> granule_shift_) + 1;
         if (marks_.size() < needed) marks_.resize(needed, kNoMark);
-        // Old marks inside the new block no longer mean anything.
-        std::fill(marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(payload)),
-                  marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(placed->block + placed->block_size - 1) + 1),
-                  kNoMark);
         marks_[mark_index(payload)] = static_cast<std::uint32_t>(kLiveBase + size);
         counters_.internal_fragmentation += placed->block_size - size;
     }
@@ -140,12 +136,13 @@ Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) c
         }
     }
     if (ptr < region_.base || ptr >= region_.brk) return PtrState::Invalid;
-    if (((ptr - region_.base) & (granule_ - 1)) == 0 && mark_index(ptr) < marks_.size()) {
-        const std::uint32_t mark = marks_[mark_index(ptr)];
-        if (mark >= kLiveBase) return PtrState::Live;
-        if (mark == kFreedMark) return PtrState::Freed;
-    }
-    const auto block = std::visit([&](const auto& e) { return e.find_block(ptr, region_); }, engine_);
+    const bool marked = ((ptr - region_.base) & (granule_ - 1)) == 0 && mark_index(ptr) < marks_.size();
+    const std::uint32_t mark = marked ? marks_[mark_index(ptr)] : kNoMark;
+    if (mark >= kLiveBase) return PtrState::Live;
+    // A freed mark may be stale: the address can lie inside a block allocated since
+    // (marks are not cleared when a block is reused, which keeps malloc constant-time).
+    const auto block = with_engine([&](const auto& e) { return e.find_block(ptr, region_); });
+    if (mark == kFreedMark && !(block && block->allocated && block->payload != ptr)) return PtrState::Freed;
     if (block && block->allocated) {
         block_payload = block->payload;
         return PtrState::Interior;
@@ -190,7 +187,7 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
         block_bytes = engine_block_size(ptr);
         sink_.emit(HeapEventKind::Free, ptr, block_bytes);
         marks_[mark_index(ptr)] = kFreedMark;
-        std::visit([&](auto& e) { e.release(ptr, region_, sink_); }, engine_);
+        with_engine([&](auto& e) { e.release(ptr, region_, sink_); });
     }
     ++counters_.frees;
     --counters_.live_blocks;
@@ -223,7 +220,7 @@ std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
     if (state == PtrState::Live && small) {
         const std::uint64_t old_block = engine_block_size(ptr);
         const bool in_place =
-            std::visit([&](auto& e) { return e.resize_in_place(ptr, size, region_, sink_); }, engine_);
+            with_engine([&](auto& e) { return e.resize_in_place(ptr, size, region_, sink_); });
         if (in_place) {
             const std::uint64_t new_block = engine_block_size(ptr);
             marks_[mark_index(ptr)] = static_cast<std::uint32_t>(kLiveBase + size);
@@ -266,7 +263,7 @@ void Heap::set_fit(FitPolicy fit) {
 
 std::vector<BlockView> Heap::blocks() const {
     std::vector<BlockView> out;
-    std::visit([&](const auto& e) { e.blocks(region_, out); }, engine_);
+    with_engine([&](const auto& e) { e.blocks(region_, out); });
     for (auto& b : out)
         if (b.allocated) b.requested = requested_at(b.payload);
     for (const auto& m : mapped_)
@@ -276,7 +273,7 @@ std::vector<BlockView> Heap::blocks() const {
 
 HeapMetrics Heap::metrics() const {
     HeapMetrics m = counters_;
-    const FreeStats free = std::visit([&](const auto& e) { return e.free_stats(region_); }, engine_);
+    const FreeStats free = with_engine([&](const auto& e) { return e.free_stats(region_); });
     m.free_bytes = free.bytes;
     m.largest_free = free.largest;
     m.free_blocks = free.blocks;
@@ -288,12 +285,12 @@ HeapMetrics Heap::metrics() const {
 
 std::vector<Violation> Heap::check() const {
     std::vector<Violation> out;
-    std::visit([&](const auto& e) { e.check(region_, out); }, engine_);
+    with_engine([&](const auto& e) { e.check(region_, out); });
     if (!out.empty()) return out;
     std::uint64_t live = 0;
     std::uint64_t payload = 0;
     std::vector<BlockView> all;
-    std::visit([&](const auto& e) { e.blocks(region_, all); }, engine_);
+    with_engine([&](const auto& e) { e.blocks(region_, all); });
     for (const auto& b : all) {
         const bool marked = mark_index(b.payload) < marks_.size() && marks_[mark_index(b.payload)] >= kLiveBase;
         if (b.allocated != marked)

@@ -16,7 +16,7 @@ AccessCheck Heap::check_access(std::uint64_t addr, std::uint64_t size, bool is_w
         }
         return {last < m.addr + m.requested ? AccessKind::Ok : AccessKind::OutOfBounds, m.addr};
     }
-    const auto block = std::visit([&](const auto& e) { return e.find_block(addr, region_); }, engine_);
+    const auto block = with_engine([&](const auto& e) { return e.find_block(addr, region_); });
     if (!block) return {AccessKind::Wild, 0};
     if (!block->allocated) {
         error(HeapEventKind::UseAfterFree, addr, size, block->payload);
@@ -24,7 +24,7 @@ AccessCheck Heap::check_access(std::uint64_t addr, std::uint64_t size, bool is_w
     }
     const std::uint64_t requested = requested_at(block->payload);
     if (addr >= block->payload && last < block->payload + requested) return {AccessKind::Ok, block->payload};
-    const bool headers = std::visit([](const auto& e) { return e.has_headers(); }, engine_);
+    const bool headers = with_engine([](const auto& e) { return e.has_headers(); });
     const std::uint64_t block_end = block->block + block->size;
     // A write below the payload hits this block's own header; past the end, the next one's.
     const std::uint64_t header = addr < block->payload ? block->block : block_end;

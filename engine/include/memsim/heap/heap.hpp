@@ -125,6 +125,19 @@ private:
     void error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size = 0, std::uint64_t other = 0);
     void note_heap_size();
     std::uint64_t engine_block_size(std::uint64_t payload) const;
+    // Calls f with the engine (a switch, not std::visit's table, so calls can inline).
+    template <class F>
+    decltype(auto) with_engine(F&& f) {
+        if (auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
+        if (auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        return f(*std::get_if<SlabEngine>(&engine_));
+    }
+    template <class F>
+    decltype(auto) with_engine(F&& f) const {
+        if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
+        if (const auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        return f(*std::get_if<SlabEngine>(&engine_));
+    }
 
     HeapConfig config_;
     Region region_;
