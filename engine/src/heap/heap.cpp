@@ -93,6 +93,11 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         }
         payload = map(size);
     } else {
+        if (size >= kZeroedBit - kLiveBase) {  // the marks record requests below 2 GiB
+            ++counters_.failures;
+            sink_.emit(HeapEventKind::OutOfMemory, 0, size);
+            return 0;
+        }
         const auto placed = with_engine([&](auto& e) { return e.allocate(size, region_, sink_); });
         if (!placed) {
             ++counters_.failures;
@@ -166,7 +171,7 @@ std::uint64_t Heap::requested_at(std::uint64_t payload) const {
     if (payload >= config_.mmap_base)
         for (const auto& m : mapped_)
             if (m.live && m.addr == payload) return m.requested;
-    return marks_[mark_index(payload)] - kLiveBase;
+    return requested_of(marks_[mark_index(payload)]);
 }
 
 void Heap::release(std::uint64_t ptr, PtrState state) {
@@ -183,7 +188,7 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
             sink_.emit(HeapEventKind::Munmap, m.addr, m.length);
         }
     } else {
-        requested = marks_[mark_index(ptr)] - kLiveBase;
+        requested = requested_of(marks_[mark_index(ptr)]);
         block_bytes = engine_block_size(ptr);
         sink_.emit(HeapEventKind::Free, ptr, block_bytes);
         marks_[mark_index(ptr)] = kFreedMark;
@@ -216,7 +221,7 @@ std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
     const PtrState state = classify(ptr, block_payload);
     if (report_bad_pointer(ptr, state, block_payload)) return 0;
     const std::uint64_t old_requested = requested_at(ptr);
-    const bool small = config_.mmap_threshold == 0 || size < config_.mmap_threshold;
+    const bool small = (config_.mmap_threshold == 0 || size < config_.mmap_threshold) && size < kZeroedBit - kLiveBase;
     if (state == PtrState::Live && small) {
         const std::uint64_t old_block = engine_block_size(ptr);
         const bool in_place =
@@ -252,7 +257,9 @@ std::uint64_t Heap::calloc(std::uint64_t count, std::uint64_t size) {
         return 0;
     }
     const std::uint64_t payload = malloc(count * size);
-    if (payload) sink_.emit(HeapEventKind::Calloc, payload, count * size);
+    if (payload == 0) return 0;
+    if (payload < config_.mmap_base) marks_[mark_index(payload)] |= kZeroedBit;  // mappings start zeroed anyway
+    sink_.emit(HeapEventKind::Calloc, payload, count * size);
     return payload;
 }
 
@@ -264,10 +271,13 @@ void Heap::set_fit(FitPolicy fit) {
 std::vector<BlockView> Heap::blocks() const {
     std::vector<BlockView> out;
     with_engine([&](const auto& e) { e.blocks(region_, out); });
-    for (auto& b : out)
-        if (b.allocated) b.requested = requested_at(b.payload);
+    for (auto& b : out) {
+        if (!b.allocated) continue;
+        b.requested = requested_at(b.payload);
+        b.zeroed = (marks_[mark_index(b.payload)] & kZeroedBit) != 0;
+    }
     for (const auto& m : mapped_)
-        if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true});
+        if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true, true});
     return out;
 }
 
@@ -298,7 +308,7 @@ std::vector<Violation> Heap::check() const {
                                                 : "a live pointer whose block is free"});
         if (b.allocated && marked) {
             ++live;
-            payload += marks_[mark_index(b.payload)] - kLiveBase;
+            payload += requested_of(marks_[mark_index(b.payload)]);
         }
     }
     for (const auto& m : mapped_)

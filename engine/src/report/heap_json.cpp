@@ -33,7 +33,8 @@ json heap_metrics_json(const heap::HeapMetrics& m) {
 
 json heap_block_json(const heap::BlockView& b) {
     return json{{"block", b.block},         {"size", b.size},           {"payload", b.payload},
-                {"requested", b.requested}, {"allocated", b.allocated}, {"mapped", b.mapped}};
+                {"requested", b.requested}, {"allocated", b.allocated}, {"mapped", b.mapped},
+                {"zeroed", b.zeroed}};
 }
 
 json heap_event_json(const heap::HeapEvent& e) {

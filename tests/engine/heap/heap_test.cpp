@@ -192,6 +192,21 @@ TEST_CASE("metrics follow the CS:APP definitions", "[heap][metrics]") {
     CHECK(heap.check().empty());
 }
 
+TEST_CASE("calloc marks its block zeroed, malloc and realloc do not", "[heap][calloc]") {
+    Heap heap{HeapConfig{}};
+    const std::uint64_t a = heap.calloc(4, 8);
+    const std::uint64_t b = heap.malloc(32);
+    const auto blocks = heap.blocks();
+    CHECK(blocks[0].payload == a);
+    CHECK(blocks[0].zeroed);
+    CHECK(blocks[0].requested == 32);
+    CHECK(blocks[1].payload == b);
+    CHECK_FALSE(blocks[1].zeroed);
+    CHECK(heap.realloc(a, 8) == a);
+    CHECK_FALSE(heap.blocks()[0].zeroed);
+    CHECK(heap.check().empty());
+}
+
 TEST_CASE("a copied heap is an independent snapshot", "[heap][snapshot]") {
     Heap heap{HeapConfig{.allocator = AllocatorKind::ExplicitList}};
     const std::uint64_t a = heap.malloc(10);

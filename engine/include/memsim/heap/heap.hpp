@@ -108,7 +108,8 @@ public:
     std::uint32_t op_count() const { return sink_.op; }
 
 private:
-    enum : std::uint32_t { kNoMark = 0, kFreedMark = 1, kLiveBase = 2 };
+    enum : std::uint32_t { kNoMark = 0, kFreedMark = 1, kLiveBase = 2, kZeroedBit = 0x80000000u };
+    static std::uint64_t requested_of(std::uint32_t mark) { return (mark & ~kZeroedBit) - kLiveBase; }
     enum class PtrState { Live, LiveMapped, Freed, Interior, Invalid };
     using Engine = std::variant<FreeListEngine, BuddyEngine, SlabEngine>;
 
@@ -145,6 +146,7 @@ private:
     std::uint64_t granule_;                  // payload addresses are multiples of this (a power of two)
     int granule_shift_;
     std::vector<std::uint32_t> marks_;       // per granule: kNoMark, kFreedMark or kLiveBase + requested
+                                             // (| kZeroedBit after calloc)
     std::vector<MappedBlock> mapped_;
     std::uint64_t next_map_;
     std::vector<std::uint64_t> overwritten_headers_;  // waiting to be noticed
