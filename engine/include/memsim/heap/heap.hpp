@@ -17,7 +17,11 @@
 //   - leaks at exit, split into definitely lost / still reachable given root pointers
 //   - the metrics (metrics.hpp)
 //
-// The Heap is a value: copying it is a snapshot. The event sink pointer is not state.
+// For the virtual-memory model: every change of the address space is an event (Brk, Trim,
+// Mmap, Munmap, with address and whole-page length), and region() / mappings() give the
+// current [base, brk) and mappings, so a Machine can map those pages as demand-zero.
+//
+// The Heap is a value: copying it is a snapshot. The event sink pointers are not state.
 #include <cstdint>
 #include <optional>
 #include <span>
