@@ -163,7 +163,7 @@ TEST_CASE("explicit list orders decide which hole a first-fit search finds", "[h
 }
 
 TEST_CASE("segregated lists search only the class of the request and above", "[heap][free_list]") {
-    // The first 64 classes hold one size each, counted in 16-byte steps from the 32-byte
+    // The first 128 classes hold one size each, counted in 16-byte steps from the 32-byte
     // minimum block: 48 -> class 1, 64 -> class 2, 80 -> class 3. The 3792-byte top is in
     // a class above them (four per power of two there).
     // malloc(50) needs 80: class 3 holds exactly the hole at 88 (searched 1).
@@ -179,19 +179,21 @@ TEST_CASE("segregated lists search only the class of the request and above", "[h
 }
 
 TEST_CASE("first fit inside a segregated class walks past blocks that are too small", "[heap][free_list]") {
-    // Above 32 + 64 * 16 = 1056 bytes a class spans a quarter of a power of two: 1280 and
-    // 1520 share the class [1280, 1536). Freeing the 1520-byte block and then the 1280-byte
-    // one leaves the class list [1280, 1520] (LIFO). malloc(1400) needs 1424: the walk
-    // passes the 1280 (too small) and takes the 1520 (searched 2), splitting off 96 bytes.
+    // Above 32 + 128 * 16 = 2080 bytes a class spans a quarter of a power of two: 2560 and
+    // 3056 share the class [2560, 3072). Freeing the 3056-byte block and then the 2560-byte
+    // one leaves the class list [2560, 3056] (LIFO). malloc(2900) needs 2928: the walk
+    // passes the 2560 (too small) and takes the 3056 (searched 2), splitting off 128 bytes.
     Heap heap{HeapConfig{.allocator = AllocatorKind::Segregated}};
-    const std::uint64_t a = heap.malloc(1264);  // block 1280
+    const std::uint64_t a = heap.malloc(2544);  // block 2560
     const std::uint64_t guard1 = heap.malloc(8);
-    const std::uint64_t b = heap.malloc(1504);  // block 1520
+    const std::uint64_t b = heap.malloc(3040);  // block 3056
     const std::uint64_t guard2 = heap.malloc(8);
     heap.free(b);
     heap.free(a);
-    CHECK(heap.malloc(1400) == b);
+    CHECK(heap.malloc(2900) == b);
     CHECK(heap.last_searched() == 2);
+    CHECK(heap.blocks()[2].size == 2928);
+    CHECK(heap.blocks()[3].size == 128);
     heap.free(guard1);
     heap.free(guard2);
     CHECK(heap.check().empty());

@@ -5,7 +5,7 @@
 //   implicit list : walk every block by its header size (allocated ones too)
 //   explicit list : free blocks carry pred/succ links in their payload
 //   segregated    : one explicit list per size class, first fit in a class. The first
-//                   64 classes hold one size each (min block, + alignment, ...); above,
+//                   128 classes hold one size each (min block, + alignment, ...); above,
 //                   each power of two [2^k, 2^(k+1)) is split into four classes. A bitmap
 //                   of non-empty classes finds the next class with a block in O(1).
 //
@@ -57,7 +57,7 @@ public:
 
 private:
     static constexpr std::uint64_t kNil = ~std::uint64_t{0};
-    static constexpr std::uint64_t kExactClasses = 64;
+    static constexpr std::uint64_t kExactClasses = 128;
 
     // Words in the byte image (offsets from base).
     std::uint64_t word(std::uint64_t off) const;
