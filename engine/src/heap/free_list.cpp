@@ -272,6 +272,7 @@ bool FreeListEngine::resize_in_place(std::uint64_t payload, std::uint64_t size, 
         if (next >= end() || allocated_at(next) || s + size_at(next) < asize) return false;
         if (has_lists()) remove(next);
         --free_count_;
+        if (rover_ == next) rover_ = b;  // next fit must not resume inside a block
         s += size_at(next);
         set_tags(b, s, true);
     }

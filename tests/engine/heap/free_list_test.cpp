@@ -239,3 +239,26 @@ TEST_CASE("without footers and with 4-byte headers the lists still work", "[heap
     CHECK(heap.blocks().size() == 1);
     CHECK(heap.check().empty());
 }
+
+TEST_CASE("next fit never resumes inside a block that realloc grew over", "[heap][free_list]") {
+    // One page, filled exactly: a 32 at 8, b 80 at 40, c 32 at 120, d 3936 at 152 (the
+    // rover). Freeing b and asking for 8 bytes wraps around to b's hole at 40 (rover = 40,
+    // split 32 + 48); freeing that block merges it back into 80 at 40. realloc(a, 90)
+    // needs 112 = 32 + 80 and absorbs the hole the rover points at: the rover must move
+    // to a's block, or the next search would read a header in the middle of a's payload.
+    Heap heap{HeapConfig{.fit = FitPolicy::Next, .max_heap = 4096}};
+    const std::uint64_t a = heap.malloc(16);
+    const std::uint64_t b = heap.malloc(64);
+    const std::uint64_t c = heap.malloc(16);
+    const std::uint64_t d = heap.malloc(3920);
+    REQUIRE(d == 0x10000000 + 152 + 8);
+    heap.free(b);
+    const std::uint64_t e = heap.malloc(8);
+    CHECK(e == b);
+    heap.free(e);
+    CHECK(heap.realloc(a, 90) == a);
+    CHECK(heap.malloc(8) == 0);  // every block is allocated and the page limit is reached
+    CHECK(heap.check().empty());
+    heap.free(c);
+    heap.free(d);
+}
