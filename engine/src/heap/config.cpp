@@ -97,8 +97,9 @@ std::string validate(const HeapConfig& c) {
     if (c.base % c.page_size != 0) return "the heap base must be page aligned";
     if (c.max_heap < c.page_size || c.max_heap > (1ull << 31))
         return "the maximum heap size must be from one page to 2 GiB";
-    if (c.allocator == AllocatorKind::Segregated && (c.size_classes < 2 || c.size_classes > 40))
-        return "segregated lists need 2 to 40 size classes";
+    if (c.mmap_base < c.base + c.max_heap) return "mappings must lie above the brk heap (mmap_base >= base + max_heap)";
+    if (c.allocator == AllocatorKind::Segregated && (c.size_classes < 2 || c.size_classes > 256))
+        return "segregated lists need 2 to 256 size classes";
     if (c.allocator == AllocatorKind::Buddy &&
         (c.buddy_min_order < 4 || c.buddy_min_order > c.buddy_max_order || c.buddy_max_order > 30 ||
          (1ull << c.buddy_max_order) > c.max_heap || (1ull << c.buddy_max_order) < c.page_size))

@@ -25,6 +25,7 @@ FreeListEngine::FreeListEngine(const HeapConfig& config, const Region& region)
     const std::uint32_t lists = kind_ == AllocatorKind::Segregated ? config.size_classes : 1;
     heads_.assign(lists, kNil);
     tails_.assign(lists, kNil);
+    nonempty_.assign((lists + 63) / 64, 0);
     MEMSIM_ASSERT(region.size() == 0);
 }
 
@@ -128,7 +129,7 @@ std::uint64_t FreeListEngine::search_implicit(std::uint64_t asize, std::uint32_t
 std::uint64_t FreeListEngine::search_lists(std::uint64_t asize, std::uint32_t& searched) const {
     const bool scan_all = kind_ == AllocatorKind::ExplicitList &&
                           (fit_ == FitPolicy::Best || fit_ == FitPolicy::Worst);
-    for (std::uint32_t list = list_of(asize); list < heads_.size(); ++list) {
+    for (std::uint32_t list = next_nonempty(list_of(asize)); list < heads_.size(); list = next_nonempty(list + 1)) {
         std::uint64_t chosen = kNil;
         for (std::uint64_t b = heads_[list]; b != kNil; b = succ(b)) {
             ++searched;
@@ -249,6 +250,7 @@ void FreeListEngine::coalesce_all(EventSink& sink) {
     if (bytes_.empty()) return;
     std::fill(heads_.begin(), heads_.end(), kNil);
     std::fill(tails_.begin(), tails_.end(), kNil);
+    std::fill(nonempty_.begin(), nonempty_.end(), 0);
     for (std::uint64_t b = first_; b < end(); b += size_at(b)) {
         if (allocated_at(b)) continue;
         std::uint64_t next = b + size_at(b);
@@ -270,6 +272,7 @@ bool FreeListEngine::resize_in_place(std::uint64_t payload, std::uint64_t size, 
         if (next >= end() || allocated_at(next) || s + size_at(next) < asize) return false;
         if (has_lists()) remove(next);
         --free_count_;
+        if (rover_ == next) rover_ = b;  // next fit must not resume inside a block
         s += size_at(next);
         set_tags(b, s, true);
     }

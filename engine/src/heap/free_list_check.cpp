@@ -72,6 +72,9 @@ void FreeListEngine::check_lists(const Region& region, const std::vector<std::ui
             }
         }
         if (tails_[list] != prev) out.push_back({region.base, "list " + std::to_string(list) + " has a wrong tail"});
+        const bool marked = (nonempty_[list / 64] >> (list % 64)) & 1;
+        if (marked != (heads_[list] != kNil))
+            out.push_back({region.base, "the non-empty bitmap is wrong for list " + std::to_string(list)});
     }
     for (std::size_t i = 0; i < free_blocks.size(); ++i)
         if (!seen[i]) out.push_back({region.base + free_blocks[i], "a free block is missing from the lists"});

@@ -14,13 +14,39 @@ std::uint64_t FreeListEngine::link(std::uint64_t off) const {
 
 void FreeListEngine::set_link(std::uint64_t off, std::uint64_t v) { set_word(off, v); }
 
-// Segregated class k holds sizes [min_block * 2^k, min_block * 2^(k+1)); the last class
-// holds everything larger. Explicit lists have one list.
+namespace {
+
+// 4k + (the two bits after the leading one): four classes per power of two.
+int geometric(std::uint64_t size) {
+    const auto k = static_cast<int>(std::bit_width(size)) - 1;
+    return 4 * k + static_cast<int>(k >= 2 ? (size >> (k - 2)) & 3 : 0);
+}
+
+}  // namespace
+
+// Segregated classes: the first kExactClasses hold one size each (min block, min block +
+// alignment, ...), so any block in them fits a request of their size; above that, each
+// power of two is split into four classes. Explicit lists have one list.
 std::uint32_t FreeListEngine::list_of(std::uint64_t size) const {
     if (kind_ != AllocatorKind::Segregated) return 0;
-    const int k = static_cast<int>(std::bit_width(size / min_block_)) - 1;
-    const auto last = static_cast<int>(heads_.size()) - 1;
-    return static_cast<std::uint32_t>(k < 0 ? 0 : (k > last ? last : k));
+    const std::uint64_t step = (size - min_block_) / align_;
+    const auto last = static_cast<std::uint64_t>(heads_.size()) - 1;
+    if (step < kExactClasses) return static_cast<std::uint32_t>(step < last ? step : last);
+    const std::uint64_t index =
+        kExactClasses + static_cast<std::uint64_t>(geometric(size) - geometric(min_block_ + kExactClasses * align_));
+    return static_cast<std::uint32_t>(index < last ? index : last);
+}
+
+// The first non-empty class at or after `list` (heads_.size() when none), from the bitmap.
+std::uint32_t FreeListEngine::next_nonempty(std::uint32_t list) const {
+    std::size_t word = list / 64;
+    if (word >= nonempty_.size()) return static_cast<std::uint32_t>(heads_.size());
+    std::uint64_t bits = nonempty_[word] & (~std::uint64_t{0} << (list % 64));
+    while (bits == 0) {
+        if (++word == nonempty_.size()) return static_cast<std::uint32_t>(heads_.size());
+        bits = nonempty_[word];
+    }
+    return static_cast<std::uint32_t>(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
 }
 
 // The node b goes in front of (kNil = at the back), by the list's order.
@@ -57,6 +83,7 @@ void FreeListEngine::insert(std::uint64_t b) {
     set_pred(b, after);
     set_succ(b, before);
     if (after == kNil) heads_[list] = b; else set_succ(after, b);
+    nonempty_[list / 64] |= std::uint64_t{1} << (list % 64);
     if (before == kNil) tails_[list] = b; else set_pred(before, b);
 }
 
@@ -66,6 +93,7 @@ void FreeListEngine::remove(std::uint64_t b) {
     const std::uint64_t p = pred(b);
     const std::uint64_t n = succ(b);
     if (p == kNil) heads_[list] = n; else set_succ(p, n);
+    if (heads_[list] == kNil) nonempty_[list / 64] &= ~(std::uint64_t{1} << (list % 64));
     if (n == kNil) tails_[list] = p; else set_pred(n, p);
 }
 

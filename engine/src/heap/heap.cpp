@@ -9,6 +9,10 @@
 
 namespace memsim::heap {
 
+static_assert(AllocatorEngine<FreeListEngine>);
+static_assert(AllocatorEngine<BuddyEngine>);
+static_assert(AllocatorEngine<SlabEngine>);
+
 namespace {
 
 Region make_region(const HeapConfig& c) {
@@ -29,6 +33,7 @@ Heap::Heap(const HeapConfig& config)
       region_(make_region(config)),
       engine_(std::in_place_type<FreeListEngine>, config, region_),
       granule_(granule_for(config)),
+      granule_shift_(std::countr_zero(granule_)),
       next_map_(config.mmap_base) {
     MEMSIM_ASSERT(validate(config).empty());
     if (config.allocator == AllocatorKind::Buddy) engine_.emplace<BuddyEngine>(config, region_);
@@ -59,7 +64,7 @@ void Heap::note_heap_size() {
 }
 
 std::uint64_t Heap::engine_block_size(std::uint64_t payload) const {
-    return std::visit([&](const auto& e) { return e.block_size(payload, region_); }, engine_);
+    return with_engine([&](const auto& e) { return e.block_size(payload, region_); });
 }
 
 std::uint64_t Heap::map(std::uint64_t size) {
@@ -77,8 +82,8 @@ std::uint64_t Heap::map(std::uint64_t size) {
 // Allocation without the op bookkeeping (shared by malloc, calloc and realloc).
 std::uint64_t Heap::allocate(std::uint64_t size) {
     last_searched_ = 0;
-    const bool too_big_for_slab = std::holds_alternative<SlabEngine>(engine_) &&
-                                  size > std::get<SlabEngine>(engine_).largest_object();
+    const auto* slab = std::get_if<SlabEngine>(&engine_);
+    const bool too_big_for_slab = slab && size > slab->largest_object();
     std::uint64_t payload = 0;
     if ((config_.mmap_threshold != 0 && size >= config_.mmap_threshold) || too_big_for_slab) {
         if (size > config_.max_mapped || counters_.mapped_bytes + round_up(size, config_.page_size) > config_.max_mapped) {
@@ -88,7 +93,12 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         }
         payload = map(size);
     } else {
-        const auto placed = std::visit([&](auto& e) { return e.allocate(size, region_, sink_); }, engine_);
+        if (size >= kZeroedBit - kLiveBase) {  // the marks record requests below 2 GiB
+            ++counters_.failures;
+            sink_.emit(HeapEventKind::OutOfMemory, 0, size);
+            return 0;
+        }
+        const auto placed = with_engine([&](auto& e) { return e.allocate(size, region_, sink_); });
         if (!placed) {
             ++counters_.failures;
             sink_.emit(HeapEventKind::OutOfMemory, 0, size);
@@ -98,12 +108,8 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
         last_searched_ = placed->searched;
         counters_.searched_total += placed->searched;
         counters_.searched_max = std::max<std::uint64_t>(counters_.searched_max, placed->searched);
-        const std::size_t needed = static_cast<std::size_t>(region_.size() / granule_) + 1;
+        const std::size_t needed = static_cast<std::size_t>(region_.size() >> granule_shift_) + 1;
         if (marks_.size() < needed) marks_.resize(needed, kNoMark);
-        // Old marks inside the new block no longer mean anything.
-        std::fill(marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(payload)),
-                  marks_.begin() + static_cast<std::ptrdiff_t>(mark_index(placed->block + placed->block_size - 1) + 1),
-                  kNoMark);
         marks_[mark_index(payload)] = static_cast<std::uint32_t>(kLiveBase + size);
         counters_.internal_fragmentation += placed->block_size - size;
     }
@@ -127,6 +133,7 @@ std::uint64_t Heap::malloc(std::uint64_t size) {
 Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) const {
     block_payload = 0;
     for (const auto& m : mapped_) {
+        if (ptr < config_.mmap_base) break;  // mappings all lie above the brk heap
         if (ptr == m.addr) return m.live ? PtrState::LiveMapped : PtrState::Freed;
         if (m.live && ptr > m.addr && ptr < m.addr + m.length) {
             block_payload = m.addr;
@@ -134,12 +141,13 @@ Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) c
         }
     }
     if (ptr < region_.base || ptr >= region_.brk) return PtrState::Invalid;
-    if ((ptr - region_.base) % granule_ == 0 && mark_index(ptr) < marks_.size()) {
-        const std::uint32_t mark = marks_[mark_index(ptr)];
-        if (mark >= kLiveBase) return PtrState::Live;
-        if (mark == kFreedMark) return PtrState::Freed;
-    }
-    const auto block = std::visit([&](const auto& e) { return e.find_block(ptr, region_); }, engine_);
+    const bool marked = ((ptr - region_.base) & (granule_ - 1)) == 0 && mark_index(ptr) < marks_.size();
+    const std::uint32_t mark = marked ? marks_[mark_index(ptr)] : kNoMark;
+    if (mark >= kLiveBase) return PtrState::Live;
+    // A freed mark may be stale: the address can lie inside a block allocated since
+    // (marks are not cleared when a block is reused, which keeps malloc constant-time).
+    const auto block = with_engine([&](const auto& e) { return e.find_block(ptr, region_); });
+    if (mark == kFreedMark && !(block && block->allocated && block->payload != ptr)) return PtrState::Freed;
     if (block && block->allocated) {
         block_payload = block->payload;
         return PtrState::Interior;
@@ -160,9 +168,10 @@ bool Heap::report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t b
 }
 
 std::uint64_t Heap::requested_at(std::uint64_t payload) const {
-    for (const auto& m : mapped_)
-        if (m.live && m.addr == payload) return m.requested;
-    return marks_[mark_index(payload)] - kLiveBase;
+    if (payload >= config_.mmap_base)
+        for (const auto& m : mapped_)
+            if (m.live && m.addr == payload) return m.requested;
+    return requested_of(marks_[mark_index(payload)]);
 }
 
 void Heap::release(std::uint64_t ptr, PtrState state) {
@@ -179,11 +188,11 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
             sink_.emit(HeapEventKind::Munmap, m.addr, m.length);
         }
     } else {
-        requested = marks_[mark_index(ptr)] - kLiveBase;
+        requested = requested_of(marks_[mark_index(ptr)]);
         block_bytes = engine_block_size(ptr);
         sink_.emit(HeapEventKind::Free, ptr, block_bytes);
         marks_[mark_index(ptr)] = kFreedMark;
-        std::visit([&](auto& e) { e.release(ptr, region_, sink_); }, engine_);
+        with_engine([&](auto& e) { e.release(ptr, region_, sink_); });
     }
     ++counters_.frees;
     --counters_.live_blocks;
@@ -212,11 +221,11 @@ std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
     const PtrState state = classify(ptr, block_payload);
     if (report_bad_pointer(ptr, state, block_payload)) return 0;
     const std::uint64_t old_requested = requested_at(ptr);
-    const bool small = config_.mmap_threshold == 0 || size < config_.mmap_threshold;
+    const bool small = (config_.mmap_threshold == 0 || size < config_.mmap_threshold) && size < kZeroedBit - kLiveBase;
     if (state == PtrState::Live && small) {
         const std::uint64_t old_block = engine_block_size(ptr);
         const bool in_place =
-            std::visit([&](auto& e) { return e.resize_in_place(ptr, size, region_, sink_); }, engine_);
+            with_engine([&](auto& e) { return e.resize_in_place(ptr, size, region_, sink_); });
         if (in_place) {
             const std::uint64_t new_block = engine_block_size(ptr);
             marks_[mark_index(ptr)] = static_cast<std::uint32_t>(kLiveBase + size);
@@ -248,23 +257,33 @@ std::uint64_t Heap::calloc(std::uint64_t count, std::uint64_t size) {
         return 0;
     }
     const std::uint64_t payload = malloc(count * size);
-    if (payload) sink_.emit(HeapEventKind::Calloc, payload, count * size);
+    if (payload == 0) return 0;
+    if (payload < config_.mmap_base) marks_[mark_index(payload)] |= kZeroedBit;  // mappings start zeroed anyway
+    sink_.emit(HeapEventKind::Calloc, payload, count * size);
     return payload;
+}
+
+void Heap::set_fit(FitPolicy fit) {
+    config_.fit = fit;
+    if (auto* lists = std::get_if<FreeListEngine>(&engine_)) lists->set_fit(fit);
 }
 
 std::vector<BlockView> Heap::blocks() const {
     std::vector<BlockView> out;
-    std::visit([&](const auto& e) { e.blocks(region_, out); }, engine_);
-    for (auto& b : out)
-        if (b.allocated) b.requested = requested_at(b.payload);
+    with_engine([&](const auto& e) { e.blocks(region_, out); });
+    for (auto& b : out) {
+        if (!b.allocated) continue;
+        b.requested = requested_at(b.payload);
+        b.zeroed = (marks_[mark_index(b.payload)] & kZeroedBit) != 0;
+    }
     for (const auto& m : mapped_)
-        if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true});
+        if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true, true});
     return out;
 }
 
 HeapMetrics Heap::metrics() const {
     HeapMetrics m = counters_;
-    const FreeStats free = std::visit([&](const auto& e) { return e.free_stats(region_); }, engine_);
+    const FreeStats free = with_engine([&](const auto& e) { return e.free_stats(region_); });
     m.free_bytes = free.bytes;
     m.largest_free = free.largest;
     m.free_blocks = free.blocks;
@@ -276,12 +295,12 @@ HeapMetrics Heap::metrics() const {
 
 std::vector<Violation> Heap::check() const {
     std::vector<Violation> out;
-    std::visit([&](const auto& e) { e.check(region_, out); }, engine_);
+    with_engine([&](const auto& e) { e.check(region_, out); });
     if (!out.empty()) return out;
     std::uint64_t live = 0;
     std::uint64_t payload = 0;
     std::vector<BlockView> all;
-    std::visit([&](const auto& e) { e.blocks(region_, all); }, engine_);
+    with_engine([&](const auto& e) { e.blocks(region_, all); });
     for (const auto& b : all) {
         const bool marked = mark_index(b.payload) < marks_.size() && marks_[mark_index(b.payload)] >= kLiveBase;
         if (b.allocated != marked)
@@ -289,7 +308,7 @@ std::vector<Violation> Heap::check() const {
                                                 : "a live pointer whose block is free"});
         if (b.allocated && marked) {
             ++live;
-            payload += marks_[mark_index(b.payload)] - kLiveBase;
+            payload += requested_of(marks_[mark_index(b.payload)]);
         }
     }
     for (const auto& m : mapped_)

@@ -16,7 +16,7 @@ AccessCheck Heap::check_access(std::uint64_t addr, std::uint64_t size, bool is_w
         }
         return {last < m.addr + m.requested ? AccessKind::Ok : AccessKind::OutOfBounds, m.addr};
     }
-    const auto block = std::visit([&](const auto& e) { return e.find_block(addr, region_); }, engine_);
+    const auto block = with_engine([&](const auto& e) { return e.find_block(addr, region_); });
     if (!block) return {AccessKind::Wild, 0};
     if (!block->allocated) {
         error(HeapEventKind::UseAfterFree, addr, size, block->payload);
@@ -24,14 +24,17 @@ AccessCheck Heap::check_access(std::uint64_t addr, std::uint64_t size, bool is_w
     }
     const std::uint64_t requested = requested_at(block->payload);
     if (addr >= block->payload && last < block->payload + requested) return {AccessKind::Ok, block->payload};
-    const bool headers = std::visit([](const auto& e) { return e.has_headers(); }, engine_);
+    const bool headers = with_engine([](const auto& e) { return e.has_headers(); });
     const std::uint64_t block_end = block->block + block->size;
     // A write below the payload hits this block's own header; past the end, the next one's.
     const std::uint64_t header = addr < block->payload ? block->block : block_end;
     const bool hits_header = addr < block->payload || last >= block_end;
     if (is_write && hits_header && (headers || addr >= block->payload)) {
         error(HeapEventKind::HeapOverflow, addr, size, header);
-        if (std::find(overwritten_headers_.begin(), overwritten_headers_.end(), header) == overwritten_headers_.end())
+        // Without headers (slab objects) the neighbour's data is damaged, but malloc and
+        // free have nothing of their own there to trip over later.
+        if (headers && std::find(overwritten_headers_.begin(), overwritten_headers_.end(), header) ==
+                           overwritten_headers_.end())
             overwritten_headers_.push_back(header);
         return {AccessKind::Overflow, block->payload};
     }

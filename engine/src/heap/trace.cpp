@@ -124,7 +124,10 @@ TraceRun run_trace(const HeapConfig& config, const Trace& trace, bool record_ops
     heap.set_event_sink(events);
     heap.set_error_sink(&run.errors);
     std::vector<std::uint64_t> pointers(trace.ids, 0);
-    if (record_ops) run.ops.reserve(trace.ops.size());
+    if (record_ops) {
+        run.ops.reserve(trace.ops.size());
+        run.timeline.reserve(trace.ops.size());
+    }
     for (const TraceOp& op : trace.ops) {
         const std::size_t errors = run.errors.size();
         OpResult result{op.kind, op.id, op.size, 0, 0, true};
@@ -142,7 +145,12 @@ TraceRun run_trace(const HeapConfig& config, const Trace& trace, bool record_ops
         result.ptr = p;
         result.searched = op.kind == TraceOpKind::Free ? 0 : heap.last_searched();
         if (run.errors.size() != errors) result.ok = false;
-        if (record_ops) run.ops.push_back(result);
+        if (record_ops) {
+            run.ops.push_back(result);
+            const HeapMetrics& c = heap.counters();
+            run.timeline.push_back(MetricsSample{static_cast<std::uint32_t>(run.ops.size()), heap.heap_size(),
+                                                 c.live_payload, c.internal_fragmentation, result.searched});
+        }
     }
     run.metrics = heap.metrics();
     run.blocks = heap.blocks();

@@ -33,7 +33,8 @@ json heap_metrics_json(const heap::HeapMetrics& m) {
 
 json heap_block_json(const heap::BlockView& b) {
     return json{{"block", b.block},         {"size", b.size},           {"payload", b.payload},
-                {"requested", b.requested}, {"allocated", b.allocated}, {"mapped", b.mapped}};
+                {"requested", b.requested}, {"allocated", b.allocated}, {"mapped", b.mapped},
+                {"zeroed", b.zeroed}};
 }
 
 json heap_event_json(const heap::HeapEvent& e) {
@@ -99,8 +100,18 @@ json heap_run_json(const heap::HeapConfig& config, const heap::TraceRun& run) {
     for (const auto& e : run.errors) errors.push_back(heap_event_json(e));
     json blocks = json::array();
     for (const auto& b : run.blocks) blocks.push_back(heap_block_json(b));
+    // Columns rather than objects: a long trace stays compact.
+    json timeline{{"heap_size", json::array()}, {"live_payload", json::array()},
+                  {"internal_fragmentation", json::array()}, {"searched", json::array()}};
+    for (const auto& t : run.timeline) {
+        timeline["heap_size"].push_back(t.heap_size);
+        timeline["live_payload"].push_back(t.live_payload);
+        timeline["internal_fragmentation"].push_back(t.internal_fragmentation);
+        timeline["searched"].push_back(t.searched);
+    }
     return json{{"allocator", run.allocator}, {"config", heap_config_json(config)}, {"ops", std::move(ops)},
-                {"errors", std::move(errors)},  {"blocks", std::move(blocks)},        {"metrics", heap_metrics_json(run.metrics)}};
+                {"errors", std::move(errors)},  {"blocks", std::move(blocks)},        {"metrics", heap_metrics_json(run.metrics)},
+                {"timeline", std::move(timeline)}};
 }
 
 json heap_comparison_json(const std::vector<heap::TraceRun>& rows) {

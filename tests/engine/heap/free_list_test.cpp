@@ -163,16 +163,40 @@ TEST_CASE("explicit list orders decide which hole a first-fit search finds", "[h
 }
 
 TEST_CASE("segregated lists search only the class of the request and above", "[heap][free_list]") {
-    // Classes of [32 * 2^k, 32 * 2^(k+1)): 48 -> class 0; 64 and 80 -> class 1 (LIFO:
-    // [200, 88]); 3792 -> class 6. malloc(50) needs 80: class 1 visits 200 (64, too small)
-    // then 88 (searched 2). malloc(100) needs 128: classes 2..5 are empty, class 6 gives the
-    // top at once (searched 1).
+    // The first 128 classes hold one size each, counted in 16-byte steps from the 32-byte
+    // minimum block: 48 -> class 1, 64 -> class 2, 80 -> class 3. The 3792-byte top is in
+    // a class above them (four per power of two there).
+    // malloc(50) needs 80: class 3 holds exactly the hole at 88 (searched 1).
+    // malloc(100) needs 128 (class 6): the bitmap of non-empty classes skips to the top's
+    // class, whose first block fits (searched 1). malloc(40) needs 64: the hole at 200.
     Setup s = holes(HeapConfig{.allocator = AllocatorKind::Segregated});
     CHECK(s.heap.malloc(50) == kBase + 96);
-    CHECK(s.heap.last_searched() == 2);
+    CHECK(s.heap.last_searched() == 1);
     CHECK(s.heap.malloc(100) == kBase + 296 + 8);
     CHECK(s.heap.last_searched() == 1);
+    CHECK(s.heap.malloc(40) == kBase + 208);
     CHECK(s.heap.check().empty());
+}
+
+TEST_CASE("first fit inside a segregated class walks past blocks that are too small", "[heap][free_list]") {
+    // Above 32 + 128 * 16 = 2080 bytes a class spans a quarter of a power of two: 2560 and
+    // 3056 share the class [2560, 3072). Freeing the 3056-byte block and then the 2560-byte
+    // one leaves the class list [2560, 3056] (LIFO). malloc(2900) needs 2928: the walk
+    // passes the 2560 (too small) and takes the 3056 (searched 2), splitting off 128 bytes.
+    Heap heap{HeapConfig{.allocator = AllocatorKind::Segregated}};
+    const std::uint64_t a = heap.malloc(2544);  // block 2560
+    const std::uint64_t guard1 = heap.malloc(8);
+    const std::uint64_t b = heap.malloc(3040);  // block 3056
+    const std::uint64_t guard2 = heap.malloc(8);
+    heap.free(b);
+    heap.free(a);
+    CHECK(heap.malloc(2900) == b);
+    CHECK(heap.last_searched() == 2);
+    CHECK(heap.blocks()[2].size == 2928);
+    CHECK(heap.blocks()[3].size == 128);
+    heap.free(guard1);
+    heap.free(guard2);
+    CHECK(heap.check().empty());
 }
 
 TEST_CASE("realloc grows into a free neighbour in place, otherwise moves", "[heap][free_list]") {
@@ -214,4 +238,27 @@ TEST_CASE("without footers and with 4-byte headers the lists still work", "[heap
     heap.free(b);  // merges with a (found by walking) and with the top
     CHECK(heap.blocks().size() == 1);
     CHECK(heap.check().empty());
+}
+
+TEST_CASE("next fit never resumes inside a block that realloc grew over", "[heap][free_list]") {
+    // One page, filled exactly: a 32 at 8, b 80 at 40, c 32 at 120, d 3936 at 152 (the
+    // rover). Freeing b and asking for 8 bytes wraps around to b's hole at 40 (rover = 40,
+    // split 32 + 48); freeing that block merges it back into 80 at 40. realloc(a, 90)
+    // needs 112 = 32 + 80 and absorbs the hole the rover points at: the rover must move
+    // to a's block, or the next search would read a header in the middle of a's payload.
+    Heap heap{HeapConfig{.fit = FitPolicy::Next, .max_heap = 4096}};
+    const std::uint64_t a = heap.malloc(16);
+    const std::uint64_t b = heap.malloc(64);
+    const std::uint64_t c = heap.malloc(16);
+    const std::uint64_t d = heap.malloc(3920);
+    REQUIRE(d == 0x10000000 + 152 + 8);
+    heap.free(b);
+    const std::uint64_t e = heap.malloc(8);
+    CHECK(e == b);
+    heap.free(e);
+    CHECK(heap.realloc(a, 90) == a);
+    CHECK(heap.malloc(8) == 0);  // every block is allocated and the page limit is reached
+    CHECK(heap.check().empty());
+    heap.free(c);
+    heap.free(d);
 }

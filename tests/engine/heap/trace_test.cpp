@@ -44,6 +44,12 @@ TEST_CASE("replaying a trace reports utilisation like the malloc-lab driver", "[
     CHECK(run.metrics.peak_heap_size == 4096);
     CHECK(run.metrics.utilisation() == Approx(768.0 / 4096.0));
     CHECK(run.errors.empty());
+    // The timeline: live payload after each op.
+    REQUIRE(run.timeline.size() == 5);
+    CHECK(run.timeline[1].live_payload == 640);
+    CHECK(run.timeline[2].live_payload == 768);
+    CHECK(run.timeline[4].live_payload == 0);
+    CHECK(run.timeline[4].heap_size == 4096);
 }
 
 TEST_CASE("malformed trace lines are errors with line, column and what was expected", "[heap][trace]") {

@@ -35,6 +35,7 @@ struct BlockView {
     std::uint64_t requested = 0;  // bytes the program asked for (0 when free)
     bool allocated = false;
     bool mapped = false;          // its own mmap region rather than the brk heap
+    bool zeroed = false;          // the payload started out as zeros (calloc, or fresh mmap pages)
 
     bool operator==(const BlockView&) const = default;
 };

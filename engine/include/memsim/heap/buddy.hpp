@@ -21,24 +21,18 @@
 
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
-#include "memsim/heap/free_list.hpp"
+#include "memsim/heap/engine.hpp"
 
 namespace memsim::heap {
 
+// The operations are those of AllocatorEngine (engine.hpp). resize_in_place succeeds
+// only while the new size still fits the block; check() covers tiling, order alignment,
+// the free lists, and that no two free buddies are left unmerged.
 class BuddyEngine {
 public:
     BuddyEngine(const HeapConfig& config, const Region& region);
 
-    std::optional<Placement> allocate(std::uint64_t size, Region& region, EventSink& sink);
-    void release(std::uint64_t payload, Region& region, EventSink& sink);
-    // In place when the new size still fits the block; otherwise the block must move.
-    bool resize_in_place(std::uint64_t payload, std::uint64_t size, Region& region, EventSink& sink);
-    std::uint64_t block_size(std::uint64_t payload, const Region& region) const;
-    std::optional<BlockView> find_block(std::uint64_t addr, const Region& region) const;
-    void blocks(const Region& region, std::vector<BlockView>& out) const;
-    FreeStats free_stats(const Region& region) const;
-    // Checks tiling, alignment, the free lists, and that no two free buddies are left unmerged.
-    void check(const Region& region, std::vector<Violation>& out) const;
+    MEMSIM_HEAP_ENGINE_OPERATIONS
     std::uint64_t payload_offset() const { return header_; }
     static constexpr bool has_headers() { return true; }
 

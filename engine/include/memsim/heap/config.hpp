@@ -72,7 +72,7 @@ struct HeapConfig {
     std::uint64_t mmap_base = 0x7f0000000000;   // where the first mapping goes (they go upwards)
     std::uint64_t max_mapped = 1ull << 30;      // live mapped bytes never exceed this
     std::uint64_t trim_threshold = 128 * 1024;  // trim brk when the free top reaches this (0 = never)
-    std::uint32_t size_classes = 20;            // segregated: classes of sizes [2^k, 2^(k+1))
+    std::uint32_t size_classes = 192;           // segregated: 128 one-size classes, then four per power of two
     std::uint32_t buddy_max_order = 20;         // buddy: the largest block is 2^max_order bytes
     std::uint32_t buddy_min_order = 5;          // buddy: the smallest block is 2^min_order bytes
     std::vector<std::uint32_t> slab_sizes = {16, 32, 64, 128, 256, 512, 1024, 2048};

@@ -4,7 +4,10 @@
 //
 //   implicit list : walk every block by its header size (allocated ones too)
 //   explicit list : free blocks carry pred/succ links in their payload
-//   segregated    : one explicit list per size class [2^k, 2^(k+1)), first fit in a class
+//   segregated    : one explicit list per size class, first fit in a class. The first
+//                   128 classes hold one size each (min block, + alignment, ...); above,
+//                   each power of two [2^k, 2^(k+1)) is split into four classes. A bitmap
+//                   of non-empty classes finds the next class with a block in O(1).
 //
 // The heap layout follows CS:APP: padding so that payloads are aligned, then the blocks,
 // then an epilogue header (size 0, allocated) that stops every walk:
@@ -27,52 +30,26 @@
 
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
+#include "memsim/heap/engine.hpp"
 
 namespace memsim::heap {
 
-// Where an allocation landed.
-struct Placement {
-    std::uint64_t block = 0;       // address of the block (its header)
-    std::uint64_t payload = 0;     // address returned to the program
-    std::uint64_t block_size = 0;  // bytes of the block, metadata included
-    std::uint32_t searched = 0;    // blocks (or lists) examined to find it
-};
-
-// Totals over the free blocks.
-struct FreeStats {
-    std::uint64_t bytes = 0;    // all free bytes in blocks
-    std::uint64_t largest = 0;  // the largest free block
-    std::uint64_t blocks = 0;   // how many free blocks
-};
-
 // Implicit, explicit and segregated free lists (the kind comes from the config).
+// The public operations are those of AllocatorEngine (engine.hpp). Growing a block in
+// place absorbs a free next block; check() covers headers, footers, tiling, alignment,
+// every list and coalescing.
 class FreeListEngine {
 public:
     FreeListEngine(const HeapConfig& config, const Region& region);
 
-    // Finds (or makes, growing brk) a block for `size` payload bytes.
-    std::optional<Placement> allocate(std::uint64_t size, Region& region, EventSink& sink);
-    // Frees the allocated block whose payload starts at `payload`.
-    void release(std::uint64_t payload, Region& region, EventSink& sink);
-    // Grows or shrinks an allocated block without moving it; false when it must move.
-    bool resize_in_place(std::uint64_t payload, std::uint64_t size, Region& region, EventSink& sink);
-
-    // The whole block size of an allocated payload.
-    std::uint64_t block_size(std::uint64_t payload, const Region& region) const;
-    // The block containing `addr`, if any.
-    std::optional<BlockView> find_block(std::uint64_t addr, const Region& region) const;
-    // Every block in address order (requested left 0: the Heap knows it).
-    void blocks(const Region& region, std::vector<BlockView>& out) const;
-    FreeStats free_stats(const Region& region) const;
-    // Checks headers, footers, tiling, alignment, lists and coalescing; appends problems.
-    void check(const Region& region, std::vector<Violation>& out) const;
-
-    // Bytes from block start to payload.
+    MEMSIM_HEAP_ENGINE_OPERATIONS
     std::uint64_t payload_offset() const { return header_; }
     // The smallest block this engine makes.
     std::uint64_t min_block() const { return min_block_; }
     // The block size a request of `size` bytes needs.
     std::uint64_t adjusted_size(std::uint64_t size) const;
+    // Changes the fit policy from now on (the heap itself stays as it is).
+    void set_fit(FitPolicy fit) { fit_ = fit; }
     // Whether blocks carry headers (an overflow can hit one).
     static constexpr bool has_headers() { return true; }
 
@@ -80,6 +57,7 @@ public:
 
 private:
     static constexpr std::uint64_t kNil = ~std::uint64_t{0};
+    static constexpr std::uint64_t kExactClasses = 128;
 
     // Words in the byte image (offsets from base).
     std::uint64_t word(std::uint64_t off) const;
@@ -100,6 +78,7 @@ private:
     void set_succ(std::uint64_t b, std::uint64_t v) { set_link(b + 2 * header_, v); }
     void set_link(std::uint64_t off, std::uint64_t v);
     std::uint32_t list_of(std::uint64_t size) const;
+    std::uint32_t next_nonempty(std::uint32_t list) const;
     std::uint64_t insert_position(std::uint32_t list, std::uint64_t b) const;
     void insert(std::uint64_t b);
     void remove(std::uint64_t b);
@@ -133,6 +112,7 @@ private:
     std::vector<std::uint8_t> bytes_;      // the heap image, [base, brk)
     std::vector<std::uint64_t> heads_;     // one list (explicit) or one per class
     std::vector<std::uint64_t> tails_;
+    std::vector<std::uint64_t> nonempty_;  // segregated: bit per class with a free block
     std::uint64_t free_count_ = 0;
 };
 

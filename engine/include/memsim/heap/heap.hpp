@@ -17,7 +17,11 @@
 //   - leaks at exit, split into definitely lost / still reachable given root pointers
 //   - the metrics (metrics.hpp)
 //
-// The Heap is a value: copying it is a snapshot. The event sink pointer is not state.
+// For the virtual-memory model: every change of the address space is an event (Brk, Trim,
+// Mmap, Munmap, with address and whole-page length), and region() / mappings() give the
+// current [base, brk) and mappings, so a Machine can map those pages as demand-zero.
+//
+// The Heap is a value: copying it is a snapshot. The event sink pointers are not state.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -28,6 +32,7 @@
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/buddy.hpp"
 #include "memsim/heap/config.hpp"
+#include "memsim/heap/engine.hpp"
 #include "memsim/heap/event.hpp"
 #include "memsim/heap/free_list.hpp"
 #include "memsim/heap/metrics.hpp"
@@ -86,6 +91,13 @@ public:
     // The heap checker: empty when every block, list and record is consistent.
     std::vector<Violation> check() const;
     HeapMetrics metrics() const;
+    // The running counters only (no walk over the free blocks): cheap after every op.
+    const HeapMetrics& counters() const { return counters_; }
+    // Bytes of the brk region plus live mappings.
+    std::uint64_t heap_size() const { return region_.size() + counters_.mapped_bytes; }
+    // Switches a list allocator to another fit policy from the next search on (a teaching
+    // experiment: same heap, different choices). No effect on buddy and slab.
+    void set_fit(FitPolicy fit);
     // Blocks searched by the last allocation.
     std::uint32_t last_searched() const { return last_searched_; }
 
@@ -100,7 +112,8 @@ public:
     std::uint32_t op_count() const { return sink_.op; }
 
 private:
-    enum : std::uint32_t { kNoMark = 0, kFreedMark = 1, kLiveBase = 2 };
+    enum : std::uint32_t { kNoMark = 0, kFreedMark = 1, kLiveBase = 2, kZeroedBit = 0x80000000u };
+    static std::uint64_t requested_of(std::uint32_t mark) { return (mark & ~kZeroedBit) - kLiveBase; }
     enum class PtrState { Live, LiveMapped, Freed, Interior, Invalid };
     using Engine = std::variant<FreeListEngine, BuddyEngine, SlabEngine>;
 
@@ -110,17 +123,34 @@ private:
     bool report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload);
     std::uint64_t map(std::uint64_t size);
     std::uint64_t requested_at(std::uint64_t payload) const;
-    std::size_t mark_index(std::uint64_t addr) const { return static_cast<std::size_t>((addr - region_.base) / granule_); }
+    std::size_t mark_index(std::uint64_t addr) const {
+        return static_cast<std::size_t>((addr - region_.base) >> granule_shift_);
+    }
     void begin_op();
     void error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size = 0, std::uint64_t other = 0);
     void note_heap_size();
     std::uint64_t engine_block_size(std::uint64_t payload) const;
+    // Calls f with the engine (a switch, not std::visit's table, so calls can inline).
+    template <class F>
+    decltype(auto) with_engine(F&& f) {
+        if (auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
+        if (auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        return f(*std::get_if<SlabEngine>(&engine_));
+    }
+    template <class F>
+    decltype(auto) with_engine(F&& f) const {
+        if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
+        if (const auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        return f(*std::get_if<SlabEngine>(&engine_));
+    }
 
     HeapConfig config_;
     Region region_;
     Engine engine_;
-    std::uint64_t granule_;                  // payload addresses are multiples of this
+    std::uint64_t granule_;                  // payload addresses are multiples of this (a power of two)
+    int granule_shift_;
     std::vector<std::uint32_t> marks_;       // per granule: kNoMark, kFreedMark or kLiveBase + requested
+                                             // (| kZeroedBit after calloc)
     std::vector<MappedBlock> mapped_;
     std::uint64_t next_map_;
     std::vector<std::uint64_t> overwritten_headers_;  // waiting to be noticed

@@ -19,23 +19,18 @@
 
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
-#include "memsim/heap/free_list.hpp"
+#include "memsim/heap/engine.hpp"
 
 namespace memsim::heap {
 
+// The operations are those of AllocatorEngine (engine.hpp). resize_in_place succeeds
+// while the new size fits the object; check() compares every slab's free list with its
+// use count and list membership. Objects have no header.
 class SlabEngine {
 public:
     SlabEngine(const HeapConfig& config, const Region& region);
 
-    std::optional<Placement> allocate(std::uint64_t size, Region& region, EventSink& sink);
-    void release(std::uint64_t payload, Region& region, EventSink& sink);
-    bool resize_in_place(std::uint64_t payload, std::uint64_t size, Region& region, EventSink& sink);
-    std::uint64_t block_size(std::uint64_t payload, const Region& region) const;
-    std::optional<BlockView> find_block(std::uint64_t addr, const Region& region) const;
-    void blocks(const Region& region, std::vector<BlockView>& out) const;
-    FreeStats free_stats(const Region& region) const;
-    // Checks every slab's free list against its use count and list membership.
-    void check(const Region& region, std::vector<Violation>& out) const;
+    MEMSIM_HEAP_ENGINE_OPERATIONS
     std::uint64_t payload_offset() const { return 0; }
     static constexpr bool has_headers() { return false; }
     // The largest object a cache serves.
@@ -70,7 +65,9 @@ private:
     void unlink(std::uint32_t slab);
     ListKind list_for(const Slab& slab) const;
     std::uint32_t new_slab(std::uint32_t cache, Region& region, EventSink& sink);
-    std::size_t slot(std::uint32_t slab, std::uint32_t object) const { return static_cast<std::size_t>(std::uint64_t{slab} * max_objects_ + object); }
+    std::size_t slot(std::uint32_t slab, std::uint32_t object) const {
+        return std::size_t{slab} * max_objects_ + object;
+    }
     std::optional<std::uint32_t> slab_at(std::uint64_t addr) const;
 
     std::uint64_t base_;

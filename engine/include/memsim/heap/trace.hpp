@@ -79,10 +79,20 @@ struct OpResult {
     bool ok = true;              // false: allocation failed, or a bad free
 };
 
+// The running counters after one op (the metrics over time).
+struct MetricsSample {
+    std::uint32_t op = 0;                      // 1-based op index
+    std::uint64_t heap_size = 0;               // brk heap plus live mappings
+    std::uint64_t live_payload = 0;
+    std::uint64_t internal_fragmentation = 0;
+    std::uint32_t searched = 0;                // blocks searched by this op
+};
+
 // A trace replayed on one allocator.
 struct TraceRun {
     std::string allocator;
     std::vector<OpResult> ops;      // one per trace op (empty when not recorded)
+    std::vector<MetricsSample> timeline;  // one per trace op (empty when not recorded)
     std::vector<HeapEvent> errors;  // learner errors, then leaks at the end
     std::vector<BlockView> blocks;  // the heap at the end
     HeapMetrics metrics;

@@ -16,7 +16,7 @@ namespace memsim::report {
 
 // {"heap_size":..,"utilisation":..,"external_fragmentation":..,...}
 nlohmann::json heap_metrics_json(const heap::HeapMetrics& metrics);
-// {"block":A,"size":n,"payload":P,"requested":r,"allocated":b,"mapped":b}
+// {"block":A,"size":n,"payload":P,"requested":r,"allocated":b,"mapped":b,"zeroed":b}
 nlohmann::json heap_block_json(const heap::BlockView& block);
 // {"kind":"double-free","op":i,"addr":A,"size":n,"other":x,"searched":k,"text":"..."}
 nlohmann::json heap_event_json(const heap::HeapEvent& event);
