@@ -7,3 +7,5 @@ memsim_cli_error_test(run-missing-file "cannot open file" run "${PROJECT_SOURCE_
 memsim_cli_error_test(check-bad-file "bad-frames.msim:5:10: vm.frames must be a whole number" check
                       "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/bad-frames.msim")
 memsim_cli_error_test(run-bad-until "--until needs a step number" run "${PROJECT_SOURCE_DIR}/scenarios/belady-fifo.msim" --until x)
+# The benchmark runs (smaller sizes) and prints every section; it never fails on time.
+memsim_cli_test(bench-quick "\"seek_ms\"" bench --quick --json)
