@@ -8,6 +8,17 @@
 namespace memsim::gfx {
 namespace {
 
+// The compile log of a shader or the link log of a program.
+std::string info_log(GLuint object, bool is_program) {
+    GLint length = 0;
+    if (is_program) glGetProgramiv(object, GL_INFO_LOG_LENGTH, &length);
+    else glGetShaderiv(object, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> buffer(static_cast<std::size_t>(length > 0 ? length : 1), '\0');
+    if (is_program) glGetProgramInfoLog(object, length, nullptr, buffer.data());
+    else glGetShaderInfoLog(object, length, nullptr, buffer.data());
+    return buffer.data();
+}
+
 GLuint compile(GLenum type, const char* source, std::string& log) {
     const std::string full = std::string(glsl_version()) + "\n" + source;
     const char* text = full.c_str();
@@ -17,11 +28,7 @@ GLuint compile(GLenum type, const char* source, std::string& log) {
     GLint ok = GL_FALSE;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (ok != GL_TRUE) {
-        GLint length = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> buffer(static_cast<std::size_t>(length > 0 ? length : 1));
-        glGetShaderInfoLog(shader, length, nullptr, buffer.data());
-        log += (type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + std::string(buffer.data());
+        log += (type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + info_log(shader, false);
         glDeleteShader(shader);
         return 0;
     }
@@ -47,11 +54,7 @@ unsigned int build_program(const char* vertex_source, const char* fragment_sourc
     GLint ok = GL_FALSE;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (ok != GL_TRUE) {
-        GLint length = 0;
-        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> buffer(static_cast<std::size_t>(length > 0 ? length : 1));
-        glGetProgramInfoLog(program, length, nullptr, buffer.data());
-        log += "link: " + std::string(buffer.data());
+        log += "link: " + info_log(program, true);
         glDeleteProgram(program);
         return 0;
     }
