@@ -7,21 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from '../../tools/static_server.mjs';
+import { createChecks, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenario = (name) => readFileSync(join(root, 'scenarios', `${name}.msim`), 'utf8');
 
-const failures = [];
-let passed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failures.push(`${name}${detail ? ': ' + detail : ''}`);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ' (' + detail + ')' : ''}`);
-}
+const { check, finish } = createChecks();
 
 async function shot(page, name) {
   await page.waitForTimeout(700);  // real time for frames (see TOOLCHAIN.md)
@@ -31,10 +24,7 @@ async function shot(page, name) {
   check(`screenshot ${name} shows the UI`, looksDrawn(stats), JSON.stringify(stats));
 }
 
-const server = await startServer(values.dist);
-const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchBrowser();
-try {
+await withBrowser(values.dist, async (browser, url) => {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
@@ -119,23 +109,27 @@ try {
   check('tlb-rw-trace shows TLB entries', state.vm.tlb.length === 4, JSON.stringify(state.vm.tlb));
   await shot(page, 'ui-tlb.png');
 
-  // Keyboard: Right steps, Left goes back, End runs to the end, Home resets.
+  // Keyboard: Right steps, Left goes back, End runs to the end, Home resets. ImGui reads
+  // key state once per frame, so a key is held over a few frames, as a person would.
+  const press = async (key) => {
+    await page.keyboard.down(key);
+    await page.waitForTimeout(80);
+    await page.keyboard.up(key);
+    await page.waitForTimeout(120);
+  };
   await page.evaluate(() => window.memsim.loadBuiltin('textbook-lru'));
-  await page.mouse.click(800, 500);
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
+  await press('ArrowRight');
+  await press('ArrowRight');
+  await press('ArrowLeft');
+  await press('ArrowRight');
   const afterRight = await page.evaluate(() => window.memsim.state().step);
-  await page.keyboard.press('End');
-  await page.waitForTimeout(200);
+  await press('End');
   const afterEnd = await page.evaluate(() => window.memsim.state());
-  check('keys Right and End move the run', afterRight === 2 && afterEnd.step === afterEnd.totalSteps,
+  check('keys Right, Left and End move the run', afterRight === 2 && afterEnd.step === afterEnd.totalSteps,
         `${afterRight}, ${afterEnd.step}/${afterEnd.totalSteps}`);
   check('textbook LRU: 12 faults', afterEnd.vm.faults === 12, `${afterEnd.vm.faults}`);
   await shot(page, 'ui-textbook-lru.png');
-  await page.keyboard.press('Home');
-  await page.waitForTimeout(200);
+  await press('Home');
   check('key Home resets to step 0', (await page.evaluate(() => window.memsim.state().step)) === 0);
 
   check('no console or page errors', errors.length === 0, errors.join(' | '));
@@ -147,9 +141,5 @@ try {
   await hidpi.evaluate(async () => { const m = await window.memsimReady; m.loadBuiltin('heap-mistakes'); m.seek(5); });
   await shot(hidpi, 'ui-dpr2.png');
   await hidpi.close();
-} finally {
-  await browser.close();
-  server.close();
-}
-console.log(`${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+});
+finish();

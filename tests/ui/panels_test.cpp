@@ -199,3 +199,25 @@ TEST_CASE("The page map shows what is mapped, not the ranges the layout reserves
     CHECK(map.rows <= 2048);
     CHECK(make_page_map(c.snapshot(), 4, 1u << 20).cells.size() <= 4u * 2048u);
 }
+
+#include "ui/panels/translation_view.hpp"
+
+TEST_CASE("Translation splits the last address into 10/10/12 and finds its frame", "[ui][translation]") {
+    // Step 1 of recursion-overflow calls main: the first touch of the stack page faults.
+    const Controller c = at("recursion-overflow", 1);
+    const TranslationView view = make_translation_view(*c.simulator());
+    REQUIRE(view.available);
+    REQUIRE(view.fields.size() == 3);
+    CHECK(view.fields[0].high == 31);
+    CHECK(view.fields[2].name == "offset");
+    CHECK(view.fields[2].low == 0);
+    CHECK(view.vpn == view.vaddr >> 12);
+    CHECK(view.offset == (view.vaddr & 0xfff));
+    CHECK(view.fields[0].value == (view.vaddr >> 22));
+    CHECK(view.fields[1].value == ((view.vaddr >> 12) & 0x3ff));
+    CHECK(view.tlb_miss);
+    CHECK(view.page_fault);
+    REQUIRE(view.pfn);
+    CHECK(view.paddr == ((std::uint64_t{*view.pfn} << 12) | view.offset));
+    CHECK_FALSE(make_translation_view(*at("belady-fifo", 2).simulator()).available);
+}

@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     // Test runs (--frames) must not leave an imgui.ini behind in the working folder.
     if (options->frames > 0) ImGui::GetIO().IniFilename = nullptr;
+    rt.app.install_settings_handler();
 #ifdef __EMSCRIPTEN__
     ImGui::GetIO().IniFilename = nullptr;  // the layout lives in localStorage instead
     memsim::platform::restore_layout();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "memsim/version.hpp"
 #include "ui/builtin_scenarios.hpp"
 #include "ui/layout.hpp"
@@ -34,7 +35,7 @@ bool App::prepare_frame(float display_scale) {
         apply_style(theme_, scale);
         applied_scale_ = scale;
         applied_theme_ = theme_;
-        relayout_ = true;
+        relayout_ = relayout_ || fonts_rebuilt;  // sizes changed; a theme alone keeps the layout
     }
     return fonts_rebuilt;
 }
@@ -122,11 +123,14 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        const Theme theme_before = theme_;
+        const float size_before = font_size_factor_;
         if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) theme_ = Theme::Dark;
         if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) theme_ = Theme::Light;
         ImGui::Separator();
         if (ImGui::MenuItem("Larger text")) set_font_size_factor(font_size_factor_ + 0.125f);
         if (ImGui::MenuItem("Smaller text")) set_font_size_factor(font_size_factor_ - 0.125f);
+        if (theme_ != theme_before || font_size_factor_ != size_before) ImGui::MarkIniSettingsDirty();
         if (ImGui::MenuItem("Reset layout")) relayout_ = true;
         ImGui::EndMenu();
     }

@@ -43,6 +43,10 @@ public:
     Controller& controller() { return controller_; }
     const Controller& controller() const { return controller_; }
 
+    // Registers the theme and text size with ImGui's ini settings, so they are remembered
+    // with the layout. Call after ImGui::CreateContext, before any ini data is loaded.
+    void install_settings_handler();
+
     // Font size factor (1 = default) and theme, for the settings the platform remembers.
     float font_size_factor() const { return font_size_factor_; }
     void set_font_size_factor(float factor);

@@ -12,6 +12,13 @@ bool begin_panel(const char* title, const Rect& rect, bool place, int extra_flag
     return ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
 }
 
+const machine::ProcessView* current_process(const machine::Snapshot& snapshot) {
+    for (const auto& p : snapshot.processes) {
+        if (p.pid == snapshot.current_process) return &p;
+    }
+    return snapshot.processes.empty() ? nullptr : &snapshot.processes.front();
+}
+
 const char* hex_text(std::uint64_t value) {
     static char buffer[4][24];
     static int next = 0;

@@ -10,11 +10,7 @@ namespace memsim::ui {
 HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator) {
     HeapView view;
     view.allocator = allocator;
-    const machine::ProcessView* process = nullptr;
-    for (const auto& p : snapshot.processes) {
-        if (p.pid == snapshot.current_process) process = &p;
-    }
-    if (process == nullptr && !snapshot.processes.empty()) process = &snapshot.processes.front();
+    const machine::ProcessView* process = current_process(snapshot);
     if (process == nullptr) return view;
     view.has_heap = true;
     view.start = process->heap_start;

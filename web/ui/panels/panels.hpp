@@ -3,6 +3,7 @@
 // to, fonts, colours and the grid renderer. Each panel lives in its own file with a
 // header that declares its view model (built in a const function, unit-tested in
 // tests/ui/) and its draw function.
+#include "memsim/machine/snapshot.hpp"
 #include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
@@ -21,6 +22,9 @@ struct PanelContext {
 
 // Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).
 bool begin_panel(const char* title, const Rect& rect, bool place, int extra_flags = 0);
+
+// The snapshot's current process (or its first), or nullptr when it has none.
+const machine::ProcessView* current_process(const machine::Snapshot& snapshot);
 
 // "0x1a2b" for addresses.
 const char* hex_text(std::uint64_t value);

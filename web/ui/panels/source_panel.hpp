@@ -28,6 +28,10 @@ struct SourceView {
 // `ran_line`: line of the current step (0 = none); `next_line`: line of the next step.
 SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line);
 
+// A lesson's text with single line breaks joined, so it wraps to the panel; blank
+// lines stay paragraph breaks.
+std::string reflow(const std::string& text);
+
 // The line the current step ran (from its events), 0 when none.
 int current_step_line(const Controller& controller);
 

@@ -20,13 +20,6 @@ const char* slot_kind_label(stack::SlotKind kind) {
 
 namespace {
 
-const machine::ProcessView* current_process(const machine::Snapshot& snapshot) {
-    for (const auto& p : snapshot.processes) {
-        if (p.pid == snapshot.current_process) return &p;
-    }
-    return snapshot.processes.empty() ? nullptr : &snapshot.processes.front();
-}
-
 StackSlotRow slot_row(const stack::Slot& slot, const machine::ProcessView& process) {
     StackSlotRow row{.address = slot.address, .size = slot.size, .slot_kind = slot.kind,
                      .kind = slot_kind_label(slot.kind),

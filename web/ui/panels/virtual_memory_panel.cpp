@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "ui/panels/reference_grid.hpp"
+#include "ui/panels/translation_view.hpp"
 
 namespace memsim::ui {
 
@@ -41,12 +42,9 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
     map.columns = std::max(columns, 1);
     // The grid is one texture: WebGL2 guarantees 2048 texels a side.
     max_pages = std::min<std::uint64_t>(max_pages, static_cast<std::uint64_t>(map.columns) * 2048u);
-    if (!snapshot.vm || snapshot.vm->page_size == 0 || snapshot.processes.empty()) return map;
+    const machine::ProcessView* process = current_process(snapshot);
+    if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
     const std::uint64_t page_size = snapshot.vm->page_size;
-    const machine::ProcessView* process = &snapshot.processes.front();
-    for (const auto& p : snapshot.processes) {
-        if (p.pid == snapshot.current_process) process = &p;
-    }
     std::set<std::uint64_t> resident;
     for (const machine::FrameView& f : snapshot.vm->frames) {
         if (f.used && f.owner == process->pid) resident.insert(f.page);
@@ -250,6 +248,9 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
                 draw_frames_table(view, context.palette, false);
                 draw_tlb(view);
             } else {
+                if (sim != nullptr && ImGui::CollapsingHeader("Translation of the last access", ImGuiTreeNodeFlags_DefaultOpen)) {
+                    draw_translation(make_translation_view(*sim), context);
+                }
                 draw_page_map(snapshot, context);
                 draw_frames_table(view, context.palette, true);
                 draw_tlb(view);
