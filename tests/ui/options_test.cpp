@@ -44,4 +44,6 @@ TEST_CASE("Desktop options open a scenario file or a built-in at a step", "[ui][
     CHECK_FALSE(parse_app_options({"--step", "-1"}, error));
     CHECK(error.find("'-1'") != std::string::npos);
     CHECK_FALSE(parse_app_options({"--scenario", "a", "--builtin", "b"}, error));
+    CHECK(parse_app_options({"--theme", "light"}, error)->theme == "light");
+    CHECK_FALSE(parse_app_options({"--theme", "pink"}, error));
 }

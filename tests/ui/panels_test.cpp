@@ -221,3 +221,11 @@ TEST_CASE("Translation splits the last address into 10/10/12 and finds its frame
     CHECK(view.paddr == ((std::uint64_t{*view.pfn} << 12) | view.offset));
     CHECK_FALSE(make_translation_view(*at("belady-fifo", 2).simulator()).available);
 }
+
+TEST_CASE("A refused access (the guard page) is shown as failed, not as a TLB hit", "[ui][translation]") {
+    const Controller c = at("recursion-overflow", 15);
+    const TranslationView view = make_translation_view(*c.simulator());
+    REQUIRE(view.available);
+    CHECK(view.failed);
+    CHECK(view.what == "stack-overflow");
+}

@@ -6,11 +6,12 @@ namespace memsim::platform {
 
 const char* app_usage() {
     return "usage: memsim-desktop [--scenario FILE | --builtin NAME] [--step N] [--frames N]\n"
-           "                      [--screenshot FILE.png] [--state FILE.json] [--size WxH]\n"
+           "                      [--screenshot FILE.png] [--state FILE.json] [--theme dark|light] [--size WxH]\n"
            "  --scenario FILE     open a scenario file (.msim); a file dropped on the window also opens\n"
            "  --builtin NAME      open a built-in scenario (default: recursion-overflow)\n"
            "  --step N            go to step N after loading\n"
            "  --state FILE        write the state at exit as JSON (the page's memsim.state())\n"
+           "  --theme dark|light  colour theme\n"
            "  --frames N          render N frames, then exit (for tests)\n"
            "  --screenshot FILE   write the last rendered frame as a PNG\n"
            "  --size WxH          initial window size (default 1280x800)\n";
@@ -32,6 +33,12 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
             options.scenario_path = args[++i];
         } else if (arg == "--builtin" && has_value) {
             options.builtin = args[++i];
+        } else if (arg == "--theme" && has_value) {
+            options.theme = args[++i];
+            if (options.theme != "dark" && options.theme != "light") {
+                error = "--theme needs dark or light, got '" + options.theme + "'";
+                return std::nullopt;
+            }
         } else if (arg == "--state" && has_value) {
             options.state_path = args[++i];
         } else if (arg == "--step" && has_value) {

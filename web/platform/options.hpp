@@ -17,6 +17,7 @@ struct AppOptions {
     std::string builtin;             // --builtin NAME: open this built-in scenario
     std::optional<std::uint64_t> step;  // --step N: seek to step N after loading
     std::string state_path;          // --state FILE: write memsim.state() JSON at exit
+    std::string theme;               // --theme dark|light ("" = remembered or dark)
 };
 
 // Parses argv; on bad input returns nothing and fills `error` (unknown option, bad number).

@@ -19,7 +19,6 @@ struct Palette {
     ImU32 guard;         // guard page, errors                        (vermillion)
     ImU32 current;       // what the current step touched             (orange)
     ImU32 pointer;       // SP / FP arrows                            (yellow / orange)
-    ImU32 text_on_fill;  // text drawn over a coloured fill
     ImU32 outline;       // box outlines
     ImU32 muted;         // secondary text
 };
@@ -28,6 +27,9 @@ const Palette& palette_for(Theme theme);
 
 // The colour with its alpha replaced (0..255).
 inline ImU32 with_alpha(ImU32 colour, unsigned alpha) { return (colour & 0x00FFFFFFu) | ((alpha & 0xFFu) << 24); }
+
+// Black or white, whichever reads better on `fill` (by its luminance, alpha ignored).
+ImU32 readable_text(ImU32 fill);
 
 // A small coloured square followed by a label, on the current line.
 void legend_item(ImU32 colour, const char* label);

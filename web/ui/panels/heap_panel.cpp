@@ -161,7 +161,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
                                                                  : "Load a scenario to see the heap.");
         } else {
             const heap::HeapMetrics& m = view.metrics;
-            ImGui::Text("allocator %s   heap %llu bytes   %llu live blocks   %llu free", view.allocator.c_str(),
+            ImGui::TextWrapped("allocator %s   heap %llu bytes   %llu live blocks   %llu free", view.allocator.c_str(),
                         static_cast<unsigned long long>(m.heap_size), static_cast<unsigned long long>(m.live_blocks),
                         static_cast<unsigned long long>(m.free_blocks));
             legend_item(palette.payload, "payload");
@@ -182,7 +182,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             ImGui::SameLine();
             gauge("internal frag.", view.internal_fragmentation, width,
                   "Internal fragmentation: headers and padding in live blocks");
-            ImGui::Text("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
+            ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
                         static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
                         static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));
             draw_block_table(view, palette);

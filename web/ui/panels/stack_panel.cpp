@@ -72,10 +72,10 @@ ImU32 slot_colour(stack::SlotKind kind, const Palette& palette) {
     switch (kind) {
         case stack::SlotKind::Padding: return palette.unmapped;
         case stack::SlotKind::ReturnAddress:
-        case stack::SlotKind::SavedFramePointer: return with_alpha(palette.mapped, 0xB0);
-        case stack::SlotKind::Local: return with_alpha(palette.payload, 0xB0);
+        case stack::SlotKind::SavedFramePointer: return palette.mapped;
+        case stack::SlotKind::Local: return palette.payload;
         case stack::SlotKind::Argument:
-        case stack::SlotKind::RegisterArgument: return with_alpha(palette.resident, 0xB0);
+        case stack::SlotKind::RegisterArgument: return palette.resident;
     }
     return palette.unmapped;
 }
@@ -91,24 +91,25 @@ void draw_slot(const StackSlotRow& slot, const Palette& palette, const Fonts& fo
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 box_min(p.x + arrow_w, p.y), box_max(p.x + w, p.y + height);
     const ImU32 fill = slot_colour(slot.slot_kind, palette);
+    const ImU32 ink = readable_text(fill);
     draw->AddRectFilled(box_min, box_max, fill);
     draw->AddRect(box_min, box_max, palette.outline);
     const float ty = p.y + (height - line) * 0.5f;
     ImGui::PushFont(fonts.mono);
-    draw->AddText(ImVec2(box_min.x + 4, ty), palette.text_on_fill, hex_text(slot.address));
+    draw->AddText(ImVec2(box_min.x + 4, ty), ink, hex_text(slot.address));
     const float col2 = box_min.x + ImGui::CalcTextSize("0x00000000 ").x + 8.0f;
     ImGui::PopFont();
     float value_x = box_max.x - 6;
     if (!slot.value.empty()) {
         ImGui::PushFont(fonts.mono);
         value_x -= ImGui::CalcTextSize(slot.value.c_str()).x;
-        draw->AddText(ImVec2(value_x, ty), palette.text_on_fill, slot.value.c_str());
+        draw->AddText(ImVec2(value_x, ty), ink, slot.value.c_str());
         ImGui::PopFont();
     }
     std::string label = slot.kind;
     if (!slot.name.empty() && slot.name != slot.kind) label += " " + slot.name;
     draw->PushClipRect(ImVec2(col2, box_min.y), ImVec2(std::max(col2, value_x - 6), box_max.y), true);
-    draw->AddText(ImVec2(col2, ty), palette.text_on_fill, label.c_str());
+    draw->AddText(ImVec2(col2, ty), ink, label.c_str());
     draw->PopClipRect();
     if (slot.at_sp) draw->AddText(ImVec2(p.x, ty), palette.pointer, "SP ->");
     if (slot.at_fp) draw->AddText(ImVec2(p.x, slot.at_sp ? ty + line * 0.9f : ty), palette.current, "FP ->");
@@ -151,8 +152,10 @@ void draw_stack_panel(const Rect& rect, PanelContext& context) {
                 for (const StackSlotRow& slot : frame.slots) draw_slot(slot, palette, context.fonts, word);
                 ImGui::Spacing();
             }
-            ImGui::TextDisabled("free stack: %llu bytes down to the limit %s",
+            ImGui::PushStyleColor(ImGuiCol_Text, palette.muted);
+            ImGui::TextWrapped("free stack: %llu bytes down to the limit %s",
                                 static_cast<unsigned long long>(view.sp - view.floor), hex_text(view.floor));
+            ImGui::PopStyleColor();
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float w = ImGui::GetContentRegionAvail().x;
             const float h = ImGui::GetTextLineHeight() * 1.5f;
@@ -162,7 +165,7 @@ void draw_stack_panel(const Rect& rect, PanelContext& context) {
                 draw->AddLine(ImVec2(p.x + x, p.y + h), ImVec2(p.x + std::min(x + h, w), p.y), palette.outline);
             }
             const std::string guard = std::string("guard page ") + hex_text(view.guard_low) + " .. " + hex_text(view.floor);
-            draw->AddText(ImVec2(p.x + 6, p.y + h * 0.2f), palette.text_on_fill, guard.c_str());
+            draw->AddText(ImVec2(p.x + 6, p.y + h * 0.2f), readable_text(palette.guard), guard.c_str());
             ImGui::Dummy(ImVec2(w, h));
         }
     }

@@ -47,6 +47,7 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
     view.offset = parts->offset;
     view.pid = event->process;
     view.what = event->kind;
+    view.failed = event->is_error;
     view.layout = layout.name + " (" + vm::describe_split(layout) + ")";
     std::uint32_t high = layout.va_bits;
     for (std::uint32_t level = 0; level < parts->levels; ++level) {
@@ -79,8 +80,8 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
         ImGui::TextDisabled("%s", view.why_not.c_str());
         return;
     }
-    ImGui::Text("%s touched %s in process %u, layout %s", view.what.c_str(), hex_text(view.vaddr), view.pid,
-                view.layout.c_str());
+    ImGui::TextWrapped("%s touched %s in process %u, layout %s", view.what.c_str(), hex_text(view.vaddr), view.pid,
+                       view.layout.c_str());
     // The fields as boxes whose widths follow their bit counts.
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -92,19 +93,27 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
     for (std::size_t i = 0; i < view.fields.size(); ++i) {
         const AddressField& f = view.fields[i];
         const float fw = w * static_cast<float>(f.high - f.low + 1) / total_bits;
-        const ImU32 fill = f.name == "offset" ? palette.overhead : with_alpha(i % 2 == 0 ? palette.payload : palette.mapped, 0xD0);
+        const ImU32 fill = f.name == "offset" ? palette.overhead : i % 2 == 0 ? palette.payload : palette.mapped;
+        const ImU32 ink = readable_text(fill);
         draw->AddRectFilled(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), fill);
         draw->AddRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), palette.outline);
         const std::string label = f.name + " " + hex_text(f.value);
         const std::string bits = std::to_string(f.high) + ".." + std::to_string(f.low);
         draw->PushClipRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), true);
-        draw->AddText(ImVec2(x + 4, p.y + 2), palette.text_on_fill, label.c_str());
-        draw->AddText(ImVec2(x + 4, p.y + line + 2), palette.text_on_fill, bits.c_str());
+        draw->AddText(ImVec2(x + 4, p.y + 2), ink, label.c_str());
+        draw->AddText(ImVec2(x + 4, p.y + line + 2), ink, bits.c_str());
         draw->PopClipRect();
         x += fw;
     }
     ImGui::Dummy(ImVec2(w, h));
     ImGui::Text("VPN %s, offset %s", hex_text(view.vpn), hex_text(view.offset));
+    if (view.failed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
+        ImGui::TextWrapped("The access was refused (%s): no page may be mapped there, so the MMU raises a fault and "
+                           "the OS ends the program.", view.what.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, view.tlb_miss ? palette.guard : palette.resident);
     ImGui::Text("1. TLB: %s", view.tlb_miss ? "miss, so the MMU walks the page table" : "hit, no walk needed");
     ImGui::PopStyleColor();
@@ -121,8 +130,8 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
         ImGui::PopStyleColor();
     }
     if (view.pfn) {
-        ImGui::Text("%s frame %u: physical address %s = %u x page size + %s", view.tlb_miss ? "3." : "2.", *view.pfn,
-                    hex_text(view.paddr), *view.pfn, hex_text(view.offset));
+        ImGui::TextWrapped("%s frame %u: physical address %s = %u x page size + %s", view.tlb_miss ? "3." : "2.",
+                           *view.pfn, hex_text(view.paddr), *view.pfn, hex_text(view.offset));
     } else {
         ImGui::TextDisabled("The page is not in a frame now (the access failed or it was evicted).");
     }

@@ -32,6 +32,7 @@ struct TranslationView {
     std::string layout;            // "x86-32 (10/10/12)"
     std::vector<AddressField> fields;
     bool tlb_miss = false, page_fault = false;
+    bool failed = false;           // the access was refused (segfault, guard page, ...)
     std::optional<std::uint32_t> pfn;  // the frame holding the page now
     std::uint64_t paddr = 0;
     std::string what;              // the event that touched it ("read", "page-fault", ...)

@@ -88,7 +88,7 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
 namespace {
 
 void draw_counters(const VmPanelView& view) {
-    ImGui::Text("policy %s   references %llu   faults %llu (%.0f%%)   hits %llu   write-backs %llu", view.policy.c_str(),
+    ImGui::TextWrapped("policy %s   references %llu   faults %llu (%.0f%%)   hits %llu   write-backs %llu", view.policy.c_str(),
                 static_cast<unsigned long long>(view.references), static_cast<unsigned long long>(view.faults),
                 view.fault_rate * 100.0, static_cast<unsigned long long>(view.hits),
                 static_cast<unsigned long long>(view.writebacks));
@@ -198,7 +198,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
         }
         const float cell = avail / static_cast<float>(map.columns);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const ImVec2 size(avail, std::min(cell * static_cast<float>(map.rows), ImGui::GetFontSize() * 12.0f));
+        const ImVec2 size(avail, std::min(cell * static_cast<float>(map.rows), ImGui::GetFontSize() * 6.0f));
         const CellGridView grid{.states = &cells, .columns = map.columns, .rows = map.rows, .version = version,
                                 .highlight = -1, .palette = colours};
         context.grids->draw(1, grid, origin, ImVec2(origin.x + size.x, origin.y + size.y));
