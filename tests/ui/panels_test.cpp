@@ -229,3 +229,31 @@ TEST_CASE("A refused access (the guard page) is shown as failed, not as a TLB hi
     CHECK(view.failed);
     CHECK(view.what == "stack-overflow");
 }
+
+TEST_CASE("A heap with more blocks than pixels shrinks to one column per pixel, small allocations kept", "[ui][heap]") {
+    HeapView view;
+    view.has_heap = true;
+    view.start = 0;
+    view.end = 100'000 * 32;
+    for (std::uint64_t i = 0; i < 100'000; ++i) {
+        const bool allocated = i % 1000 == 0;
+        view.blocks.push_back({.block = {.block = i * 32, .size = 32, .payload = i * 32 + 8, .requested = allocated ? 8u : 0u,
+                                         .allocated = allocated, .mapped = false},
+                               .name = {}});
+        if (allocated) {
+            view.segments.push_back({i * 32, i * 32 + 8, HeapPart::Overhead, i});
+            view.segments.push_back({i * 32 + 8, i * 32 + 16, HeapPart::Payload, i});
+            view.segments.push_back({i * 32 + 16, i * 32 + 32, HeapPart::Overhead, i});
+        } else {
+            view.segments.push_back({i * 32, i * 32 + 32, HeapPart::Free, i});
+        }
+    }
+    const std::vector<int> columns = heap_bar_columns(view, 500);
+    REQUIRE(columns.size() == 500);
+    // Every 1000th block is allocated: 100 allocated blocks over 500 columns, each visible.
+    const auto used = std::count_if(columns.begin(), columns.end(), [](int c) { return c != static_cast<int>(HeapPart::Free); });
+    CHECK(used == 100);
+    CHECK(columns[0] == static_cast<int>(HeapPart::Overhead));
+    CHECK(columns[1] == static_cast<int>(HeapPart::Free));
+    CHECK(std::count(columns.begin(), columns.end(), -1) == 0);
+}

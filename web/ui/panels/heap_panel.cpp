@@ -1,6 +1,8 @@
 #include "ui/panels/heap_panel.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdio>
 
 #include "imgui.h"
@@ -44,6 +46,36 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
     const std::uint64_t live = m.live_payload + m.internal_fragmentation;
     view.internal_fragmentation = live ? static_cast<double>(m.internal_fragmentation) / static_cast<double>(live) : 0.0;
     return view;
+}
+
+std::vector<int> heap_bar_columns(const HeapView& view, int pixels) {
+    const auto n = static_cast<std::size_t>(std::max(pixels, 1));
+    std::vector<std::array<std::uint64_t, 3>> bytes(n, {0, 0, 0});
+    const std::uint64_t span = std::max<std::uint64_t>(view.end - view.start, 1);
+    for (const HeapSegment& s : view.segments) {
+        // Spread the segment's bytes over the columns it covers.
+        std::uint64_t at = s.start;
+        while (at < s.end) {
+            const auto column = static_cast<std::size_t>(static_cast<double>(at - view.start) / static_cast<double>(span) * static_cast<double>(n));
+            const std::size_t c = std::min(column, n - 1);
+            const auto column_end = view.start + static_cast<std::uint64_t>(std::ceil(static_cast<double>(c + 1) * static_cast<double>(span) / static_cast<double>(n)));
+            const std::uint64_t until = std::min(s.end, std::max(column_end, at + 1));
+            bytes[c][static_cast<std::size_t>(s.part)] += until - at;
+            at = until;
+        }
+    }
+    std::vector<int> columns(n, -1);
+    for (std::size_t c = 0; c < n; ++c) {
+        const auto& b = bytes[c];
+        const std::size_t overhead = static_cast<std::size_t>(HeapPart::Overhead);
+        const std::size_t payload = static_cast<std::size_t>(HeapPart::Payload);
+        if (b[overhead] + b[payload] > 0) {
+            columns[c] = static_cast<int>(b[payload] >= b[overhead] ? HeapPart::Payload : HeapPart::Overhead);
+        } else if (b[static_cast<std::size_t>(HeapPart::Free)] > 0) {
+            columns[c] = static_cast<int>(HeapPart::Free);
+        }
+    }
+    return columns;
 }
 
 std::string scenario_allocator(const Controller& controller) {
@@ -90,15 +122,24 @@ void draw_bar(const HeapView& view, const Palette& palette) {
     };
     const HeapSegment* hovered = nullptr;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool crowded = static_cast<float>(view.segments.size()) > w;
+    if (crowded) {
+        // More pieces than pixels: one rectangle per pixel column, whatever the block count.
+        const std::vector<int> columns = heap_bar_columns(view, static_cast<int>(w));
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (columns[c] < 0) continue;
+            const float x0 = p.x + static_cast<float>(c);
+            draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x0 + 1.0f, p.y + h),
+                                part_colour(static_cast<HeapPart>(columns[c]), false, palette));
+        }
+    }
     for (const HeapSegment& s : view.segments) {
         const float x0 = x_of(s.start), x1 = std::max(x_of(s.end), x0 + 1.0f);
-        draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), part_colour(s.part, false, palette));
+        if (!crowded) draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), part_colour(s.part, false, palette));
         if (mouse.x >= x0 && mouse.x < x1 && mouse.y >= p.y && mouse.y < p.y + h) hovered = &s;
-    }
-    // Block boundaries, so neighbouring blocks of one kind stay apart.
-    for (const HeapSegment& s : view.segments) {
+        // Block boundaries, so neighbouring blocks of one kind stay apart.
         const heap::BlockView& b = view.blocks[s.block].block;
-        if (s.start == b.block) draw->AddLine(ImVec2(x_of(s.start), p.y), ImVec2(x_of(s.start), p.y + h), palette.outline, 1.5f);
+        if (!crowded && s.start == b.block) draw->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), palette.outline, 1.5f);
     }
     draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
     ImGui::Dummy(ImVec2(w, h));

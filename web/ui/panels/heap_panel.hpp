@@ -41,6 +41,11 @@ struct HeapView {
 
 HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator);
 
+// The bar shrunk to `pixels` columns for large heaps: each column shows the part that
+// covers most of its bytes (free only when nothing else is there, so a lone small
+// allocation stays visible); -1 where no block lies.
+std::vector<int> heap_bar_columns(const HeapView& view, int pixels);
+
 // The allocator the loaded scenario asks for (its [heap] allocator, or the default).
 std::string scenario_allocator(const Controller& controller);
 

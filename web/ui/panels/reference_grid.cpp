@@ -47,6 +47,18 @@ void draw_reference_grid(const ReferenceGrid& grid, std::uint64_t step, PanelCon
     const float rows_height = ImGui::GetFrameHeight() * static_cast<float>(grid.frame_count + 3);
     if (columns < 2 || columns > 512 || !ImGui::BeginTable("##refgrid", columns, flags, ImVec2(0, rows_height))) return;
     ImGui::TableSetupScrollFreeze(1, 0);
+    // Columns fit their widest label ("12w" for a write), so labels are never cut.
+    ImGui::PushFont(context.fonts.mono);
+    std::size_t widest = 2;
+    for (const ReferenceColumn& column : grid.columns) {
+        widest = std::max(widest, std::to_string(column.page).size() + (column.write ? 1 : 0));
+    }
+    const float cell_width = ImGui::CalcTextSize(std::string(widest, '0').c_str()).x;
+    ImGui::PopFont();
+    ImGui::TableSetupColumn("##frame", ImGuiTableColumnFlags_WidthFixed);
+    for (std::size_t i = 0; i < grid.columns.size(); ++i) {
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, cell_width);
+    }
     const auto cell = [](const char* text) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(text);
