@@ -132,6 +132,14 @@ await withBrowser(values.dist, async (browser, url) => {
   await press('Home');
   check('key Home resets to step 0', (await page.evaluate(() => window.memsim.state().step)) === 0);
 
+  // Open file...: the file input loads a scenario file like memsim.load.
+  await page.setInputFiles('#open-file-input', {
+    name: 'tlb.msim', mimeType: 'text/plain', buffer: Buffer.from(scenario('tlb-rw-trace')),
+  });
+  await page.waitForTimeout(300);
+  state = await page.evaluate(() => window.memsim.state());
+  check('a file chosen with Open file... is loaded', state.title === 'A read/write address trace with a TLB', state.title);
+
   check('no console or page errors', errors.length === 0, errors.join(' | '));
   await page.close();
 

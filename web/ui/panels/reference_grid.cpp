@@ -44,7 +44,9 @@ void draw_reference_grid(const ReferenceGrid& grid, std::uint64_t step, PanelCon
     const int columns = static_cast<int>(grid.columns.size()) + 1;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_NoHostExtendY;
-    const float rows_height = ImGui::GetFrameHeight() * static_cast<float>(grid.frame_count + 3);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = ImGui::GetTextLineHeight() + style.CellPadding.y * 2.0f;
+    const float rows_height = row * static_cast<float>(grid.frame_count + 2) + style.ScrollbarSize + 2.0f;
     if (columns < 2 || columns > 512 || !ImGui::BeginTable("##refgrid", columns, flags, ImVec2(0, rows_height))) return;
     ImGui::TableSetupScrollFreeze(1, 0);
     // Columns fit their widest label ("12w" for a write), so labels are never cut.
