@@ -110,7 +110,8 @@ void block_tooltip(const HeapBlockRow& row) {
     ImGui::EndTooltip();
 }
 
-void draw_bar(const HeapView& view, const Palette& palette) {
+// `version` changes whenever `view` does.
+void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetTextLineHeight() * 2.5f;
@@ -122,24 +123,38 @@ void draw_bar(const HeapView& view, const Palette& palette) {
     };
     const HeapSegment* hovered = nullptr;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (mouse.x >= p.x && mouse.x < p.x + w && mouse.y >= p.y && mouse.y < p.y + h) {
+        // The segment under the mouse by binary search: a heap may hold 100,000 blocks.
+        const auto address = view.start + static_cast<std::uint64_t>(static_cast<double>(mouse.x - p.x) / static_cast<double>(w) * span);
+        const auto it = std::upper_bound(view.segments.begin(), view.segments.end(), address,
+                                         [](std::uint64_t a, const HeapSegment& s) { return a < s.start; });
+        if (it != view.segments.begin() && address < std::prev(it)->end) hovered = &*std::prev(it);
+    }
     const bool crowded = static_cast<float>(view.segments.size()) > w;
     if (crowded) {
-        // More pieces than pixels: one rectangle per pixel column, whatever the block count.
-        const std::vector<int> columns = heap_bar_columns(view, static_cast<int>(w));
+        // More pieces than pixels: one rectangle per pixel column, whatever the block count,
+        // recomputed only when the heap or the bar's width changes.
+        static std::vector<int> columns;
+        static std::uint64_t shown_version = ~0ull;
+        if (shown_version != version || columns.size() != static_cast<std::size_t>(std::max(static_cast<int>(w), 1))) {
+            columns = heap_bar_columns(view, static_cast<int>(w));
+            shown_version = version;
+        }
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (columns[c] < 0) continue;
             const float x0 = p.x + static_cast<float>(c);
             draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x0 + 1.0f, p.y + h),
                                 part_colour(static_cast<HeapPart>(columns[c]), false, palette));
         }
-    }
-    for (const HeapSegment& s : view.segments) {
-        const float x0 = x_of(s.start), x1 = std::max(x_of(s.end), x0 + 1.0f);
-        if (!crowded) draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), part_colour(s.part, false, palette));
-        if (mouse.x >= x0 && mouse.x < x1 && mouse.y >= p.y && mouse.y < p.y + h) hovered = &s;
-        // Block boundaries, so neighbouring blocks of one kind stay apart.
-        const heap::BlockView& b = view.blocks[s.block].block;
-        if (!crowded && s.start == b.block) draw->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), palette.outline, 1.5f);
+    } else {
+        for (const HeapSegment& s : view.segments) {
+            const float x0 = x_of(s.start), x1 = std::max(x_of(s.end), x0 + 1.0f);
+            draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), part_colour(s.part, false, palette));
+            // Block boundaries, so neighbouring blocks of one kind stay apart.
+            if (s.start == view.blocks[s.block].block.block) {
+                draw->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), palette.outline, 1.5f);
+            }
+        }
     }
     draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
     ImGui::Dummy(ImVec2(w, h));
@@ -195,7 +210,15 @@ void draw_block_table(const HeapView& view, const Palette& palette) {
 
 void draw_heap_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Heap", rect, context.place)) {
-        const HeapView view = make_heap_view(context.controller.snapshot(), scenario_allocator(context.controller));
+        // Rebuilt when the run or the step changes (a heap may hold 100,000 blocks).
+        static HeapView view;
+        static std::uint64_t key_generation = ~0ull, key_step = ~0ull, version = 0;
+        if (key_generation != context.controller.generation() || key_step != context.controller.step()) {
+            view = make_heap_view(context.controller.snapshot(), scenario_allocator(context.controller));
+            key_generation = context.controller.generation();
+            key_step = context.controller.step();
+            ++version;
+        }
         const Palette& palette = context.palette;
         if (!view.has_heap) {
             ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario has no heap (it is a paging trace)."
@@ -211,7 +234,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             legend_item(palette.mapped, "mmap");
             ImGui::NewLine();
             if (view.end > view.start) {
-                draw_bar(view, palette);
+                draw_bar(view, version, palette);
             } else {
                 ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
             }

@@ -98,7 +98,14 @@ void draw_line(const SourceLine& line, const Palette& palette, float gutter) {
 
 void draw_lines(const SourceView& view, const Palette& palette, EditorState& editor) {
     const float gutter = ImGui::CalcTextSize("0000").x;
-    for (const SourceLine& line : view.lines) draw_line(line, palette, gutter);
+    // Only the visible lines are drawn: a trace may have 100,000 of them.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(view.lines.size()), ImGui::GetTextLineHeightWithSpacing());
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            draw_line(view.lines[static_cast<std::size_t>(i)], palette, gutter);
+        }
+    }
     // Keep the current line in sight as the run moves.
     const int target = view.ran_line > 0 ? view.ran_line : view.next_line;
     if (target > 0 && target != editor.scrolled_to) {
@@ -114,8 +121,18 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
     static EditorState editor;
     Controller& controller = context.controller;
     if (begin_panel("Source", rect, context.place)) {
-        const SourceView view = make_source_view(controller.text(), controller.load_errors(),
-                                                 current_step_line(controller), controller.snapshot().line);
+        // Rebuilt when the text, its errors or the current lines change, not every frame.
+        static SourceView view;
+        static std::uint64_t key_generation = ~0ull;
+        static std::size_t key_text = 0, key_errors = 0;
+        const int ran_line = current_step_line(controller), next_line = controller.snapshot().line;
+        if (key_generation != controller.generation() || key_text != controller.text().size() ||
+            key_errors != controller.load_errors().size() || view.ran_line != ran_line || view.next_line != next_line) {
+            view = make_source_view(controller.text(), controller.load_errors(), ran_line, next_line);
+            key_generation = controller.generation();
+            key_text = controller.text().size();
+            key_errors = controller.load_errors().size();
+        }
         if (!editor.editing) {
             if (ImGui::Button("Edit")) {
                 editor.editing = true;

@@ -64,7 +64,8 @@ void draw_statistics_panel(const Rect& rect, PanelContext& context) {
         static std::uint64_t generation = 0;
         const Controller& controller = context.controller;
         if (controller.simulator() != nullptr && generation != controller.generation()) {
-            view = make_statistics(*controller.simulator(), 600);
+            // Long runs get fewer samples: each costs a seek (a checkpoint copy and a replay).
+            view = make_statistics(*controller.simulator(), controller.total_steps() > 20000 ? 150 : 600);
             generation = controller.generation();
         }
         if (view.series.empty()) {
