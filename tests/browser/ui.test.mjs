@@ -143,6 +143,38 @@ await withBrowser(values.dist, async (browser, url) => {
   check('no console or page errors', errors.length === 0, errors.join(' | '));
   await page.close();
 
+  // The layout is remembered: drag the Events panel by its title bar, wait for ImGui to
+  // save its ini data (every 5 s) to localStorage, reload, and the panel is still there.
+  const layout = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  await layout.goto(url);
+  await layout.evaluate(async () => { await window.memsimReady; });
+  await layout.waitForTimeout(500);
+  await layout.mouse.move(860, 631);  // the Events title bar of the default tiling
+  await layout.mouse.down();
+  await layout.mouse.move(820, 600, { steps: 5 });
+  await layout.mouse.move(780, 571, { steps: 5 });
+  await layout.mouse.up();
+  await layout.waitForTimeout(6500);
+  const eventsPos = (text) => (/\[Window\]\[Events\]\nPos=(\d+),(\d+)/.exec(text || '') || []).slice(1).join(',');
+  const saved = eventsPos(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
+  check('a moved panel is saved to localStorage', saved === '672,560', saved);
+  await layout.reload();
+  await layout.evaluate(async () => { await window.memsimReady; });
+  // Move another panel so ImGui saves again: a reset Events panel would be saved too.
+  await layout.waitForTimeout(500);
+  await layout.mouse.move(1350, 631);  // the Statistics title bar
+  await layout.mouse.down();
+  await layout.mouse.move(1340, 621, { steps: 3 });
+  await layout.mouse.move(1330, 611, { steps: 3 });
+  await layout.mouse.up();
+  await layout.waitForTimeout(6500);
+  const statistics = /\[Window\]\[Statistics\]\nPos=(\d+),(\d+)/.exec(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
+  check('a second move after the reload is saved', statistics && statistics[1] === '1274' && statistics[2] === '600', statistics && statistics[0].replace(/\n/g, ' '));
+  const kept = eventsPos(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
+  check('the panel keeps its place after a reload', kept === saved, kept);
+  await shot(layout, 'ui-layout-remembered.png');
+  await layout.close();
+
   // High-DPI: the same UI at device pixel ratio 2.
   const hidpi = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   await hidpi.goto(url);
