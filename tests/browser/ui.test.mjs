@@ -132,6 +132,22 @@ await withBrowser(values.dist, async (browser, url) => {
   await press('Home');
   check('key Home resets to step 0', (await page.evaluate(() => window.memsim.state().step)) === 0);
 
+  // Source panel: Edit, type two more references, Run: the run reloads at the same step.
+  await page.evaluate(() => { window.memsim.loadBuiltin('belady-fifo'); window.memsim.seek(5); });
+  await page.waitForTimeout(300);
+  await page.mouse.click(22, 122);  // Edit
+  await page.waitForTimeout(300);
+  await page.mouse.click(200, 600);  // into the editor
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' 6 7');
+  await page.waitForTimeout(300);
+  await shot(page, 'ui-source-edit.png');
+  await page.mouse.click(22, 122);  // Run
+  await page.waitForTimeout(500);
+  state = await page.evaluate(() => window.memsim.state());
+  check('Edit and Run re-load the text and keep the step', state.step === 5 && state.totalSteps === 14,
+        `${state.step}/${state.totalSteps}`);
+
   // Open file...: the file input loads a scenario file like memsim.load.
   await page.setInputFiles('#open-file-input', {
     name: 'tlb.msim', mimeType: 'text/plain', buffer: Buffer.from(scenario('tlb-rw-trace')),
