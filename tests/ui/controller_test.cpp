@@ -81,3 +81,14 @@ TEST_CASE("Re-running with changed settings keeps the step and shows Belady's an
     CHECK(notes.back() == Notification::Step);
     CHECK(controller.take_notifications().empty());
 }
+
+TEST_CASE("The controller knows whether a run ever uses the heap", "[ui][controller]") {
+    Controller c;
+    REQUIRE(c.execute(cmd::LoadBuiltin{"heap-mistakes"}).ok);
+    CHECK(c.run_uses_heap());
+    REQUIRE(c.execute(cmd::LoadBuiltin{"recursion-overflow"}).ok);
+    CHECK_FALSE(c.run_uses_heap());
+    REQUIRE(c.execute(cmd::LoadBuiltin{"malloc-lab-short"}).ok);
+    CHECK(c.run_uses_heap());
+    CHECK(c.step() == 0);  // the look at the end ran on a copy
+}

@@ -56,7 +56,7 @@ void App::draw() {
     const machine::Snapshot& snapshot = controller_.snapshot();
     const bool has_process = !snapshot.processes.empty();
     const ShownPanels shown{.stack = !controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0),
-                            .heap = !controller_.loaded() || has_process,
+                            .heap = !controller_.loaded() || (has_process && controller_.run_uses_heap()),
                             .virtual_memory = !controller_.loaded() || snapshot.vm.has_value()};
     if (!(shown == shown_)) {
         shown_ = shown;

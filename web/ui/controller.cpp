@@ -49,6 +49,10 @@ CommandResult Controller::load(const std::string& text, bool keep_step) {
     builtin_name_.clear();
     sim_ = std::move(*loaded);
     ++generation_;
+    machine::Simulator end = *sim_;
+    end.run_to_end();
+    run_uses_heap_ = false;
+    for (const machine::ProcessView& p : end.snapshot().processes) run_uses_heap_ = run_uses_heap_ || p.heap.peak_heap_size > 0;
     accumulated_ = 0.0;
     if (keep_step) sim_->seek(std::min(old_step, sim_->total_steps()));
     notifications_.push_back(Notification::Load);

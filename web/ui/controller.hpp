@@ -78,6 +78,10 @@ public:
     // Changes with every successful load (caches of per-run data key on it).
     std::uint64_t generation() const { return generation_; }
 
+    // Whether the run ever has a heap (a peak heap size above 0 at its end), so the app
+    // can leave out an empty Heap panel.
+    bool run_uses_heap() const { return run_uses_heap_; }
+
     bool playing() const { return playing_; }
     double speed() const { return speed_; }
 
@@ -107,6 +111,7 @@ private:
     std::string builtin_name_;
     std::vector<Error> load_errors_;
     std::uint64_t generation_ = 0;
+    bool run_uses_heap_ = false;
     bool playing_ = false;
     double speed_ = 2.0;
     double accumulated_ = 0.0;
