@@ -6,24 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from '../../tools/static_server.mjs';
+import { createChecks, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
 
-const failures = [];
-let passed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failures.push(`${name}${detail ? ': ' + detail : ''}`);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ' (' + detail + ')' : ''}`);
-}
+const { check, finish } = createChecks();
 
-const server = await startServer(values.dist);
-const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchBrowser();
-try {
+await withBrowser(values.dist, async (browser, url) => {
   for (const scale of [1, 2]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scale });
     const errors = [];
@@ -68,9 +58,5 @@ try {
   const notice = await page.textContent('#status');
   check('a browser without WebGL2 gets a readable message', /needs WebGL2/.test(notice), notice);
   await page.close();
-} finally {
-  await browser.close();
-  server.close();
-}
-console.log(`${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+});
+finish();

@@ -9,25 +9,41 @@ namespace {
 bool inside(const Rect& r, float w, float h) {
     return r.x >= 0 && r.y >= 0 && r.x + r.width <= w + 0.01f && r.y + r.height <= h + 0.01f;
 }
+float area(const Rect& r) { return r.width * r.height; }
 }  // namespace
 
 TEST_CASE("The panels tile the space between menu bar and status line without overlap", "[ui][layout]") {
-    const auto layout = compute_layout(1280, 800, 20, 20);
-    const float area = layout.stack.width * layout.stack.height + layout.heap.width * layout.heap.height +
-                       layout.virtual_memory.width * layout.virtual_memory.height +
-                       layout.events.width * layout.events.height;
-    CHECK(area == Approx(1280.0f * 760.0f));
-    for (const Rect& r : {layout.stack, layout.heap, layout.virtual_memory, layout.events}) {
+    const auto layout = compute_layout(1280, 800, 20, 20, 60);
+    const Rect all[] = {layout.controls, layout.source, layout.stack, layout.heap, layout.virtual_memory, layout.events, layout.statistics};
+    float total = 0;
+    for (const Rect& r : all) {
+        total += area(r);
         CHECK(inside(r, 1280, 780));
         CHECK(r.y >= 20);
     }
-    CHECK(layout.heap.x == Approx(layout.stack.width));
+    CHECK(total == Approx(1280.0f * 760.0f));
+    CHECK(layout.controls.height == Approx(60));
+    CHECK(layout.source.y == Approx(80));
+    CHECK(layout.stack.x == Approx(layout.source.width));
+    CHECK(layout.heap.x == Approx(layout.stack.x + layout.stack.width));
     CHECK(layout.events.y == Approx(layout.heap.y + layout.heap.height));
+    CHECK(layout.statistics.x == Approx(layout.events.x + layout.events.width));
+}
+
+TEST_CASE("A paging trace gives the stack's and heap's space to virtual memory", "[ui][layout]") {
+    const auto layout = compute_layout(1000, 800, 20, 20, 60, {.stack = false, .heap = false, .virtual_memory = true});
+    CHECK(layout.stack.width * layout.stack.height == 0);
+    CHECK(layout.heap.width * layout.heap.height == 0);
+    CHECK(layout.virtual_memory.x == Approx(layout.source.width));
+    CHECK(layout.virtual_memory.width == Approx(1000 - layout.source.width));
+    const auto heap_only = compute_layout(1000, 800, 20, 20, 60, {.stack = false, .heap = true, .virtual_memory = false});
+    CHECK(heap_only.heap.width == Approx(1000 - heap_only.source.width));
+    CHECK(heap_only.virtual_memory.width * heap_only.virtual_memory.height == 0);
 }
 
 TEST_CASE("A display smaller than the bars gives empty panels, never negative sizes", "[ui][layout]") {
-    const auto layout = compute_layout(10, 15, 20, 20);
-    for (const Rect& r : {layout.stack, layout.heap, layout.virtual_memory, layout.events}) {
+    const auto layout = compute_layout(10, 15, 20, 20, 60);
+    for (const Rect& r : {layout.controls, layout.source, layout.stack, layout.heap, layout.virtual_memory, layout.events, layout.statistics}) {
         CHECK(r.width >= 0);
         CHECK(r.height >= 0);
     }

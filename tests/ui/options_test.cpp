@@ -31,3 +31,19 @@ TEST_CASE("Bad desktop options are refused with a message naming the value", "[u
     CHECK(error.find("--bogus") != std::string::npos);
     CHECK_FALSE(parse_app_options({"--frames"}, error));
 }
+
+TEST_CASE("Desktop options open a scenario file or a built-in at a step", "[ui][options]") {
+    std::string error;
+    const auto options = parse_app_options({"--scenario", "a.msim", "--step", "7", "--state", "s.json"}, error);
+    REQUIRE(options);
+    CHECK(options->scenario_path == "a.msim");
+    CHECK(options->step == 7u);
+    CHECK(options->state_path == "s.json");
+    CHECK(options->frames > 0);
+    CHECK(parse_app_options({"--builtin", "belady-fifo"}, error)->builtin == "belady-fifo");
+    CHECK_FALSE(parse_app_options({"--step", "-1"}, error));
+    CHECK(error.find("'-1'") != std::string::npos);
+    CHECK_FALSE(parse_app_options({"--scenario", "a", "--builtin", "b"}, error));
+    CHECK(parse_app_options({"--theme", "light"}, error)->theme == "light");
+    CHECK_FALSE(parse_app_options({"--theme", "pink"}, error));
+}

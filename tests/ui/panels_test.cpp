@@ -1,5 +1,259 @@
+// View models of the panels, built from real runs of the built-in scenarios.
+#include <catch2/catch.hpp>
 
-TEST_CASE("Lesson text is reflowed: single breaks join, blank lines stay paragraphs", "[ui][source]") {
-    CHECK(reflow("FIFO evicts\nthe oldest page.\n\nChange frames\nto 4.\n") == "FIFO evicts the oldest page.\n\nChange frames to 4.");
-    CHECK(reflow("") == "");
+#include "ui/builtin_scenarios.hpp"
+#include "ui/controller.hpp"
+#include "ui/panels/controls_panel.hpp"
+#include "ui/panels/events_panel.hpp"
+#include "ui/panels/heap_panel.hpp"
+#include "ui/panels/reference_grid.hpp"
+#include "ui/panels/source_panel.hpp"
+#include "ui/panels/stack_panel.hpp"
+#include "ui/panels/virtual_memory_panel.hpp"
+
+using namespace memsim::ui;
+
+namespace {
+Controller at(const char* builtin, std::uint64_t step) {
+    Controller c;
+    REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
+    c.execute(cmd::Seek{step});
+    return c;
+}
+}  // namespace
+
+TEST_CASE("The stack view shows fact's frames newest last with return address, saved FP, SP and FP", "[ui][stack]") {
+    // Steps 1-4 call main, fact(3), fact(2), fact(1): four frames.
+    const Controller c = at("recursion-overflow", 4);
+    const StackView view = make_stack_view(c.snapshot());
+    REQUIRE(view.has_stack);
+    REQUIRE(view.frames.size() == 4);
+    CHECK(view.frames[0].function == "main");
+    CHECK(view.frames[3].function == "fact");
+    CHECK(view.frames[3].newest);
+    CHECK(view.frames[0].low >= view.frames[1].high);  // older frames sit higher
+    const auto& newest = view.frames[3].slots;
+    const auto has = [&](const char* kind) {
+        return std::any_of(newest.begin(), newest.end(), [&](const StackSlotRow& s) { return s.kind == kind; });
+    };
+    CHECK(has("argument"));
+    CHECK(has("return address"));
+    CHECK(has("saved frame pointer"));
+    CHECK(has("local"));
+    for (std::size_t i = 1; i < newest.size(); ++i) CHECK(newest[i - 1].address > newest[i].address);
+    CHECK(std::any_of(newest.begin(), newest.end(), [](const StackSlotRow& s) { return s.at_fp; }));
+    CHECK(view.sp == view.frames[3].low);
+    CHECK(view.used == view.top - view.sp);
+    CHECK(view.limit == 4096);
+    CHECK(view.floor - view.guard_low == 4096);
+    const auto arg = std::find_if(newest.begin(), newest.end(), [](const StackSlotRow& s) { return s.name == "n"; });
+    REQUIRE(arg != newest.end());
+    CHECK(arg->value == "1");
+    const auto tmp = std::find_if(newest.begin(), newest.end(), [](const StackSlotRow& s) { return s.name == "tmp"; });
+    REQUIRE(tmp != newest.end());
+    CHECK(tmp->value == "?");  // not yet set: uninitialised
+}
+
+TEST_CASE("A reference scenario has no stack or heap to show", "[ui][stack][heap]") {
+    const Controller c = at("belady-fifo", 3);
+    CHECK_FALSE(make_stack_view(c.snapshot()).has_stack);
+    CHECK_FALSE(make_heap_view(c.snapshot(), "").has_heap);
+}
+
+TEST_CASE("The heap bar splits blocks into overhead, payload and free, to scale and in order", "[ui][heap]") {
+    // heap-mistakes: after `p = malloc 24` and `q = malloc 100` (steps 2 and 5).
+    const Controller c = at("heap-mistakes", 5);
+    const HeapView view = make_heap_view(c.snapshot(), scenario_allocator(c));
+    REQUIRE(view.has_heap);
+    CHECK(view.allocator == "explicit-lifo");
+    CHECK(view.end > view.start);
+    std::uint64_t payload = 0;
+    for (std::size_t i = 0; i < view.segments.size(); ++i) {
+        const HeapSegment& s = view.segments[i];
+        CHECK(s.start < s.end);
+        CHECK(s.start >= view.start);
+        CHECK(s.end <= view.end);
+        if (i > 0) CHECK(view.segments[i - 1].end <= s.start);
+        if (s.part == HeapPart::Payload) payload += s.end - s.start;
+    }
+    CHECK(payload == 124);
+    const auto named = std::count_if(view.blocks.begin(), view.blocks.end(),
+                                     [](const HeapBlockRow& b) { return b.name == "p" || b.name == "q"; });
+    CHECK(named == 2);
+    CHECK(view.utilisation > 0.0);
+    CHECK(view.utilisation <= 1.0);
+    CHECK(view.external_fragmentation >= 0.0);
+}
+
+TEST_CASE("The heap-trace scenario shows a heap without processes' stacks", "[ui][heap]") {
+    const Controller c = at("malloc-lab-short", 2);
+    const HeapView view = make_heap_view(c.snapshot(), scenario_allocator(c));
+    REQUIRE(view.has_heap);
+    CHECK(view.allocator == "explicit-address");
+    CHECK(view.metrics.live_blocks == 2);
+}
+
+TEST_CASE("The frames table marks the last frame and the victim; counters match the engine", "[ui][vm]") {
+    const Controller c = at("belady-fifo", 4);  // 1 2 3 4: the fourth reference evicts page 1
+    const VmPanelView view = make_vm_view(c.snapshot());
+    REQUIRE(view.has_vm);
+    CHECK(view.policy == "fifo");
+    REQUIRE(view.frames.size() == 3);
+    CHECK(view.faults == 4);
+    CHECK(view.last_victim == 1u);
+    CHECK(std::count_if(view.frames.begin(), view.frames.end(), [](const FrameRow& f) { return f.last; }) == 1);
+    CHECK(view.fault_rate == Approx(1.0));
+}
+
+TEST_CASE("The reference grid is the textbook table: 9 faults for Belady with three frames", "[ui][vm]") {
+    const Controller c = at("belady-fifo", 0);
+    const ReferenceGrid grid = make_reference_grid(*c.simulator(), 400);
+    REQUIRE(grid.available);
+    CHECK(grid.frame_count == 3);
+    REQUIRE(grid.columns.size() == 12);
+    CHECK(grid.columns[0].page == 1);
+    CHECK(grid.columns[6].page == 5);
+    const auto faults = std::count_if(grid.columns.begin(), grid.columns.end(), [](const ReferenceColumn& col) { return col.fault; });
+    CHECK(faults == 9);
+    CHECK(grid.columns[4].fault);         // 1 was evicted by 4: it faults again
+    CHECK_FALSE(grid.columns[7].fault);   // the third reference to page 1 hits
+    CHECK(grid.columns[3].frames[0] == 4u);  // FIFO put 4 where 1 was
+    CHECK(c.step() == 0);                    // the replay ran on a copy
+    CHECK_FALSE(make_reference_grid(*at("heap-mistakes", 0).simulator(), 10).available);
+}
+
+TEST_CASE("The page map shows each region's pages and which are resident", "[ui][vm]") {
+    const Controller c = at("recursion-overflow", 4);
+    const PageMap map = make_page_map(c.snapshot(), 16);
+    REQUIRE(!map.regions.empty());
+    CHECK(map.cells.size() == static_cast<std::size_t>(map.columns * map.rows));
+    CHECK(map.resident >= 1);  // the stack page at least
+    const auto stack = std::find_if(map.regions.begin(), map.regions.end(), [](const RegionSummary& r) { return r.name == "stack"; });
+    REQUIRE(stack != map.regions.end());
+    CHECK(stack->resident >= 1);
+    CHECK(std::count(map.cells.begin(), map.cells.end(), static_cast<std::uint8_t>(PageState::Guard)) >= 1);
+}
+
+TEST_CASE("Events come newest first, errors counted, the current step marked", "[ui][events]") {
+    const Controller c = at("heap-mistakes", 8);  // 7: use after free, 8: double free
+    const EventsView view = make_events_view(c.recent_events(), c.step());
+    REQUIRE(!view.rows.empty());
+    CHECK(view.rows.front().step == 8);
+    CHECK(view.rows.front().current);
+    CHECK(view.rows.back().step == 1);
+    CHECK(view.errors >= 2);
+    for (std::size_t i = 1; i < view.rows.size(); ++i) CHECK(view.rows[i - 1].step >= view.rows[i].step);
+}
+
+TEST_CASE("The source view numbers lines, marks the ran and next lines and errors at their column", "[ui][source]") {
+    const SourceView view = make_source_view("a\nb\nc\n", {memsim::Error{2, 3, "bad"}}, 1, 3);
+    REQUIRE(view.lines.size() == 3);
+    CHECK(view.lines[0].ran);
+    CHECK(view.lines[2].next);
+    CHECK(view.lines[1].error_column == 3);
+    CHECK(view.errors[0] == "line 2, column 3: bad");
+    const Controller c = at("recursion-overflow", 2);
+    CHECK(current_step_line(c) > 0);
+    CHECK(make_source_view(c.text(), {}, current_step_line(c), c.snapshot().line).lines[static_cast<std::size_t>(current_step_line(c) - 1)].text.starts_with("call fact(n=3)"));
+}
+
+TEST_CASE("The controls view enables back and forward by position", "[ui][controls]") {
+    const Controller start = at("belady-fifo", 0);
+    ControlsView view = make_controls_view(start);
+    CHECK_FALSE(view.can_back);
+    CHECK(view.can_step);
+    CHECK(view.scenario_name == "belady-fifo");
+    const Controller end = at("belady-fifo", 12);
+    view = make_controls_view(end);
+    CHECK(view.can_back);
+    CHECK_FALSE(view.can_step);
+    CHECK(view.title.find("Belady") != std::string::npos);
+}
+
+#include "ui/panels/statistics_panel.hpp"
+
+TEST_CASE("Statistics sample the whole run: faults grow to the run's total", "[ui][statistics]") {
+    const Controller c = at("belady-fifo", 3);
+    const StatisticsView view = make_statistics(*c.simulator(), 600);
+    REQUIRE(view.steps.size() == 13);
+    CHECK(view.steps.front() == 0);
+    CHECK(view.steps.back() == 12);
+    const auto faults = std::find_if(view.series.begin(), view.series.end(),
+                                     [](const Series& s) { return s.name == "page faults so far"; });
+    REQUIRE(faults != view.series.end());
+    CHECK(faults->values.back() == Approx(9));
+    CHECK(faults->values.front() == Approx(0));
+    CHECK(c.step() == 3);
+    const StatisticsView few = make_statistics(*at("heap-mistakes", 0).simulator(), 5);
+    CHECK(few.steps.size() == 5);
+    CHECK(std::any_of(few.series.begin(), few.series.end(), [](const Series& s) { return s.name == "heap size (bytes)"; }));
+}
+
+TEST_CASE("The page map shows what is mapped, not the ranges the layout reserves", "[ui][vm]") {
+    const Controller c = at("heap-mistakes", 9);
+    const PageMap map = make_page_map(c.snapshot(), 32);
+    for (const RegionSummary& r : map.regions) CHECK(r.name != "mmap");
+    const auto heap = std::find_if(map.regions.begin(), map.regions.end(), [](const RegionSummary& r) { return r.name == "heap"; });
+    REQUIRE(heap != map.regions.end());
+    CHECK(heap->pages == 1);
+    CHECK(map.rows <= 2048);
+    CHECK(make_page_map(c.snapshot(), 4, 1u << 20).cells.size() <= 4u * 2048u);
+}
+
+#include "ui/panels/translation_view.hpp"
+
+TEST_CASE("Translation splits the last address into 10/10/12 and finds its frame", "[ui][translation]") {
+    // Step 1 of recursion-overflow calls main: the first touch of the stack page faults.
+    const Controller c = at("recursion-overflow", 1);
+    const TranslationView view = make_translation_view(*c.simulator());
+    REQUIRE(view.available);
+    REQUIRE(view.fields.size() == 3);
+    CHECK(view.fields[0].high == 31);
+    CHECK(view.fields[2].name == "offset");
+    CHECK(view.fields[2].low == 0);
+    CHECK(view.vpn == view.vaddr >> 12);
+    CHECK(view.offset == (view.vaddr & 0xfff));
+    CHECK(view.fields[0].value == (view.vaddr >> 22));
+    CHECK(view.fields[1].value == ((view.vaddr >> 12) & 0x3ff));
+    CHECK(view.tlb_miss);
+    CHECK(view.page_fault);
+    REQUIRE(view.pfn);
+    CHECK(view.paddr == ((std::uint64_t{*view.pfn} << 12) | view.offset));
+    CHECK_FALSE(make_translation_view(*at("belady-fifo", 2).simulator()).available);
+}
+
+TEST_CASE("A refused access (the guard page) is shown as failed, not as a TLB hit", "[ui][translation]") {
+    const Controller c = at("recursion-overflow", 15);
+    const TranslationView view = make_translation_view(*c.simulator());
+    REQUIRE(view.available);
+    CHECK(view.failed);
+    CHECK(view.what == "stack-overflow");
+}
+
+TEST_CASE("A heap with more blocks than pixels shrinks to one column per pixel, small allocations kept", "[ui][heap]") {
+    HeapView view;
+    view.has_heap = true;
+    view.start = 0;
+    view.end = 100'000 * 32;
+    for (std::uint64_t i = 0; i < 100'000; ++i) {
+        const bool allocated = i % 1000 == 0;
+        view.blocks.push_back({.block = {.block = i * 32, .size = 32, .payload = i * 32 + 8, .requested = allocated ? 8u : 0u,
+                                         .allocated = allocated, .mapped = false},
+                               .name = {}});
+        if (allocated) {
+            view.segments.push_back({i * 32, i * 32 + 8, HeapPart::Overhead, i});
+            view.segments.push_back({i * 32 + 8, i * 32 + 16, HeapPart::Payload, i});
+            view.segments.push_back({i * 32 + 16, i * 32 + 32, HeapPart::Overhead, i});
+        } else {
+            view.segments.push_back({i * 32, i * 32 + 32, HeapPart::Free, i});
+        }
+    }
+    const std::vector<int> columns = heap_bar_columns(view, 500);
+    REQUIRE(columns.size() == 500);
+    // Every 1000th block is allocated: 100 allocated blocks over 500 columns, each visible.
+    const auto used = std::count_if(columns.begin(), columns.end(), [](int c) { return c != static_cast<int>(HeapPart::Free); });
+    CHECK(used == 100);
+    CHECK(columns[0] == static_cast<int>(HeapPart::Overhead));
+    CHECK(columns[1] == static_cast<int>(HeapPart::Free));
+    CHECK(std::count(columns.begin(), columns.end(), -1) == 0);
 }

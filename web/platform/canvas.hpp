@@ -17,4 +17,9 @@ float display_scale(GLFWwindow* window);
 // Tells the page that the app runs and has drawn `frames` frames (browser only).
 void report_frame(long frames);
 
+// The panel layout between visits: the browser keeps ImGui's ini text in localStorage
+// (restore at start, persist when ImGui asks); the desktop lets ImGui use imgui.ini.
+void restore_layout();
+void persist_layout();
+
 }  // namespace memsim::platform

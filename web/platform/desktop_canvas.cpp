@@ -17,4 +17,8 @@ float display_scale(GLFWwindow* window) {
 
 void report_frame(long /*frames*/) {}
 
+void restore_layout() {}
+
+void persist_layout() {}
+
 }  // namespace memsim::platform

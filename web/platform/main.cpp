@@ -12,9 +12,12 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/app_access.hpp"
 #include "platform/canvas.hpp"
 #include "platform/options.hpp"
+#include "platform/scenario_files.hpp"
 #include "ui/app.hpp"
+#include "ui/page_api.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -48,6 +51,7 @@ void render_frame(Runtime& rt) {
     ImGui::NewFrame();
     rt.app.draw();
     ImGui::Render();
+    memsim::platform::persist_layout();
 
     int width = 0, height = 0;
     glfwGetFramebufferSize(rt.window, &width, &height);
@@ -69,6 +73,8 @@ void render_frame(Runtime& rt) {
     memsim::platform::report_frame(rt.app.frames_drawn());
 }
 
+Runtime* running = nullptr;
+
 #ifdef __EMSCRIPTEN__
 void browser_frame(void* runtime) { render_frame(*static_cast<Runtime*>(runtime)); }
 #else
@@ -76,9 +82,43 @@ bool finished(const Runtime& rt) {
     if (glfwWindowShouldClose(rt.window) || rt.app.quit_requested()) return true;
     return rt.options.frames > 0 && rt.frames_rendered >= rt.options.frames;
 }
+
+void print_errors(const std::string& what, const memsim::ui::CommandResult& result) {
+    for (const memsim::Error& e : result.errors) std::fprintf(stderr, "memsim-desktop: %s:%s\n", what.c_str(), e.to_string().c_str());
+}
+
+// A file dropped on the window opens like --scenario (the first one, if several).
+void on_drop(GLFWwindow* /*window*/, int count, const char** paths) {
+    if (count < 1) return;
+    if (const auto text = memsim::platform::read_text_file(paths[0])) {
+        running->app.controller().push(memsim::ui::cmd::Load{*text, false});
+    } else {
+        std::fprintf(stderr, "memsim-desktop: cannot read '%s'\n", paths[0]);
+    }
+}
+
+// --builtin / --scenario / --step; false when the scenario file cannot be read.
+bool open_startup_scenario(Runtime& rt) {
+    memsim::ui::Controller& controller = rt.app.controller();
+    const auto& o = rt.options;
+    if (!o.builtin.empty()) print_errors(o.builtin, controller.execute(memsim::ui::cmd::LoadBuiltin{o.builtin}));
+    if (!o.scenario_path.empty()) {
+        const auto text = memsim::platform::read_text_file(o.scenario_path);
+        if (!text) {
+            std::fprintf(stderr, "memsim-desktop: cannot read '%s'\n", o.scenario_path.c_str());
+            return false;
+        }
+        print_errors(o.scenario_path, controller.execute(memsim::ui::cmd::Load{*text, false}));
+    }
+    if (o.step) controller.execute(memsim::ui::cmd::Seek{*o.step});
+    if (!o.theme.empty()) rt.app.set_theme(o.theme == "light" ? memsim::ui::Theme::Light : memsim::ui::Theme::Dark);
+    return true;
+}
 #endif
 
 }  // namespace
+
+memsim::ui::App& memsim::platform::running_app() { return running->app; }
 
 int main(int argc, char** argv) {
     std::string error;
@@ -102,6 +142,10 @@ int main(int argc, char** argv) {
     const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true};
 #endif
     static Runtime rt{.window = nullptr, .app = memsim::ui::App(info), .options = *options};
+    running = &rt;
+#ifndef __EMSCRIPTEN__
+    if (!open_startup_scenario(rt)) return 2;
+#endif
     rt.window = glfwCreateWindow(options->width, options->height, "memsim", nullptr, nullptr);
     if (rt.window == nullptr) {
         std::fprintf(stderr, "memsim: cannot create a window with OpenGL 3.3 / WebGL2\n");
@@ -115,7 +159,10 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     // Test runs (--frames) must not leave an imgui.ini behind in the working folder.
     if (options->frames > 0) ImGui::GetIO().IniFilename = nullptr;
+    rt.app.install_settings_handler();
 #ifdef __EMSCRIPTEN__
+    ImGui::GetIO().IniFilename = nullptr;  // the layout lives in localStorage instead
+    memsim::platform::restore_layout();
     // Emscripten's GLFW has no cursor shapes, and the backend's per-frame cursor update
     // calls exitPointerLock(), which current Chromium answers with a rejected promise.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
@@ -132,7 +179,13 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(browser_frame, &rt, 0, true);
 #else
+    glfwSetDropCallback(rt.window, on_drop);
     while (!finished(rt)) render_frame(rt);
+    if (!rt.options.state_path.empty() &&
+        !memsim::platform::write_text_file(rt.options.state_path, memsim::ui::api_call(rt.app.controller(), "state", ""))) {
+        std::fprintf(stderr, "memsim: cannot write state '%s'\n", rt.options.state_path.c_str());
+        rt.screenshot_failed = true;
+    }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -5,7 +5,13 @@
 namespace memsim::platform {
 
 const char* app_usage() {
-    return "usage: memsim-desktop [--frames N] [--screenshot FILE.png] [--size WxH]\n"
+    return "usage: memsim-desktop [--scenario FILE | --builtin NAME] [--step N] [--frames N]\n"
+           "                      [--screenshot FILE.png] [--state FILE.json] [--theme dark|light] [--size WxH]\n"
+           "  --scenario FILE     open a scenario file (.msim); a file dropped on the window also opens\n"
+           "  --builtin NAME      open a built-in scenario (default: recursion-overflow)\n"
+           "  --step N            go to step N after loading\n"
+           "  --state FILE        write the state at exit as JSON (the page's memsim.state())\n"
+           "  --theme dark|light  colour theme\n"
            "  --frames N          render N frames, then exit (for tests)\n"
            "  --screenshot FILE   write the last rendered frame as a PNG\n"
            "  --size WxH          initial window size (default 1280x800)\n";
@@ -23,6 +29,24 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
                 return std::nullopt;
             }
             options.frames = static_cast<int>(*n);
+        } else if (arg == "--scenario" && has_value) {
+            options.scenario_path = args[++i];
+        } else if (arg == "--builtin" && has_value) {
+            options.builtin = args[++i];
+        } else if (arg == "--theme" && has_value) {
+            options.theme = args[++i];
+            if (options.theme != "dark" && options.theme != "light") {
+                error = "--theme needs dark or light, got '" + options.theme + "'";
+                return std::nullopt;
+            }
+        } else if (arg == "--state" && has_value) {
+            options.state_path = args[++i];
+        } else if (arg == "--step" && has_value) {
+            options.step = parse_u64(args[++i]);
+            if (!options.step) {
+                error = "--step needs a whole number, got '" + args[i] + "'";
+                return std::nullopt;
+            }
         } else if (arg == "--screenshot" && has_value) {
             options.screenshot_path = args[++i];
         } else if (arg == "--size" && has_value) {
@@ -40,7 +64,11 @@ std::optional<AppOptions> parse_app_options(const std::vector<std::string>& args
             return std::nullopt;
         }
     }
-    if (!options.screenshot_path.empty() && options.frames == 0) options.frames = 3;
+    if (!options.scenario_path.empty() && !options.builtin.empty()) {
+        error = "give --scenario or --builtin, not both";
+        return std::nullopt;
+    }
+    if ((!options.screenshot_path.empty() || !options.state_path.empty()) && options.frames == 0) options.frames = 3;
     return options;
 }
 

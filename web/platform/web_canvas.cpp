@@ -4,6 +4,9 @@
 #include <emscripten.h>
 
 #include <cmath>
+#include <cstdlib>
+
+#include "imgui.h"
 
 #include "platform/canvas.hpp"
 
@@ -19,6 +22,20 @@ EM_JS(double, memsim_device_pixel_ratio, (), { return window.devicePixelRatio ||
 EM_JS(void, memsim_set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
 EM_JS(void, memsim_report_frame, (double frames), {
     if (window.memsimShell) window.memsimShell.onFrame(frames);
+});
+
+// ImGui's window layout, kept per browser; storage may be unavailable (private mode).
+EM_JS(char*, memsim_layout_load, (), {
+    let text = null;
+    try { text = window.localStorage.getItem('memsim.layout'); } catch (e) { text = null; }
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(text, buffer, size);
+    return buffer;
+});
+EM_JS(void, memsim_layout_save, (const char* text), {
+    try { window.localStorage.setItem('memsim.layout', UTF8ToString(text)); } catch (e) { }
 });
 
 namespace memsim::platform {
@@ -39,5 +56,24 @@ float display_scale(GLFWwindow* /*window*/) {
 }
 
 void report_frame(long frames) { memsim_report_frame(static_cast<double>(frames)); }
+
+}  // namespace memsim::platform
+
+namespace memsim::platform {
+
+void restore_layout() {
+    char* text = memsim_layout_load();
+    if (text != nullptr) {
+        ImGui::LoadIniSettingsFromMemory(text);
+        std::free(text);
+    }
+}
+
+void persist_layout() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantSaveIniSettings) return;
+    memsim_layout_save(ImGui::SaveIniSettingsToMemory());
+    io.WantSaveIniSettings = false;
+}
 
 }  // namespace memsim::platform

@@ -1,10 +1,24 @@
 // Functions the page's JavaScript calls through Module.ccall (see shell/memsim-shell.js).
+// JS runs between animation frames, so a call here is applied between frames too.
 #include <emscripten.h>
 
+#include <string>
+
 #include "memsim/version.hpp"
+#include "platform/app_access.hpp"
+#include "ui/app.hpp"
+#include "ui/page_api.hpp"
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* memsim_version() { return memsim::version(); }
+
+// One verb of the JS API with its argument as JSON; returns JSON (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* memsim_call(const char* verb, const char* argument_json) {
+    static std::string reply;
+    reply = memsim::ui::api_call(memsim::platform::running_app().controller(), verb,
+                                 argument_json == nullptr ? std::string() : std::string(argument_json));
+    return reply.c_str();
+}
 
 }  // extern "C"

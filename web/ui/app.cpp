@@ -3,13 +3,26 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "memsim/version.hpp"
+#include "ui/builtin_scenarios.hpp"
 #include "ui/layout.hpp"
-#include "ui/panels/panels.hpp"
+#include "ui/panels/controls_panel.hpp"
+#include "ui/panels/events_panel.hpp"
+#include "ui/panels/heap_panel.hpp"
+#include "ui/panels/source_panel.hpp"
+#include "ui/panels/stack_panel.hpp"
+#include "ui/panels/statistics_panel.hpp"
+#include "ui/panels/virtual_memory_panel.hpp"
 
 namespace memsim::ui {
 
-App::App(AppInfo info) : info_(info) {}
+App::App(AppInfo info) : info_(info) {
+    // Open on a lesson, ready to play.
+    controller_.execute(cmd::LoadBuiltin{default_builtin});
+}
+
+void App::set_font_size_factor(float factor) { font_size_factor_ = std::clamp(factor, 0.75f, 2.0f); }
 
 bool App::prepare_frame(float display_scale) {
     const float scale = display_scale * font_size_factor_;
@@ -22,7 +35,7 @@ bool App::prepare_frame(float display_scale) {
         apply_style(theme_, scale);
         applied_scale_ = scale;
         applied_theme_ = theme_;
-        relayout_ = true;
+        relayout_ = relayout_ || fonts_rebuilt;  // sizes changed; a theme alone keeps the layout
     }
     return fonts_rebuilt;
 }
@@ -34,15 +47,46 @@ void App::draw() {
         last_display_h_ = display.y;
         relayout_ = true;
     }
+    // Commands queued by last frame's widgets and keys are applied here, between frames.
+    controller_.apply_pending(static_cast<double>(ImGui::GetIO().DeltaTime));
     ImGui::PushFont(fonts_.ui);
+    handle_control_keys(controller_);
     draw_menu_bar();
     const float bar_height = ImGui::GetFrameHeight();
-    const PanelLayout layout = compute_layout(display.x, display.y, bar_height, bar_height);
-    draw_stack_panel(layout.stack, relayout_, fonts_);
-    draw_heap_panel(layout.heap, relayout_, fonts_);
-    draw_virtual_memory_panel(layout.virtual_memory, relayout_, fonts_, grid_renderer_);
-    draw_events_panel(layout.events, relayout_, fonts_);
+    const machine::Snapshot& snapshot = controller_.snapshot();
+    const bool has_process = !snapshot.processes.empty();
+    const ShownPanels shown{.stack = !controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0),
+                            .heap = !controller_.loaded() || (has_process && controller_.run_uses_heap()),
+                            .virtual_memory = !controller_.loaded() || snapshot.vm.has_value()};
+    if (!(shown == shown_)) {
+        shown_ = shown;
+        relayout_ = true;
+    }
+    const PanelLayout layout = compute_layout(display.x, display.y, bar_height, bar_height, controls_height(), shown);
+    PanelContext context{.controller = controller_, .fonts = fonts_, .palette = palette_for(theme_),
+                         .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0};
+    // (On the first frame panels take their tiles only where no saved layout places them.)
+    draw_controls_panel(layout.controls, context);
+    draw_source_panel(layout.source, context);
+    if (shown.stack) draw_stack_panel(layout.stack, context);
+    if (shown.heap) draw_heap_panel(layout.heap, context);
+    if (shown.virtual_memory) draw_virtual_memory_panel(layout.virtual_memory, context);
+    draw_events_panel(layout.events, context);
+    draw_statistics_panel(layout.statistics, context);
     draw_status_line();
+    if (show_keys_) {
+        ImGui::OpenPopup("Keys");
+        show_keys_ = false;
+    }
+    if (ImGui::BeginPopupModal("Keys", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Space   play / pause");
+        ImGui::TextUnformatted("Right   one step forward");
+        ImGui::TextUnformatted("Left    one step back");
+        ImGui::TextUnformatted("Home    back to step 0");
+        ImGui::TextUnformatted("End     run to the end");
+        if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
     if (show_about_) {
         ImGui::OpenPopup("About memsim");
         show_about_ = false;
@@ -63,19 +107,35 @@ void App::draw() {
 void App::draw_menu_bar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Quit", "Ctrl+Q", false, info_.can_quit)) quit_requested_ = true;
+        if (ImGui::BeginMenu("Built-in scenarios")) {
+            for (const BuiltinScenario& s : builtin_scenarios()) {
+                if (ImGui::MenuItem(s.name, nullptr, controller_.builtin_name() == s.name)) {
+                    controller_.push(cmd::LoadBuiltin{s.name});
+                }
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::TextDisabled("Drop a .msim file on the window to open it");
+        if (info_.can_quit) {
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit")) quit_requested_ = true;
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        const Theme theme_before = theme_;
+        const float size_before = font_size_factor_;
         if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) theme_ = Theme::Dark;
         if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) theme_ = Theme::Light;
         ImGui::Separator();
-        if (ImGui::MenuItem("Larger text", "Ctrl+=")) font_size_factor_ = std::min(font_size_factor_ + 0.125f, 2.0f);
-        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) font_size_factor_ = std::max(font_size_factor_ - 0.125f, 0.75f);
+        if (ImGui::MenuItem("Larger text")) set_font_size_factor(font_size_factor_ + 0.125f);
+        if (ImGui::MenuItem("Smaller text")) set_font_size_factor(font_size_factor_ - 0.125f);
+        if (theme_ != theme_before || font_size_factor_ != size_before) ImGui::MarkIniSettingsDirty();
         if (ImGui::MenuItem("Reset layout")) relayout_ = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keys")) show_keys_ = true;
         if (ImGui::MenuItem("About memsim")) show_about_ = true;
         ImGui::EndMenu();
     }
@@ -93,7 +153,15 @@ void App::draw_status_line() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     if (ImGui::Begin("##status", nullptr, flags)) {
-        ImGui::Text("memsim %s  |  %s  |  no scenario loaded", version(), info_.platform_name);
+        if (controller_.loaded()) {
+            const auto& errors = controller_.load_errors();
+            ImGui::Text("memsim %s  |  %s  |  %s  |  step %llu of %llu%s", version(), info_.platform_name,
+                        controller_.snapshot().title.c_str(), static_cast<unsigned long long>(controller_.step()),
+                        static_cast<unsigned long long>(controller_.total_steps()),
+                        errors.empty() ? "" : "  |  the edited text has errors (see Source)");
+        } else {
+            ImGui::Text("memsim %s  |  %s  |  no scenario loaded", version(), info_.platform_name);
+        }
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

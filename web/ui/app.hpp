@@ -1,12 +1,14 @@
 #pragma once
 // The whole app UI: menu bar, the tiled panels and the status line. It owns the UI
-// state and (as later issues land) the simulator it shows. It draws with ImGui only:
+// state and the Controller (the simulator and its commands). It draws with ImGui only:
 // no GL, no GLFW, no Emscripten; the platform layer calls it once per frame.
 //
 //   App app({.platform_name = "desktop", .can_quit = true});
 //   each frame: if (app.prepare_frame(scale)) re-upload fonts;
 //               NewFrame(); app.draw(); Render();
+#include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
+#include "ui/layout.hpp"
 #include "ui/style.hpp"
 
 namespace memsim::ui {
@@ -37,11 +39,26 @@ public:
     // Frames drawn so far (the JS API reports it to tests).
     long frames_drawn() const { return frames_drawn_; }
 
+    // The simulator and its command queue (the platform loads files and serves the JS API).
+    Controller& controller() { return controller_; }
+    const Controller& controller() const { return controller_; }
+
+    // Registers the theme and text size with ImGui's ini settings, so they are remembered
+    // with the layout. Call after ImGui::CreateContext, before any ini data is loaded.
+    void install_settings_handler();
+
+    // Font size factor (1 = default) and theme, for the settings the platform remembers.
+    float font_size_factor() const { return font_size_factor_; }
+    void set_font_size_factor(float factor);
+    Theme theme() const { return theme_; }
+    void set_theme(Theme theme) { theme_ = theme; }
+
 private:
     void draw_menu_bar();
     void draw_status_line();
 
     AppInfo info_;
+    Controller controller_;
     GridRenderer* grid_renderer_ = nullptr;
     Fonts fonts_;
     Theme theme_ = Theme::Dark;
@@ -50,8 +67,10 @@ private:
     float font_size_factor_ = 1.0f;
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
+    ShownPanels shown_;
     bool quit_requested_ = false;
     bool show_about_ = false;
+    bool show_keys_ = false;
     long frames_drawn_ = 0;
 };
 

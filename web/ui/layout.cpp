@@ -4,19 +4,29 @@
 
 namespace memsim::ui {
 
-PanelLayout compute_layout(float display_width, float display_height, float top, float bottom) {
+PanelLayout compute_layout(float display_width, float display_height, float top, float bottom,
+                           float controls_height, ShownPanels shown) {
     const float w = std::max(display_width, 0.0f);
-    const float h = std::max(display_height - top - bottom, 0.0f);
-    const float stack_width = w * 0.26f;
-    const float right_width = w - stack_width;
-    const float upper_height = h * 0.62f;
-    const float heap_width = right_width * 0.5f;
+    const float all = std::max(display_height - top - bottom, 0.0f);
+    const float strip = std::min(std::max(controls_height, 0.0f), all);
+    const float h = all - strip;
+    const float y = top + strip;
+    const float source_width = w * 0.22f;
+    const float stack_width = shown.stack ? w * 0.25f : 0.0f;
+    const float right_x = source_width + stack_width;
+    const float right_width = w - right_x;
+    const float upper_height = h * 0.60f;
+    const float heap_width = !shown.heap ? 0.0f : shown.virtual_memory ? right_width * 0.5f : right_width;
 
     PanelLayout layout;
-    layout.stack = {0, top, stack_width, h};
-    layout.heap = {stack_width, top, heap_width, upper_height};
-    layout.virtual_memory = {stack_width + heap_width, top, right_width - heap_width, upper_height};
-    layout.events = {stack_width, top + upper_height, right_width, h - upper_height};
+    layout.controls = {0, top, w, strip};
+    layout.source = {0, y, source_width, h};
+    layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
+    layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
+    layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
+    const float events_width = right_width * 0.64f;
+    layout.events = {right_x, y + upper_height, events_width, h - upper_height};
+    layout.statistics = {right_x + events_width, y + upper_height, right_width - events_width, h - upper_height};
     return layout;
 }
 

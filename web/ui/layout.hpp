@@ -3,13 +3,15 @@
 // unit-tested without a window. The panels tile the space between the menu bar and
 // the status line:
 //
-//   +-----------+------------------+---------------+
-//   |           |      Heap        | Virtual memory|
-//   |  Stack    |                  |               |
-//   |           +------------------+---------------+
-//   |           |            Events                |
-//   +-----------+----------------------------------+
-//   | status line                                  |
+//   +----------------------------------------------------------+
+//   | Controls and timeline                                    |
+//   +-----------+-----------+------------------+---------------+
+//   |           |           |      Heap        | Virtual memory|
+//   |  Source   |  Stack    |                  |               |
+//   |           |           +----------------------+-----------+
+//   |           |           |       Events         | Statistics|
+//   +-----------+-----------+----------------------------------+
+//   | status line                                              |
 namespace memsim::ui {
 
 struct Rect {
@@ -17,11 +19,20 @@ struct Rect {
 };
 
 struct PanelLayout {
-    Rect stack, heap, virtual_memory, events;
+    Rect controls, source, stack, heap, virtual_memory, events, statistics;
+};
+
+// Which of the machine's panels the loaded scenario has content for. A paging trace has
+// no stack or heap, a heap trace no stack or paging: their space goes to the others.
+struct ShownPanels {
+    bool stack = true, heap = true, virtual_memory = true;
+    bool operator==(const ShownPanels&) const = default;
 };
 
 // Tiles the display below a menu bar of `top` pixels and above a status line of
-// `bottom` pixels. Sizes never go negative, however small the display.
-PanelLayout compute_layout(float display_width, float display_height, float top, float bottom);
+// `bottom` pixels; the controls strip is `controls_height` pixels high. Panels not
+// shown get an empty rectangle. Sizes never go negative, however small the display.
+PanelLayout compute_layout(float display_width, float display_height, float top, float bottom,
+                           float controls_height, ShownPanels shown = {});
 
 }  // namespace memsim::ui

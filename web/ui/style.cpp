@@ -40,6 +40,10 @@ void apply_style(Theme theme, float scale) {
     } else {
         ImGui::StyleColorsLight(&style);
     }
+    // Gauges and plots in the palette's blue and orange (Okabe-Ito), readable under white text.
+    style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.0f, 0.447f, 0.698f, 1.0f);
+    style.Colors[ImGuiCol_PlotLines] = theme == Theme::Dark ? ImVec4(0.337f, 0.706f, 0.914f, 1.0f)
+                                                            : ImVec4(0.0f, 0.447f, 0.698f, 1.0f);
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
     style.WindowBorderSize = 1.0f;

@@ -1,13 +1,256 @@
+#include "ui/panels/heap_panel.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
 #include "imgui.h"
-#include "ui/panels/panels.hpp"
 
 namespace memsim::ui {
 
-void draw_heap_panel(const Rect& rect, bool place, const Fonts& /*fonts*/) {
-    if (begin_panel("Heap", rect, place)) {
-        ImGui::TextDisabled("Nothing loaded yet.");
-        ImGui::Spacing();
-        ImGui::TextWrapped("%s", "The heap appears here: every block malloc handed out, with its header, payload and padding, and the free blocks between them, to scale along the heap's addresses.");
+HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator) {
+    HeapView view;
+    view.allocator = allocator;
+    const machine::ProcessView* process = current_process(snapshot);
+    if (process == nullptr) return view;
+    view.has_heap = true;
+    view.start = process->heap_start;
+    view.end = process->brk;
+    view.metrics = process->heap;
+    for (const heap::BlockView& b : process->blocks) {
+        const std::size_t index = view.blocks.size();
+        HeapBlockRow row{.block = b, .name = {}};
+        for (const auto& [name, address] : snapshot.pointers) {
+            if (b.allocated && address == b.payload) row.name = name;
+        }
+        view.blocks.push_back(std::move(row));
+        if (b.mapped) {
+            view.mapped.push_back(index);
+            continue;
+        }
+        const std::uint64_t end = b.block + b.size;
+        if (!b.allocated) {
+            view.segments.push_back({b.block, end, HeapPart::Free, index});
+            continue;
+        }
+        const std::uint64_t payload_end = std::min(end, b.payload + b.requested);
+        if (b.payload > b.block) view.segments.push_back({b.block, b.payload, HeapPart::Overhead, index});
+        view.segments.push_back({b.payload, payload_end, HeapPart::Payload, index});
+        if (payload_end < end) view.segments.push_back({payload_end, end, HeapPart::Overhead, index});
+    }
+    const heap::HeapMetrics& m = view.metrics;
+    view.utilisation = m.heap_size ? static_cast<double>(m.live_payload) / static_cast<double>(m.heap_size) : 0.0;
+    view.external_fragmentation =
+        m.free_bytes ? 1.0 - static_cast<double>(m.largest_free) / static_cast<double>(m.free_bytes) : 0.0;
+    const std::uint64_t live = m.live_payload + m.internal_fragmentation;
+    view.internal_fragmentation = live ? static_cast<double>(m.internal_fragmentation) / static_cast<double>(live) : 0.0;
+    return view;
+}
+
+std::vector<int> heap_bar_columns(const HeapView& view, int pixels) {
+    const auto n = static_cast<std::size_t>(std::max(pixels, 1));
+    std::vector<std::array<std::uint64_t, 3>> bytes(n, {0, 0, 0});
+    const std::uint64_t span = std::max<std::uint64_t>(view.end - view.start, 1);
+    for (const HeapSegment& s : view.segments) {
+        // Spread the segment's bytes over the columns it covers.
+        std::uint64_t at = s.start;
+        while (at < s.end) {
+            const auto column = static_cast<std::size_t>(static_cast<double>(at - view.start) / static_cast<double>(span) * static_cast<double>(n));
+            const std::size_t c = std::min(column, n - 1);
+            const auto column_end = view.start + static_cast<std::uint64_t>(std::ceil(static_cast<double>(c + 1) * static_cast<double>(span) / static_cast<double>(n)));
+            const std::uint64_t until = std::min(s.end, std::max(column_end, at + 1));
+            bytes[c][static_cast<std::size_t>(s.part)] += until - at;
+            at = until;
+        }
+    }
+    std::vector<int> columns(n, -1);
+    for (std::size_t c = 0; c < n; ++c) {
+        const auto& b = bytes[c];
+        const std::size_t overhead = static_cast<std::size_t>(HeapPart::Overhead);
+        const std::size_t payload = static_cast<std::size_t>(HeapPart::Payload);
+        if (b[overhead] + b[payload] > 0) {
+            columns[c] = static_cast<int>(b[payload] >= b[overhead] ? HeapPart::Payload : HeapPart::Overhead);
+        } else if (b[static_cast<std::size_t>(HeapPart::Free)] > 0) {
+            columns[c] = static_cast<int>(HeapPart::Free);
+        }
+    }
+    return columns;
+}
+
+std::string scenario_allocator(const Controller& controller) {
+    const auto* sim = controller.simulator();
+    if (sim == nullptr || !sim->scenario().front_matter) return {};
+    const toml::table& table = *sim->scenario().front_matter;
+    return table["heap"]["allocator"].value_or(std::string("implicit-first"));
+}
+
+namespace {
+
+ImU32 part_colour(HeapPart part, bool mapped, const Palette& palette) {
+    if (mapped) return palette.mapped;
+    switch (part) {
+        case HeapPart::Payload: return palette.payload;
+        case HeapPart::Overhead: return palette.overhead;
+        case HeapPart::Free: return palette.free;
+    }
+    return palette.free;
+}
+
+void block_tooltip(const HeapBlockRow& row) {
+    const heap::BlockView& b = row.block;
+    ImGui::BeginTooltip();
+    ImGui::Text("%s block%s%s", b.allocated ? "allocated" : "free", row.name.empty() ? "" : " ", row.name.c_str());
+    ImGui::Text("block %s, %llu bytes", hex_text(b.block), static_cast<unsigned long long>(b.size));
+    if (b.allocated) {
+        ImGui::Text("payload %s, %llu bytes asked for", hex_text(b.payload), static_cast<unsigned long long>(b.requested));
+        ImGui::Text("overhead (header, padding): %llu bytes", static_cast<unsigned long long>(b.size - b.requested));
+    }
+    if (b.mapped) ImGui::TextUnformatted("in its own mmap region");
+    ImGui::EndTooltip();
+}
+
+// `version` changes whenever `view` does.
+void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = ImGui::GetTextLineHeight() * 2.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), palette.unmapped);
+    const double span = static_cast<double>(std::max<std::uint64_t>(view.end - view.start, 1));
+    const auto x_of = [&](std::uint64_t a) {
+        return p.x + static_cast<float>(static_cast<double>(a - std::min(a, view.start)) / span * static_cast<double>(w));
+    };
+    const HeapSegment* hovered = nullptr;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (mouse.x >= p.x && mouse.x < p.x + w && mouse.y >= p.y && mouse.y < p.y + h) {
+        // The segment under the mouse by binary search: a heap may hold 100,000 blocks.
+        const auto address = view.start + static_cast<std::uint64_t>(static_cast<double>(mouse.x - p.x) / static_cast<double>(w) * span);
+        const auto it = std::upper_bound(view.segments.begin(), view.segments.end(), address,
+                                         [](std::uint64_t a, const HeapSegment& s) { return a < s.start; });
+        if (it != view.segments.begin() && address < std::prev(it)->end) hovered = &*std::prev(it);
+    }
+    const bool crowded = static_cast<float>(view.segments.size()) > w;
+    if (crowded) {
+        // More pieces than pixels: one rectangle per pixel column, whatever the block count,
+        // recomputed only when the heap or the bar's width changes.
+        static std::vector<int> columns;
+        static std::uint64_t shown_version = ~0ull;
+        if (shown_version != version || columns.size() != static_cast<std::size_t>(std::max(static_cast<int>(w), 1))) {
+            columns = heap_bar_columns(view, static_cast<int>(w));
+            shown_version = version;
+        }
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (columns[c] < 0) continue;
+            const float x0 = p.x + static_cast<float>(c);
+            draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x0 + 1.0f, p.y + h),
+                                part_colour(static_cast<HeapPart>(columns[c]), false, palette));
+        }
+    } else {
+        for (const HeapSegment& s : view.segments) {
+            const float x0 = x_of(s.start), x1 = std::max(x_of(s.end), x0 + 1.0f);
+            draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), part_colour(s.part, false, palette));
+            // Block boundaries, so neighbouring blocks of one kind stay apart.
+            if (s.start == view.blocks[s.block].block.block) {
+                draw->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), palette.outline, 1.5f);
+            }
+        }
+    }
+    draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::TextDisabled("%s", hex_text(view.start));
+    ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(hex_text(view.end)).x));
+    ImGui::TextDisabled("%s", hex_text(view.end));
+    if (hovered != nullptr) block_tooltip(view.blocks[hovered->block]);
+}
+
+void gauge(const char* label, double fraction, float width, const char* tip) {
+    char overlay[48];
+    std::snprintf(overlay, sizeof overlay, "%s %.0f%%", label, fraction * 100.0);
+    ImGui::ProgressBar(static_cast<float>(fraction), ImVec2(width, 0), overlay);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+}
+
+void draw_block_table(const HeapView& view, const Palette& palette) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##blocks", 5, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("block");
+    ImGui::TableSetupColumn("size");
+    ImGui::TableSetupColumn("payload");
+    ImGui::TableSetupColumn("asked");
+    ImGui::TableSetupColumn("state");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(view.blocks.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const HeapBlockRow& row = view.blocks[static_cast<std::size_t>(i)];
+            const heap::BlockView& b = row.block;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(hex_text(b.block));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(b.size));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(b.allocated ? hex_text(b.payload) : "-");
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(b.requested));
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, part_colour(b.allocated ? HeapPart::Payload : HeapPart::Free, b.mapped, palette));
+            ImGui::Text("%s%s %s", b.allocated ? "allocated" : "free", b.mapped ? " (mmap)" : "", row.name.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_heap_panel(const Rect& rect, PanelContext& context) {
+    if (begin_panel("Heap", rect, context.place)) {
+        // Rebuilt when the run or the step changes (a heap may hold 100,000 blocks).
+        static HeapView view;
+        static std::uint64_t key_generation = ~0ull, key_step = ~0ull, version = 0;
+        if (key_generation != context.controller.generation() || key_step != context.controller.step()) {
+            view = make_heap_view(context.controller.snapshot(), scenario_allocator(context.controller));
+            key_generation = context.controller.generation();
+            key_step = context.controller.step();
+            ++version;
+        }
+        const Palette& palette = context.palette;
+        if (!view.has_heap) {
+            ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario has no heap (it is a paging trace)."
+                                                                 : "Load a scenario to see the heap.");
+        } else {
+            const heap::HeapMetrics& m = view.metrics;
+            ImGui::TextWrapped("allocator %s   heap %llu bytes   %llu live blocks   %llu free", view.allocator.c_str(),
+                        static_cast<unsigned long long>(m.heap_size), static_cast<unsigned long long>(m.live_blocks),
+                        static_cast<unsigned long long>(m.free_blocks));
+            legend_item(palette.payload, "payload");
+            legend_item(palette.overhead, "header/padding");
+            legend_item(palette.free, "free");
+            legend_item(palette.mapped, "mmap");
+            ImGui::NewLine();
+            if (view.end > view.start) {
+                draw_bar(view, version, palette);
+            } else {
+                ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
+            }
+            const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+            gauge("used", view.utilisation, width, "Utilisation: bytes the program asked for, over the heap's size");
+            ImGui::SameLine();
+            gauge("external frag.", view.external_fragmentation, width,
+                  "External fragmentation: 1 - largest free block / all free bytes");
+            ImGui::SameLine();
+            gauge("internal frag.", view.internal_fragmentation, width,
+                  "Internal fragmentation: headers and padding in live blocks");
+            ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
+                        static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
+                        static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));
+            draw_block_table(view, palette);
+        }
     }
     ImGui::End();
 }

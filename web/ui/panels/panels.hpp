@@ -1,19 +1,32 @@
 #pragma once
-// One function per panel; each draws its own window at the rectangle the layout gives.
-// `place` is true when the layout changed (first frame, window resized, layout reset)
-// and the panel must move to its rectangle; otherwise the user's placement stays.
+// What every panel gets: where to draw, the controller to read and to send commands
+// to, fonts, colours and the grid renderer. Each panel lives in its own file with a
+// header that declares its view model (built in a const function, unit-tested in
+// tests/ui/) and its draw function.
+#include "memsim/machine/snapshot.hpp"
+#include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
+#include "ui/palette.hpp"
 #include "ui/style.hpp"
 
 namespace memsim::ui {
 
-// Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).
-bool begin_panel(const char* title, const Rect& rect, bool place);
+struct PanelContext {
+    Controller& controller;   // read state; push() commands only
+    const Fonts& fonts;
+    const Palette& palette;
+    GridRenderer* grids;      // null = draw no cell grids
+    bool place;               // the layout changed: move panels to their rectangles
+};
 
-void draw_stack_panel(const Rect& rect, bool place, const Fonts& fonts);
-void draw_heap_panel(const Rect& rect, bool place, const Fonts& fonts);
-void draw_virtual_memory_panel(const Rect& rect, bool place, const Fonts& fonts, GridRenderer* grids);
-void draw_events_panel(const Rect& rect, bool place, const Fonts& fonts);
+// Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).
+bool begin_panel(const char* title, const Rect& rect, bool place, int extra_flags = 0);
+
+// The snapshot's current process (or its first), or nullptr when it has none.
+const machine::ProcessView* current_process(const machine::Snapshot& snapshot);
+
+// "0x1a2b" for addresses.
+const char* hex_text(std::uint64_t value);
 
 }  // namespace memsim::ui

@@ -1,65 +1,261 @@
+#include "ui/panels/virtual_memory_panel.hpp"
+
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "imgui.h"
-#include "ui/address_space_overview.hpp"
-#include "ui/panels/panels.hpp"
+#include "ui/panels/reference_grid.hpp"
+#include "ui/panels/translation_view.hpp"
 
 namespace memsim::ui {
+
+VmPanelView make_vm_view(const machine::Snapshot& snapshot) {
+    VmPanelView view;
+    if (!snapshot.vm) return view;
+    const machine::VmView& vm = *snapshot.vm;
+    view.has_vm = true;
+    view.policy = vm.policy;
+    view.page_size = vm.page_size;
+    for (std::uint32_t f = 0; f < vm.frames.size(); ++f) {
+        const machine::FrameView& frame = vm.frames[f];
+        view.frames.push_back(FrameRow{.frame = f, .used = frame.used, .owner = frame.owner, .page = frame.page,
+                                       .referenced = frame.referenced, .dirty = frame.dirty,
+                                       .last = vm.last_frame && *vm.last_frame == f});
+    }
+    view.tlb = vm.tlb;
+    view.last_victim = vm.last_victim;
+    view.references = vm.references;
+    view.hits = vm.hits;
+    view.faults = vm.faults;
+    view.writebacks = vm.writebacks;
+    view.tlb_hits = vm.tlb_hits;
+    view.tlb_misses = vm.tlb_misses;
+    view.fault_rate = vm.references ? static_cast<double>(vm.faults) / static_cast<double>(vm.references) : 0.0;
+    const std::uint64_t lookups = vm.tlb_hits + vm.tlb_misses;
+    view.tlb_hit_rate = lookups ? static_cast<double>(vm.tlb_hits) / static_cast<double>(lookups) : 0.0;
+    return view;
+}
+
+PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint64_t max_pages) {
+    PageMap map;
+    map.columns = std::max(columns, 1);
+    // The grid is one texture: WebGL2 guarantees 2048 texels a side.
+    max_pages = std::min<std::uint64_t>(max_pages, static_cast<std::uint64_t>(map.columns) * 2048u);
+    const machine::ProcessView* process = current_process(snapshot);
+    if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
+    const std::uint64_t page_size = snapshot.vm->page_size;
+    std::set<std::uint64_t> resident;
+    for (const machine::FrameView& f : snapshot.vm->frames) {
+        if (f.used && f.owner == process->pid) resident.insert(f.page);
+    }
+    // The layout reserves address ranges for the heap and the mmap area; what is mapped
+    // is the heap up to brk and each mmap block.
+    std::vector<machine::Region> regions;
+    for (const machine::Region& r : process->regions) {
+        if (r.kind != machine::RegionKind::Heap && r.kind != machine::RegionKind::Mmap) regions.push_back(r);
+    }
+    if (process->brk > process->heap_start) {
+        regions.push_back({machine::RegionKind::Heap, process->heap_start, process->brk});
+    }
+    for (const heap::BlockView& b : process->blocks) {
+        if (b.mapped) regions.push_back({machine::RegionKind::Mmap, b.block, b.block + b.size});
+    }
+    std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    for (const machine::Region& r : regions) {
+        if (r.end <= r.start) continue;
+        RegionSummary summary{.name = machine::region_name(r.kind), .start = r.start, .end = r.end, .pages = 0, .resident = 0};
+        for (std::uint64_t page = r.start / page_size; page * page_size < r.end; ++page) {
+            const bool in_memory = resident.contains(page);
+            ++summary.pages;
+            if (in_memory) ++summary.resident;
+            if (map.cells.size() >= max_pages) continue;
+            const PageState state = r.kind == machine::RegionKind::Guard ? PageState::Guard
+                                    : in_memory                          ? PageState::Resident
+                                                                         : PageState::NotResident;
+            map.cells.push_back(static_cast<std::uint8_t>(state));
+        }
+        map.resident += summary.resident;
+        map.regions.push_back(std::move(summary));
+    }
+    map.rows = static_cast<int>((map.cells.size() + static_cast<std::size_t>(map.columns) - 1) /
+                                static_cast<std::size_t>(map.columns));
+    map.cells.resize(static_cast<std::size_t>(map.rows) * static_cast<std::size_t>(map.columns),
+                     static_cast<std::uint8_t>(PageState::Unmapped));
+    return map;
+}
+
 namespace {
 
-// Colour-blind-safe colours (Okabe-Ito) for the overview's regions.
-std::array<ImU32, 16> overview_palette() {
-    std::array<ImU32, 16> palette{};
-    palette.fill(IM_COL32(40, 42, 48, 255));
-    palette[static_cast<std::size_t>(PageCell::Text)] = IM_COL32(0, 114, 178, 255);
-    palette[static_cast<std::size_t>(PageCell::Data)] = IM_COL32(86, 180, 233, 255);
-    palette[static_cast<std::size_t>(PageCell::Heap)] = IM_COL32(0, 158, 115, 255);
-    palette[static_cast<std::size_t>(PageCell::Mmap)] = IM_COL32(240, 228, 66, 255);
-    palette[static_cast<std::size_t>(PageCell::Stack)] = IM_COL32(230, 159, 0, 255);
-    palette[static_cast<std::size_t>(PageCell::Guard)] = IM_COL32(213, 94, 0, 255);
-    palette[static_cast<std::size_t>(PageCell::Kernel)] = IM_COL32(120, 120, 130, 255);
-    return palette;
+void draw_counters(const VmPanelView& view) {
+    ImGui::TextWrapped("policy %s   references %llu   faults %llu (%.0f%%)   hits %llu   write-backs %llu", view.policy.c_str(),
+                static_cast<unsigned long long>(view.references), static_cast<unsigned long long>(view.faults),
+                view.fault_rate * 100.0, static_cast<unsigned long long>(view.hits),
+                static_cast<unsigned long long>(view.writebacks));
+    if (!view.tlb.empty()) {
+        ImGui::Text("TLB hits %llu, misses %llu (hit rate %.0f%%)", static_cast<unsigned long long>(view.tlb_hits),
+                    static_cast<unsigned long long>(view.tlb_misses), view.tlb_hit_rate * 100.0);
+    }
+}
+
+void draw_frames_table(const VmPanelView& view, const Palette& palette, bool owners) {
+    ImGui::Text("Physical frames");
+    if (view.last_victim) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
+        ImGui::Text("  last step evicted page %llu", static_cast<unsigned long long>(*view.last_victim));
+        ImGui::PopStyleColor();
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchSame;
+    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(view.frames.size() + 1) + 4,
+                                  ImGui::GetTextLineHeightWithSpacing() * 9);
+    if (!ImGui::BeginTable("##frames", owners ? 5 : 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("frame");
+    if (owners) ImGui::TableSetupColumn("process");
+    ImGui::TableSetupColumn("page");
+    ImGui::TableSetupColumn("R");
+    ImGui::TableSetupColumn("M");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(view.frames.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const FrameRow& f = view.frames[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            if (f.last) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, with_alpha(palette.current, 0x70));
+            ImGui::TableNextColumn();
+            ImGui::Text("%u%s", f.frame, f.last ? "  <- last" : "");
+            if (owners) {
+                ImGui::TableNextColumn();
+                if (f.used) ImGui::Text("%u", f.owner);
+            }
+            ImGui::TableNextColumn();
+            if (f.used && owners) {
+                ImGui::TextUnformatted(hex_text(f.page));
+            } else if (f.used) {
+                ImGui::Text("%llu", static_cast<unsigned long long>(f.page));
+            } else {
+                ImGui::TextDisabled("free");
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(f.used && f.referenced ? "1" : "0");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(f.used && f.dirty ? "1" : "0");
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_tlb(const VmPanelView& view) {
+    if (view.tlb.empty()) return;
+    ImGui::Text("TLB (%zu entries)", view.tlb.size());
+    if (!ImGui::BeginTable("##tlb", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+    ImGui::TableSetupColumn("entry");
+    ImGui::TableSetupColumn("page (vpn)");
+    ImGui::TableSetupColumn("frame (pfn)");
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < view.tlb.size(); ++i) {
+        const machine::TlbEntryView& e = view.tlb[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", i);
+        ImGui::TableNextColumn();
+        if (e.valid) {
+            ImGui::TextUnformatted(hex_text(e.vpn));
+        } else {
+            ImGui::TextDisabled("invalid");
+        }
+        ImGui::TableNextColumn();
+        if (e.valid) ImGui::Text("%u", e.pfn);
+    }
+    ImGui::EndTable();
+}
+
+void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
+    const Palette& palette = context.palette;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 0.9f)), 8, 256);
+    const PageMap map = make_page_map(snapshot, columns);
+    ImGui::Text("Pages of process %u: %llu resident", snapshot.current_process,
+                static_cast<unsigned long long>(map.resident));
+    legend_item(palette.resident, "resident");
+    legend_item(palette.not_resident, "not resident");
+    legend_item(palette.guard, "guard page");
+    ImGui::NewLine();
+    if (context.grids != nullptr && map.rows > 0) {
+        std::array<ImU32, 16> colours{};
+        colours.fill(palette.unmapped);
+        colours[static_cast<std::size_t>(PageState::NotResident)] = palette.not_resident;
+        colours[static_cast<std::size_t>(PageState::Resident)] = palette.resident;
+        colours[static_cast<std::size_t>(PageState::Guard)] = palette.guard;
+        static std::vector<std::uint8_t> cells;
+        static std::uint64_t version = 0;
+        if (cells != map.cells) {
+            cells = map.cells;
+            ++version;
+        }
+        const float cell = avail / static_cast<float>(map.columns);
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const ImVec2 size(avail, std::min(cell * static_cast<float>(map.rows), ImGui::GetFontSize() * 6.0f));
+        const CellGridView grid{.states = &cells, .columns = map.columns, .rows = map.rows, .version = version,
+                                .highlight = -1, .palette = colours};
+        context.grids->draw(1, grid, origin, ImVec2(origin.x + size.x, origin.y + size.y));
+        ImGui::Dummy(size);
+    }
+    if (ImGui::BeginTable("##regions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("region");
+        ImGui::TableSetupColumn("start");
+        ImGui::TableSetupColumn("pages");
+        ImGui::TableSetupColumn("resident");
+        ImGui::TableHeadersRow();
+        for (const RegionSummary& r : map.regions) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(hex_text(r.start));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(r.pages));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(r.resident));
+        }
+        ImGui::EndTable();
+    }
 }
 
 }  // namespace
 
-void draw_virtual_memory_panel(const Rect& rect, bool place, const Fonts& /*fonts*/, GridRenderer* grids) {
-    static const AddressSpaceOverview overview = classic_32bit_layout();
-    static const std::array<ImU32, 16> palette = overview_palette();
-    if (begin_panel("Virtual memory", rect, place)) {
-        ImGui::TextWrapped("A 32-bit address space: 2^20 pages of 4 KiB, one cell each, row by row from address 0. "
-                           "Load a scenario to see which pages are resident, swapped or unmapped.");
-        const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float legend_width = ImGui::GetFontSize() * 14.0f;
-        const float side = std::max(0.0f, std::min(avail.x - legend_width, avail.y));
-        if (grids != nullptr && side > 8.0f) {
-            // Cells smaller than a pixel would hide small regions: shrink by max first.
-            static int shown_factor = 0;
-            static AddressSpaceOverview shown;
-            const float pixels = side * ImGui::GetIO().DisplayFramebufferScale.x;
-            const int factor = reduction_factor(overview.columns, pixels);
-            if (factor != shown_factor) {
-                shown = reduce_by_max(overview, factor);
-                shown_factor = factor;
+void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
+    if (begin_panel("Virtual memory", rect, context.place)) {
+        const machine::Snapshot& snapshot = context.controller.snapshot();
+        const VmPanelView view = make_vm_view(snapshot);
+        if (!view.has_vm) {
+            ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario does not use paging (a heap trace)."
+                                                                 : "Load a scenario to see virtual memory.");
+        } else {
+            draw_counters(view);
+            const machine::Simulator* sim = context.controller.simulator();
+            static ReferenceGrid grid;
+            static std::uint64_t grid_generation = 0;
+            if (sim != nullptr && grid_generation != context.controller.generation()) {
+                grid = make_reference_grid(*sim, 400);
+                grid_generation = context.controller.generation();
             }
-            const ImVec2 origin = ImGui::GetCursorScreenPos();
-            CellGridView view{.states = &shown.cells, .columns = shown.columns, .rows = shown.rows,
-                              .version = static_cast<std::uint64_t>(factor), .highlight = -1, .palette = palette};
-            grids->draw(0, view, origin, ImVec2(origin.x + side, origin.y + side));
-            ImGui::Dummy(ImVec2(side, side));
-            ImGui::SameLine();
+            if (grid.available) {
+                draw_reference_grid(grid, snapshot.step, context);
+                draw_frames_table(view, context.palette, false);
+                draw_tlb(view);
+            } else {
+                if (sim != nullptr && ImGui::CollapsingHeader("Translation of the last access", ImGuiTreeNodeFlags_DefaultOpen)) {
+                    draw_translation(make_translation_view(*sim), context);
+                }
+                draw_page_map(snapshot, context);
+                draw_frames_table(view, context.palette, true);
+                draw_tlb(view);
+            }
         }
-        ImGui::BeginGroup();
-        for (const RegionRange& region : overview.regions) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float box = ImGui::GetTextLineHeight();
-            ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + box, p.y + box),
-                                                      palette[static_cast<std::size_t>(region.cell)]);
-            ImGui::Dummy(ImVec2(box, box));
-            ImGui::SameLine();
-            ImGui::TextUnformatted(region.name.c_str());
-        }
-        ImGui::EndGroup();
     }
     ImGui::End();
 }

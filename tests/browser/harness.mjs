@@ -1,0 +1,34 @@
+// What the browser tests share: pass/fail bookkeeping with a final "N passed, M failed"
+// line, and a page server plus headless Chromium that are closed whatever happens.
+import { launchBrowser } from './browser.mjs';
+import { startServer } from '../../tools/static_server.mjs';
+
+export function createChecks() {
+  const failures = [];
+  let passed = 0;
+  return {
+    check(name, ok, detail = '') {
+      if (ok) passed++;
+      else failures.push(`${name}${detail ? ': ' + detail : ''}`);
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ' (' + detail + ')' : ''}`);
+    },
+    // Prints the summary and exits with 1 when anything failed.
+    finish() {
+      console.log(`${passed} passed, ${failures.length} failed`);
+      process.exit(failures.length ? 1 : 0);
+    },
+  };
+}
+
+// Serves `dist` on 127.0.0.1, launches the browser, runs body(browser, url), then closes both.
+export async function withBrowser(dist, body) {
+  const server = await startServer(dist);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launchBrowser();
+  try {
+    await body(browser, url);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include "memsim/machine/simulator.hpp"
+#include "memsim/ui_support/settings_edit.hpp"
+
+using namespace memsim::ui_support;
+
+namespace {
+const std::string belady = "+++\n"
+                           "format = 1\n"
+                           "title = \"Belady\"\n"
+                           "kind = \"references\"\n"
+                           "lesson = \"\"\"\n"
+                           "[vm]\n"
+                           "frames = 99\n"
+                           "\"\"\"\n"
+                           "[vm]\n"
+                           "frames = 3   # three frames\n"
+                           "policy = \"fifo\"\n"
+                           "+++\n"
+                           "1 2 3 4 1 2 5 1 2 3 4 5\n";
+}
+
+TEST_CASE("Setting a key that exists replaces only its line", "[ui_support][settings]") {
+    const auto edit = setting_edit("frames", toml_integer(4));
+    REQUIRE(edit);
+    CHECK(edit->table == "vm");
+    const auto text = apply_settings(belady, {*edit});
+    REQUIRE(text);
+    // The look-alike lines inside the multi-line lesson string stay as written.
+    CHECK(text->find("frames = 99\n") != std::string::npos);
+    CHECK(text->find("frames = 4\npolicy = \"fifo\"\n") != std::string::npos);
+    CHECK(text->find("frames = 3") == std::string::npos);
+    CHECK(text->substr(text->size() - 24) == "1 2 3 4 1 2 5 1 2 3 4 5\n");
+}
+
+TEST_CASE("Belady's anomaly appears when the page loads with four frames instead of three", "[ui_support][settings]") {
+    auto three = memsim::machine::Simulator::load(belady);
+    REQUIRE(three);
+    three->run_to_end();
+    CHECK(three->summary().page_faults == 9);
+    const auto text = apply_settings(belady, {*setting_edit("frames", toml_integer(4))});
+    REQUIRE(text);
+    auto four = memsim::machine::Simulator::load(*text);
+    REQUIRE(four);
+    CHECK(four->summary().page_faults == 10);
+}
+
+TEST_CASE("A missing key goes under its table and a missing table is added at the end", "[ui_support][settings]") {
+    const auto text = apply_settings(belady, {*setting_edit("tlb", toml_integer(2)),
+                                              *setting_edit("allocator", toml_string("buddy"))});
+    REQUIRE(text);
+    CHECK(text->find("[vm]\ntlb_entries = 2\nframes = 3") != std::string::npos);
+    CHECK(text->find("\n[heap]\nallocator = \"buddy\"\n+++\n") != std::string::npos);
+}
+
+TEST_CASE("Unknown setting names and texts without front matter are refused", "[ui_support][settings]") {
+    const auto bad = setting_edit("framez", "4");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("frames") != std::string::npos);
+    CHECK(setting_edit("vm.policy", toml_string("lru"))->key == "policy");
+    CHECK_FALSE(apply_settings("1 2 3\n", {*setting_edit("frames", "3")}));
+    CHECK(toml_string("a\"b") == "\"a\\\"b\"");
+}

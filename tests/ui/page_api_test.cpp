@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "ui/builtin_scenarios.hpp"
+#include "ui/page_api.hpp"
+
+using namespace memsim::ui;
+using nlohmann::json;
+
+namespace {
+json call(Controller& c, const char* verb, const json& arg = nullptr) { return json::parse(api_call(c, verb, arg.dump())); }
+}  // namespace
+
+TEST_CASE("The JS API loads, steps, goes back, seeks and reports state like memsim run --json", "[ui][api]") {
+    Controller c;
+    CHECK(call(c, "load", find_builtin("belady-fifo")->text) == json{{"ok", true}});
+    auto r = call(c, "step", 3);
+    CHECK(r["step"] == 3);
+    CHECK(r["totalSteps"] == 12);
+    CHECK(call(c, "back", nullptr)["step"] == 2);  // n defaults to 1
+    CHECK(call(c, "seek", 6)["step"] == 6);
+    CHECK(call(c, "runToEnd")["step"] == 12);
+    const json state = call(c, "state");
+    CHECK(state["step"] == 12);
+    CHECK(state["totalSteps"] == 12);
+    CHECK(state["vm"]["faults"] == 9);
+    CHECK(state["summary"]["page_faults"] == 9);
+    CHECK(state.contains("events"));
+}
+
+TEST_CASE("memsim.set changes settings and re-runs: four frames fault ten times", "[ui][api]") {
+    Controller c;
+    REQUIRE(call(c, "loadBuiltin", "belady-fifo")["ok"] == true);
+    CHECK(call(c, "set", {{"frames", 4}}) == json{{"ok", true}});
+    call(c, "runToEnd");
+    CHECK(call(c, "state")["vm"]["faults"] == 10);
+    CHECK(call(c, "set", {{"policy", "lru"}, {"frames", 3}})["ok"] == true);
+    call(c, "runToEnd");
+    CHECK(call(c, "state")["vm"]["policy"] == "lru");
+    const json bad = call(c, "set", {{"framez", 4}});
+    CHECK(bad["ok"] == false);
+    CHECK(call(c, "set", {{"frames", "many"}})["ok"] == false);
+}
+
+TEST_CASE("Bad scenarios and bad arguments come back as errors with line and column", "[ui][api]") {
+    Controller c;
+    const json r = call(c, "load", "+++\nformat = 1\nkind = \"ops\"\n+++\ncall main\nfrobnicate 3\n");
+    REQUIRE(r["ok"] == false);
+    CHECK(r["errors"][0]["line"] == 6);
+    CHECK(r["errors"][0]["column"].get<int>() >= 1);
+    CHECK(!r["errors"][0]["message"].get<std::string>().empty());
+    CHECK(call(c, "loadBuiltin", "nope")["ok"] == false);
+    CHECK(call(c, "step", -2)["ok"] == false);
+    CHECK(call(c, "load", 42)["ok"] == false);
+    CHECK(call(c, "fly")["ok"] == false);
+    CHECK(json::parse(api_call(c, "step", "{oops"))["ok"] == false);
+    const json names = call(c, "builtins");
+    CHECK(std::find(names.begin(), names.end(), "recursion-overflow") != names.end());
+}
+
+TEST_CASE("Notifications name step, load and error in order and drain", "[ui][api]") {
+    Controller c;
+    call(c, "loadBuiltin", "belady-fifo");
+    call(c, "load", "+++\nbogus\n");
+    const json notes = call(c, "notifications");
+    REQUIRE(notes.size() == 3);
+    CHECK(notes[0]["name"] == "load");
+    CHECK(notes[1]["name"] == "step");
+    CHECK(notes[2]["name"] == "error");
+    CHECK(notes[2]["detail"]["errors"].size() == 1);
+    CHECK(call(c, "notifications").empty());
+}

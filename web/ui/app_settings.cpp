@@ -1,0 +1,35 @@
+// The app's own settings (theme, text size) in ImGui's ini data, beside the window
+// layout: imgui.ini on the desktop, localStorage in the browser (see platform/).
+#include <cstdio>
+#include <cstring>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/app.hpp"
+
+namespace memsim::ui {
+
+void App::install_settings_handler() {
+    ImGuiSettingsHandler handler;
+    handler.TypeName = "memsim";
+    handler.TypeHash = ImHashStr("memsim");
+    handler.UserData = this;
+    handler.ReadOpenFn = [](ImGuiContext*, ImGuiSettingsHandler* self, const char* name) -> void* {
+        return std::strcmp(name, "settings") == 0 ? self->UserData : nullptr;
+    };
+    handler.ReadLineFn = [](ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
+        App* app = static_cast<App*>(entry);
+        int theme = 0;
+        float size = 1.0f;
+        if (std::sscanf(line, "theme=%d", &theme) == 1) app->theme_ = theme == 1 ? Theme::Light : Theme::Dark;
+        if (std::sscanf(line, "font_size=%f", &size) == 1) app->set_font_size_factor(size);
+    };
+    handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* self, ImGuiTextBuffer* out) {
+        const App* app = static_cast<const App*>(self->UserData);
+        out->appendf("[memsim][settings]\ntheme=%d\nfont_size=%.3f\n\n", app->theme_ == Theme::Light ? 1 : 0,
+                     static_cast<double>(app->font_size_factor_));
+    };
+    ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+}
+
+}  // namespace memsim::ui

@@ -1,0 +1,23 @@
+#pragma once
+// The scenarios of `scenarios/*.msim`, embedded into the app at build time (see
+// web/CMakeLists.txt), so the picker and memsim.loadBuiltin(name) need no files.
+#include <span>
+#include <string_view>
+
+namespace memsim::ui {
+
+struct BuiltinScenario {
+    const char* name;  // the file name without .msim: "belady-fifo"
+    const char* text;  // the whole file
+};
+
+// Every built-in scenario, sorted by name.
+std::span<const BuiltinScenario> builtin_scenarios();
+
+// The scenario called `name`, or nullptr.
+const BuiltinScenario* find_builtin(std::string_view name);
+
+// The lesson the app opens on.
+inline constexpr const char* default_builtin = "recursion-overflow";
+
+}  // namespace memsim::ui

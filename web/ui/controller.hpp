@@ -1,0 +1,121 @@
+#pragma once
+// The app's model: the loaded scenario text, its Simulator, and the commands that change
+// them. Panels only read (snapshot(), recent_events(), ...) and push commands; the app
+// applies queued commands between frames, and the page's JS API executes them directly
+// (JS runs between animation frames too), so a frame always draws one consistent state.
+//
+//   controller.push(cmd::Step{1});        // from a button
+//   controller.apply_pending(dt);         // start of the next frame, before drawing
+//   auto result = controller.execute(cmd::Load{text});   // from memsim.load(text)
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "memsim/core/result.hpp"
+#include "memsim/machine/simulator.hpp"
+#include "memsim/ui_support/settings_edit.hpp"
+
+namespace memsim::ui {
+
+namespace cmd {
+struct Load { std::string text; bool keep_step = false; };  // keep_step: re-run, stay at the step
+struct LoadBuiltin { std::string name; };
+struct Step { std::uint64_t count = 1; };
+struct Back { std::uint64_t count = 1; };
+struct Seek { std::uint64_t step = 0; };
+struct RunToEnd {};
+struct Reset {};  // back to step 0, paused
+struct SetSettings { std::vector<ui_support::SettingEdit> edits; };
+struct Play {};
+struct Pause {};
+struct SetSpeed { double steps_per_second = 2.0; };
+}  // namespace cmd
+
+using Command = std::variant<cmd::Load, cmd::LoadBuiltin, cmd::Step, cmd::Back, cmd::Seek, cmd::RunToEnd,
+                             cmd::Reset, cmd::SetSettings, cmd::Play, cmd::Pause, cmd::SetSpeed>;
+
+// What executing a command gave: ok, or the errors (load errors carry line and column).
+struct CommandResult {
+    bool ok = true;
+    std::vector<Error> errors;
+};
+
+// Something the page may want to hear about (memsim.on(name, callback)).
+enum class Notification { Step, Load, Error };
+
+class Controller {
+public:
+    Controller();
+
+    // Queues a command for the next apply_pending(). (Built in place: g++ 12 warns of
+    // uninitialised strings when a temporary Command is moved into the queue.)
+    template <class C>
+    void push(C command) {
+        pending_.emplace_back(std::in_place_type<C>, std::move(command));
+    }
+    // Applies the queued commands, then advances a playing run by `seconds` of time.
+    void apply_pending(double seconds);
+    // Applies one command now.
+    CommandResult execute(const Command& command);
+
+    bool loaded() const { return sim_.has_value(); }
+    const machine::Simulator* simulator() const { return sim_ ? &*sim_ : nullptr; }
+    const machine::Snapshot& snapshot() const { return snapshot_; }
+    std::uint64_t step() const { return sim_ ? sim_->step() : 0; }
+    std::uint64_t total_steps() const { return sim_ ? sim_->total_steps() : 0; }
+    // Events of the last `event_window` steps up to the current one, oldest first.
+    const std::vector<machine::Event>& recent_events() const { return recent_events_; }
+    static constexpr std::uint64_t event_window = 64;
+
+    // The text of the loaded scenario (or of the last attempt, when it failed).
+    const std::string& text() const { return text_; }
+    // The built-in's name when one is loaded, else "".
+    const std::string& builtin_name() const { return builtin_name_; }
+    // Errors of the last failed load (empty after a good one).
+    const std::vector<Error>& load_errors() const { return load_errors_; }
+    // Changes with every successful load (caches of per-run data key on it).
+    std::uint64_t generation() const { return generation_; }
+
+    // Whether the run ever has a heap (a peak heap size above 0 at its end), so the app
+    // can leave out an empty Heap panel.
+    bool run_uses_heap() const { return run_uses_heap_; }
+
+    bool playing() const { return playing_; }
+    double speed() const { return speed_; }
+
+    // Notifications since the last call, oldest first.
+    std::vector<Notification> take_notifications();
+
+private:
+    CommandResult load(const std::string& text, bool keep_step);
+    void moved();  // after any change of step: refresh snapshot and events, notify
+    CommandResult operator()(const cmd::Load& c) { return load(c.text, c.keep_step); }
+    CommandResult operator()(const cmd::LoadBuiltin& c);
+    CommandResult operator()(const cmd::Step& c);
+    CommandResult operator()(const cmd::Back& c);
+    CommandResult operator()(const cmd::Seek& c);
+    CommandResult operator()(const cmd::RunToEnd& c);
+    CommandResult operator()(const cmd::Reset& c);
+    CommandResult operator()(const cmd::SetSettings& c);
+    CommandResult operator()(const cmd::Play& c);
+    CommandResult operator()(const cmd::Pause& c);
+    CommandResult operator()(const cmd::SetSpeed& c);
+
+    std::vector<Command> pending_;
+    std::optional<machine::Simulator> sim_;
+    machine::Snapshot snapshot_;
+    std::vector<machine::Event> recent_events_;
+    std::string text_;
+    std::string builtin_name_;
+    std::vector<Error> load_errors_;
+    std::uint64_t generation_ = 0;
+    bool run_uses_heap_ = false;
+    bool playing_ = false;
+    double speed_ = 2.0;
+    double accumulated_ = 0.0;
+    std::vector<Notification> notifications_;
+};
+
+}  // namespace memsim::ui

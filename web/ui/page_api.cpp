@@ -1,0 +1,127 @@
+#include "ui/page_api.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "memsim/report/machine_json.hpp"
+#include "ui/builtin_scenarios.hpp"
+
+namespace memsim::ui {
+namespace {
+
+using nlohmann::json;
+
+json errors_json(const std::vector<Error>& errors) {
+    json list = json::array();
+    for (const Error& e : errors) list.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+    return list;
+}
+
+json failure(const std::string& message) { return {{"ok", false}, {"errors", errors_json({Error{0, 0, message}})}}; }
+
+json result_json(const CommandResult& result) {
+    if (!result.ok) return {{"ok", false}, {"errors", errors_json(result.errors)}};
+    return {{"ok", true}};
+}
+
+json position_json(const Controller& controller, const CommandResult& result) {
+    json j = result_json(result);
+    j["step"] = controller.step();
+    j["totalSteps"] = controller.total_steps();
+    return j;
+}
+
+// A whole number >= 0 from the argument, or `fallback` when the argument is null.
+std::optional<std::uint64_t> count_argument(const json& arg, std::uint64_t fallback) {
+    if (arg.is_null()) return fallback;
+    if (arg.is_number_unsigned()) return arg.get<std::uint64_t>();
+    if (arg.is_number_integer() && arg.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(arg.get<std::int64_t>());
+    if (arg.is_number_float()) {
+        const double d = arg.get<double>();
+        if (d >= 0 && d <= 1e15 && d == static_cast<double>(static_cast<std::uint64_t>(d))) return static_cast<std::uint64_t>(d);
+    }
+    return std::nullopt;
+}
+
+json set_settings(Controller& controller, const json& arg) {
+    if (!arg.is_object() || arg.empty()) return failure("set() needs an object of settings, such as {frames: 4, policy: \"lru\"}");
+    cmd::SetSettings command;
+    for (const auto& [name, value] : arg.items()) {
+        std::string literal;
+        if (value.is_boolean()) {
+            literal = ui_support::toml_bool(value.get<bool>());
+        } else if (value.is_number_integer()) {
+            literal = ui_support::toml_integer(value.get<std::int64_t>());
+        } else if (value.is_number_float() && value.get<double>() == static_cast<double>(static_cast<std::int64_t>(value.get<double>()))) {
+            literal = ui_support::toml_integer(static_cast<std::int64_t>(value.get<double>()));
+        } else if (value.is_string()) {
+            literal = ui_support::toml_string(value.get<std::string>());
+        } else {
+            return failure("setting '" + name + "' needs a whole number, a string or true/false");
+        }
+        auto edit = ui_support::setting_edit(name, literal);
+        if (!edit) return {{"ok", false}, {"errors", errors_json({edit.error()})}};
+        command.edits.push_back(std::move(*edit));
+    }
+    return result_json(controller.execute(command));
+}
+
+json notifications(Controller& controller) {
+    json list = json::array();
+    for (const Notification n : controller.take_notifications()) {
+        switch (n) {
+            case Notification::Step:
+                list.push_back({{"name", "step"}, {"detail", {{"step", controller.step()}, {"totalSteps", controller.total_steps()}}}});
+                break;
+            case Notification::Load:
+                list.push_back({{"name", "load"},
+                                {"detail", {{"title", controller.snapshot().title}, {"totalSteps", controller.total_steps()}}}});
+                break;
+            case Notification::Error:
+                list.push_back({{"name", "error"}, {"detail", {{"errors", errors_json(controller.load_errors())}}}});
+                break;
+        }
+    }
+    return list;
+}
+
+json dispatch(Controller& controller, std::string_view verb, const json& arg) {
+    if (verb == "load" || verb == "loadBuiltin") {
+        if (!arg.is_string()) return failure(std::string(verb) + "() needs a string");
+        const std::string text = arg.get<std::string>();
+        return result_json(verb == "load" ? controller.execute(cmd::Load{text, false})
+                                          : controller.execute(cmd::LoadBuiltin{text}));
+    }
+    if (verb == "state") {
+        if (controller.simulator() == nullptr) return failure("no scenario is loaded");
+        json j = report::state_json(*controller.simulator());
+        j["step"] = controller.step();
+        j["totalSteps"] = controller.total_steps();
+        return j;
+    }
+    if (verb == "set") return set_settings(controller, arg);
+    if (verb == "builtins") {
+        json names = json::array();
+        for (const BuiltinScenario& s : builtin_scenarios()) names.push_back(s.name);
+        return names;
+    }
+    if (verb == "notifications") return notifications(controller);
+    if (verb == "runToEnd") return position_json(controller, controller.execute(cmd::RunToEnd{}));
+    const auto n = count_argument(arg, 1);
+    if (verb == "step" || verb == "back" || verb == "seek") {
+        if (!n || (verb == "seek" && arg.is_null())) return failure(std::string(verb) + "() needs a whole number of steps, 0 or more");
+        const Command command = verb == "step" ? Command{cmd::Step{*n}} : verb == "back" ? Command{cmd::Back{*n}} : Command{cmd::Seek{*n}};
+        return position_json(controller, controller.execute(command));
+    }
+    return failure("unknown call '" + std::string(verb) + "'");
+}
+
+}  // namespace
+
+std::string api_call(Controller& controller, std::string_view verb, const std::string& argument_json) {
+    const json arg = argument_json.empty() ? json(nullptr) : json::parse(argument_json, nullptr, false);
+    if (arg.is_discarded()) return failure("the argument is not valid JSON").dump();
+    // Scenario text may hold invalid UTF-8: replace it rather than abort in dump().
+    return dispatch(controller, verb, arg).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace memsim::ui

@@ -1,0 +1,23 @@
+#pragma once
+// The page's JS API (window.memsim) on the C++ side: one call per verb, JSON in and JSON
+// out, so the browser binding (platform/web_exports.cpp) is a single exported function
+// and the whole protocol is unit-tested natively. The desktop uses it for --state.
+//
+//   api_call(controller, "load", "\"+++\\n...\"")   -> {"ok":true}
+//   api_call(controller, "step", "3")               -> {"ok":true,"step":3,"totalSteps":15}
+//   api_call(controller, "set", "{\"frames\":4}")   -> {"ok":true}
+//   api_call(controller, "state", "null")           -> what `memsim run --json` prints
+//
+// Verbs: load(text), loadBuiltin(name), step(n), back(n), seek(step), runToEnd(),
+// state(), set({name: value}), builtins(), notifications() (drains step/load/error).
+// Bad arguments give {"ok":false,"errors":[{"line":0,"column":0,"message":...}]}.
+#include <string>
+#include <string_view>
+
+#include "ui/controller.hpp"
+
+namespace memsim::ui {
+
+std::string api_call(Controller& controller, std::string_view verb, const std::string& argument_json);
+
+}  // namespace memsim::ui

@@ -1,0 +1,54 @@
+#pragma once
+// Heap: the brk heap as a bar to scale along its addresses, each block split into its
+// overhead (header, footer, padding), the payload the program asked for, or free space;
+// blocks in their own mmap regions listed apart. Hover for a block's details. Gauges for
+// utilisation and fragmentation; the allocator's name and counters.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "memsim/machine/snapshot.hpp"
+#include "ui/panels/panels.hpp"
+
+namespace memsim::ui {
+
+enum class HeapPart : std::uint8_t { Overhead, Payload, Free };
+
+// A piece of the bar: bytes [start, end) of one block.
+struct HeapSegment {
+    std::uint64_t start = 0, end = 0;
+    HeapPart part = HeapPart::Free;
+    std::size_t block = 0;  // index into HeapView::blocks
+};
+
+struct HeapBlockRow {
+    heap::BlockView block;
+    std::string name;  // the scenario's name for its payload pointer ("p"), if any
+};
+
+struct HeapView {
+    bool has_heap = false;
+    std::uint64_t start = 0, end = 0;           // the brk heap [start, brk)
+    std::vector<HeapSegment> segments;          // brk-heap blocks, address order
+    std::vector<HeapBlockRow> blocks;           // every block, mapped ones too
+    std::vector<std::size_t> mapped;            // indices of blocks in their own mmap region
+    double utilisation = 0;                     // live payload / heap size, now
+    double external_fragmentation = 0;          // 1 - largest free / all free
+    double internal_fragmentation = 0;          // overhead share of live blocks
+    std::string allocator;
+    heap::HeapMetrics metrics;
+};
+
+HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator);
+
+// The bar shrunk to `pixels` columns for large heaps: each column shows the part that
+// covers most of its bytes (free only when nothing else is there, so a lone small
+// allocation stays visible); -1 where no block lies.
+std::vector<int> heap_bar_columns(const HeapView& view, int pixels);
+
+// The allocator the loaded scenario asks for (its [heap] allocator, or the default).
+std::string scenario_allocator(const Controller& controller);
+
+void draw_heap_panel(const Rect& rect, PanelContext& context);
+
+}  // namespace memsim::ui

@@ -1,0 +1,96 @@
+#include "ui/panels/statistics_panel.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+
+namespace memsim::ui {
+namespace {
+
+enum Measure : std::size_t { Faults, TlbHitRate, HeapSize, LivePayload, StackUsed, MeasureCount };
+constexpr const char* measure_names[MeasureCount] = {"page faults so far", "TLB hit rate (%)", "heap size (bytes)",
+                                                     "live payload (bytes)", "stack in use (bytes)"};
+
+std::array<float, MeasureCount> measure(const machine::Snapshot& snap) {
+    std::array<float, MeasureCount> m{};
+    if (snap.vm) {
+        m[Faults] = static_cast<float>(snap.vm->faults);
+        const std::uint64_t lookups = snap.vm->tlb_hits + snap.vm->tlb_misses;
+        m[TlbHitRate] = lookups ? 100.0f * static_cast<float>(snap.vm->tlb_hits) / static_cast<float>(lookups) : 0.0f;
+    }
+    for (const machine::ProcessView& p : snap.processes) {
+        m[HeapSize] += static_cast<float>(p.heap.heap_size);
+        m[LivePayload] += static_cast<float>(p.heap.live_payload);
+        m[StackUsed] += static_cast<float>(p.stack_top - p.stack_pointer);
+    }
+    return m;
+}
+
+}  // namespace
+
+StatisticsView make_statistics(const machine::Simulator& simulator, std::size_t max_samples) {
+    StatisticsView view;
+    const std::uint64_t total = simulator.total_steps();
+    const std::uint64_t samples = std::max<std::uint64_t>(std::min<std::uint64_t>(total + 1, max_samples), 2);
+    machine::Simulator replay = simulator;
+    std::array<Series, MeasureCount> all;
+    for (std::uint64_t i = 0; i < samples; ++i) {
+        const std::uint64_t step = total * i / (samples - 1);
+        if (!view.steps.empty() && view.steps.back() == step) continue;
+        // Stepping on from the previous sample is cheaper than a seek when samples are close.
+        if (step == replay.step() + 1) {
+            replay.step_forward(1);
+        } else {
+            replay.seek(step);
+        }
+        view.steps.push_back(step);
+        const auto m = measure(replay.snapshot());
+        for (std::size_t k = 0; k < MeasureCount; ++k) all[k].values.push_back(m[k]);
+    }
+    for (std::size_t k = 0; k < MeasureCount; ++k) {
+        Series& s = all[k];
+        const auto [low, high] = std::minmax_element(s.values.begin(), s.values.end());
+        if (s.values.empty() || *low == *high) continue;
+        s.name = measure_names[k];
+        s.max = *high;
+        view.series.push_back(std::move(s));
+    }
+    return view;
+}
+
+void draw_statistics_panel(const Rect& rect, PanelContext& context) {
+    if (begin_panel("Statistics", rect, context.place)) {
+        static StatisticsView view;
+        static std::uint64_t generation = 0;
+        const Controller& controller = context.controller;
+        if (controller.simulator() != nullptr && generation != controller.generation()) {
+            // Long runs get fewer samples: each costs a seek (a checkpoint copy and a replay).
+            view = make_statistics(*controller.simulator(), controller.total_steps() > 20000 ? 150 : 600);
+            generation = controller.generation();
+        }
+        if (view.series.empty()) {
+            ImGui::TextDisabled("Nothing changes over this run yet.");
+        }
+        const auto at = std::upper_bound(view.steps.begin(), view.steps.end(), controller.step());
+        const auto index = static_cast<std::size_t>(std::max<std::ptrdiff_t>(at - view.steps.begin() - 1, 0));
+        const float height = std::max(ImGui::GetTextLineHeight() * 2.5f,
+                                      (ImGui::GetContentRegionAvail().y / static_cast<float>(std::max<std::size_t>(view.series.size(), 1))) -
+                                          ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y * 2);
+        for (const Series& s : view.series) {
+            const float now = index < s.values.size() ? s.values[index] : 0.0f;
+            ImGui::Text("%s: %.0f (max %.0f)", s.name.c_str(), static_cast<double>(now), static_cast<double>(s.max));
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            ImGui::PlotLines(("##" + s.name).c_str(), s.values.data(), static_cast<int>(s.values.size()), 0, nullptr, 0.0f,
+                             s.max * 1.05f, ImVec2(width, height));
+            // The current step as a vertical line.
+            if (s.values.size() > 1) {
+                const float x = origin.x + width * static_cast<float>(index) / static_cast<float>(s.values.size() - 1);
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + height), context.palette.current, 2.0f);
+            }
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace memsim::ui

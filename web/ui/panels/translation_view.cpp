@@ -1,0 +1,140 @@
+#include "ui/panels/translation_view.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "memsim/vm/address.hpp"
+
+namespace memsim::ui {
+namespace {
+
+// The address the step touched last: a VM event's address first, else any event's. A
+// return's address is where the code resumes, not a memory access: it is skipped.
+const machine::Event* touched(const std::vector<machine::Event>& events) {
+    const machine::Event* any = nullptr;
+    const machine::Event* vm = nullptr;
+    for (const machine::Event& e : events) {
+        if (e.address == 0 || e.kind == "return") continue;
+        any = &e;
+        if (e.source == machine::EventSource::Vm) vm = &e;
+    }
+    return vm != nullptr ? vm : any;
+}
+
+}  // namespace
+
+TranslationView make_translation_view(const machine::Simulator& simulator) {
+    TranslationView view;
+    const auto* ops = std::get_if<machine::OpsSession>(&simulator.session());
+    if (ops == nullptr) {
+        view.why_not = "Translation is shown for programs: this scenario's references are pages, not addresses.";
+        return view;
+    }
+    const machine::Event* event = touched(simulator.events());
+    if (event == nullptr) {
+        view.why_not = "This step touched no memory address.";
+        return view;
+    }
+    const vm::AddressLayout& layout = ops->machine().config().mmu.layout;
+    const auto parts = vm::split_address(layout, event->address);
+    if (!parts) {
+        view.why_not = parts.error().message;
+        return view;
+    }
+    view.available = true;
+    view.vaddr = event->address;
+    view.vpn = parts->vpn;
+    view.offset = parts->offset;
+    view.pid = event->process;
+    view.what = event->kind;
+    view.failed = event->is_error;
+    view.layout = layout.name + " (" + vm::describe_split(layout) + ")";
+    std::uint32_t high = layout.va_bits;
+    for (std::uint32_t level = 0; level < parts->levels; ++level) {
+        const std::uint32_t bits = layout.level_bits[level];
+        const std::string name = parts->levels == 1 ? "page index" : "level " + std::to_string(level + 1) + " index";
+        view.fields.push_back({name, high - 1, high - bits, parts->index[level]});
+        high -= bits;
+    }
+    view.fields.push_back({"offset", layout.offset_bits - 1, 0, parts->offset});
+    for (const machine::Event& e : simulator.events()) {
+        // Page-fault events may carry no address (0): they follow the access that missed.
+        const bool same_page = e.address / layout.page_size() == view.vaddr / layout.page_size();
+        if (e.kind == "tlb-miss" && same_page) view.tlb_miss = true;
+        if (e.kind == "page-fault" && (same_page || e.address == 0)) view.page_fault = true;
+    }
+    const machine::Snapshot snapshot = simulator.snapshot();
+    if (snapshot.vm) {
+        for (std::uint32_t f = 0; f < snapshot.vm->frames.size(); ++f) {
+            const machine::FrameView& frame = snapshot.vm->frames[f];
+            if (frame.used && frame.owner == view.pid && frame.page == view.vpn) view.pfn = f;
+        }
+    }
+    if (view.pfn) view.paddr = vm::physical_address(layout, *view.pfn, view.offset);
+    return view;
+}
+
+void draw_translation(const TranslationView& view, PanelContext& context) {
+    const Palette& palette = context.palette;
+    if (!view.available) {
+        ImGui::TextDisabled("%s", view.why_not.c_str());
+        return;
+    }
+    ImGui::TextWrapped("%s touched %s in process %u, layout %s", view.what.c_str(), hex_text(view.vaddr), view.pid,
+                       view.layout.c_str());
+    // The fields as boxes whose widths follow their bit counts.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeight();
+    const float h = line * 2.2f;
+    const float total_bits = static_cast<float>(view.fields.front().high + 1);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float x = p.x;
+    for (std::size_t i = 0; i < view.fields.size(); ++i) {
+        const AddressField& f = view.fields[i];
+        const float fw = w * static_cast<float>(f.high - f.low + 1) / total_bits;
+        const ImU32 fill = f.name == "offset" ? palette.overhead : i % 2 == 0 ? palette.payload : palette.mapped;
+        const ImU32 ink = readable_text(fill);
+        draw->AddRectFilled(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), fill);
+        draw->AddRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), palette.outline);
+        const std::string label = f.name + " " + hex_text(f.value);
+        const std::string bits = std::to_string(f.high) + ".." + std::to_string(f.low);
+        draw->PushClipRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), true);
+        draw->AddText(ImVec2(x + 4, p.y + 2), ink, label.c_str());
+        draw->AddText(ImVec2(x + 4, p.y + line + 2), ink, bits.c_str());
+        draw->PopClipRect();
+        x += fw;
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::Text("VPN %s, offset %s", hex_text(view.vpn), hex_text(view.offset));
+    if (view.failed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
+        ImGui::TextWrapped("The access was refused (%s): no page may be mapped there, so the MMU raises a fault and "
+                           "the OS ends the program.", view.what.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, view.tlb_miss ? palette.guard : palette.resident);
+    ImGui::Text("1. TLB: %s", view.tlb_miss ? "miss, so the MMU walks the page table" : "hit, no walk needed");
+    ImGui::PopStyleColor();
+    if (view.tlb_miss) {
+        std::string walk = "2. walk:";
+        for (std::size_t i = 0; i + 1 < view.fields.size(); ++i) {
+            walk += " " + view.fields[i].name + " " + hex_text(view.fields[i].value) + (i + 2 < view.fields.size() ? " ->" : "");
+        }
+        ImGui::TextUnformatted(walk.c_str());
+    }
+    if (view.page_fault) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
+        ImGui::TextUnformatted("   the page was not in memory: page fault, the OS loads it");
+        ImGui::PopStyleColor();
+    }
+    if (view.pfn) {
+        ImGui::TextWrapped("%s frame %u: physical address %s = %u x page size + %s", view.tlb_miss ? "3." : "2.",
+                           *view.pfn, hex_text(view.paddr), *view.pfn, hex_text(view.offset));
+    } else {
+        ImGui::TextDisabled("The page is not in a frame now (the access failed or it was evicted).");
+    }
+}
+
+}  // namespace memsim::ui
