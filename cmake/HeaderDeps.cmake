@@ -26,4 +26,6 @@ file(COPY "/usr/include/stb/stb_image_write.h" DESTINATION "${MEMSIM_DEPS_INCLUD
 add_library(memsim_header_deps INTERFACE)
 target_include_directories(memsim_header_deps SYSTEM INTERFACE "${MEMSIM_DEPS_INCLUDE}")
 # No exceptions anywhere in engine or UI: the libraries report errors as values.
-target_compile_definitions(memsim_header_deps INTERFACE JSON_NOEXCEPTION TOML_EXCEPTIONS=0)
+# toml++ is compiled once (engine/src/scenario/toml_library.cpp), not in every file that
+# includes a scenario header.
+target_compile_definitions(memsim_header_deps INTERFACE JSON_NOEXCEPTION TOML_EXCEPTIONS=0 TOML_HEADER_ONLY=0)

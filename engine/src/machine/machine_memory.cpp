@@ -51,8 +51,10 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
         const vm::Translation t = mmu_.access(current_, at, kind, sink ? &vm_events : nullptr);
         for (const vm::MmuEvent& e : vm_events) {
             if (noteworthy(e.kind) && e.kind != vm::MmuEventKind::Segfault) {
+                // Some events name only the page: point at its first byte.
+                const std::uint64_t where = e.vaddr != 0 ? e.vaddr : e.vpn * config_.page_size;
                 add_event(sink, EventSource::Vm, kind_word(e.kind), vm::explain(e, config_.mmu.policy.kind),
-                          e.kind == vm::MmuEventKind::ProtectionFault, e.vaddr);
+                          e.kind == vm::MmuEventKind::ProtectionFault, where);
             }
         }
         if (t.outcome == vm::Outcome::Ok) continue;

@@ -15,14 +15,18 @@ Error in_file(Error error, int body_first_line) {
     return error;
 }
 
-// The file line of every reference of a reference-string body, in order.
-std::vector<int> reference_lines(const std::string& body, int first_line) {
+// The file line of every reference, in order: for reference strings one per number, for
+// R/W traces one per non-blank line. (A lackey line may touch several pages; those
+// traces get no lines when the counts disagree.)
+std::vector<int> reference_lines(const std::string& body, int first_line, bool one_per_line) {
     std::vector<int> lines;
     const auto text_lines = split_lines(body);
     for (std::size_t i = 0; i < text_lines.size(); ++i) {
         std::string_view line = text_lines[i];
         if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-        for (std::size_t k = 0; k < split_any(line, " ,\t;").size(); ++k) lines.push_back(first_line + static_cast<int>(i));
+        const std::size_t words = split_any(line, " ,\t;").size();
+        const std::size_t references = one_per_line ? (words > 0 ? 1 : 0) : words;
+        for (std::size_t k = 0; k < references; ++k) lines.push_back(first_line + static_cast<int>(i));
     }
     return lines;
 }
@@ -45,7 +49,7 @@ Result<Simulator::Session> reference_session(const scenario::Scenario& s) {
     prepared->dense = vm::densify(*trace);
     const auto page_space = static_cast<std::uint32_t>(prepared->dense.pages.size());
     if (config->policy.kind == vm::PolicyKind::Opt) prepared->next_use = vm::next_use_times(prepared->dense.ids, page_space);
-    prepared->lines = format == "refs" ? reference_lines(s.body, s.body_first_line) : std::vector<int>{};
+    prepared->lines = format == "lackey" ? std::vector<int>{} : reference_lines(s.body, s.body_first_line, format == "rw");
     if (prepared->lines.size() != prepared->dense.ids.size()) prepared->lines.assign(prepared->dense.ids.size(), 0);
     auto pager = vm::Pager::create(*config, page_space);
     if (!pager) return tl::unexpected(pager.error());
