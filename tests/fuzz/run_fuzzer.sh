@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Runs one libFuzzer target for a fixed time on a corpus seeded from the repository.
-#   run_fuzzer.sh BINARY NAME SOURCE_DIR CORPUS_DIR SECONDS
+# Runs one libFuzzer target on a corpus seeded from the repository.
+#   run_fuzzer.sh BINARY NAME SOURCE_DIR CORPUS_DIR SECONDS   (a time-limited search)
+#   run_fuzzer.sh BINARY NAME SOURCE_DIR CORPUS_DIR runs:N    (N inputs with a fixed seed:
+#                                                             the same inputs every time, for CI)
 set -euo pipefail
 binary="$1"; name="$2"; source="$3"; corpus="$4"; seconds="$5"
 mkdir -p "$corpus"
 case "$name" in
-  scenario) cp -n "$source"/scenarios/*.msim "$source"/tests/cli/data/*.msim "$corpus"/ 2>/dev/null || true ;;
+  scenario) cp -n "$source"/scenarios/*.msim "$source"/tests/cli/data/*.msim "$source"/tests/fuzz/*.msim "$corpus"/ 2>/dev/null || true ;;
   ops_body) for f in "$source"/scenarios/*.msim; do sed '1,/^+++$/d' "$f" | sed '1,/^+++$/d' > "$corpus/$(basename "$f").ops"; done ;;
   vm_trace) printf '7 0 1 2 0 3 0 4\n' > "$corpus/refs"; printf 'R 0x1000\nW 0x2004\n' > "$corpus/rw";
             printf 'I  04001234,3\n L 1ffefff8,8\n S 1ffefff0,4\n M 0421c7f0,4\n' > "$corpus/lackey" ;;
   heap_trace) printf '\x03+10,+20,-0,+5' > "$corpus/ostep"; printf '\x01%s' "$(sed '1,/^+++$/d' "$source/scenarios/malloc-lab-short.msim" | sed '1,/^+++$/d')" > "$corpus/rep" ;;
 esac
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
-"$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+if [[ "$seconds" == runs:* ]]; then
+  budget=(-seed=1 -runs="${seconds#runs:}")
+else
+  budget=(-max_total_time="$seconds")
+fi
+"$binary" "$corpus" "${budget[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
   -print_final_stats=1 2>&1 | tail -n 12

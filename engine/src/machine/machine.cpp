@@ -2,6 +2,9 @@
 // machine_memory.cpp, the heap in machine_heap.cpp.
 #include "memsim/machine/machine.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include "memsim/core/text.hpp"
 #include "memsim/machine/explain.hpp"
 #include "memsim/vm/explain.hpp"
@@ -26,6 +29,19 @@ bool mapped_at_start(RegionKind kind) {
 
 vm::Backing backing_of(RegionKind kind) {
     return (kind == RegionKind::Bss || kind == RegionKind::Stack) ? vm::Backing::Zero : vm::Backing::File;
+}
+
+// Index bits per page-table level: the x86 splits for 32 and 48 bits, otherwise levels
+// of at most 10 bits, so no single table is huge (a 36-bit space with one level would
+// need 16 million entries).
+std::vector<std::uint32_t> page_table_levels(std::uint32_t va_bits, std::uint64_t page_size) {
+    if (va_bits == 32 && page_size == 4096) return {10, 10};
+    if (va_bits == 48 && page_size == 4096) return {9, 9, 9, 9};
+    const auto vpn_bits = static_cast<std::uint32_t>(va_bits - static_cast<std::uint32_t>(std::countr_zero(page_size)));
+    const std::uint32_t count = std::max(1u, (vpn_bits + 9) / 10);
+    std::vector<std::uint32_t> levels(count, vpn_bits / count);
+    for (std::uint32_t i = 0; i < vpn_bits % count; ++i) ++levels[i];
+    return levels;
 }
 
 }  // namespace
@@ -65,10 +81,7 @@ Result<Machine> Machine::create(const MachineConfig& config) {
 
     MachineConfig settled = config;
     const std::uint32_t va_bits = layout->address_bits;
-    auto mmu_layout = vm::make_layout(va_bits, config.page_size,
-                                      va_bits == 32 ? std::vector<std::uint32_t>{10, 10}
-                                      : va_bits == 48 ? std::vector<std::uint32_t>{9, 9, 9, 9}
-                                                      : std::vector<std::uint32_t>{});
+    auto mmu_layout = vm::make_layout(va_bits, config.page_size, page_table_levels(va_bits, config.page_size));
     if (!mmu_layout) return tl::unexpected(mmu_layout.error());
     if (va_bits == 48) mmu_layout->pte_bytes = 8;
     settled.mmu.layout = *mmu_layout;

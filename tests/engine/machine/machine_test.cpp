@@ -122,3 +122,15 @@ TEST_CASE("Switching processes without ASIDs flushes the TLB", "[machine][vm]") 
     CHECK_FALSE(m.switch_to(7, &events));
     CHECK(has_kind(events, "no-such-process"));
 }
+
+TEST_CASE("A scaled address space splits its page table into levels of at most 10 bits", "[machine][vm]") {
+    // Found by fuzzing: a 36-bit space with one level needed a 16-million-entry table.
+    MachineConfig config;
+    config.address_bits = 36;
+    config.stack_limit = 64 * 1024;
+    Machine m = make(config);
+    const auto& levels = m.config().mmu.layout.level_bits;
+    CHECK(levels.size() == 3);  // 24 VPN bits: 8 + 8 + 8
+    for (std::uint32_t bits : levels) CHECK(bits <= 10);
+    CHECK(m.call("main", {}, {}, m.code_address(1), nullptr));
+}
