@@ -6,6 +6,7 @@
 
 #include "memsim/version.hpp"
 #include "platform/app_access.hpp"
+#include "platform/frame_timer.hpp"
 #include "ui/app.hpp"
 #include "ui/page_api.hpp"
 
@@ -18,6 +19,15 @@ EMSCRIPTEN_KEEPALIVE const char* memsim_call(const char* verb, const char* argum
     static std::string reply;
     reply = memsim::ui::api_call(memsim::platform::running_app().controller(), verb,
                                  argument_json == nullptr ? std::string() : std::string(argument_json));
+    return reply.c_str();
+}
+
+// memsim.perf(): CPU time per frame over the last frames as JSON; reset != 0 then forgets
+// them, so the next call covers only frames drawn after this one.
+EMSCRIPTEN_KEEPALIVE const char* memsim_perf(int reset) {
+    static std::string reply;
+    reply = memsim::platform::frame_timer().stats_json();
+    if (reset != 0) memsim::platform::frame_timer().reset();
     return reply.c_str();
 }
 

@@ -30,6 +30,7 @@
   window.memsimReady.catch(() => {});
 
   let framesDrawn = 0;
+  let firstFrameMs = null;  // performance.now() at the first drawn frame (ms since navigation)
   const listeners = { step: [], load: [], error: [] };
 
   // One verb of the module's API. The argument goes through the heap (not the stack), so
@@ -61,6 +62,16 @@
     return result;
   }
 
+  // memsim.perf({reset}): the UI's CPU time per frame over the last (up to 120) frames,
+  // {frame_ms_mean, frame_ms_p95, frame_ms_max, frames, total_frames, first_frame_ms};
+  // reset: true starts a new window after reading (see BENCHMARKS.md).
+  function framePerf(options) {
+    const reset = options && options.reset ? 1 : 0;
+    const stats = JSON.parse(Module.ccall('memsim_perf', 'string', ['number'], [reset]));
+    stats.first_frame_ms = firstFrameMs;
+    return stats;
+  }
+
   const api = {
     version: () => Module.ccall('memsim_version', 'string', [], []),
     framesDrawn: () => framesDrawn,
@@ -73,6 +84,7 @@
     runToEnd: () => call('runToEnd', null),
     state: () => call('state', null),
     set: (settings) => call('set', settings),
+    perf: (options) => framePerf(options),
     // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes.
     on(name, callback) {
       if (!listeners[name]) throw new Error('memsim.on: unknown event "' + name + '" (step, load, error)');
@@ -87,6 +99,7 @@
     onFrame(frames) {
       framesDrawn = frames;
       if (frames === 1) {
+        firstFrameMs = performance.now();
         statusLine.classList.add('hidden');
         rawCall('notifications', null);  // the default lesson's load is not news
         window.memsim = api;
