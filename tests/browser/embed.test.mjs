@@ -126,6 +126,22 @@ await withBrowser(values.dist, async (browser, url) => {
   const recent = await page.evaluate(() => window.memsimEmbed.recent().map((e) => e.title));
   check('the Recent list has it', recent[0] === 'My own FIFO run', recent.join(','));
   await page.close();
+  // Text typed in the Source editor, never Run, survives a reload too.
+  page = await open(`${url}`);
+  await page.evaluate(() => window.memsim.loadBuiltin('belady-fifo'));
+  await page.waitForTimeout(300);
+  await page.mouse.click(22, 122);  // Edit
+  await page.waitForTimeout(300);
+  await page.mouse.click(150, 500);  // into the editor
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' 6 7');
+  await page.waitForTimeout(1200);   // the draft is saved within a second
+  await page.reload();
+  await page.evaluate(async () => { await window.memsimReady; await window.memsimEmbed.ready; });
+  text = await page.evaluate(() => window.memsim.source().text);
+  s = await state(page);
+  check('typed text that was never Run survives a reload', /1 2 3 4 1 2 5 1 2 3 4 5\s+6 7\s*$/.test(text) && s.totalSteps === 14, `${JSON.stringify(text.slice(-30))} ${s.totalSteps}`);
+  await page.close();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
