@@ -181,6 +181,14 @@ await withBrowser(values.dist, async (browser, url) => {
   const png = Buffer.from(exported.png.split(',')[1], 'base64');
   check('PNG export shows the UI', looksDrawn(describePixels(png)));
   writeFileSync(join(values.artifacts, 'embed-export.png'), png);
+  // The Export menu's buttons download files.
+  await page.click('#export summary');
+  await shot(page, 'embed-export-menu.png');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+  const csvFile = join(values.artifacts, 'embed-export.csv');
+  await download.saveAs(csvFile);
+  const saved = (await import('node:fs')).readFileSync(csvFile, 'utf8').trim().split('\r\n');
+  check('Export → CSV downloads one row per step', download.suggestedFilename() === 'beladys-anomaly-with-fifo-run.csv' && saved.length === 13, `${download.suggestedFilename()} ${saved.length}`);
   // memsim.on misuse answers like the other verbs instead of throwing.
   const on = await page.evaluate(() => [window.memsim.on('nope', () => {}), window.memsim.on('step', 3), typeof window.memsim.on('step', () => {})]);
   check('memsim.on misuse returns {ok: false, errors}', on[0].ok === false && /unknown event/.test(on[0].errors[0].message) && on[1].ok === false && on[2] === 'function', JSON.stringify(on));

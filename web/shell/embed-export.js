@@ -17,7 +17,7 @@
 
   // A file name from the scenario's title: "Belady's anomaly" -> "beladys-anomaly".
   function baseName(title) {
-    return (title || 'memsim').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'memsim';
+    return (title || 'memsim').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'memsim';
   }
 
   function table(memsim) {
