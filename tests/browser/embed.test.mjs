@@ -201,6 +201,10 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.waitForTimeout(500);
   check('a WebAssembly trap shows a notice that the text is saved', /internal error.*Your text is saved/.test((await notices(page)).join()), (await notices(page)).join());
   await shot(page, 'embed-trap.png');
+  await page.reload();
+  await page.evaluate(async () => { await window.memsimReady; await window.memsimEmbed.ready; });
+  s = await state(page);
+  check('after the trap a reload brings the text back', s.title === 'My own FIFO run', s.title);
   await page.close();
   page = await open(url);
   await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context').loseContext());

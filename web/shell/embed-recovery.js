@@ -10,6 +10,7 @@
   embed.trouble = function (message) {
     let saved = false;
     try { saved = embed.saveWork ? embed.saveWork() : false; } catch (e) { saved = false; }
+    try { saved = saved || (!embed.embedded && !!window.localStorage.getItem('memsim.work')); } catch (e) { /* storage off */ }
     if (shown) return;
     shown = true;
     const status = document.getElementById('status');

@@ -45,11 +45,13 @@
     }
   }
 
-  // The work now: the editor's unsaved text when it is open, else the loaded text.
+  // The work now: the editor's unsaved text when it is open, else the loaded text; null
+  // when the module cannot say (after a trap), so the last good save is kept.
   function currentWork(memsim) {
     const draft = memsim.draft();
     const source = memsim.source();
     const state = memsim.state();
+    if (typeof source.text !== 'string' || typeof draft.editing !== 'boolean') return null;
     const work = { step: state.step || 0, title: source.title, editing: draft.editing, savedAt: Date.now() };
     if (draft.editing) work.text = draft.text;
     else if (source.builtin) work.builtin = source.builtin;
@@ -60,7 +62,8 @@
   embed.saveWork = function () {
     const memsim = window.memsim;
     if (!memsim || embed.embedded) return false;  // an embedded lesson is the teacher's, not saved
-    return write(WORK, currentWork(memsim));
+    const work = currentWork(memsim);
+    return work !== null && write(WORK, work);
   };
 
   embed.recent = () => (Array.isArray(read(RECENT)) ? read(RECENT) : []);
