@@ -36,9 +36,10 @@ await withBrowser(values.dist, async (browser, url) => {
   }
 
   // ?scenario= and ?step=
-  let page = await open(`${url}?scenario=belady-fifo&step=5`);
+  let page = await open(`${url}?scenario=belady-fifo&step=5&speed=4`);
+  await page.waitForTimeout(600);
   let s = await state(page);
-  check('?scenario=belady-fifo&step=5 opens that lesson at step 5', s.title === "Belady's anomaly with FIFO" && s.step === 5, `${s.title} ${s.step}`);
+  check('?scenario=belady-fifo&step=5&speed=4 opens that lesson at step 5, paused', s.title === "Belady's anomaly with FIFO" && s.step === 5, `${s.title} ${s.step}`);
   check('good parameters give no notice', (await notices(page)).length === 0, (await notices(page)).join(' | '));
   await page.close();
 

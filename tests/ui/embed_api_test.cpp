@@ -59,6 +59,9 @@ TEST_CASE("play() takes a speed within limits; pause() stops", "[ui][embed]") {
     CHECK_FALSE(app.controller().playing());
     CHECK(call(app, "play", {{"speed", 5000}})["ok"] == false);
     CHECK(call(app, "play", {{"speed", "fast"}})["ok"] == false);
+    CHECK(call(app, "speed", 8)["speed"] == 8.0);
+    CHECK_FALSE(app.controller().playing());
+    CHECK(call(app, "speed", 0)["ok"] == false);
 }
 
 TEST_CASE("runTable() gives one row per step without moving the app", "[ui][embed]") {

@@ -92,7 +92,7 @@
       if (!reply.ok) problems.push(`URL parameter ${name}: ${reply.errors[0].message}. The default is used.`);
     }
     if (params.autoplay) memsim.play(params.speed !== undefined ? { speed: params.speed } : null);
-    else if (params.speed !== undefined) { memsim.play({ speed: params.speed }); memsim.pause(); }
+    else if (params.speed !== undefined) memsim.speed(params.speed);
     return problems;
   };
 })();

@@ -89,6 +89,7 @@
     view: (options) => call('view', options),
     play: (options) => call('play', options),
     pause: () => call('pause', null),
+    speed: (stepsPerSecond) => call('speed', stepsPerSecond),
     source: () => call('source', null),
     draft: () => call('draft', null),
     runTable: (options) => call('runTable', options),

@@ -45,13 +45,15 @@ json set_view(App& app, const json& arg) {
     return view_json(app);
 }
 
+bool valid_speed(const json& speed) {
+    return speed.is_number() && speed.get<double>() >= 0.25 && speed.get<double>() <= 1000.0;
+}
+
 json play(App& app, const json& arg) {
     Controller& c = app.controller();
     if (!arg.is_null()) {
         const json speed = arg.is_object() && arg.contains("speed") ? arg["speed"] : json();
-        if (!speed.is_number() || speed.get<double>() < 0.25 || speed.get<double>() > 1000.0) {
-            return failure("play() takes {speed: N} with N steps per second from 0.25 to 1000");
-        }
+        if (!valid_speed(speed)) return failure("play() takes {speed: N} with N steps per second from 0.25 to 1000");
         c.execute(cmd::SetSpeed{speed.get<double>()});
     }
     const CommandResult result = c.execute(cmd::Play{});
@@ -103,7 +105,8 @@ json run_table(const Controller& controller, const json& arg) {
 }  // namespace
 
 std::optional<std::string> embed_api_call(App& app, std::string_view verb, const std::string& argument_json) {
-    if (verb != "view" && verb != "play" && verb != "pause" && verb != "draft" && verb != "source" && verb != "runTable") {
+    if (verb != "view" && verb != "play" && verb != "pause" && verb != "speed" && verb != "draft" && verb != "source" &&
+        verb != "runTable") {
         return std::nullopt;
     }
     const json arg = argument_json.empty() ? json(nullptr) : json::parse(argument_json, nullptr, false);
@@ -117,6 +120,11 @@ std::optional<std::string> embed_api_call(App& app, std::string_view verb, const
     } else if (verb == "pause") {
         app.controller().execute(cmd::Pause{});
         reply = {{"ok", true}, {"playing", false}};
+    } else if (verb == "speed") {
+        // Sets the playing speed without starting to play (play() from the end restarts).
+        if (valid_speed(arg)) app.controller().execute(cmd::SetSpeed{arg.get<double>()});
+        reply = valid_speed(arg) ? json{{"ok", true}, {"speed", app.controller().speed()}}
+                                 : failure("speed() needs steps per second from 0.25 to 1000");
     } else if (verb == "draft") {
         const SourceDraft& d = source_draft();
         reply = {{"editing", d.editing}, {"text", d.text}, {"revision", d.revision}};

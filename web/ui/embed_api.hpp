@@ -6,6 +6,7 @@
 //   embed_api_call(app, "view", "{\"embed\":true,\"panels\":\"stack,heap\",\"theme\":\"light\"}")
 //   embed_api_call(app, "play", "{\"speed\":4}")   -> {"ok":true,"playing":true,"speed":4}
 //   embed_api_call(app, "pause", "null")
+//   embed_api_call(app, "speed", "8")              -> {"ok":true,"speed":8} (does not start playing)
 //   embed_api_call(app, "source", "null")          -> {"text":"...","builtin":"belady-fifo","title":"...","hasErrors":false}
 //   embed_api_call(app, "draft", "null")           -> {"editing":true,"text":"...","revision":7}
 //   embed_api_call(app, "runTable", "{\"limit\":1000}") -> {"ok":true,"columns":[...],"rows":[[...]],"truncated":false}
