@@ -43,6 +43,10 @@ try {
     await page.click('#end');
     await page.waitForFunction(() => /4 frames, 10 page faults/.test(document.getElementById('readout').textContent), null, { timeout: 5000 });
     check("set {frames: 4} and runToEnd by message: 10 faults (Belady's anomaly)", true);
+    await page.waitForTimeout(700);
+    const shot = await page.screenshot({ fullPage: true });
+    writeFileSync(join(values.artifacts, 'embed-course-page.png'), shot);
+    check('the course page screenshot shows both simulators', looksDrawn(describePixels(shot)));
 
     // Replies to well-formed and malformed calls, from the parent page.
     const replies = await page.evaluate(async () => {
@@ -76,9 +80,6 @@ try {
     check('calls without a usable id get no reply', replies.length === 6, replies.map((r) => r.id).join(','));
     check('state by message', byId.f && byId.f.step === 3 && byId.f.title.includes('LRU'), byId.f && byId.f.title);
     check('the frame ran no received code', (await frame.evaluate(() => document.title)) !== 'pwned');
-    const shot = await page.screenshot({ fullPage: true });
-    writeFileSync(join(values.artifacts, 'embed-course-page.png'), shot);
-    check('the course page screenshot shows both simulators', looksDrawn(describePixels(shot)));
     await page.close();
 
     // ?origins= allows only the named parent origins.
