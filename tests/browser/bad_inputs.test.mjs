@@ -13,11 +13,19 @@ const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: {
 mkdirSync(values.artifacts, { recursive: true });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const folder = join(root, 'tests', 'bad_inputs');
-const cases = readdirSync(folder).filter((name) => name.endsWith('.msim')).sort().map((name) => ({
-  name,
-  text: readFileSync(join(folder, name), 'utf8'),
-  expected: readFileSync(join(folder, name.replace(/\.msim$/, '.expected')), 'utf8').replace(/\n+$/, ''),
-}));
+// A JS string cannot carry bytes that are not UTF-8: the page (like a file input) sees them
+// decoded with U+FFFD in their place, so for those files only the line and the kind of
+// error must match, not the byte the CLI names.
+const isUtf8 = (bytes) => { try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; } };
+const cases = readdirSync(folder).filter((name) => name.endsWith('.msim')).sort().map((name) => {
+  const bytes = readFileSync(join(folder, name));
+  return {
+    name,
+    text: new TextDecoder('utf-8').decode(bytes),
+    exact: isUtf8(bytes),
+    expected: readFileSync(join(folder, name.replace(/\.msim$/, '.expected')), 'utf8').replace(/\n+$/, ''),
+  };
+});
 
 // The same rendering as Error::to_string in engine/src/core/result.cpp.
 const describe = ({ line, column, message }) =>
@@ -33,10 +41,12 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.goto(url);
   await page.evaluate(async () => { await window.memsimReady; });
 
-  for (const { name, text, expected } of cases) {
+  for (const { name, text, exact, expected } of cases) {
     const result = await page.evaluate((t) => window.memsim.load(t), text);
     const got = result.ok === false && result.errors?.length ? describe(result.errors[0]) : JSON.stringify(result);
-    check(`${name} gives its reviewed error`, got === expected, got === expected ? '' : `got "${got}", expected "${expected}"`);
+    const line = (s) => s.split(':')[0];
+    const ok = exact ? got === expected : line(got) === line(expected) && got.includes('not UTF-8');
+    check(`${name} gives its reviewed error`, ok, ok ? '' : `got "${got}", expected "${expected}"`);
   }
 
   // Still working: a good scenario loads and steps, and the canvas draws.

@@ -21,6 +21,8 @@ case "$name" in
                  printf '\x0a\x00\x01\x00\x30\x01\x00\x31\x03\x00\x00\x03\x00\x00' > "$corpus/double-free" ;;
   policy_ops) printf '\x00\x03\x00\x01\x02\x03\x04\x01\x02\x05\x01\x02\x03\x04\x05' > "$corpus/belady"
               printf '\x02\x04\x03\x07\x00\x01\x02\x00\x03\x00\x44\x02\x03\x00\x43\x02' > "$corpus/tlb" ;;
+  page_api) printf '\x01"belady-fifo"\n\x02 3\n\x03 1\n\x07{"frames":4,"policy":"lru"}\n\x06null\n\x04 2' > "$corpus/calls"
+            { printf '\x00'; node -e 'process.stdout.write(JSON.stringify(require("fs").readFileSync(process.argv[1], "utf8")))' "$source/scenarios/factorial.msim"; printf '\n\x05\n\x06\n'; } > "$corpus/load" ;;
 esac
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 if [[ "$seconds" == runs:* ]]; then
