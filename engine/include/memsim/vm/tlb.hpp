@@ -124,8 +124,9 @@ private:
 
     // The search of one set, as the hardware does it: every way compared, no early exit.
     // The bulk loop of a simulation with a TLB spends most of its time here, so the
-    // common set sizes get straight-line code (W ways known when compiled; 0 = ways_)
-    // and selections without branches (which way matches or is oldest is unpredictable).
+    // common set sizes get a loop of known length (W ways; 0 = ways_, any shape) that
+    // the compiler can unroll, and selections without branches (which way matches or
+    // is oldest is unpredictable: a branch there mispredicted about once per miss).
     template <std::uint32_t W>
     std::uint32_t find_in_set(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
         const std::uint32_t ways = W == 0 ? ways_ : W;
