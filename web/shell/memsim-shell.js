@@ -73,6 +73,18 @@
     runToEnd: () => call('runToEnd', null),
     state: () => call('state', null),
     set: (settings) => call('set', settings),
+    // For UI tests: {name: {x, y, width, height}} in page CSS pixels of the last frame's
+    // windows ("window:Events", "title:Events") and named widgets ("source.edit", ...).
+    debugWidgets() {
+      const raw = rawCall('debugWidgets', null);
+      const box = document.getElementById('canvas').getBoundingClientRect();
+      const ratio = window.devicePixelRatio || 1;  // the module draws in device pixels
+      const out = {};
+      for (const [name, r] of Object.entries(raw)) {
+        out[name] = { x: box.left + r.x / ratio, y: box.top + r.y / ratio, width: r.width / ratio, height: r.height / ratio };
+      }
+      return out;
+    },
     // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes.
     on(name, callback) {
       if (!listeners[name]) throw new Error('memsim.on: unknown event "' + name + '" (step, load, error)');

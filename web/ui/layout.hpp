@@ -9,8 +9,9 @@
 //   |           |           |      Heap        | Virtual memory|
 //   |  Source   |  Stack    |                  |               |
 //   |           |           +----------------------+-----------+
-//   |           |           |       Events         | Statistics|
+//   |           |           | Events | Console | Compare | Stats |
 //   +-----------+-----------+----------------------------------+
+//   (Console for programs, Compare for reference and heap traces: only when shown)
 //   | status line                                              |
 namespace memsim::ui {
 
@@ -20,12 +21,14 @@ struct Rect {
 
 struct PanelLayout {
     Rect controls, source, stack, heap, virtual_memory, events, statistics;
+    Rect console, compare;  // empty unless shown
 };
 
 // Which of the machine's panels the loaded scenario has content for. A paging trace has
 // no stack or heap, a heap trace no stack or paging: their space goes to the others.
 struct ShownPanels {
     bool stack = true, heap = true, virtual_memory = true;
+    bool console = false, compare = false;  // the lower row's optional panels
     bool operator==(const ShownPanels&) const = default;
 };
 

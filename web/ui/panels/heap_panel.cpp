@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/panels/heap_free_links.hpp"
 
 namespace memsim::ui {
 
@@ -18,6 +19,7 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
     view.start = process->heap_start;
     view.end = process->brk;
     view.metrics = process->heap;
+    view.free_lists = process->free_lists;
     for (const heap::BlockView& b : process->blocks) {
         const std::size_t index = view.blocks.size();
         HeapBlockRow row{.block = b, .name = {}};
@@ -110,6 +112,17 @@ void block_tooltip(const HeapBlockRow& row) {
     ImGui::EndTooltip();
 }
 
+// The free-list links of `view`, rebuilt when `version` changes (a map over the free blocks).
+const FreeLinks& cached_free_links(const HeapView& view, std::uint64_t version) {
+    static FreeLinks links;
+    static std::uint64_t links_version = ~0ull;
+    if (links_version != version) {
+        links = make_free_links(view);
+        links_version = version;
+    }
+    return links;
+}
+
 // `version` changes whenever `view` does.
 void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -158,6 +171,7 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
     }
     draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
     ImGui::Dummy(ImVec2(w, h));
+    draw_free_links(cached_free_links(view, version), view.start, view.end, p, w, h, palette);
     ImGui::TextDisabled("%s", hex_text(view.start));
     ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(hex_text(view.end)).x));
     ImGui::TextDisabled("%s", hex_text(view.end));
@@ -246,6 +260,11 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             ImGui::SameLine();
             gauge("internal frag.", view.internal_fragmentation, width,
                   "Internal fragmentation: headers and padding in live blocks");
+            if (!view.free_lists.empty()) {
+                const FreeLinks& links = cached_free_links(view, version);
+                ImGui::TextWrapped("free list%s (%zu blocks, search order): %s", links.lists > 1 ? "s" : "", links.blocks,
+                                   links.text.c_str());
+            }
             ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
                         static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
                         static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 #include "memsim/core/text.hpp"
 
 namespace memsim::ui {
@@ -138,11 +139,13 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
                 editor.editing = true;
                 editor.buffer = controller.text();
             }
+            note_item("source.edit");
         } else {
             if (ImGui::Button("Run")) {
                 controller.push(cmd::Load{editor.buffer, true});
                 editor.editing = false;
             }
+            note_item("source.run");
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) editor.editing = false;
         }
@@ -167,6 +170,7 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
                                       ImVec2(-1.0f, -1.0f),
                                       ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize,
                                       resize_callback, &editor.buffer);
+            note_item("source.editor");
         } else {
             if (ImGui::BeginChild("##lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
                 draw_lines(view, context.palette, editor);
