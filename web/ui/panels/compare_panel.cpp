@@ -99,6 +99,20 @@ CompareView make_compare_view(const machine::Simulator& simulator, const std::ve
 
 namespace {
 
+// Trace operations one comparison replays per choice; past this the panel asks first.
+constexpr std::uint64_t compare_work_without_asking = 2'000'000;
+
+std::uint64_t compare_work(const machine::Simulator& simulator) {
+    if (const auto* refs = std::get_if<machine::ReferenceSession>(&simulator.session())) {
+        return refs->trace().dense.ids.size();
+    }
+    if (const auto* trace = std::get_if<machine::HeapTraceSession>(&simulator.session())) {
+        // An allocation costs a free-list search, far more than a page reference.
+        return trace->trace().ops.size() * 100;
+    }
+    return 0;
+}
+
 // A bar in the current table cell, `fraction` of the cell's width, with its text.
 void cell_bar(double fraction, ImU32 colour, const char* text, const Palette& palette) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -226,18 +240,28 @@ void draw_compare_panel(const Rect& rect, PanelContext& context) {
         if (sim == nullptr) {
             ImGui::TextDisabled("Load a scenario to compare.");
         } else {
+            static bool waiting = false;  // a big trace waits for the button
             bool rerun = generation != context.controller.generation();
-            if (rerun) choices = default_compare_choices(*sim);
+            if (rerun) {
+                choices = default_compare_choices(*sim);
+                waiting = compare_work(*sim) > compare_work_without_asking;
+                view = {};
+                generation = context.controller.generation();
+            }
             const CompareKind kind = compare_kind(*sim);
             if (kind != CompareKind::None && draw_choices(kind, choices)) rerun = true;
-            if (rerun) {
+            if (waiting) {
+                ImGui::TextWrapped("A long trace: each choice replays all of it.");
+                rerun = ImGui::Button("Run the comparison");
+                waiting = !rerun;
+            }
+            if (rerun && !waiting) {
                 // Each choice replays the whole trace, so only when the run or the choice changes.
                 view = make_compare_view(*sim, choices);
-                generation = context.controller.generation();
             }
             if (view.kind == CompareKind::Policies) draw_policy_table(view, context.palette);
             if (view.kind == CompareKind::Allocators) draw_allocator_table(view, context.palette);
-            if (view.kind == CompareKind::None) ImGui::TextDisabled("%s", view.why_not.c_str());
+            if (view.kind == CompareKind::None && !waiting) ImGui::TextDisabled("%s", view.why_not.c_str());
         }
     }
     ImGui::End();

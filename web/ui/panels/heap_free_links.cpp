@@ -52,7 +52,7 @@ void draw_free_links(const FreeLinks& links, std::uint64_t start, std::uint64_t 
         // Longer links dip deeper, so nested arcs stay apart.
         const float dip = depth * std::clamp(std::abs(x1 - x0) / std::max(width, 1.0f) * 2.0f + 0.35f, 0.35f, 1.0f);
         const ImU32 colour = link.list % 2 == 0 ? palette.pointer : palette.current;
-        draw->AddBezierCubic(ImVec2(x0, base), ImVec2(x0, base + dip), ImVec2(x1, base + dip), ImVec2(x1, base), colour, 1.5f);
+        draw->AddBezierCubic(ImVec2(x0, base), ImVec2(x0, base + dip), ImVec2(x1, base + dip), ImVec2(x1, base), colour, 2.0f);
         // The arrowhead points up into the next block.
         draw->AddTriangleFilled(ImVec2(x1, base), ImVec2(x1 - 4, base + 7), ImVec2(x1 + 4, base + 7), colour);
     }

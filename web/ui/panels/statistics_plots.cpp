@@ -22,7 +22,10 @@ XyPlot make_sweep_plot(const machine::Simulator& simulator) {
     const auto pages = static_cast<std::uint32_t>(refs->trace().dense.pages.size());
     // Up to every page resident (no more faults than the first touches), at least twice
     // the scenario's frames; capped so a huge trace stays a quick sweep.
-    const std::uint32_t max_frames = std::clamp<std::uint32_t>(std::max(pages, config.frames * 2), 2, 64);
+    std::uint32_t max_frames = std::clamp<std::uint32_t>(std::max(pages, config.frames * 2), 2, 64);
+    // A long trace sweeps fewer frame counts: at most about 20 million references in all.
+    const std::uint64_t references = std::max<std::uint64_t>(refs->trace().dense.ids.size(), 1);
+    max_frames = static_cast<std::uint32_t>(std::clamp<std::uint64_t>(20'000'000 / references, 2, max_frames));
     const auto sweep = vm::belady_sweep(config.policy, refs->trace().dense, 1, max_frames);
     if (!sweep) {
         plot.why_not = sweep.error().message;
