@@ -48,8 +48,10 @@ node "$here/../browser/png_check.mjs" "$out/desktop-console.png" >/dev/null && o
 [[ "$(field "$out/desktop-console.json" 's.output')" == "fact(4) = 24" ]] && ok "the program printed fact(4) = 24" || bad "console output"
 
 rm -f "$out/desktop-free-list.png"
-run --builtin malloc-lab-short --step 1000000 --screenshot "$out/desktop-free-list.png"
+run --scenario "$here/../browser/free-list-links.msim" --step 7 --screenshot "$out/desktop-free-list.png"
 node "$here/../browser/png_check.mjs" "$out/desktop-free-list.png" >/dev/null && ok "free-list screenshot is drawn" || bad "free-list screenshot"
+links=$(colour_count "$out/desktop-free-list.png" 240 228 66)
+[[ $links -gt 30 ]] && ok "the free list's links are drawn ($links px)" || bad "free-list links: $links px"
 
 # A file that cannot be read is refused with exit code 2.
 set +e

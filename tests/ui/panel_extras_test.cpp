@@ -152,3 +152,17 @@ TEST_CASE("A whole 32-bit address space (2^20 pages) fits the page map's one tex
     REQUIRE(map.regions.size() == 1);
     CHECK(map.regions[0].pages == std::uint64_t{1} << 20);
 }
+
+TEST_CASE("A MiniC program's accesses are translated too", "[ui][translation]") {
+    Controller c = at("factorial", 0);
+    std::size_t translated = 0;
+    for (std::uint64_t step = 1; step <= c.total_steps(); ++step) {
+        c.execute(cmd::Seek{step});
+        const TranslationView view = make_translation_view(*c.simulator());
+        if (!view.available) continue;
+        ++translated;
+        CHECK(view.vpn == view.vaddr >> 12);  // the 32-bit machine: 4 KiB pages, 10/10/12
+        CHECK(view.fields.size() == 3);
+    }
+    CHECK(translated > 0);
+}

@@ -22,7 +22,7 @@ struct AppInfo {
     bool can_quit = true;                   // the browser has no File > Quit
     // Reads a scenario file by path (the desktop's File > Open path box); empty in the
     // browser, which opens files through the page. The UI itself never touches files.
-    std::function<std::optional<std::string>(const std::string& path)> read_file;
+    std::function<std::optional<std::string>(const std::string& path)> read_file = {};
 };
 
 class App {

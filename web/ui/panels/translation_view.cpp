@@ -25,8 +25,11 @@ const machine::Event* touched(const std::vector<machine::Event>& events) {
 
 TranslationView make_translation_view(const machine::Simulator& simulator) {
     TranslationView view;
-    const auto* ops = std::get_if<machine::OpsSession>(&simulator.session());
-    if (ops == nullptr) {
+    // Ops bodies and MiniC programs run on a machine with an MMU; traces have no addresses.
+    const machine::Machine* machine = nullptr;
+    if (const auto* ops = std::get_if<machine::OpsSession>(&simulator.session())) machine = &ops->machine();
+    if (const auto* program = std::get_if<machine::ProgramSession>(&simulator.session())) machine = &program->machine();
+    if (machine == nullptr) {
         view.why_not = "Translation is shown for programs: this scenario's references are pages, not addresses.";
         return view;
     }
@@ -35,7 +38,7 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
         view.why_not = "This step touched no memory address.";
         return view;
     }
-    const vm::AddressLayout& layout = ops->machine().config().mmu.layout;
+    const vm::AddressLayout& layout = machine->config().mmu.layout;
     const auto parts = vm::split_address(layout, event->address);
     if (!parts) {
         view.why_not = parts.error().message;

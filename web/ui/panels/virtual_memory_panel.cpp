@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 #include "ui/panels/reference_grid.hpp"
 #include "ui/panels/translation_view.hpp"
 
@@ -226,6 +227,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
                                 .highlight = -1, .palette = colours};
         context.grids->draw(1, grid, origin, ImVec2(origin.x + size.x, origin.y + size.y));
         ImGui::Dummy(size);
+        note_item("vm.page_map");
     }
     if (ImGui::BeginTable("##regions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("region");
