@@ -277,7 +277,15 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
                 draw_tlb(view);
             } else {
                 if (sim != nullptr && ImGui::CollapsingHeader("Translation of the last access", ImGuiTreeNodeFlags_DefaultOpen)) {
-                    draw_translation(make_translation_view(*sim), context);
+                    // Once per step: it takes a snapshot (a page-table walk for swapped pages).
+                    static TranslationView translation;
+                    static std::uint64_t translation_generation = ~0ull, translation_step = ~0ull;
+                    if (translation_generation != context.controller.generation() || translation_step != snapshot.step) {
+                        translation = make_translation_view(*sim);
+                        translation_generation = context.controller.generation();
+                        translation_step = snapshot.step;
+                    }
+                    draw_translation(translation, context);
                 }
                 draw_page_map(snapshot, context);
                 draw_frames_table(view, context.palette, true);
