@@ -7,6 +7,7 @@
 #include "memsim/version.hpp"
 #include "platform/app_access.hpp"
 #include "ui/app.hpp"
+#include "ui/embed_api.hpp"
 #include "ui/page_api.hpp"
 
 extern "C" {
@@ -16,8 +17,10 @@ EMSCRIPTEN_KEEPALIVE const char* memsim_version() { return memsim::version(); }
 // One verb of the JS API with its argument as JSON; returns JSON (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* memsim_call(const char* verb, const char* argument_json) {
     static std::string reply;
-    reply = memsim::ui::api_call(memsim::platform::running_app().controller(), verb,
-                                 argument_json == nullptr ? std::string() : std::string(argument_json));
+    const std::string argument = argument_json == nullptr ? std::string() : std::string(argument_json);
+    memsim::ui::App& app = memsim::platform::running_app();
+    auto embed_reply = memsim::ui::embed_api_call(app, verb, argument);
+    reply = embed_reply ? std::move(*embed_reply) : memsim::ui::api_call(app.controller(), verb, argument);
     return reply.c_str();
 }
 

@@ -29,6 +29,10 @@
   // A page that never awaits memsimReady must not see an unhandled rejection.
   window.memsimReady.catch(() => {});
 
+  // Trouble is announced to the page's other scripts (shell/embed-recovery.js saves the
+  // user's text and offers a reload) as well as shown.
+  const trouble = (kind, message) => window.dispatchEvent(new CustomEvent('memsim:trouble', { detail: { kind, message } }));
+
   let framesDrawn = 0;
   const listeners = { step: [], load: [], error: [] };
 
@@ -55,8 +59,16 @@
     }
   }
 
+  // A trap inside the module becomes an {ok: false} result and a notice, not a throw.
   function call(verb, arg) {
-    const result = rawCall(verb, arg);
+    let result;
+    try {
+      result = rawCall(verb, arg);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      trouble('trap', 'memsim stopped on an internal error (' + e.message + ').');
+      return { ok: false, errors: [{ line: 0, column: 0, message: 'memsim stopped on an internal error: ' + e.message }] };
+    }
     notify();
     return result;
   }
@@ -85,12 +97,26 @@
       }
       return out;
     },
-    // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes.
+    // Around the simulation (web/ui/embed_api.hpp): view, playing, the text, export.
+    view: (options) => call('view', options),
+    play: (options) => call('play', options),
+    pause: () => call('pause', null),
+    speed: (stepsPerSecond) => call('speed', stepsPerSecond),
+    source: () => call('source', null),
+    draft: () => call('draft', null),
+    runTable: (options) => call('runTable', options),
+    // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes
+    // (its .ok is true); misuse returns {ok: false, errors: [...]} like every other verb.
     on(name, callback) {
-      if (!listeners[name]) throw new Error('memsim.on: unknown event "' + name + '" (step, load, error)');
-      if (typeof callback !== 'function') throw new Error('memsim.on: the callback must be a function');
+      const refuse = (message) => ({ ok: false, errors: [{ line: 0, column: 0, message }] });
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(listeners, name)) {
+        return refuse('memsim.on: unknown event "' + String(name) + '" (step, load, error)');
+      }
+      if (typeof callback !== 'function') return refuse('memsim.on: the callback must be a function');
       listeners[name].push(callback);
-      return () => { listeners[name] = listeners[name].filter((c) => c !== callback); };
+      const off = () => { listeners[name] = listeners[name].filter((c) => c !== callback); };
+      off.ok = true;
+      return off;
     },
   };
 
@@ -132,6 +158,7 @@
   canvas.addEventListener('webglcontextlost', (event) => {
     event.preventDefault();
     showNotice('The graphics context was lost. Reload the page to continue.');
+    trouble('webgl', 'The graphics context was lost.');
   });
 
   window.Module = {
@@ -141,10 +168,21 @@
     setStatus: (text) => { if (text && framesDrawn === 0) statusLine.textContent = text; },
     onAbort: (what) => {
       showNotice('memsim stopped unexpectedly (' + what + '). Reload the page to start again.');
+      trouble('abort', 'memsim stopped unexpectedly (' + what + ').');
       rejectReady(new Error(String(what)));
     },
   };
 
+  // The single-file build (tools/single_file.mjs) carries the module inline: the wasm as
+  // base64 here, memsim.js in a script element after this one.
+  if (window.memsimInline) {
+    const bytes = atob(window.memsimInline.wasm);
+    const wasm = new Uint8Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) wasm[i] = bytes.charCodeAt(i);
+    window.Module.wasmBinary = wasm;
+    delete window.memsimInline;
+    return;
+  }
   const script = document.createElement('script');
   script.src = 'memsim.js';
   script.async = true;

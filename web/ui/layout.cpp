@@ -11,36 +11,45 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float strip = std::min(std::max(controls_height, 0.0f), all);
     const float h = all - strip;
     const float y = top + strip;
-    const float source_width = w * 0.22f;
-    const float stack_width = shown.stack ? w * 0.25f : 0.0f;
+    const bool others = shown.console || shown.compare;
+    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.22f : w;
+    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.25f : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
-    const float upper_height = h * 0.60f;
+    const bool upper = shown.heap || shown.virtual_memory,
+               lower = shown.events || shown.statistics || shown.console || shown.compare;
+    const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
     const float heap_width = !shown.heap ? 0.0f : shown.virtual_memory ? right_width * 0.5f : right_width;
 
     PanelLayout layout;
     layout.controls = {0, top, w, strip};
-    layout.source = {0, y, source_width, h};
+    layout.source = {0, y, source_width, shown.source ? h : 0.0f};
     layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
     layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
     layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
-    // The lower row: events, then the optional panels, then statistics.
-    const float lower_y = y + upper_height, lower_h = h - upper_height;
-    const int extras = (shown.console ? 1 : 0) + (shown.compare ? 1 : 0);
-    const float statistics_width = right_width * (extras == 2 ? 0.26f : 0.36f);
-    const float extra_width = right_width * (extras == 2 ? 0.24f : 0.30f);
-    const float events_width = right_width - statistics_width - extra_width * static_cast<float>(extras);
-    layout.events = {right_x, lower_y, events_width, lower_h};
-    float x = right_x + events_width;
-    if (shown.console) {
-        layout.console = {x, lower_y, extra_width, lower_h};
-        x += extra_width;
-    }
-    if (shown.compare) {
-        layout.compare = {x, lower_y, extra_width, lower_h};
-        x += extra_width;
-    }
-    layout.statistics = {x, lower_y, right_width - (x - right_x), lower_h};
+    // The lower row: events, then the optional panels, then statistics, by weight.
+    const float events_weight = shown.events ? (others ? 1.0f : 0.64f) : 0.0f;
+    const float extra_weight = 0.8f;
+    const float statistics_weight = shown.statistics ? (others ? 0.95f : 0.36f) : 0.0f;
+    const float total_weight = events_weight + (shown.console ? extra_weight : 0.0f) + (shown.compare ? extra_weight : 0.0f) +
+                               statistics_weight;
+    const float lower_height = lower ? h - upper_height : 0.0f;
+    const float lower_y = y + upper_height;
+    float x = right_x;
+    const auto place = [&](Rect& rect, bool on, float weight) {
+        if (!on) {
+            rect = {x, lower_y, 0.0f, 0.0f};
+            return;
+        }
+        const float width = total_weight > 0 ? right_width * weight / total_weight : 0.0f;
+        rect = {x, lower_y, width, lower_height};
+        x += width;
+    };
+    place(layout.events, shown.events, events_weight);
+    place(layout.console, shown.console, extra_weight);
+    place(layout.compare, shown.compare, extra_weight);
+    place(layout.statistics, shown.statistics, statistics_weight);
+    if (shown.statistics) layout.statistics.width = right_x + right_width - layout.statistics.x;  // no rounding gap
     return layout;
 }
 
