@@ -164,3 +164,15 @@ TEST_CASE("A MiniC program is translated like an ops body, not refused as a trac
         if (view.available) CHECK(view.vpn == view.vaddr >> 12);
     }
 }
+
+#include "ui/view_options.hpp"
+
+TEST_CASE("A page may name Console and Compare in ?panels=", "[ui][embed]") {
+    std::string bad;
+    const auto chosen = parse_panel_list("vm,compare,console", bad);
+    REQUIRE(chosen);
+    CHECK(chosen->compare);
+    CHECK(chosen->console);
+    CHECK_FALSE(chosen->events);
+    CHECK(panel_list(*chosen) == "vm,console,compare");
+}
