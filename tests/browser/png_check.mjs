@@ -16,6 +16,23 @@ export function describePixels(pngBuffer) {
   return { width: png.width, height: png.height, distinctColours: counts.size, dominantShare: dominant };
 }
 
+// Pixels within `rect` ({x, y, width, height}, in image pixels) whose colour is within
+// `tolerance` of `rgb` ([r, g, b]) in every channel: how much of a meaning colour a panel shows.
+export function countColour(pngBuffer, rect, rgb, tolerance = 12) {
+  const png = PNG.sync.read(pngBuffer);
+  const x0 = Math.max(0, Math.floor(rect.x)), y0 = Math.max(0, Math.floor(rect.y));
+  const x1 = Math.min(png.width, Math.ceil(rect.x + rect.width)), y1 = Math.min(png.height, Math.ceil(rect.y + rect.height));
+  let count = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * png.width + x) * 4;
+      if (Math.abs(png.data[i] - rgb[0]) <= tolerance && Math.abs(png.data[i + 1] - rgb[1]) <= tolerance &&
+          Math.abs(png.data[i + 2] - rgb[2]) <= tolerance) count++;
+    }
+  }
+  return count;
+}
+
 export function looksDrawn(stats) {
   return stats.distinctColours >= 16 && stats.dominantShare < 0.95;
 }

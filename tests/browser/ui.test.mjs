@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describePixels, looksDrawn } from './png_check.mjs';
+import { countColour, describePixels, looksDrawn } from './png_check.mjs';
 import { createChecks, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
@@ -22,7 +22,36 @@ async function shot(page, name) {
   writeFileSync(join(values.artifacts, name), png);
   const stats = describePixels(png);
   check(`screenshot ${name} shows the UI`, looksDrawn(stats), JSON.stringify(stats));
+  return png;
 }
+
+// Where the last frame drew a window or a named widget (memsim.debugWidgets()), so clicks
+// follow the layout instead of fixed coordinates.
+async function widget(page, name) {
+  // Two whole frames after the last change (a relayout lands one frame later).
+  const frames = await page.evaluate(() => window.memsim.framesDrawn());
+  await page.waitForFunction((n) => window.memsim.framesDrawn() >= n + 2, frames);
+  const rects = await page.evaluate(() => window.memsim.debugWidgets());
+  if (!rects[name]) throw new Error(`no widget "${name}" in ${Object.keys(rects).join(', ')}`);
+  return rects[name];
+}
+const centre = (r) => [r.x + r.width / 2, r.y + r.height / 2];
+// A click held over a few frames: ImGui 1.86 reads the button once per frame, and tabs
+// select on the press, which a press and release within one frame would hide.
+async function clickWidget(page, name) {
+  const [x, y] = centre(await widget(page, name));
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}
+
+// The meaning colours of the dark theme (web/ui/palette.cpp), as the screenshots show them.
+const colour = {
+  guard: [213, 94, 0], current: [230, 159, 0], pointer: [240, 228, 66], swapped: [204, 121, 167],
+  payload: [0, 114, 178],
+};
 
 await withBrowser(values.dist, async (browser, url) => {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
@@ -135,14 +164,14 @@ await withBrowser(values.dist, async (browser, url) => {
   // Source panel: Edit, type two more references, Run: the run reloads at the same step.
   await page.evaluate(() => { window.memsim.loadBuiltin('belady-fifo'); window.memsim.seek(5); });
   await page.waitForTimeout(300);
-  await page.mouse.click(22, 122);  // Edit
+  await clickWidget(page, 'source.edit');
   await page.waitForTimeout(300);
-  await page.mouse.click(200, 600);  // into the editor
+  await clickWidget(page, 'source.editor');
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' 6 7');
   await page.waitForTimeout(300);
   await shot(page, 'ui-source-edit.png');
-  await page.mouse.click(22, 122);  // Run
+  await clickWidget(page, 'source.run');
   await page.waitForTimeout(500);
   state = await page.evaluate(() => window.memsim.state());
   check('Edit and Run re-load the text and keep the step', state.step === 5 && state.totalSteps === 14,
@@ -156,6 +185,75 @@ await withBrowser(values.dist, async (browser, url) => {
   state = await page.evaluate(() => window.memsim.state());
   check('a file chosen with Open file... is loaded', state.title === 'A read/write address trace with a TLB', state.title);
 
+  // Compare: Belady's string under FIFO, LRU, OPT and CLOCK with three frames, side by side.
+  await page.evaluate(() => { window.memsim.loadBuiltin('belady-fifo'); window.memsim.seek(4); });
+  const compareWindow = await widget(page, 'window:Compare');
+  let png = await shot(page, 'ui-compare.png');
+  check('the Compare panel draws its fault bars', countColour(png, compareWindow, colour.guard) > 200,
+        `${countColour(png, compareWindow, colour.guard)} bar pixels`);
+  // Ticking a policy adds a row (one more bar); the list of choices folds away again.
+  await clickWidget(page, 'compare.choices');
+  await shot(page, 'ui-compare-choices.png');
+  await clickWidget(page, 'compare.choice.second-chance');
+  await clickWidget(page, 'compare.choices');
+  const withMore = await shot(page, 'ui-compare-more.png');
+  const compareAfter = await widget(page, 'window:Compare');
+  check('ticking a policy adds its bar', countColour(withMore, compareAfter, colour.guard) > countColour(png, compareWindow, colour.guard) + 20,
+        `${countColour(withMore, compareAfter, colour.guard)} vs ${countColour(png, compareWindow, colour.guard)}`);
+
+  // Statistics > Frames: the Belady sweep with the anomaly at four frames ringed.
+  const statsWindow = await widget(page, 'window:Statistics');
+  png = await shot(page, 'ui-statistics-time.png');
+  const ringsBefore = countColour(png, statsWindow, colour.guard);
+  await clickWidget(page, 'statistics.tab.Frames');
+  png = await shot(page, 'ui-statistics-sweep.png');
+  check('the frame sweep rings the anomaly', countColour(png, statsWindow, colour.guard) > ringsBefore + 20,
+        `${countColour(png, statsWindow, colour.guard)} vs ${ringsBefore}`);
+  await clickWidget(page, 'statistics.tab.Working set');
+  png = await shot(page, 'ui-statistics-working-set.png');
+  check('the working-set plot draws its curve', countColour(png, statsWindow, colour.payload) > 50);
+  await clickWidget(page, 'statistics.tab.Thrashing');
+  png = await shot(page, 'ui-statistics-thrashing.png');
+  check('the thrashing curve is drawn', countColour(png, statsWindow, colour.payload) > 50 && countColour(png, statsWindow, colour.guard) > 20);
+  await clickWidget(page, 'statistics.tab.Over time');
+
+  // Console: the program's printf output appears as the run reaches it.
+  await page.evaluate(() => window.memsim.loadBuiltin('factorial'));
+  const consoleWindow = await widget(page, 'window:Console');
+  const bright = [220, 220, 220];
+  png = await shot(page, 'ui-console-start.png');
+  const textBefore = countColour(png, consoleWindow, bright, 35);
+  await page.evaluate(() => window.memsim.runToEnd());
+  png = await shot(page, 'ui-console.png');
+  const textAfter = countColour(png, consoleWindow, bright, 35);
+  check('the Console shows the printed line at the end', textAfter > textBefore + 30, `${textAfter} vs ${textBefore}`);
+
+  // Heap: the explicit free list's links drawn under the heap bar (two holes and the top).
+  await page.evaluate((text) => { window.memsim.load(text); window.memsim.runToEnd(); }, readFileSync(join(root, 'tests', 'browser', 'free-list-links.msim'), 'utf8'));
+  const free = await page.evaluate(() => window.memsim.state().processes[0].heap.blocks.filter((b) => !b.allocated).length);
+  const heapWindow = await widget(page, 'window:Heap');
+  png = await shot(page, 'ui-heap-free-list.png');
+  check('the free list is drawn as links between free blocks', free === 3 && countColour(png, heapWindow, colour.pointer) > 30,
+        `${free} free blocks, ${countColour(png, heapWindow, colour.pointer)} link pixels`);
+
+  // Virtual memory: a dirty page written to swap shows in the swapped colour.
+  await page.evaluate(() => window.memsim.loadBuiltin('dirty-pages'));
+  const pageMap = await widget(page, 'vm.page_map');
+  png = await shot(page, 'ui-swap-start.png');
+  const swappedBefore = countColour(png, pageMap, colour.swapped);
+  const swapStep = await page.evaluate(() => {
+    for (let step = 1; step <= window.memsim.state().totalSteps; step++) {
+      window.memsim.seek(step);
+      if (window.memsim.state().vm.writebacks > 0) return step;
+    }
+    return 0;
+  });
+  const pageMapNow = await widget(page, 'vm.page_map');  // the translation above it has grown
+  png = await shot(page, 'ui-swap.png');
+  const swappedAfter = countColour(png, pageMapNow, colour.swapped);
+  check('a page written to swap is coloured as swapped in the page map', swapStep > 0 && swappedBefore === 0 && swappedAfter > 5,
+        `step ${swapStep}: ${swappedAfter} vs ${swappedBefore}`);
+
   check('no console or page errors', errors.length === 0, errors.join(' | '));
   await page.close();
 
@@ -165,27 +263,35 @@ await withBrowser(values.dist, async (browser, url) => {
   await layout.goto(url);
   await layout.evaluate(async () => { await window.memsimReady; });
   await layout.waitForTimeout(500);
-  await layout.mouse.move(860, 631);  // the Events title bar of the default tiling
+  // Drag the Events panel by its title bar 80 px left and 60 px up.
+  const eventsWindow = await widget(layout, 'window:Events');
+  const [ex, ey] = centre(await widget(layout, 'title:Events'));
+  await layout.mouse.move(ex, ey);
   await layout.mouse.down();
-  await layout.mouse.move(820, 600, { steps: 5 });
-  await layout.mouse.move(780, 571, { steps: 5 });
+  await layout.mouse.move(ex - 40, ey - 30, { steps: 5 });
+  await layout.mouse.move(ex - 80, ey - 60, { steps: 5 });
   await layout.mouse.up();
   await layout.waitForTimeout(6500);
   const eventsPos = (text) => (/\[Window\]\[Events\]\nPos=(\d+),(\d+)/.exec(text || '') || []).slice(1).join(',');
   const saved = eventsPos(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
-  check('a moved panel is saved to localStorage', saved === '672,560', saved);
+  const expected = `${Math.round(eventsWindow.x - 80)},${Math.round(eventsWindow.y - 60)}`;
+  check('a moved panel is saved to localStorage', saved === expected, `${saved}, expected ${expected}`);
   await layout.reload();
   await layout.evaluate(async () => { await window.memsimReady; });
   // Move another panel so ImGui saves again: a reset Events panel would be saved too.
   await layout.waitForTimeout(500);
-  await layout.mouse.move(1350, 631);  // the Statistics title bar
+  const statisticsWindow = await widget(layout, 'window:Statistics');
+  const [sx, sy] = centre(await widget(layout, 'title:Statistics'));
+  await layout.mouse.move(sx, sy);
   await layout.mouse.down();
-  await layout.mouse.move(1340, 621, { steps: 3 });
-  await layout.mouse.move(1330, 611, { steps: 3 });
+  await layout.mouse.move(sx - 10, sy - 10, { steps: 3 });
+  await layout.mouse.move(sx - 20, sy - 20, { steps: 3 });
   await layout.mouse.up();
   await layout.waitForTimeout(6500);
   const statistics = /\[Window\]\[Statistics\]\nPos=(\d+),(\d+)/.exec(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
-  check('a second move after the reload is saved', statistics && statistics[1] === '1274' && statistics[2] === '600', statistics && statistics[0].replace(/\n/g, ' '));
+  check('a second move after the reload is saved',
+        statistics && +statistics[1] === Math.round(statisticsWindow.x - 20) && +statistics[2] === Math.round(statisticsWindow.y - 20),
+        statistics && statistics[0].replace(/\n/g, ' '));
   const kept = eventsPos(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
   check('the panel keeps its place after a reload', kept === saved, kept);
   await shot(layout, 'ui-layout-remembered.png');

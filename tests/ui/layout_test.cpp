@@ -70,6 +70,27 @@ TEST_CASE("The 32-bit overview has one cell per page and keeps small regions vis
     CHECK(small.cells[8 * 256 + 18] == static_cast<std::uint8_t>(PageCell::Text));
 }
 
+TEST_CASE("Console and Compare share the lower row with Events and Statistics", "[ui][layout]") {
+    const auto plain = compute_layout(1600, 1000, 20, 20, 60);
+    CHECK(plain.console.width * plain.console.height == 0);
+    CHECK(plain.compare.width * plain.compare.height == 0);
+    const auto both = compute_layout(1600, 1000, 20, 20, 60, {.console = true, .compare = true});
+    const Rect row[] = {both.events, both.console, both.compare, both.statistics};
+    float width = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(row[i].width > 100);
+        CHECK(row[i].y == Approx(both.events.y));
+        CHECK(row[i].height == Approx(both.events.height));
+        if (i > 0) CHECK(row[i].x == Approx(row[i - 1].x + row[i - 1].width));
+        width += row[i].width;
+    }
+    CHECK(both.events.x + width == Approx(1600));
+    const auto compare_only = compute_layout(1600, 1000, 20, 20, 60, {.compare = true});
+    CHECK(compare_only.console.width == 0);
+    CHECK(compare_only.compare.x == Approx(compare_only.events.x + compare_only.events.width));
+    CHECK(compare_only.statistics.x + compare_only.statistics.width == Approx(1600));
+}
+
 TEST_CASE("Panels a page leaves out (?panels=stack,heap) give their space to the others", "[ui][layout]") {
     const memsim::ui::ShownPanels two{.stack = true, .heap = true, .virtual_memory = false,
                                       .source = false, .events = false, .statistics = false};

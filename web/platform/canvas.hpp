@@ -22,4 +22,8 @@ void report_frame(long frames);
 void restore_layout();
 void persist_layout();
 
+// Whether the system asks for less motion (the browser's prefers-reduced-motion; the
+// desktop has no such setting: false). The app's View > Reduce motion starts from it.
+bool prefers_reduced_motion();
+
 }  // namespace memsim::platform

@@ -20,5 +20,6 @@ void report_frame(long /*frames*/) {}
 void restore_layout() {}
 
 void persist_layout() {}
+bool prefers_reduced_motion() { return false; }
 
 }  // namespace memsim::platform

@@ -142,7 +142,8 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true};
+    const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true,
+                                   .read_file = memsim::platform::read_text_file};
 #endif
     static Runtime rt{.window = nullptr, .app = memsim::ui::App(info), .options = *options};
     running = &rt;
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     // Test runs (--frames) must not leave an imgui.ini behind in the working folder.
     if (options->frames > 0) ImGui::GetIO().IniFilename = nullptr;
+    rt.app.set_reduce_motion(memsim::platform::prefers_reduced_motion());  // the saved setting may override it
     rt.app.install_settings_handler();
 #ifdef __EMSCRIPTEN__
     ImGui::GetIO().IniFilename = nullptr;  // the layout lives in localStorage instead

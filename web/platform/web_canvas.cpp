@@ -20,6 +20,9 @@ EM_JS(double, memsim_device_pixel_ratio, (), { return window.devicePixelRatio ||
 // Emscripten's glfwSetWindowSize asks for fullscreen when the size equals the screen's,
 // so the canvas is resized through Browser.setCanvasSize, which GLFW also listens to.
 EM_JS(void, memsim_set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
+EM_JS(int, memsim_prefers_reduced_motion, (), {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+});
 EM_JS(void, memsim_report_frame, (double frames), {
     if (window.memsimShell) window.memsimShell.onFrame(frames);
 });
@@ -56,6 +59,7 @@ float display_scale(GLFWwindow* /*window*/) {
 }
 
 void report_frame(long frames) { memsim_report_frame(static_cast<double>(frames)); }
+bool prefers_reduced_motion() { return memsim_prefers_reduced_motion() != 0; }
 
 }  // namespace memsim::platform
 

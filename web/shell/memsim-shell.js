@@ -97,6 +97,18 @@
     state: () => call('state', null),
     set: (settings) => call('set', settings),
     perf: (options) => framePerf(options),
+    // For UI tests: {name: {x, y, width, height}} in page CSS pixels of the last frame's
+    // windows ("window:Events", "title:Events") and named widgets ("source.edit", ...).
+    debugWidgets() {
+      const raw = rawCall('debugWidgets', null);
+      const box = document.getElementById('canvas').getBoundingClientRect();
+      const ratio = window.devicePixelRatio || 1;  // the module draws in device pixels
+      const out = {};
+      for (const [name, r] of Object.entries(raw)) {
+        out[name] = { x: box.left + r.x / ratio, y: box.top + r.y / ratio, width: r.width / ratio, height: r.height / ratio };
+      }
+      return out;
+    },
     // Around the simulation (web/ui/embed_api.hpp): view, playing, the text, export.
     view: (options) => call('view', options),
     play: (options) => call('play', options),

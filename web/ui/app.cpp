@@ -7,6 +7,8 @@
 #include "memsim/version.hpp"
 #include "ui/builtin_scenarios.hpp"
 #include "ui/layout.hpp"
+#include "ui/panels/compare_panel.hpp"
+#include "ui/panels/console_panel.hpp"
 #include "ui/panels/controls_panel.hpp"
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
@@ -14,6 +16,7 @@
 #include "ui/panels/stack_panel.hpp"
 #include "ui/panels/statistics_panel.hpp"
 #include "ui/panels/virtual_memory_panel.hpp"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 
@@ -50,16 +53,23 @@ void App::draw() {
     // Commands queued by last frame's widgets and keys are applied here, between frames.
     controller_.apply_pending(static_cast<double>(ImGui::GetIO().DeltaTime));
     ImGui::PushFont(fonts_.ui);
+    begin_widget_frame();
     handle_control_keys(controller_);
     if (!view_.embed) draw_menu_bar();
     const float bar_height = view_.embed ? 0.0f : ImGui::GetFrameHeight();
     const machine::Snapshot& snapshot = controller_.snapshot();
     const bool has_process = !snapshot.processes.empty();
     const ShownPanels& chosen = view_.panels;
+    // Console and Compare appear where the scenario has content for them, unless a page
+    // chose its panels (?panels=...) without naming them.
+    const bool every_panel = chosen == ShownPanels{};
     const ShownPanels shown{.stack = chosen.stack && (!controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0)),
                             .heap = chosen.heap && (!controller_.loaded() || (has_process && controller_.run_uses_heap())),
                             .virtual_memory = chosen.virtual_memory && (!controller_.loaded() || snapshot.vm.has_value()),
-                            .source = chosen.source, .events = chosen.events, .statistics = chosen.statistics};
+                            .source = chosen.source, .events = chosen.events, .statistics = chosen.statistics,
+                            .console = (every_panel || chosen.console) && snapshot.kind == "program",
+                            .compare = (every_panel || chosen.compare) && controller_.loaded() &&
+                                       compare_kind(*controller_.simulator()) != CompareKind::None};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
@@ -67,7 +77,8 @@ void App::draw() {
     const PanelLayout layout = compute_layout(display.x, display.y, bar_height, bar_height, controls_height(), shown);
     // (Embed mode has no menu bar and no status line: bar_height is 0 for both.)
     PanelContext context{.controller = controller_, .fonts = fonts_, .palette = palette_for(theme_),
-                         .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0};
+                         .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0,
+                         .reduce_motion = reduce_motion_};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
     if (shown.source) draw_source_panel(layout.source, context);
@@ -75,6 +86,8 @@ void App::draw() {
     if (shown.heap) draw_heap_panel(layout.heap, context);
     if (shown.virtual_memory) draw_virtual_memory_panel(layout.virtual_memory, context);
     if (shown.events) draw_events_panel(layout.events, context);
+    if (shown.console) draw_console_panel(layout.console, context);
+    if (shown.compare) draw_compare_panel(layout.compare, context);
     if (shown.statistics) draw_statistics_panel(layout.statistics, context);
     if (!view_.embed) draw_status_line();
     if (show_keys_) {
@@ -103,6 +116,7 @@ void App::draw() {
         ImGui::EndPopup();
     }
     ImGui::PopFont();
+    end_widget_frame();
     relayout_ = false;
     ++frames_drawn_;
 }
@@ -118,6 +132,7 @@ void App::draw_menu_bar() {
             }
             ImGui::EndMenu();
         }
+        if (info_.read_file) draw_path_box();
         ImGui::TextDisabled("Drop a .msim file on the window to open it");
         if (info_.can_quit) {
             ImGui::Separator();
@@ -133,6 +148,10 @@ void App::draw_menu_bar() {
         ImGui::Separator();
         if (ImGui::MenuItem("Larger text")) set_font_size_factor(font_size_factor_ + 0.125f);
         if (ImGui::MenuItem("Smaller text")) set_font_size_factor(font_size_factor_ - 0.125f);
+        if (ImGui::MenuItem("Reduce motion", nullptr, reduce_motion_)) {
+            reduce_motion_ = !reduce_motion_;
+            ImGui::MarkIniSettingsDirty();
+        }
         if (theme_ != theme_before || font_size_factor_ != size_before) ImGui::MarkIniSettingsDirty();
         if (ImGui::MenuItem("Reset layout")) relayout_ = true;
         ImGui::EndMenu();
@@ -143,6 +162,35 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
+}
+
+std::string App::open_path(const std::string& path) {
+    if (!info_.read_file) return "opening files by path is not available here";
+    if (path.empty()) return "type the path of a .msim file";
+    const auto text = info_.read_file(path);
+    if (!text) return "cannot read '" + path + "'";
+    const CommandResult result = controller_.execute(cmd::Load{*text, false});
+    if (!result.ok) return path + ":" + (result.errors.empty() ? std::string("cannot load") : result.errors.front().to_string());
+    return {};
+}
+
+void App::draw_path_box() {
+    ImGui::TextUnformatted("Open a file by its path:");
+    path_box_.resize(std::max<std::size_t>(path_box_.size(), 1024));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
+    const bool entered = ImGui::InputTextWithHint("##open-path", "/path/to/scenario.msim", path_box_.data(), path_box_.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Open") || entered) {
+        path_error_ = open_path(path_box_.c_str());
+        if (path_error_.empty()) ImGui::CloseCurrentPopup();
+    }
+    if (!path_error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette_for(theme_).guard);
+        ImGui::TextUnformatted(path_error_.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
 }
 
 void App::draw_status_line() {

@@ -6,6 +6,10 @@
 //   App app({.platform_name = "desktop", .can_quit = true});
 //   each frame: if (app.prepare_frame(scale)) re-upload fonts;
 //               NewFrame(); app.draw(); Render();
+#include <functional>
+#include <optional>
+#include <string>
+
 #include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
@@ -17,6 +21,9 @@ namespace memsim::ui {
 struct AppInfo {
     const char* platform_name = "desktop";  // shown in the status line
     bool can_quit = true;                   // the browser has no File > Quit
+    // Reads a scenario file by path (the desktop's File > Open path box); empty in the
+    // browser, which opens files through the page. The UI itself never touches files.
+    std::function<std::optional<std::string>(const std::string& path)> read_file = {};
 };
 
 class App {
@@ -33,6 +40,10 @@ public:
 
     // Draws one frame of UI; call between ImGui::NewFrame and ImGui::Render.
     void draw();
+
+    // Opens the scenario file at `path` through AppInfo::read_file and loads it; returns
+    // "" when it loaded, else what went wrong (shown under the path box).
+    std::string open_path(const std::string& path);
 
     // Whether the user chose File > Quit.
     bool quit_requested() const { return quit_requested_; }
@@ -53,6 +64,10 @@ public:
     void set_font_size_factor(float factor);
     Theme theme() const { return theme_; }
     void set_theme(Theme theme) { theme_ = theme; }
+    // No animations (the translation's highlight sequence): View > Reduce motion, or the
+    // system's setting, which the platform passes in.
+    bool reduce_motion() const { return reduce_motion_; }
+    void set_reduce_motion(bool on) { reduce_motion_ = on; }
 
     // What an embedding page chose to show (embed mode, panels); see ui/view_options.hpp.
     ViewOptions& view() { return view_; }
@@ -60,6 +75,7 @@ public:
 
 private:
     void draw_menu_bar();
+    void draw_path_box();
     void draw_status_line();
 
     AppInfo info_;
@@ -70,6 +86,7 @@ private:
     float applied_scale_ = 0.0f;
     Theme applied_theme_ = Theme::Dark;
     float font_size_factor_ = 1.0f;
+    bool reduce_motion_ = false;
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
     ShownPanels shown_;
@@ -77,6 +94,8 @@ private:
     bool quit_requested_ = false;
     bool show_about_ = false;
     bool show_keys_ = false;
+    std::string path_box_;    // File > Open path: the typed path
+    std::string path_error_;  // why the last path did not open
     long frames_drawn_ = 0;
 };
 

@@ -23,11 +23,13 @@ void App::install_settings_handler() {
         float size = 1.0f;
         if (std::sscanf(line, "theme=%d", &theme) == 1) app->theme_ = theme == 1 ? Theme::Light : Theme::Dark;
         if (std::sscanf(line, "font_size=%f", &size) == 1) app->set_font_size_factor(size);
+        int reduce = 0;
+        if (std::sscanf(line, "reduce_motion=%d", &reduce) == 1) app->reduce_motion_ = reduce == 1;
     };
     handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* self, ImGuiTextBuffer* out) {
         const App* app = static_cast<const App*>(self->UserData);
-        out->appendf("[memsim][settings]\ntheme=%d\nfont_size=%.3f\n\n", app->theme_ == Theme::Light ? 1 : 0,
-                     static_cast<double>(app->font_size_factor_));
+        out->appendf("[memsim][settings]\ntheme=%d\nfont_size=%.3f\nreduce_motion=%d\n\n", app->theme_ == Theme::Light ? 1 : 0,
+                     static_cast<double>(app->font_size_factor_), app->reduce_motion_ ? 1 : 0);
     };
     ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
 }

@@ -30,7 +30,7 @@ json set_view(App& app, const json& arg) {
         } else if (name == "panels" && value.is_string()) {
             std::string bad;
             const auto panels = parse_panel_list(value.get<std::string>(), bad);
-            if (!panels) return failure("unknown panel '" + bad + "' (source, stack, heap, vm, events, statistics)");
+            if (!panels) return failure("unknown panel '" + bad + "' (source, stack, heap, vm, events, statistics, console, compare)");
             next.panels = *panels;
         } else if (name == "theme" && value.is_string() && (value == "dark" || value == "light")) {
             theme = value == "light" ? Theme::Light : Theme::Dark;

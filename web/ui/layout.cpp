@@ -11,11 +11,13 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float strip = std::min(std::max(controls_height, 0.0f), all);
     const float h = all - strip;
     const float y = top + strip;
-    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics) ? w * 0.22f : w;
-    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics) ? w * 0.25f : w - source_width;
+    const bool others = shown.console || shown.compare;
+    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.22f : w;
+    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.25f : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
-    const bool upper = shown.heap || shown.virtual_memory, lower = shown.events || shown.statistics;
+    const bool upper = shown.heap || shown.virtual_memory,
+               lower = shown.events || shown.statistics || shown.console || shown.compare;
     const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
     const float heap_width = !shown.heap ? 0.0f : shown.virtual_memory ? right_width * 0.5f : right_width;
 
@@ -25,10 +27,29 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
     layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
     layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
-    const float events_width = !shown.events ? 0.0f : shown.statistics ? right_width * 0.64f : right_width;
+    // The lower row: events, then the optional panels, then statistics, by weight.
+    const float events_weight = shown.events ? (others ? 1.0f : 0.64f) : 0.0f;
+    const float extra_weight = 0.8f;
+    const float statistics_weight = shown.statistics ? (others ? 0.95f : 0.36f) : 0.0f;
+    const float total_weight = events_weight + (shown.console ? extra_weight : 0.0f) + (shown.compare ? extra_weight : 0.0f) +
+                               statistics_weight;
     const float lower_height = lower ? h - upper_height : 0.0f;
-    layout.events = {right_x, y + upper_height, events_width, shown.events ? lower_height : 0.0f};
-    layout.statistics = {right_x + events_width, y + upper_height, right_width - events_width, shown.statistics ? lower_height : 0.0f};
+    const float lower_y = y + upper_height;
+    float x = right_x;
+    const auto place = [&](Rect& rect, bool on, float weight) {
+        if (!on) {
+            rect = {x, lower_y, 0.0f, 0.0f};
+            return;
+        }
+        const float width = total_weight > 0 ? right_width * weight / total_weight : 0.0f;
+        rect = {x, lower_y, width, lower_height};
+        x += width;
+    };
+    place(layout.events, shown.events, events_weight);
+    place(layout.console, shown.console, extra_weight);
+    place(layout.compare, shown.compare, extra_weight);
+    place(layout.statistics, shown.statistics, statistics_weight);
+    if (shown.statistics) layout.statistics.width = right_x + right_width - layout.statistics.x;  // no rounding gap
     return layout;
 }
 

@@ -9,8 +9,9 @@
 //   |           |           |      Heap        | Virtual memory|
 //   |  Source   |  Stack    |                  |               |
 //   |           |           +----------------------+-----------+
-//   |           |           |       Events         | Statistics|
+//   |           |           | Events | Console | Compare | Stats |
 //   +-----------+-----------+----------------------------------+
+//   (Console for programs, Compare for reference and heap traces: only when shown)
 //   | status line                                              |
 namespace memsim::ui {
 
@@ -20,6 +21,7 @@ struct Rect {
 
 struct PanelLayout {
     Rect controls, source, stack, heap, virtual_memory, events, statistics;
+    Rect console, compare;  // empty unless shown
 };
 
 // Which panels are shown: the machine's panels the loaded scenario has content for (a
@@ -28,6 +30,7 @@ struct PanelLayout {
 struct ShownPanels {
     bool stack = true, heap = true, virtual_memory = true;
     bool source = true, events = true, statistics = true;
+    bool console = false, compare = false;  // the lower row's optional panels
     bool operator==(const ShownPanels&) const = default;
 };
 

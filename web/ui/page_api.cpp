@@ -4,6 +4,7 @@
 
 #include "memsim/report/machine_json.hpp"
 #include "ui/builtin_scenarios.hpp"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 namespace {
@@ -105,6 +106,11 @@ json dispatch(Controller& controller, std::string_view verb, const json& arg) {
         return names;
     }
     if (verb == "notifications") return notifications(controller);
+    if (verb == "debugWidgets") {
+        json rects = json::object();
+        for (const WidgetRect& r : widget_rects()) rects[r.name] = {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
+        return rects;
+    }
     if (verb == "runToEnd") return position_json(controller, controller.execute(cmd::RunToEnd{}));
     const auto n = count_argument(arg, 1);
     if (verb == "step" || verb == "back" || verb == "seek") {

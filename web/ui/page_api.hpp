@@ -9,7 +9,8 @@
 //   api_call(controller, "state", "null")           -> what `memsim run --json` prints
 //
 // Verbs: load(text), loadBuiltin(name), step(n), back(n), seek(step), runToEnd(),
-// state(), set({name: value}), builtins(), notifications() (drains step/load/error).
+// state(), set({name: value}), builtins(), notifications() (drains step/load/error),
+// debugWidgets() (where the last frame drew its windows and named widgets, for tests).
 // Bad arguments give {"ok":false,"errors":[{"line":0,"column":0,"message":...}]}.
 #include <string>
 #include <string_view>

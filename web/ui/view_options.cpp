@@ -12,6 +12,8 @@ bool* panel_flag(ShownPanels& p, std::string_view name) {
     if (name == "vm" || name == "virtual-memory") return &p.virtual_memory;
     if (name == "events") return &p.events;
     if (name == "statistics" || name == "stats") return &p.statistics;
+    if (name == "console") return &p.console;
+    if (name == "compare") return &p.compare;
     return nullptr;
 }
 
@@ -52,6 +54,8 @@ std::string panel_list(const ShownPanels& p) {
     add(p.virtual_memory, "vm");
     add(p.events, "events");
     add(p.statistics, "statistics");
+    add(p.console, "console");
+    add(p.compare, "compare");
     return out;
 }
 

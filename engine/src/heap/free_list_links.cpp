@@ -89,4 +89,16 @@ void FreeListEngine::remove(std::uint64_t b) {
     if (n == kNil) tails_[list] = p; else set_pred(n, p);
 }
 
+std::vector<std::vector<std::uint64_t>> FreeListEngine::free_lists(const Region& region) const {
+    std::vector<std::vector<std::uint64_t>> lists;
+    if (!has_lists()) return lists;
+    for (const std::uint64_t head : heads_) {
+        if (head == kNil) continue;
+        std::vector<std::uint64_t>& list = lists.emplace_back();
+        // At most free_count_ nodes: a corrupt (looping) list must not hang a viewer.
+        for (std::uint64_t n = head; n != kNil && list.size() <= free_count_; n = succ(n)) list.push_back(region.base + n);
+    }
+    return lists;
+}
+
 }  // namespace memsim::heap

@@ -282,6 +282,11 @@ std::vector<BlockView> Heap::blocks() const {
     return out;
 }
 
+std::vector<std::vector<std::uint64_t>> Heap::free_lists() const {
+    if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) return lists->free_lists(region_);
+    return {};
+}
+
 HeapMetrics Heap::metrics() const {
     HeapMetrics m = counters_;
     const FreeStats free = with_engine([&](const auto& e) { return e.free_stats(region_); });

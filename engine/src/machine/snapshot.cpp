@@ -15,6 +15,12 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     view.stack_floor = process.stack.limit_floor();
     view.frames = process.stack.frames();
     view.blocks = process.heap.blocks();
+    view.free_lists = process.heap.free_lists();
+    const vm::RadixPageTable& table = machine.mmu().page_table(process.pid);
+    table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t index) {
+        const vm::Pte& pte = table.entry(index);
+        if (!pte.present && pte.where == vm::Backing::Swap) view.swapped_pages.push_back(vpn);
+    });
     view.heap = process.heap.metrics();
     view.heap_start = process.heap.region().base;
     view.brk = process.heap.region().brk;
@@ -106,6 +112,7 @@ Snapshot Simulator::snapshot() const {
                 ProcessView view;
                 view.state = "running";
                 view.blocks = s.heap().blocks();
+                view.free_lists = s.heap().free_lists();
                 view.heap = s.heap().metrics();
                 view.heap_start = s.heap().region().base;
                 view.brk = s.heap().region().brk;

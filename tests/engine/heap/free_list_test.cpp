@@ -262,3 +262,22 @@ TEST_CASE("next fit never resumes inside a block that realloc grew over", "[heap
     heap.free(c);
     heap.free(d);
 }
+
+TEST_CASE("free_lists() lists the free blocks in the order a search walks them", "[heap][freelist]") {
+    // Frees p2, p0, p4 after the top's remainder was inserted by the last malloc.
+    const auto at = [](std::initializer_list<std::uint64_t> offsets) {
+        std::vector<std::uint64_t> out;
+        for (auto o : offsets) out.push_back(kBase + o);
+        return out;
+    };
+    const Setup lifo = holes({.allocator = AllocatorKind::ExplicitList, .order = ListOrder::Lifo});
+    CHECK(lifo.heap.free_lists() == std::vector<std::vector<std::uint64_t>>{at({200, 8, 88, 296})});
+    const Setup by_address = holes({.allocator = AllocatorKind::ExplicitList, .order = ListOrder::Address});
+    CHECK(by_address.heap.free_lists() == std::vector<std::vector<std::uint64_t>>{at({8, 88, 200, 296})});
+    const Setup fifo = holes({.allocator = AllocatorKind::ExplicitList, .order = ListOrder::Fifo});
+    CHECK(fifo.heap.free_lists() == std::vector<std::vector<std::uint64_t>>{at({296, 88, 8, 200})});
+    // The implicit list has no links: nothing to list.
+    CHECK(holes({}).heap.free_lists().empty());
+    // Segregated: one list per size class that holds a block (48, 64, 80 and the top).
+    CHECK(holes({.allocator = AllocatorKind::Segregated}).heap.free_lists().size() == 4);
+}

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/panels/heap_free_links.hpp"
 
 namespace memsim::ui {
 
@@ -18,6 +19,7 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
     view.start = process->heap_start;
     view.end = process->brk;
     view.metrics = process->heap;
+    view.free_lists = process->free_lists;
     for (const heap::BlockView& b : process->blocks) {
         const std::size_t index = view.blocks.size();
         HeapBlockRow row{.block = b, .name = {}};
@@ -110,8 +112,19 @@ void block_tooltip(const HeapBlockRow& row) {
     ImGui::EndTooltip();
 }
 
-// `version` changes whenever `view` does.
-void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette) {
+// The free-list links of `view`, rebuilt when `version` changes (a map over the free blocks).
+const FreeLinks& cached_free_links(const HeapView& view, std::uint64_t version) {
+    static FreeLinks links;
+    static std::uint64_t links_version = ~0ull;
+    if (links_version != version) {
+        links = make_free_links(view);
+        links_version = version;
+    }
+    return links;
+}
+
+// `version` changes whenever `view` does. A crowded bar goes through `grids` when there is one.
+void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette, GridRenderer* grids) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetTextLineHeight() * 2.5f;
@@ -135,12 +148,27 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
         // More pieces than pixels: one rectangle per pixel column, whatever the block count,
         // recomputed only when the heap or the bar's width changes.
         static std::vector<int> columns;
-        static std::uint64_t shown_version = ~0ull;
+        static std::vector<std::uint8_t> cells;  // the columns as cell states: 0 none, 1 + HeapPart
+        static std::uint64_t shown_version = ~0ull, cells_version = 0;
         if (shown_version != version || columns.size() != static_cast<std::size_t>(std::max(static_cast<int>(w), 1))) {
             columns = heap_bar_columns(view, static_cast<int>(w));
             shown_version = version;
+            cells.assign(columns.size(), 0);
+            for (std::size_t c = 0; c < columns.size(); ++c) cells[c] = static_cast<std::uint8_t>(columns[c] + 1);
+            ++cells_version;
         }
-        for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (grids != nullptr) {
+            // One texture row drawn by the cell-grid shader: one draw call for any block count.
+            std::array<ImU32, 16> colours{};
+            colours.fill(palette.unmapped);
+            for (const HeapPart part : {HeapPart::Overhead, HeapPart::Payload, HeapPart::Free}) {
+                colours[static_cast<std::size_t>(part) + 1] = part_colour(part, false, palette);
+            }
+            const CellGridView grid{.states = &cells, .columns = static_cast<int>(cells.size()), .rows = 1,
+                                    .version = cells_version, .highlight = -1, .palette = colours};
+            grids->draw(2, grid, p, ImVec2(p.x + static_cast<float>(cells.size()), p.y + h));
+        }
+        for (std::size_t c = 0; grids == nullptr && c < columns.size(); ++c) {
             if (columns[c] < 0) continue;
             const float x0 = p.x + static_cast<float>(c);
             draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x0 + 1.0f, p.y + h),
@@ -158,6 +186,7 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
     }
     draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
     ImGui::Dummy(ImVec2(w, h));
+    draw_free_links(cached_free_links(view, version), view.start, view.end, p, w, h, palette);
     ImGui::TextDisabled("%s", hex_text(view.start));
     ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(hex_text(view.end)).x));
     ImGui::TextDisabled("%s", hex_text(view.end));
@@ -234,7 +263,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             legend_item(palette.mapped, "mmap");
             ImGui::NewLine();
             if (view.end > view.start) {
-                draw_bar(view, version, palette);
+                draw_bar(view, version, palette, context.grids);
             } else {
                 ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
             }
@@ -246,6 +275,11 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             ImGui::SameLine();
             gauge("internal frag.", view.internal_fragmentation, width,
                   "Internal fragmentation: headers and padding in live blocks");
+            if (!view.free_lists.empty()) {
+                const FreeLinks& links = cached_free_links(view, version);
+                ImGui::TextWrapped("free list%s (%zu blocks, search order): %s", links.lists > 1 ? "s" : "", links.blocks,
+                                   links.text.c_str());
+            }
             ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
                         static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
                         static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));

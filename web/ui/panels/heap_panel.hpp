@@ -32,6 +32,7 @@ struct HeapView {
     std::vector<HeapSegment> segments;          // brk-heap blocks, address order
     std::vector<HeapBlockRow> blocks;           // every block, mapped ones too
     std::vector<std::size_t> mapped;            // indices of blocks in their own mmap region
+    std::vector<std::vector<std::uint64_t>> free_lists;  // explicit lists: blocks in search order
     double utilisation = 0;                     // live payload / heap size, now
     double external_fragmentation = 0;          // 1 - largest free / all free
     double internal_fragmentation = 0;          // overhead share of live blocks

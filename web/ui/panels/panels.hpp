@@ -18,6 +18,7 @@ struct PanelContext {
     const Palette& palette;
     GridRenderer* grids;      // null = draw no cell grids
     bool place;               // the layout changed: move panels to their rectangles
+    bool reduce_motion = false;  // no animations (View > Reduce motion)
 };
 
 // Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 #include "memsim/core/text.hpp"
 #include "ui/source_draft.hpp"
 
@@ -140,12 +141,14 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
                 editor.buffer = controller.text();
                 note_source_draft(true, editor.buffer);
             }
+            note_item("source.edit");
         } else {
             if (ImGui::Button("Run")) {
                 controller.push(cmd::Load{editor.buffer, true});
                 editor.editing = false;
                 note_source_draft(false, "");
             }
+            note_item("source.run");
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) {
                 editor.editing = false;
@@ -175,6 +178,7 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
                                           resize_callback, &editor.buffer)) {
                 note_source_draft(true, editor.buffer);  // the page saves it (see shell/embed-storage.js)
             }
+            note_item("source.editor");
         } else {
             if (ImGui::BeginChild("##lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
                 draw_lines(view, context.palette, editor);

@@ -3,13 +3,16 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "ui/panels/statistics_plots.hpp"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 namespace {
 
-enum Measure : std::size_t { Faults, TlbHitRate, HeapSize, LivePayload, StackUsed, MeasureCount };
+enum Measure : std::size_t { Faults, TlbHitRate, HeapSize, LivePayload, Fragmentation, StackUsed, MeasureCount };
 constexpr const char* measure_names[MeasureCount] = {"page faults so far", "TLB hit rate (%)", "heap size (bytes)",
-                                                     "live payload (bytes)", "stack in use (bytes)"};
+                                                     "live payload (bytes)", "external fragmentation (%)",
+                                                     "stack in use (bytes)"};
 
 std::array<float, MeasureCount> measure(const machine::Snapshot& snap) {
     std::array<float, MeasureCount> m{};
@@ -21,6 +24,11 @@ std::array<float, MeasureCount> measure(const machine::Snapshot& snap) {
     for (const machine::ProcessView& p : snap.processes) {
         m[HeapSize] += static_cast<float>(p.heap.heap_size);
         m[LivePayload] += static_cast<float>(p.heap.live_payload);
+        // 1 - largest free block / all free bytes (the current process's heap dominates).
+        if (p.heap.free_bytes > 0) {
+            m[Fragmentation] = std::max(m[Fragmentation], 100.0f * (1.0f - static_cast<float>(p.heap.largest_free) /
+                                                                            static_cast<float>(p.heap.free_bytes)));
+        }
         m[StackUsed] += static_cast<float>(p.stack_top - p.stack_pointer);
     }
     return m;
@@ -58,8 +66,81 @@ StatisticsView make_statistics(const machine::Simulator& simulator, std::size_t 
     return view;
 }
 
+namespace {
+
+void draw_over_time(PanelContext& context);
+
+// The experiment tabs: the frame sweep and the working set (traces), the thrashing curve.
+void draw_experiments(PanelContext& context) {
+    const Controller& controller = context.controller;
+    const machine::Simulator* sim = controller.simulator();
+    static std::uint64_t generation = ~0ull;
+    static XyPlot sweep, working_set;
+    static int delta = 10;
+    static int plotted_delta = 0;
+    const bool fresh = sim != nullptr && generation != controller.generation();
+    if (fresh) {
+        sweep = make_sweep_plot(*sim);
+        generation = controller.generation();
+    }
+    if (sim != nullptr && (fresh || plotted_delta != delta)) {
+        working_set = make_working_set_plot(*sim, static_cast<std::uint64_t>(delta), 600);
+        plotted_delta = delta;
+    }
+    // The current reference moves with the step; the sampled curve does not.
+    if (const auto* refs = sim ? std::get_if<machine::ReferenceSession>(&sim->session()) : nullptr) {
+        working_set.current_x = static_cast<float>(refs->cursor());
+    }
+    const float plot_height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.5f,
+                                       ImGui::GetTextLineHeight() * 5.0f);
+    const bool open_frames = ImGui::BeginTabItem("Frames");
+    note_item("statistics.tab.Frames");
+    if (open_frames) {
+        draw_xy_plot(sweep, ImVec2(0, plot_height), context.palette);
+        if (sweep.available) ImGui::TextDisabled("orange line: this scenario's frames; red rings: Belady's anomaly");
+        ImGui::EndTabItem();
+    }
+    const bool open_working_set = ImGui::BeginTabItem("Working set");
+    note_item("statistics.tab.Working set");
+    if (open_working_set) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+        ImGui::SliderInt("window (delta)", &delta, 1, 200, "%d refs", ImGuiSliderFlags_Logarithmic);
+        draw_xy_plot(working_set, ImVec2(0, plot_height - ImGui::GetFrameHeightWithSpacing()), context.palette);
+        ImGui::EndTabItem();
+    }
+    const bool open_thrashing = ImGui::BeginTabItem("Thrashing");
+    note_item("statistics.tab.Thrashing");
+    if (open_thrashing) {
+        static XyPlot thrashing;
+        if (!thrashing.available && thrashing.why_not.empty()) thrashing = make_thrashing_plot();  // once: a fixed experiment
+        draw_xy_plot(thrashing, ImVec2(0, plot_height), context.palette);
+        ImGui::TextDisabled("red rings: the working sets no longer fit in memory");
+        ImGui::EndTabItem();
+    }
+}
+
+}  // namespace
+
 void draw_statistics_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Statistics", rect, context.place)) {
+        if (ImGui::BeginTabBar("##statistics")) {
+            const bool open_over_time = ImGui::BeginTabItem("Over time");
+            note_item("statistics.tab.Over time");
+            if (open_over_time) {
+                draw_over_time(context);
+                ImGui::EndTabItem();
+            }
+            draw_experiments(context);
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+namespace {
+
+void draw_over_time(PanelContext& context) {
+    {
         static StatisticsView view;
         static std::uint64_t generation = 0;
         const Controller& controller = context.controller;
@@ -90,7 +171,8 @@ void draw_statistics_panel(const Rect& rect, PanelContext& context) {
             }
         }
     }
-    ImGui::End();
 }
+
+}  // namespace
 
 }  // namespace memsim::ui

@@ -25,8 +25,11 @@ const machine::Event* touched(const std::vector<machine::Event>& events) {
 
 TranslationView make_translation_view(const machine::Simulator& simulator) {
     TranslationView view;
-    const auto* ops = std::get_if<machine::OpsSession>(&simulator.session());
-    if (ops == nullptr) {
+    // Ops bodies and MiniC programs run on a machine with an MMU; traces have no addresses.
+    const machine::Machine* machine = nullptr;
+    if (const auto* ops = std::get_if<machine::OpsSession>(&simulator.session())) machine = &ops->machine();
+    if (const auto* program = std::get_if<machine::ProgramSession>(&simulator.session())) machine = &program->machine();
+    if (machine == nullptr) {
         view.why_not = "Translation is shown for programs: this scenario's references are pages, not addresses.";
         return view;
     }
@@ -35,7 +38,7 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
         view.why_not = "This step touched no memory address.";
         return view;
     }
-    const vm::AddressLayout& layout = ops->machine().config().mmu.layout;
+    const vm::AddressLayout& layout = machine->config().mmu.layout;
     const auto parts = vm::split_address(layout, event->address);
     if (!parts) {
         view.why_not = parts.error().message;
@@ -74,12 +77,46 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
     return view;
 }
 
+TranslationStage translation_stage(const TranslationView& view, double seconds) {
+    if (!view.available || seconds < 0) return {};
+    auto index = static_cast<std::size_t>(seconds / translation_stage_seconds);
+    if (index == 0) return {TranslationPart::Fields, 0};
+    if (view.failed) return {};  // a refused access stops at its fields
+    if (index == 1) return {TranslationPart::Tlb, 0};
+    index -= 2;
+    const std::size_t levels = view.tlb_miss && !view.fields.empty() ? view.fields.size() - 1 : 0;
+    if (index < levels) return {TranslationPart::Level, index};
+    if (index == levels && view.pfn) return {TranslationPart::Physical, 0};
+    return {};
+}
+
+namespace {
+
+// An outline around the last item: the part the animation lights now.
+void light_last_item(const Palette& palette) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 1), ImVec2(max.x + 3, max.y + 1), palette.current, 3.0f, 0,
+                                        2.0f);
+}
+
+}  // namespace
+
 void draw_translation(const TranslationView& view, PanelContext& context) {
     const Palette& palette = context.palette;
     if (!view.available) {
         ImGui::TextDisabled("%s", view.why_not.c_str());
         return;
     }
+    // A new access (another step or address) restarts the animation.
+    static std::uint64_t shown_step = ~0ull, shown_vaddr = ~0ull;
+    static double started = 0;
+    const double now = ImGui::GetTime();
+    if (shown_step != context.controller.step() || shown_vaddr != view.vaddr) {
+        shown_step = context.controller.step();
+        shown_vaddr = view.vaddr;
+        started = now;
+    }
+    const TranslationStage stage = context.reduce_motion ? TranslationStage{} : translation_stage(view, now - started);
     ImGui::TextWrapped("%s touched %s in process %u, layout %s", view.what.c_str(), hex_text(view.vaddr), view.pid,
                        view.layout.c_str());
     // The fields as boxes whose widths follow their bit counts.
@@ -106,6 +143,17 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
         x += fw;
     }
     ImGui::Dummy(ImVec2(w, h));
+    if (stage.part == TranslationPart::Fields) light_last_item(palette);
+    if (stage.part == TranslationPart::Level) {
+        // The level's index field in the address: the walk reads it now.
+        float lx = p.x;
+        for (std::size_t i = 0; i < stage.level && i < view.fields.size(); ++i) {
+            lx += w * static_cast<float>(view.fields[i].high - view.fields[i].low + 1) / total_bits;
+        }
+        const AddressField& f = view.fields[std::min(stage.level, view.fields.size() - 1)];
+        const float fw = w * static_cast<float>(f.high - f.low + 1) / total_bits;
+        draw->AddRect(ImVec2(lx, p.y), ImVec2(lx + fw, p.y + h), palette.current, 0.0f, 0, 3.0f);
+    }
     ImGui::Text("VPN %s, offset %s", hex_text(view.vpn), hex_text(view.offset));
     if (view.failed) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
@@ -117,12 +165,14 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
     ImGui::PushStyleColor(ImGuiCol_Text, view.tlb_miss ? palette.guard : palette.resident);
     ImGui::Text("1. TLB: %s", view.tlb_miss ? "miss, so the MMU walks the page table" : "hit, no walk needed");
     ImGui::PopStyleColor();
+    if (stage.part == TranslationPart::Tlb) light_last_item(palette);
     if (view.tlb_miss) {
         std::string walk = "2. walk:";
         for (std::size_t i = 0; i + 1 < view.fields.size(); ++i) {
             walk += " " + view.fields[i].name + " " + hex_text(view.fields[i].value) + (i + 2 < view.fields.size() ? " ->" : "");
         }
         ImGui::TextUnformatted(walk.c_str());
+        if (stage.part == TranslationPart::Level) light_last_item(palette);
     }
     if (view.page_fault) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
@@ -132,6 +182,7 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
     if (view.pfn) {
         ImGui::TextWrapped("%s frame %u: physical address %s = %u x page size + %s", view.tlb_miss ? "3." : "2.",
                            *view.pfn, hex_text(view.paddr), *view.pfn, hex_text(view.offset));
+        if (stage.part == TranslationPart::Physical) light_last_item(palette);
     } else {
         ImGui::TextDisabled("The page is not in a frame now (the access failed or it was evicted).");
     }

@@ -40,6 +40,17 @@ struct TranslationView {
 
 TranslationView make_translation_view(const machine::Simulator& simulator);
 
+// The animation of a new access highlights its parts one after the other, `stage_seconds`
+// each: the bit fields, the TLB lookup, each level of the walk (on a TLB miss), then the
+// physical address. What is lit `seconds` after the access was first drawn:
+enum class TranslationPart { Fields, Tlb, Level, Physical, None };
+struct TranslationStage {
+    TranslationPart part = TranslationPart::None;
+    std::size_t level = 0;  // for Level: which page-table level (0 = the top)
+};
+inline constexpr double translation_stage_seconds = 0.45;
+TranslationStage translation_stage(const TranslationView& view, double seconds);
+
 void draw_translation(const TranslationView& view, PanelContext& context);
 
 }  // namespace memsim::ui

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 #include "ui/panels/reference_grid.hpp"
 #include "ui/panels/translation_view.hpp"
 
@@ -40,8 +41,6 @@ VmPanelView make_vm_view(const machine::Snapshot& snapshot) {
 PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint64_t max_pages) {
     PageMap map;
     map.columns = std::max(columns, 1);
-    // The grid is one texture: WebGL2 guarantees 2048 texels a side.
-    max_pages = std::min<std::uint64_t>(max_pages, static_cast<std::uint64_t>(map.columns) * 2048u);
     const machine::ProcessView* process = current_process(snapshot);
     if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
     const std::uint64_t page_size = snapshot.vm->page_size;
@@ -62,20 +61,34 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
         if (b.mapped) regions.push_back({machine::RegionKind::Mmap, b.block, b.block + b.size});
     }
     std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    // The grid is one texture and WebGL2 guarantees 2048 texels a side: more pages than
+    // columns x 2048 widen the grid (2^20 pages: 512 columns), up to 2048 columns.
+    std::uint64_t pages = 0;
+    for (const machine::Region& r : regions) {
+        if (r.end > r.start) pages += (r.end - 1) / page_size - r.start / page_size + 1;
+    }
+    pages = std::min(pages, max_pages);
+    while (map.columns < 2048 && pages > static_cast<std::uint64_t>(map.columns) * 2048u) map.columns *= 2;
+    map.columns = std::min(map.columns, 2048);
+    max_pages = std::min<std::uint64_t>(max_pages, static_cast<std::uint64_t>(map.columns) * 2048u);
     for (const machine::Region& r : regions) {
         if (r.end <= r.start) continue;
-        RegionSummary summary{.name = machine::region_name(r.kind), .start = r.start, .end = r.end, .pages = 0, .resident = 0};
+        RegionSummary summary{.name = machine::region_name(r.kind), .start = r.start, .end = r.end, .pages = 0, .resident = 0, .swapped = 0};
         for (std::uint64_t page = r.start / page_size; page * page_size < r.end; ++page) {
             const bool in_memory = resident.contains(page);
+            const bool in_swap = !in_memory && std::binary_search(process->swapped_pages.begin(), process->swapped_pages.end(), page);
             ++summary.pages;
             if (in_memory) ++summary.resident;
+            if (in_swap) ++summary.swapped;
             if (map.cells.size() >= max_pages) continue;
             const PageState state = r.kind == machine::RegionKind::Guard ? PageState::Guard
                                     : in_memory                          ? PageState::Resident
+                                    : in_swap                            ? PageState::Swapped
                                                                          : PageState::NotResident;
             map.cells.push_back(static_cast<std::uint8_t>(state));
         }
         map.resident += summary.resident;
+        map.swapped += summary.swapped;
         map.regions.push_back(std::move(summary));
     }
     map.rows = static_cast<int>((map.cells.size() + static_cast<std::size_t>(map.columns) - 1) /
@@ -177,11 +190,27 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
     const Palette& palette = context.palette;
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 0.9f)), 8, 256);
-    const PageMap map = make_page_map(snapshot, columns);
-    ImGui::Text("Pages of process %u: %llu resident", snapshot.current_process,
-                static_cast<unsigned long long>(map.resident));
+    // Rebuilt only when the run, the step, the process or the width changes: a map may
+    // hold 2^20 pages.
+    static PageMap map;
+    static std::uint64_t key_generation = ~0ull, key_step = ~0ull;
+    static int key_columns = -1;
+    static std::uint32_t key_process = ~0u;
+    static std::uint64_t version = 0;
+    if (key_generation != context.controller.generation() || key_step != snapshot.step || key_columns != columns ||
+        key_process != snapshot.current_process) {
+        map = make_page_map(snapshot, columns);
+        key_generation = context.controller.generation();
+        key_step = snapshot.step;
+        key_columns = columns;
+        key_process = snapshot.current_process;
+        ++version;
+    }
+    ImGui::Text("Pages of process %u: %llu resident, %llu in swap", snapshot.current_process,
+                static_cast<unsigned long long>(map.resident), static_cast<unsigned long long>(map.swapped));
     legend_item(palette.resident, "resident");
     legend_item(palette.not_resident, "not resident");
+    legend_item(palette.swapped, "swapped out");
     legend_item(palette.guard, "guard page");
     ImGui::NewLine();
     if (context.grids != nullptr && map.rows > 0) {
@@ -190,25 +219,22 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
         colours[static_cast<std::size_t>(PageState::NotResident)] = palette.not_resident;
         colours[static_cast<std::size_t>(PageState::Resident)] = palette.resident;
         colours[static_cast<std::size_t>(PageState::Guard)] = palette.guard;
-        static std::vector<std::uint8_t> cells;
-        static std::uint64_t version = 0;
-        if (cells != map.cells) {
-            cells = map.cells;
-            ++version;
-        }
+        colours[static_cast<std::size_t>(PageState::Swapped)] = palette.swapped;
         const float cell = avail / static_cast<float>(map.columns);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 size(avail, std::min(cell * static_cast<float>(map.rows), ImGui::GetFontSize() * 6.0f));
-        const CellGridView grid{.states = &cells, .columns = map.columns, .rows = map.rows, .version = version,
+        const CellGridView grid{.states = &map.cells, .columns = map.columns, .rows = map.rows, .version = version,
                                 .highlight = -1, .palette = colours};
         context.grids->draw(1, grid, origin, ImVec2(origin.x + size.x, origin.y + size.y));
         ImGui::Dummy(size);
+        note_item("vm.page_map");
     }
-    if (ImGui::BeginTable("##regions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##regions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("region");
         ImGui::TableSetupColumn("start");
         ImGui::TableSetupColumn("pages");
         ImGui::TableSetupColumn("resident");
+        ImGui::TableSetupColumn("in swap");
         ImGui::TableHeadersRow();
         for (const RegionSummary& r : map.regions) {
             ImGui::TableNextRow();
@@ -220,6 +246,8 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
             ImGui::Text("%llu", static_cast<unsigned long long>(r.pages));
             ImGui::TableNextColumn();
             ImGui::Text("%llu", static_cast<unsigned long long>(r.resident));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(r.swapped));
         }
         ImGui::EndTable();
     }
@@ -249,7 +277,15 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
                 draw_tlb(view);
             } else {
                 if (sim != nullptr && ImGui::CollapsingHeader("Translation of the last access", ImGuiTreeNodeFlags_DefaultOpen)) {
-                    draw_translation(make_translation_view(*sim), context);
+                    // Once per step: it takes a snapshot (a page-table walk for swapped pages).
+                    static TranslationView translation;
+                    static std::uint64_t translation_generation = ~0ull, translation_step = ~0ull;
+                    if (translation_generation != context.controller.generation() || translation_step != snapshot.step) {
+                        translation = make_translation_view(*sim);
+                        translation_generation = context.controller.generation();
+                        translation_step = snapshot.step;
+                    }
+                    draw_translation(translation, context);
                 }
                 draw_page_map(snapshot, context);
                 draw_frames_table(view, context.palette, true);

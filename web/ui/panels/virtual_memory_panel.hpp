@@ -36,12 +36,12 @@ struct VmPanelView {
 VmPanelView make_vm_view(const machine::Snapshot& snapshot);
 
 // Cell states of the page map (indices into its palette).
-enum class PageState : std::uint8_t { Unmapped = 0, NotResident, Resident, Guard };
+enum class PageState : std::uint8_t { Unmapped = 0, NotResident, Resident, Guard, Swapped };
 
 struct RegionSummary {
     std::string name;
     std::uint64_t start = 0, end = 0;
-    std::uint64_t pages = 0, resident = 0;
+    std::uint64_t pages = 0, resident = 0, swapped = 0;
 };
 
 // The pages of a process's regions, region after region (gaps left out), one cell each.
@@ -49,10 +49,11 @@ struct PageMap {
     int columns = 0, rows = 0;
     std::vector<std::uint8_t> cells;
     std::vector<RegionSummary> regions;
-    std::uint64_t resident = 0;
+    std::uint64_t resident = 0, swapped = 0;
 };
 
-// `max_pages` caps the cells, as does columns x 2048 (the rest of a region is left out).
+// `max_pages` caps the cells (the rest of a region is left out). The grid is at most 2048
+// rows (one texture): more pages widen it beyond `columns`, up to 2048 columns.
 PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint64_t max_pages = 1u << 20);
 
 void draw_virtual_memory_panel(const Rect& rect, PanelContext& context);

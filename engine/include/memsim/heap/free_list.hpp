@@ -53,6 +53,9 @@ public:
     void set_fit(FitPolicy fit) { fit_ = fit; }
     // Whether blocks carry headers (an overflow can hit one).
     static constexpr bool has_headers() { return true; }
+    // The free lists (explicit: one; segregated: one per non-empty class), each as block
+    // addresses in the order a search walks it. Empty for the implicit list (no links).
+    std::vector<std::vector<std::uint64_t>> free_lists(const Region& region) const;
 
     bool operator==(const FreeListEngine&) const = default;
 

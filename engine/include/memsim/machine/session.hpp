@@ -79,6 +79,8 @@ public:
     const heap::Heap& heap() const { return heap_; }
     // The pointer each trace id holds now (0 = none).
     const std::vector<std::uint64_t>& pointers() const { return pointers_; }
+    // The whole trace (to replay it on other allocators).
+    const heap::Trace& trace() const { return *trace_; }
 
 private:
     heap::Heap heap_;

@@ -22,6 +22,8 @@ struct ProcessView {
     std::uint64_t stack_pointer = 0, frame_pointer = 0, stack_top = 0, stack_floor = 0;
     std::vector<stack::Frame> frames;        // oldest first
     std::vector<heap::BlockView> blocks;     // address order
+    std::vector<std::vector<std::uint64_t>> free_lists;  // block addresses in search order (explicit lists)
+    std::vector<std::uint64_t> swapped_pages;  // VPNs not in memory whose contents are in swap, ascending
     heap::HeapMetrics heap;
     std::uint64_t heap_start = 0, brk = 0;
 };

@@ -1,0 +1,64 @@
+#include "ui/panels/console_panel.hpp"
+
+#include "imgui.h"
+
+namespace memsim::ui {
+
+ConsoleView make_console_view(const machine::Snapshot& snapshot) {
+    ConsoleView view;
+    const std::string& out = snapshot.output;
+    std::size_t start = 0;
+    while (start < out.size()) {
+        const std::size_t end = out.find('\n', start);
+        if (end == std::string::npos) {
+            view.lines.push_back(out.substr(start));
+            view.open_line = true;
+            break;
+        }
+        view.lines.push_back(out.substr(start, end - start));
+        start = end + 1;
+    }
+    view.status = snapshot.program_status;
+    if (!snapshot.stop_reason.empty()) view.status += ": " + snapshot.stop_reason;
+    return view;
+}
+
+void draw_console_panel(const Rect& rect, PanelContext& context) {
+    if (begin_panel("Console", rect, context.place)) {
+        const machine::Snapshot& snapshot = context.controller.snapshot();
+        // Split again only when the output changed (a long-running program prints a lot).
+        static ConsoleView view;
+        static std::string shown_output;
+        static std::string shown_status;
+        static bool scroll_to_end = false;
+        if (shown_output != snapshot.output || shown_status != snapshot.program_status + snapshot.stop_reason) {
+            scroll_to_end = shown_output.size() != snapshot.output.size();
+            shown_output = snapshot.output;
+            shown_status = snapshot.program_status + snapshot.stop_reason;
+            view = make_console_view(snapshot);
+        }
+        if (!view.status.empty()) ImGui::TextDisabled("program %s", view.status.c_str());
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetColorU32(ImGuiCol_FrameBg));
+        if (ImGui::BeginChild("##output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar)) {
+            ImGui::PushFont(context.fonts.mono);
+            if (view.lines.empty()) ImGui::TextDisabled("%s", snapshot.step == 0 ? "(nothing printed yet)" : "(no output so far)");
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(view.lines.size()));
+            while (clipper.Step()) {
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    ImGui::TextUnformatted(view.lines[static_cast<std::size_t>(i)].c_str());
+                }
+            }
+            if (scroll_to_end) {
+                ImGui::SetScrollHereY(1.0f);
+                scroll_to_end = false;
+            }
+            ImGui::PopFont();
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    ImGui::End();
+}
+
+}  // namespace memsim::ui
