@@ -297,8 +297,9 @@ Result<Op> LineParser::parse() {
         if (!process) return tl::unexpected(process.error());
         op.process = static_cast<std::uint32_t>(*process);
         if (op.process >= processes_) {
-            return fail("there is no process " + std::to_string(op.process) + " yet: processes 0 to " +
-                            std::to_string(processes_ - 1) + " exist here (each fork before this line adds the next one)",
+            const std::string existing = processes_ == 1 ? "only process 0 exists" : "processes 0 to " + std::to_string(processes_ - 1) + " exist";
+            return fail("there is no process " + std::to_string(op.process) + " yet: " + existing +
+                            " at this line (a fork before it would make process " + std::to_string(processes_) + ")",
                         line_, column);
         }
     } else {

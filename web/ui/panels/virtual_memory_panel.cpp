@@ -45,9 +45,11 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
     const machine::ProcessView* process = current_process(snapshot);
     if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
     const std::uint64_t page_size = snapshot.vm->page_size;
-    std::set<std::uint64_t> resident;
-    for (const machine::FrameView& f : snapshot.vm->frames) {
-        if (f.used && f.owner == process->pid) resident.insert(f.page);
+    // The process's own page list: a frame shared since fork names only one owner.
+    std::set<std::uint64_t> resident, cow;
+    for (const machine::PageView& p : process->pages) {
+        if (p.present) resident.insert(p.vpn);
+        if (p.present && p.cow) cow.insert(p.vpn);
     }
     // The layout reserves address ranges for the heap and the mmap area; what is mapped
     // is the heap up to brk and each mmap block.
@@ -71,6 +73,7 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
             if (in_memory) ++summary.resident;
             if (map.cells.size() >= max_pages) continue;
             const PageState state = r.kind == machine::RegionKind::Guard ? PageState::Guard
+                                    : cow.contains(page)                 ? PageState::Cow
                                     : in_memory                          ? PageState::Resident
                                                                          : PageState::NotResident;
             map.cells.push_back(static_cast<std::uint8_t>(state));
@@ -183,6 +186,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
     legend_item(palette.resident, "resident");
     legend_item(palette.not_resident, "not resident");
     legend_item(palette.guard, "guard page");
+    legend_item(palette.cow, "copy-on-write");
     ImGui::NewLine();
     if (context.grids != nullptr && map.rows > 0) {
         std::array<ImU32, 16> colours{};
@@ -190,6 +194,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
         colours[static_cast<std::size_t>(PageState::NotResident)] = palette.not_resident;
         colours[static_cast<std::size_t>(PageState::Resident)] = palette.resident;
         colours[static_cast<std::size_t>(PageState::Guard)] = palette.guard;
+        colours[static_cast<std::size_t>(PageState::Cow)] = palette.cow;
         static std::vector<std::uint8_t> cells;
         static std::uint64_t version = 0;
         if (cells != map.cells) {
