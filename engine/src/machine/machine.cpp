@@ -156,7 +156,7 @@ bool Machine::call(const std::string& function, const std::vector<stack::Variabl
         ++errors_.stack_overflows;
         add_event(sink, EventSource::Stack, "stack-overflow", explain_stack_overflow(function, outcome, process.stack), true,
                   outcome.fault_address);
-        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return false;
     }
     add_event(sink, EventSource::Stack, "call", explain_call(process.stack.frames().back(), process.stack), false,
@@ -201,7 +201,7 @@ std::optional<std::uint64_t> Machine::add_local(const stack::Variable& local, st
         add_event(sink, EventSource::Stack, "stack-overflow",
                   explain_stack_overflow(process.stack.frames().back().function, as_call, process.stack), true,
                   outcome.fault_address);
-        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return std::nullopt;
     }
     add_event(sink, EventSource::Stack, "local",
@@ -324,11 +324,13 @@ void Machine::stop(const std::string& reason, std::vector<Event>* sink) {
     release_memory(sink);
 }
 
-void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink) {
+void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce) {
     running_process().end = end;
-    add_event(sink, EventSource::Process, "killed",
-              "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
-              true, address);
+    if (announce) {
+        add_event(sink, EventSource::Process, "killed",
+                  "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
+                  true, address);
+    }
     release_memory(sink);
 }
 

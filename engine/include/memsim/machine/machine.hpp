@@ -154,7 +154,9 @@ private:
     Process& running_process() { return processes_[current_]; }
     bool require_running(const char* what, std::vector<Event>* sink);
     bool access(std::uint64_t address, std::uint32_t size, vm::AccessKind kind, std::vector<Event>* sink);
-    void end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink);
+    // Ends the running process and gives its memory back; `announce` = false when the
+    // caller has already explained the crash.
+    void end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce = true);
     void release_memory(std::vector<Event>* sink);
     void after_heap_operation(std::vector<heap::HeapEvent>& heap_events, std::vector<Event>* sink);
     void add_event(std::vector<Event>* sink, EventSource source, std::string kind, std::string text, bool is_error,
