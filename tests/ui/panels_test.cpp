@@ -134,6 +134,17 @@ TEST_CASE("The page map shows each region's pages and which are resident", "[ui]
     CHECK(std::count(map.cells.begin(), map.cells.end(), static_cast<std::uint8_t>(PageState::Guard)) >= 1);
 }
 
+TEST_CASE("The page map colours copy-on-write pages after a fork until they are written", "[ui][vm][fork]") {
+    const auto cow_cells = [](const PageMap& map) {
+        return std::count(map.cells.begin(), map.cells.end(), static_cast<std::uint8_t>(PageState::Cow));
+    };
+    CHECK(cow_cells(make_page_map(at("fork-cow", 4).snapshot(), 16)) == 0);  // before the fork
+    const PageMap forked = make_page_map(at("fork-cow", 5).snapshot(), 16);
+    CHECK(cow_cells(forked) == 3);  // the stack page and both heap pages
+    CHECK(forked.resident == 3);
+    CHECK(cow_cells(make_page_map(at("fork-cow", 7).snapshot(), 16)) == 2);  // the parent wrote one heap page
+}
+
 TEST_CASE("Events come newest first, errors counted, the current step marked", "[ui][events]") {
     const Controller c = at("heap-mistakes", 8);  // 7: use after free, 8: double free
     const EventsView view = make_events_view(c.recent_events(), c.step());

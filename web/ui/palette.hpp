@@ -16,6 +16,7 @@ struct Palette {
     ImU32 resident;      // a page in a physical frame                (bluish green)
     ImU32 not_resident;  // a mapped page not in memory               (sky blue)
     ImU32 swapped;       // a page whose contents wait in swap        (reddish purple)
+    ImU32 cow;           // a resident copy-on-write page (since fork) (blue)
     ImU32 unmapped;      // no mapping                                (grey)
     ImU32 guard;         // guard page, errors                        (vermillion)
     ImU32 current;       // what the current step touched             (orange)

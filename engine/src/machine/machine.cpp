@@ -129,6 +129,12 @@ void Machine::add_event(std::vector<Event>* sink, EventSource source, std::strin
 
 bool Machine::require_running(const char* what, std::vector<Event>* sink) {
     if (running()) return true;
+    if (processes_.size() > 1 && !next_runnable()) {
+        add_event(sink, EventSource::Process, "skipped",
+                  std::string("Every process has ended, so '") + what + "' does not run: there is nothing left to run it in.",
+                  true);
+        return false;
+    }
     add_event(sink, EventSource::Process, "skipped",
               "Process " + std::to_string(current_) + " has already ended (" + process_end_name(current().end) +
                   "), so '" + what + "' does not run.",
@@ -150,7 +156,7 @@ bool Machine::call(const std::string& function, const std::vector<stack::Variabl
         ++errors_.stack_overflows;
         add_event(sink, EventSource::Stack, "stack-overflow", explain_stack_overflow(function, outcome, process.stack), true,
                   outcome.fault_address);
-        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return false;
     }
     add_event(sink, EventSource::Stack, "call", explain_call(process.stack.frames().back(), process.stack), false,
@@ -195,7 +201,7 @@ std::optional<std::uint64_t> Machine::add_local(const stack::Variable& local, st
         add_event(sink, EventSource::Stack, "stack-overflow",
                   explain_stack_overflow(process.stack.frames().back().function, as_call, process.stack), true,
                   outcome.fault_address);
-        end_process(ProcessEnd::StackOverflow, outcome.fault_address, nullptr);
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return std::nullopt;
     }
     add_event(sink, EventSource::Stack, "local",
@@ -225,8 +231,15 @@ bool Machine::set_local(const std::string& name, std::uint64_t value, std::vecto
 bool Machine::switch_to(std::uint32_t pid, std::vector<Event>* sink) {
     if (pid >= processes_.size()) {
         add_event(sink, EventSource::Process, "no-such-process",
-                  "There is no process " + std::to_string(pid) + "; the machine runs " +
-                      std::to_string(processes_.size()) + ".",
+                  "There is no process " + std::to_string(pid) + "; the machine has processes 0 to " +
+                      std::to_string(processes_.size() - 1) + ", so the switch does not happen.",
+                  true);
+        return false;
+    }
+    if (processes_[pid].end != ProcessEnd::Running) {
+        add_event(sink, EventSource::Process, "switch-to-ended",
+                  "Process " + std::to_string(pid) + " has already ended (" + process_end_name(processes_[pid].end) +
+                      "), so the OS cannot run it; process " + std::to_string(current_) + " stays current.",
                   true);
         return false;
     }
@@ -243,6 +256,30 @@ bool Machine::switch_to(std::uint32_t pid, std::vector<Event>* sink) {
         if (e.kind == vm::MmuEventKind::TlbFlush) add_event(sink, EventSource::Vm, "tlb-flush", vm::explain(e, config_.mmu.policy.kind), false);
     }
     return true;
+}
+
+std::optional<std::uint32_t> Machine::next_runnable() const {
+    const auto n = static_cast<std::uint32_t>(processes_.size());
+    for (std::uint32_t i = 1; i <= n; ++i) {
+        const std::uint32_t pid = (current_ + i) % n;
+        if (processes_[pid].end == ProcessEnd::Running) return pid;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> Machine::fork(std::vector<Event>* sink) {
+    if (!require_running("fork", sink)) return std::nullopt;
+    if (processes_.size() >= 64) {
+        add_event(sink, EventSource::Process, "fork-failed",
+                  "fork fails: the machine already has 64 processes, its limit, so no child is made (fork returns -1).", true);
+        return std::nullopt;
+    }
+    const vm::ForkOutcome outcome = mmu_.fork(current_);
+    Process child = running_process();  // stack, heap state, registers and contents (shared pages)
+    child.pid = outcome.child;
+    processes_.push_back(std::move(child));
+    add_event(sink, EventSource::Process, "fork", explain_fork(current_, outcome), false);
+    return outcome.child;
 }
 
 void Machine::exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* sink) {
@@ -263,6 +300,12 @@ void Machine::exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* 
                                        " bytes were never freed: memory leaks. The OS takes the memory back at exit, "
                                        "but a long-running program would keep losing it."),
               false);
+    release_memory(sink);
+}
+
+void Machine::release_memory(std::vector<Event>* sink) {
+    const vm::ReleaseOutcome outcome = mmu_.release(current_);
+    add_event(sink, EventSource::Vm, "release", explain_release(current_, outcome), false);
 }
 
 void Machine::abort(const std::string& reason, std::vector<Event>* sink) {
@@ -270,13 +313,25 @@ void Machine::abort(const std::string& reason, std::vector<Event>* sink) {
     running_process().end = ProcessEnd::Aborted;
     add_event(sink, EventSource::Process, "aborted",
               "The C library stops process " + std::to_string(current_) + ": " + reason, true);
+    release_memory(sink);
 }
 
-void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink) {
+void Machine::stop(const std::string& reason, std::vector<Event>* sink) {
+    if (!running()) return;
+    running_process().end = ProcessEnd::Aborted;
+    add_event(sink, EventSource::Process, "stopped",
+              "The OS ends process " + std::to_string(current_) + ": its program cannot go on (" + reason + ").", true);
+    release_memory(sink);
+}
+
+void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce) {
     running_process().end = end;
-    add_event(sink, EventSource::Process, "killed",
-              "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
-              true, address);
+    if (announce) {
+        add_event(sink, EventSource::Process, "killed",
+                  "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
+                  true, address);
+    }
+    release_memory(sink);
 }
 
 std::vector<std::string> Machine::check_invariants() const {

@@ -143,14 +143,35 @@ std::uint64_t MachineHost::place_string(const std::string& bytes) {
 }
 
 minic::ValueResult MachineHost::fork() {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    forked_child_ = machine_.fork(sink_);
     minic::ValueResult result;
-    result.value = ~std::uint64_t{0};  // -1: fork failed
-    if (sink_) {
-        sink_->push_back(Event{.source = EventSource::Process, .kind = "unsupported",
-                               .text = "fork() is not simulated yet in this version of memsim; it returns -1, as a failed fork does.",
-                               .is_error = true});
-    }
+    result.report = report_since(faults, before);
+    result.value = forked_child_ ? *forked_child_ : ~std::uint64_t{0};  // -1: fork failed
+    // The session copies this interpreter for the child right after this call.
+    result.report.end_step_now = forked_child_.has_value();
     return result;
+}
+
+minic::Report MachineHost::yield() {
+    yielded_ = true;
+    minic::Report report;
+    report.end_step_now = true;
+    return report;
+}
+
+void MachineHost::output(std::string_view text) {
+    // Once there are several processes, each printed line says which one printed it.
+    const std::uint32_t pid = machine_.current_pid();
+    const bool tagged = machine_.processes().size() > 1;
+    for (const char c : text) {
+        const bool line_start = image_.output.empty() || image_.output.back() == '\n';
+        if (tagged && !line_start && image_.last_writer != pid) image_.output += '\n';
+        if (tagged && (line_start || image_.last_writer != pid)) image_.output += "[pid " + std::to_string(pid) + "] ";
+        image_.output += c;
+        image_.last_writer = pid;
+    }
 }
 
 minic::Report MachineHost::touch(std::uint64_t vaddr, std::uint64_t bytes) {

@@ -23,11 +23,15 @@ public:
     std::uint64_t place_global(const minic::StaticData& data) override;
     std::uint64_t place_string(const std::string& bytes) override;
     std::uint64_t code_address(int line) const override { return machine_.code_address(line); }
-    void output(std::string_view text) override { image_.output += text; }
+    void output(std::string_view text) override;
     minic::ValueResult fork() override;
-    minic::Report yield() override { return {}; }
+    minic::Report yield() override;
     minic::Report touch(std::uint64_t vaddr, std::uint64_t bytes) override;
     minic::Report exit(int code) override;
+
+    // What this step asked of the scheduler: a new child process, a yield.
+    std::optional<std::uint32_t> forked_child() const { return forked_child_; }
+    bool yielded() const { return yielded_; }
 
 private:
     // The report after a machine operation: stop when the process ended, and end the
@@ -39,6 +43,8 @@ private:
     ProgramImage& image_;
     std::vector<Event>* sink_;
     std::vector<Event> scratch_;  // events when the caller wants none but a reason is needed
+    std::optional<std::uint32_t> forked_child_;
+    bool yielded_ = false;
 };
 
 }  // namespace memsim::machine

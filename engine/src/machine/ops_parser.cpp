@@ -56,8 +56,9 @@ Result<std::vector<Token>> tokenize(std::string_view line, int line_number) {
 // Reads the tokens of one line, with errors that say what was expected.
 class LineParser {
 public:
-    LineParser(std::vector<Token> tokens, int line, std::vector<std::string>& names, const OpsLimits& limits)
-        : tokens_(std::move(tokens)), line_(line), names_(names), limits_(limits) {}
+    LineParser(std::vector<Token> tokens, int line, std::vector<std::string>& names, std::uint32_t& processes,
+               const OpsLimits& limits)
+        : tokens_(std::move(tokens)), line_(line), names_(names), processes_(processes), limits_(limits) {}
 
     Result<Op> parse();
 
@@ -91,6 +92,7 @@ private:
     std::size_t pos_ = 0;
     int line_;
     std::vector<std::string>& names_;
+    std::uint32_t& processes_;  // processes that exist by this line: the first ones plus one per fork
     const OpsLimits& limits_;
 };
 
@@ -245,6 +247,7 @@ Result<Op> LineParser::parse() {
     }
     if (v == "return" || v == "fork" || v == "exit") {
         op.kind = v == "return" ? OpKind::Return : v == "fork" ? OpKind::Fork : OpKind::Exit;
+        if (op.kind == OpKind::Fork && processes_ < limits_.max_processes) ++processes_;
     } else if (v == "local") {
         op.kind = OpKind::Local;
         auto name = word("the local's name");
@@ -289,9 +292,16 @@ Result<Op> LineParser::parse() {
         }
     } else if (v == "switch") {
         op.kind = OpKind::Switch;
+        const int column = peek().column;
         auto process = number("the process number", 0, limits_.max_processes - 1);
         if (!process) return tl::unexpected(process.error());
         op.process = static_cast<std::uint32_t>(*process);
+        if (op.process >= processes_) {
+            const std::string existing = processes_ == 1 ? "only process 0 exists" : "processes 0 to " + std::to_string(processes_ - 1) + " exist";
+            return fail("there is no process " + std::to_string(op.process) + " yet: " + existing +
+                            " at this line (a fork before it would make process " + std::to_string(processes_) + ")",
+                        line_, column);
+        }
     } else {
         const std::vector<std::string> verbs{"call", "return", "local", "set", "malloc", "calloc", "realloc", "free",
                                              "read", "write", "touch", "fork", "switch", "exit"};
@@ -310,6 +320,7 @@ Result<Op> LineParser::parse() {
 Result<std::vector<Op>> parse_ops(const std::string& body, int first_line, const OpsLimits& limits) {
     std::vector<Op> ops;
     std::vector<std::string> names;
+    std::uint32_t processes = limits.processes;
     const auto lines = split_lines(body);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const int line_number = first_line + static_cast<int>(i);
@@ -319,7 +330,7 @@ Result<std::vector<Op>> parse_ops(const std::string& body, int first_line, const
         if (ops.size() >= limits.max_ops) {
             return fail("too many operations: the limit is " + std::to_string(limits.max_ops), line_number, 1);
         }
-        LineParser parser(std::move(*tokens), line_number, names, limits);
+        LineParser parser(std::move(*tokens), line_number, names, processes, limits);
         auto op = parser.parse();
         if (!op) return tl::unexpected(op.error());
         ops.push_back(std::move(*op));

@@ -61,13 +61,7 @@ void OpsSession::run(const Op& op, std::vector<Event>* sink) {
             m.exit(roots, sink);
             break;
         }
-        case OpKind::Fork:
-            if (sink) {
-                sink->push_back(Event{.source = EventSource::Process, .kind = "unsupported",
-                                      .text = "fork is not simulated yet in this version of memsim; the operation is skipped.",
-                                      .is_error = true});
-            }
-            break;
+        case OpKind::Fork: m.fork(sink); break;
     }
 }
 
@@ -75,7 +69,12 @@ void OpsSession::advance(std::vector<Event>* sink) {
     if (done()) return;
     const Op& op = (*ops_)[cursor_++];
     const std::size_t first = sink ? sink->size() : 0;
+    const bool was_running = machine_.running();
     run(op, sink);
+    // The process ended (exit or crash): the OS runs the next one that can run.
+    if (was_running && !machine_.running()) {
+        if (const auto next = machine_.next_runnable()) machine_.switch_to(*next, sink);
+    }
     if (sink) {
         for (std::size_t i = first; i < sink->size(); ++i) (*sink)[i].line = op.line;
     }

@@ -25,15 +25,16 @@ ProgramSizes sizes_for(const minic::CompiledProgram& program, int last_line, std
     return sizes;
 }
 
-Event program_event(const minic::Event& e) {
+Event program_event(const minic::Event& e, std::uint32_t pid) {
     return Event{.source = EventSource::Program, .kind = minic::event_kind_name(e.kind), .text = minic::explain(e),
-                 .is_error = minic::is_learner_error(e), .step = 0, .line = e.line, .process = 0, .address = e.address};
+                 .is_error = minic::is_learner_error(e), .step = 0, .line = e.line, .process = pid, .address = e.address};
 }
 
 }  // namespace
 
 ProgramSession::ProgramSession(Machine machine, minic::Interpreter interpreter)
-    : machine_(std::move(machine)), interpreter_(std::move(interpreter)) {
+    : machine_(std::move(machine)) {
+    for (std::uint32_t pid = 0; pid < machine_.processes().size(); ++pid) programs_.push_back(interpreter);
     for (const Region& r : machine_.layout().regions) {
         if (r.kind == RegionKind::Data) image_.data_next = r.start;
         if (r.kind == RegionKind::Bss) image_.bss_next = r.start;
@@ -57,11 +58,20 @@ Result<ProgramSession> ProgramSession::create(MachineConfig config, const std::s
 
 void ProgramSession::advance(std::vector<Event>* sink) {
     if (done()) return;
-    const int line_before = interpreter_.current_line();
+    minic::Interpreter& program = programs_[machine_.current_pid()];
+    const int line_before = program.current_line();
     std::vector<minic::Event> program_events;
     std::vector<Event> machine_events;
     MachineHost host(machine_, image_, sink ? &machine_events : nullptr);
-    interpreter_.step(host, sink ? &program_events : nullptr);
+    program.step(host, sink ? &program_events : nullptr);
+    if (const auto child = host.forked_child()) {
+        programs_.push_back(program);  // the child's pid is the next index
+        programs_.back().replace_call_result(0);
+    }
+    const std::uint32_t pid = machine_.current_pid();
+    std::vector<Event> scheduling;
+    schedule(host.yielded(), sink ? &scheduling : nullptr);
+    if (sink == nullptr) return;
     if (sink == nullptr) return;
     // Machine events belong to the statement this step ran.
     int line = line_before;
@@ -70,7 +80,7 @@ void ProgramSession::advance(std::vector<Event>* sink) {
     }
     // The statement first, then what the machine did for it, then output and errors.
     for (const minic::Event& e : program_events) {
-        if (e.kind == minic::EventKind::Statement || e.kind == minic::EventKind::Started) sink->push_back(program_event(e));
+        if (e.kind == minic::EventKind::Statement || e.kind == minic::EventKind::Started) sink->push_back(program_event(e, pid));
     }
     for (Event& e : machine_events) {
         e.line = line;
@@ -92,13 +102,43 @@ void ProgramSession::advance(std::vector<Event>* sink) {
             e.kind == minic::EventKind::Call || e.kind == minic::EventKind::Return) {
             continue;
         }
-        Event event = program_event(e);
+        Event event = program_event(e, pid);
         // The machine already explained its own problems; keep only the interpreter's.
         const bool duplicate = e.kind == minic::EventKind::MemoryProblem &&
                                std::any_of(machine_events.begin(), machine_events.end(),
                                            [&](const Event& m) { return event.text.find(m.text) != std::string::npos; });
         if (!duplicate) sink->push_back(std::move(event));
     }
+    // Which process runs next is the last thing a step does.
+    for (Event& e : scheduling) {
+        e.line = line;
+        sink->push_back(std::move(e));
+    }
+}
+
+}  // namespace memsim::machine
+
+namespace memsim::machine {
+
+// After a step: a process that yielded, or whose program ended, hands the CPU to the
+// next one that can run. A program that stopped without ending its process (division
+// by zero) cannot run on, so its process ends here too.
+void ProgramSession::schedule(bool yielded, std::vector<Event>* sink) {
+    const minic::Interpreter& program = programs_[machine_.current_pid()];
+    const bool ended = program.status() == minic::Status::Exited || program.status() == minic::Status::Stopped;
+    if (ended && machine_.running() && machine_.processes().size() > 1) machine_.stop(program.stop_reason(), sink);
+    if (!yielded && !ended) return;
+    const auto next = machine_.next_runnable();
+    if (!next || *next == machine_.current_pid()) {
+        if (yielded && sink) {
+            sink->push_back(Event{.source = EventSource::Process, .kind = "yield",
+                                  .text = "Process " + std::to_string(machine_.current_pid()) +
+                                          " yields, but no other process is ready to run, so it goes on.",
+                                  .process = machine_.current_pid()});
+        }
+        return;
+    }
+    machine_.switch_to(*next, sink);
 }
 
 }  // namespace memsim::machine

@@ -70,7 +70,7 @@ Result<Simulator::Session> heap_trace_session(const scenario::Scenario& s) {
 Result<Simulator::Session> ops_session(const scenario::Scenario& s) {
     auto config = read_machine_config(s);
     if (!config) return tl::unexpected(config.error());
-    auto ops = parse_ops(s.body, s.body_first_line);
+    auto ops = parse_ops(s.body, s.body_first_line, OpsLimits{.processes = config->processes});
     if (!ops) return tl::unexpected(ops.error());
     auto machine = Machine::create(*config);
     if (!machine) return tl::unexpected(Error{s.front_matter_first_line, 1, machine.error().message});

@@ -24,6 +24,16 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     view.heap = process.heap.metrics();
     view.heap_start = process.heap.region().base;
     view.brk = process.heap.region().brk;
+    const vm::Mmu& mmu = machine.mmu();
+    const vm::RadixPageTable& table = mmu.page_table(process.pid);
+    table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t at) {
+        const vm::Pte& pte = table.entry(at);
+        if (!pte.present && pte.where != vm::Backing::Swap) return;
+        view.pages.push_back(PageView{.vpn = vpn, .present = pte.present, .frame = pte.present ? pte.pfn : 0,
+                                      .where = std::string(vm::backing_name(pte.where)), .swap_slot = pte.swap_slot,
+                                      .writable = pte.protection.write, .cow = pte.protection.copy_on_write,
+                                      .users = pte.present ? mmu.users(pte.pfn) : 0});
+    });
     return view;
 }
 
@@ -36,7 +46,10 @@ VmView mmu_view(const vm::Mmu& mmu, std::uint64_t page_size) {
         view.frames.push_back(FrameView{.used = table.owner[f] != vm::no_owner,
                                         .owner = table.owner[f] == vm::no_owner ? 0 : table.owner[f],
                                         .page = table.vpn[f], .referenced = table.referenced[f] != 0,
-                                        .dirty = table.dirty[f] != 0});
+                                        .dirty = table.dirty[f] != 0, .users = mmu.users(f), .sharers = {}});
+        if (view.frames.back().users > 1) {
+            for (const vm::Mapping& m : mmu.mappings(f)) view.frames.back().sharers.emplace_back(m.process, m.vpn);
+        }
     }
     if (mmu.tlb()) {
         for (const vm::TlbEntry& e : mmu.tlb()->entries()) view.tlb.push_back({e.valid, e.asid, e.vpn, e.pfn});
@@ -48,6 +61,9 @@ VmView mmu_view(const vm::Mmu& mmu, std::uint64_t page_size) {
     view.writebacks = s.writebacks;
     view.tlb_hits = s.tlb_hits;
     view.tlb_misses = s.tlb_misses;
+    view.swap_used = mmu.swap().used();
+    view.cow_faults = s.cow_faults;
+    view.cow_copies = s.cow_copies;
     return view;
 }
 
@@ -61,7 +77,8 @@ VmView pager_view(const ReferenceSession& session) {
     for (std::uint32_t f = 0; f < table.size(); ++f) {
         const bool used = resident[f] != vm::no_page;
         view.frames.push_back(FrameView{.used = used, .owner = 0, .page = used ? pages[resident[f]] : 0,
-                                        .referenced = table.referenced[f] != 0, .dirty = table.dirty[f] != 0});
+                                        .referenced = table.referenced[f] != 0, .dirty = table.dirty[f] != 0,
+                                        .users = used ? 1u : 0u, .sharers = {}});
     }
     if (pager.tlb()) {
         for (const vm::TlbEntry& e : pager.tlb()->entries()) {

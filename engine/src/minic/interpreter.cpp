@@ -122,6 +122,7 @@ void Interpreter::stop(EventKind kind, std::string reason, std::vector<Event>* s
 
 bool Interpreter::take(Report report, std::vector<Event>* sink) {
     if (report.end_step) end_step_ = true;
+    if (report.end_step_now) end_now_ = true;
     if (report.problem.empty() && !report.stop) return true;
     if (report.problem.empty()) report.problem = "the machine stopped the program";
     ++learner_errors_;
@@ -295,6 +296,10 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
     };
     end_step_ = false;
     while (status_ == Status::Running) {
+        if (end_now_) {
+            end_now_ = false;
+            return;
+        }
         const Instr& in = code[pc_];
         if (end_step_ && touches_memory(in.op)) return;  // the host asked for a step per memory event
         switch (in.op) {

@@ -12,7 +12,7 @@ nlohmann::json slot_json(const stack::Slot& slot) {
     return j;
 }
 
-nlohmann::json process_json(const machine::ProcessView& p) {
+nlohmann::json process_json(const machine::ProcessView& p, bool current) {
     nlohmann::json regions = nlohmann::json::array();
     for (const auto& r : p.regions) regions.push_back({{"kind", machine::region_name(r.kind)}, {"start", r.start}, {"end", r.end}});
     nlohmann::json frames = nlohmann::json::array();
@@ -24,7 +24,16 @@ nlohmann::json process_json(const machine::ProcessView& p) {
     }
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& b : p.blocks) blocks.push_back(heap_block_json(b));
-    return {{"pid", p.pid}, {"state", p.state}, {"regions", regions},
+    nlohmann::json pages = nlohmann::json::array();
+    for (const auto& page : p.pages) {
+        nlohmann::json j{{"vpn", page.vpn}, {"present", page.present}, {"writable", page.writable}, {"cow", page.cow}};
+        j["frame"] = page.present ? nlohmann::json(page.frame) : nlohmann::json(nullptr);
+        if (page.present) j["users"] = page.users;
+        if (!page.present) j["where"] = page.where;
+        if (page.where == "swap") j["swap_slot"] = page.swap_slot;
+        pages.push_back(std::move(j));
+    }
+    return {{"pid", p.pid}, {"state", p.state}, {"current", current}, {"pages", pages}, {"regions", regions},
             {"stack", {{"sp", p.stack_pointer}, {"fp", p.frame_pointer}, {"top", p.stack_top}, {"floor", p.stack_floor}, {"frames", frames}}},
             {"heap", {{"start", p.heap_start}, {"brk", p.brk}, {"blocks", blocks}, {"metrics", heap_metrics_json(p.heap)}}}};
 }
@@ -32,8 +41,17 @@ nlohmann::json process_json(const machine::ProcessView& p) {
 nlohmann::json vm_json(const machine::VmView& v) {
     nlohmann::json frames = nlohmann::json::array();
     for (const auto& f : v.frames) {
-        frames.push_back(f.used ? nlohmann::json{{"owner", f.owner}, {"page", f.page}, {"referenced", f.referenced}, {"dirty", f.dirty}}
-                                : nlohmann::json(nullptr));
+        if (!f.used) {
+            frames.push_back(nullptr);
+            continue;
+        }
+        nlohmann::json j{{"owner", f.owner}, {"page", f.page}, {"referenced", f.referenced}, {"dirty", f.dirty}, {"users", f.users}};
+        if (f.users > 1) {
+            nlohmann::json sharers = nlohmann::json::array();
+            for (const auto& [process, page] : f.sharers) sharers.push_back({{"process", process}, {"page", page}});
+            j["sharers"] = std::move(sharers);
+        }
+        frames.push_back(std::move(j));
     }
     nlohmann::json tlb = nlohmann::json::array();
     for (const auto& e : v.tlb) {
@@ -41,7 +59,8 @@ nlohmann::json vm_json(const machine::VmView& v) {
     }
     nlohmann::json j{{"policy", v.policy}, {"frames", frames}, {"tlb", tlb}, {"references", v.references},
                      {"hits", v.hits}, {"faults", v.faults}, {"writebacks", v.writebacks},
-                     {"tlb_hits", v.tlb_hits}, {"tlb_misses", v.tlb_misses}};
+                     {"tlb_hits", v.tlb_hits}, {"tlb_misses", v.tlb_misses}, {"swap_used", v.swap_used},
+                     {"cow_faults", v.cow_faults}, {"cow_copies", v.cow_copies}};
     j["last_frame"] = v.last_frame ? nlohmann::json(*v.last_frame) : nlohmann::json(nullptr);
     j["last_victim"] = v.last_victim ? nlohmann::json(*v.last_victim) : nlohmann::json(nullptr);
     return j;
@@ -62,7 +81,7 @@ nlohmann::json to_json(const std::vector<machine::Event>& events) {
 
 nlohmann::json to_json(const machine::Snapshot& s) {
     nlohmann::json processes = nlohmann::json::array();
-    for (const auto& p : s.processes) processes.push_back(process_json(p));
+    for (const auto& p : s.processes) processes.push_back(process_json(p, p.pid == s.current_process));
     nlohmann::json j{{"kind", s.kind}, {"title", s.title}, {"step", s.step}, {"totalSteps", s.total_steps},
                      {"line", s.line}, {"current_process", s.current_process}, {"processes", processes},
                      {"pointers", s.pointers}, {"output", s.output}};

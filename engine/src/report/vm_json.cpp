@@ -131,14 +131,22 @@ json to_json(const vm::MmuEvent& e, vm::PolicyKind policy) {
             out["victim_vpn"] = e.victim_vpn;
             out["victim_dirty"] = e.victim_dirty;
             if (e.victim_dirty) out["swap_slot"] = e.swap_slot;
+            if (e.sharers > 1) out["sharers"] = e.sharers;
             break;
         case vm::MmuEventKind::Translated:
             out["vaddr"] = e.vaddr;
             out["paddr"] = e.paddr;
             out["frame"] = e.frame;
             break;
-        case vm::MmuEventKind::TlbHit:
-        case vm::MmuEventKind::CopyOnWrite: out["frame"] = e.frame; break;
+        case vm::MmuEventKind::TlbHit: out["frame"] = e.frame; break;
+        case vm::MmuEventKind::CopyOnWrite:
+            out["frame"] = e.frame;
+            out["copied"] = e.copied;
+            if (e.copied) {
+                out["old_frame"] = e.old_frame;
+                out["other_process"] = e.other_process;
+            }
+            break;
         case vm::MmuEventKind::Segfault:
         case vm::MmuEventKind::ProtectionFault:
             out["vaddr"] = e.vaddr;

@@ -49,16 +49,31 @@ std::string explain(const MmuEvent& e, PolicyKind policy) {
         case MmuEventKind::ProtectionFault:
             return "A " + std::string(access_name(e.access)) + " of " + hex(e.vaddr) + " is not allowed on " + page +
                    ": protection fault.";
-        case MmuEventKind::Eviction:
-            return "To make room the OS evicted " + page + " of process " + std::to_string(e.victim_process) +
-                   " from " + frame + " (" + rule(policy) + ")" +
-                   (e.victim_dirty ? "; it was dirty, so it was written to swap slot " + std::to_string(e.swap_slot) + " first."
-                                   : "; it was clean, so nothing was written.");
+        case MmuEventKind::Eviction: {
+            std::string out = "To make room the OS evicted " + page + " of process " + std::to_string(e.victim_process) +
+                              " from " + frame + " (" + rule(policy) + ")" +
+                              (e.victim_dirty ? "; it was dirty, so it was written to swap slot " + std::to_string(e.swap_slot) + " first."
+                                              : "; it was clean, so nothing was written.");
+            if (e.sharers > 1) {
+                out += " The frame was shared by " + std::to_string(e.sharers) +
+                       " processes since fork, so the OS updated all " + std::to_string(e.sharers) +
+                       " page-table entries that mapped it" + (e.victim_dirty ? " (one write to swap serves them all)." : ".");
+            }
+            return out;
+        }
         case MmuEventKind::PageFault:
             return std::string(e.major ? "Major" : "Minor") + " page fault: " + page + " of " + who +
                    " was not in memory, so the OS " + source_words(e.source, e.swap_slot, frame) + ".";
         case MmuEventKind::CopyOnWrite:
-            return "The first write to copy-on-write " + page + " made it writable (its only mapping, so no copy).";
+            if (e.copied) {
+                return "Process " + std::to_string(e.process) + " wrote to " + page + ", which it shares with process " +
+                       std::to_string(e.other_process) + (e.sharers > 1 ? " and " + std::to_string(e.sharers - 1) + " other(s)" : "") +
+                       " since fork (copy-on-write). The OS copied it into " + frame + " so process " +
+                       std::to_string(e.process) + " has its own writable copy; process " + std::to_string(e.other_process) +
+                       " keeps frame " + std::to_string(e.old_frame) + ".";
+            }
+            return "Process " + std::to_string(e.process) + " wrote to copy-on-write " + page + " in " + frame +
+                   ". No other process maps that frame any more, so the OS just made the page writable again: no copy.";
         case MmuEventKind::Translated:
             return "Virtual address " + hex(e.vaddr) + " is physical address " + hex(e.paddr) + " (" + frame + ").";
     }

@@ -1,6 +1,9 @@
 #include "memsim/vm/mmu.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <string>
+#include <type_traits>
 
 #include "memsim/core/text.hpp"
 
@@ -86,7 +89,9 @@ Result<Mmu> Mmu::create(const MmuConfig& config, const std::vector<ProcessSpec>&
         if (base > config.frames) return fail("too few frames for proportional shares of at least one frame each");
     }
     std::vector<Process> processes;
-    for (const auto& s : specs) processes.push_back({s.name, RadixPageTable(config.layout)});
+    for (std::uint32_t i = 0; i < specs.size(); ++i) {
+        processes.push_back({specs[i].name, RadixPageTable(config.layout), config.scope == Scope::Global ? 0 : i, false});
+    }
     Mmu mmu(config, std::move(processes), std::move(partitions));
     if (config.tlb.entries > 0) mmu.tlb_ = std::move(*tlb);
     return mmu;
@@ -98,7 +103,7 @@ Mmu::Mmu(const MmuConfig& config, std::vector<Process> processes, std::vector<Pa
 }
 
 std::pair<std::uint32_t, std::uint32_t> Mmu::share(std::uint32_t process) const {
-    const Partition& p = partitions_[config_.scope == Scope::Global ? 0 : process];
+    const Partition& p = partitions_[config_.scope == Scope::Global ? 0 : processes_[process].partition];
     return {p.base, p.size};
 }
 
@@ -172,17 +177,17 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     const Moment moment{stats_.accesses - 1, never};
     if (!table.entry(at).present) {
         t.page_fault = true;
-        const std::uint32_t frame = fault_in(process, parts->vpn, table.entry(at), write, sink);
+        fault_in(process, parts->vpn, table.entry(at), write, moment, sink);
         t.major = table.entry(at).where != Backing::Zero;
-        std::visit([&](auto& p) { p.on_load(frame - part.base, moment); }, part.policy);
     } else {
         const std::uint32_t frame = table.entry(at).pfn;
         frames_.referenced[frame] = 1;
-        if (write) frames_.dirty[frame] = 1;
+        // A write to a copy-on-write page dirties the frame it ends up in, never the shared one.
+        if (write && !table.entry(at).protection.copy_on_write) frames_.dirty[frame] = 1;
         std::visit([&](auto& p) { p.on_hit(frame - part.base, moment); }, part.policy);
     }
     Pte& pte = table.entry(at);
-    if (write && pte.protection.copy_on_write) make_writable(process, pte, base, t, sink);
+    if (write && pte.protection.copy_on_write) copy_on_write(process, pte, base, moment, t, sink);
     FrameBits bits = frames_.bits(part.base);
     std::visit([&](auto& p) { p.after_reference(bits); }, part.policy);
     stats_.writebacks += bits.writebacks;
@@ -216,34 +221,85 @@ void Mmu::look_up(std::uint32_t process, const AddressParts& parts, const MmuEve
     emit(sink, e, MmuEventKind::TlbMiss);
 }
 
-void Mmu::make_writable(std::uint32_t process, Pte& pte, const MmuEvent& base, Translation& t,
+void Mmu::copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, Translation& t,
                         std::vector<MmuEvent>* sink) {
-    // The only mapping of the page, so the OS reuses the frame and makes it writable.
+    ++stats_.minor_faults;
+    ++stats_.cow_faults;
+    MmuEvent e = base;
+    e.old_frame = pte.pfn;
+    e.sharers = 0;
+    if (const auto it = shared_.find(pte.pfn); it != shared_.end()) {
+        // Still shared: the writer gets a copy in a frame of its own; the others keep the old one.
+        const Mapping self{process, base.vpn};
+        for (const Mapping& m : it->second) {
+            if (m != self) {
+                e.other_process = m.process;
+                break;
+            }
+        }
+        e.sharers = drop_user(pte.pfn, self);
+        // The old swap copy stays with the others; this page's next write-back gets a slot of its own.
+        if (pte.where == Backing::Swap) {
+            swap_.release(pte.swap_slot);
+            pte.where = Backing::Zero;
+        }
+        const FrameChoice choice = take_frame(process, sink);  // may evict, even the old frame
+        pte.pfn = choice.frame;
+        frames_.load(choice.frame, process, base.vpn, true);
+        if (inverted_) inverted_->insert(choice.frame, process, base.vpn);
+        note_load(process, choice, moment);
+        ++stats_.cow_copies;
+        e.copied = true;
+    } else {
+        frames_.dirty[pte.pfn] = 1;
+    }
     pte.protection.copy_on_write = false;
     pte.protection.write = true;
-    ++stats_.minor_faults;
     if (tlb_) tlb_->invalidate(asid_of(process), base.vpn);
     t.tlb_hit = false;  // refill the TLB with the writable translation
-    MmuEvent e = base;
     e.frame = pte.pfn;
     emit(sink, e, MmuEventKind::CopyOnWrite);
 }
 
-std::uint32_t Mmu::fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write,
+Mmu::FrameChoice Mmu::take_frame(std::uint32_t process, std::vector<MmuEvent>* sink) {
+    Partition& part = partition_of(process);
+    if (!part.free.empty()) {
+        const std::uint32_t frame = part.free.back();  // the lowest freed frame
+        part.free.pop_back();
+        return {frame, true};
+    }
+    if (part.used < part.size) return {part.base + part.used++, false};
+    FrameBits bits = frames_.bits(part.base);
+    const Moment moment{stats_.accesses - 1, never};
+    const std::uint32_t frame = part.base + std::visit([&](auto& p) { return p.victim(bits, moment); }, part.policy);
+    stats_.writebacks += bits.writebacks;
+    swap_.writes += bits.writebacks;
+    evict(frame, sink);
+    return {frame, false};
+}
+
+void Mmu::note_load(std::uint32_t process, const FrameChoice& choice, const Moment& moment) {
+    Partition& part = partition_of(process);
+    std::visit(
+        [&](auto& p) {
+            using P = std::decay_t<decltype(p)>;
+            // A freed frame is still in LRU's list and second chance's queue: loading it
+            // again must not add it twice. LRU's hit moves it to the front, as a load does;
+            // second chance keeps its place in the queue.
+            if (choice.recycled && (std::is_same_v<P, LruPolicy> || std::is_same_v<P, SecondChancePolicy>)) {
+                p.on_hit(choice.frame - part.base, moment);
+            } else {
+                p.on_load(choice.frame - part.base, moment);
+            }
+        },
+        part.policy);
+}
+
+std::uint32_t Mmu::fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, const Moment& moment,
                             std::vector<MmuEvent>* sink) {
     ++stats_.page_faults;
-    Partition& part = partition_of(process);
-    std::uint32_t frame = 0;
-    if (part.used < part.size) {
-        frame = part.base + part.used++;
-    } else {
-        FrameBits bits = frames_.bits(part.base);
-        const Moment moment{stats_.accesses - 1, never};
-        frame = part.base + std::visit([&](auto& p) { return p.victim(bits, moment); }, part.policy);
-        stats_.writebacks += bits.writebacks;
-        swap_.writes += bits.writebacks;
-        evict(frame, sink);
-    }
+    const FrameChoice choice = take_frame(process, sink);
+    const std::uint32_t frame = choice.frame;
     // `pte` stays valid: eviction changes other entries but never resizes a table.
     const bool major = pte.where != Backing::Zero;
     (major ? stats_.major_faults : stats_.minor_faults)++;
@@ -253,10 +309,11 @@ std::uint32_t Mmu::fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, 
     }
     pte.present = true;
     pte.pfn = frame;
-    frames_.load(frame, process, vpn, write);
+    frames_.load(frame, process, vpn, write && !pte.protection.copy_on_write);
     if (inverted_) inverted_->insert(frame, process, vpn);
     emit(sink, {.kind = MmuEventKind::PageFault, .process = process, .access = write ? AccessKind::Write : AccessKind::Read,
                 .vpn = vpn, .frame = frame, .source = pte.where, .major = major, .swap_slot = pte.swap_slot});
+    note_load(process, choice, moment);
     return frame;
 }
 
@@ -264,21 +321,43 @@ void Mmu::evict(std::uint32_t frame, std::vector<MmuEvent>* sink) {
     ++stats_.evictions;
     const std::uint32_t owner = frames_.owner[frame];
     const std::uint64_t vpn = frames_.vpn[frame];
-    Pte& pte = pte_of(owner, vpn);
+    const auto shared = shared_.find(frame);
+    const auto users = shared == shared_.end() ? 1u : static_cast<std::uint32_t>(shared->second.size());
+    const Pte& first = pte_of(owner, vpn);  // every user's PTE has the same backing (fork copied it)
     const bool dirty = frames_.dirty[frame] != 0;
-    if ((dirty || frames_.cleaned[frame]) && pte.where != Backing::Swap) {
-        pte.swap_slot = swap_.allocate();
-        pte.where = Backing::Swap;
+    const bool written = dirty || frames_.cleaned[frame];
+    Backing where = first.where;
+    std::uint32_t slot = first.swap_slot;
+    if (written && where == Backing::Swap && swap_.users(slot) != users) {
+        // Processes that no longer share this frame still need the old contents in that slot.
+        for (std::uint32_t i = 0; i < users; ++i) swap_.release(slot);
+        where = Backing::Zero;
+    }
+    if (written && where != Backing::Swap) {
+        slot = swap_.allocate();
+        for (std::uint32_t i = 1; i < users; ++i) swap_.share(slot);
+        where = Backing::Swap;
     }
     if (dirty) {
-        ++stats_.writebacks;
+        ++stats_.writebacks;  // once, however many processes map the frame
         ++swap_.writes;
     }
-    pte.present = false;
-    if (tlb_) tlb_->invalidate(asid_of(owner), vpn);
+    const auto unmap = [&](const Mapping& m) {
+        Pte& pte = pte_of(m.process, m.vpn);
+        pte.where = where;
+        pte.swap_slot = slot;
+        pte.present = false;
+        if (tlb_) tlb_->invalidate(asid_of(m.process), m.vpn);
+    };
+    if (shared == shared_.end()) {
+        unmap({owner, vpn});
+    } else {
+        for (const Mapping& m : shared->second) unmap(m);
+        shared_.erase(shared);
+    }
     if (inverted_) inverted_->remove(frame);
-    emit(sink, {.kind = MmuEventKind::Eviction, .process = owner, .vpn = vpn, .frame = frame,
-                .swap_slot = pte.swap_slot, .victim_process = owner, .victim_vpn = vpn, .victim_dirty = dirty});
+    emit(sink, {.kind = MmuEventKind::Eviction, .process = owner, .vpn = vpn, .frame = frame, .swap_slot = slot,
+                .victim_process = owner, .victim_vpn = vpn, .victim_dirty = dirty, .sharers = users});
 }
 
 double Mmu::effective_access_time() const {

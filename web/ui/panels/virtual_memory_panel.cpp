@@ -44,9 +44,11 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
     const machine::ProcessView* process = current_process(snapshot);
     if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
     const std::uint64_t page_size = snapshot.vm->page_size;
-    std::set<std::uint64_t> resident;
-    for (const machine::FrameView& f : snapshot.vm->frames) {
-        if (f.used && f.owner == process->pid) resident.insert(f.page);
+    // The process's own page list: a frame shared since fork names only one owner.
+    std::set<std::uint64_t> resident, cow;
+    for (const machine::PageView& p : process->pages) {
+        if (p.present) resident.insert(p.vpn);
+        if (p.present && p.cow) cow.insert(p.vpn);
     }
     // The layout reserves address ranges for the heap and the mmap area; what is mapped
     // is the heap up to brk and each mmap block.
@@ -82,6 +84,7 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
             if (in_swap) ++summary.swapped;
             if (map.cells.size() >= max_pages) continue;
             const PageState state = r.kind == machine::RegionKind::Guard ? PageState::Guard
+                                    : cow.contains(page)                 ? PageState::Cow
                                     : in_memory                          ? PageState::Resident
                                     : in_swap                            ? PageState::Swapped
                                                                          : PageState::NotResident;
@@ -212,6 +215,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
     legend_item(palette.not_resident, "not resident");
     legend_item(palette.swapped, "swapped out");
     legend_item(palette.guard, "guard page");
+    legend_item(palette.cow, "copy-on-write");
     ImGui::NewLine();
     if (context.grids != nullptr && map.rows > 0) {
         std::array<ImU32, 16> colours{};
@@ -220,6 +224,7 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
         colours[static_cast<std::size_t>(PageState::Resident)] = palette.resident;
         colours[static_cast<std::size_t>(PageState::Guard)] = palette.guard;
         colours[static_cast<std::size_t>(PageState::Swapped)] = palette.swapped;
+        colours[static_cast<std::size_t>(PageState::Cow)] = palette.cow;
         const float cell = avail / static_cast<float>(map.columns);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 size(avail, std::min(cell * static_cast<float>(map.rows), ImGui::GetFontSize() * 6.0f));

@@ -36,7 +36,8 @@ struct VmPanelView {
 VmPanelView make_vm_view(const machine::Snapshot& snapshot);
 
 // Cell states of the page map (indices into its palette).
-enum class PageState : std::uint8_t { Unmapped = 0, NotResident, Resident, Guard, Swapped };
+// Cow: resident and copy-on-write (shared since fork until a write).
+enum class PageState : std::uint8_t { Unmapped = 0, NotResident, Resident, Guard, Swapped, Cow };
 
 struct RegionSummary {
     std::string name;

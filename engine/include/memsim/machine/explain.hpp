@@ -28,4 +28,11 @@ std::string explain_guard_touch(std::uint64_t address, const stack::CallStack& s
 std::string explain_segfault(std::uint64_t address, vm::AccessKind kind, const AddressSpaceLayout& layout,
                              std::uint64_t page_size);
 
+// "Process 0 calls fork: the OS makes process 1 ..." naming the pages shared and marked
+// copy-on-write.
+std::string explain_fork(std::uint32_t parent, const vm::ForkOutcome& outcome);
+
+// What the OS took back when a process ended: frames and swap slots freed or kept.
+std::string explain_release(std::uint32_t pid, const vm::ReleaseOutcome& outcome);
+
 }  // namespace memsim::machine

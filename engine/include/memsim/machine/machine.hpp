@@ -14,6 +14,8 @@
 // optional sink; without one (bulk mode) only the counters move. A learner's mistake
 // (segfault, stack overflow, double free, ...) is an event; a process that crashes is
 // marked ended and its later operations are skipped with an explanation.
+// fork() gives the child the next pid (with one process at the start: parent 0, then
+// children 1, 2, ...); a process that exits or crashes gives its memory back.
 //
 //   auto machine = Machine::create(MachineConfig{});
 //   std::vector<Event> events;
@@ -108,6 +110,8 @@ public:
     std::uint64_t peek(std::uint64_t address, std::uint32_t size) const { return current().memory.read(address, size); }
     // Ends the running process abnormally (glibc aborting on a double free, ...).
     void abort(const std::string& reason, std::vector<Event>* sink);
+    // Ends the running process because its program cannot go on (division by zero, ...).
+    void stop(const std::string& reason, std::vector<Event>* sink);
 
     // --- the heap of the running process --------------------------------------------
     std::uint64_t malloc(std::uint64_t size, std::vector<Event>* sink);
@@ -118,9 +122,17 @@ public:
     // --- processes ---------------------------------------------------------------------
     // Runs process `pid` from now on; false when there is no such running process.
     bool switch_to(std::uint32_t pid, std::vector<Event>* sink);
+    // Copies the running process (stack, heap, registers, memory contents; pages shared
+    // copy-on-write) into a new process with the next pid; the parent keeps running.
+    // The child's pid, or nothing when the running process has ended or the table is full.
+    std::optional<std::uint32_t> fork(std::vector<Event>* sink);
     // Ends the running process normally; blocks still allocated are reported as leaks
     // (still reachable when one of `roots` points into them, otherwise definitely lost).
+    // Its frames and swap slots are given back (shared ones only lose one user).
     void exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* sink);
+    // The next running process after the current one in pid order (wrapping round), the
+    // current one last; nothing when every process has ended.
+    std::optional<std::uint32_t> next_runnable() const;
 
     // A code address for a source line (return addresses point into the text region).
     std::uint64_t code_address(int line) const;
@@ -142,7 +154,10 @@ private:
     Process& running_process() { return processes_[current_]; }
     bool require_running(const char* what, std::vector<Event>* sink);
     bool access(std::uint64_t address, std::uint32_t size, vm::AccessKind kind, std::vector<Event>* sink);
-    void end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink);
+    // Ends the running process and gives its memory back; `announce` = false when the
+    // caller has already explained the crash.
+    void end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce = true);
+    void release_memory(std::vector<Event>* sink);
     void after_heap_operation(std::vector<heap::HeapEvent>& heap_events, std::vector<Event>* sink);
     void add_event(std::vector<Event>* sink, EventSource source, std::string kind, std::string text, bool is_error,
                    std::uint64_t address = 0) const;

@@ -15,12 +15,15 @@
 //   read p+8 4                         # load 4 bytes (address: name, name+N, name-N, 0xADDR)
 //   write p 4 = 99                     # store 4 bytes
 //   touch p 4096                       # read every byte of a range (write: `touch p 4096 write`)
-//   fork                               # copy the running process (copy-on-write)
-//   switch 1                           # run process 1
-//   exit                               # the running process exits
+//   fork                               # copy the running process (copy-on-write); the parent runs on
+//   switch 1                           # run process 1 (it must exist by this line: see below)
+//   exit                               # the running process exits; the next running one goes on
 //
 // '#' starts a comment. Names must be defined (by malloc, calloc, realloc, call
 // arguments or locals) before use; anything else is an error with line and column.
+// Process ids: the `processes` of the scenario are 0..n-1, each fork adds the next id;
+// `switch` to an id that cannot exist yet is an error at its column. Names are shared by
+// every process (fork copies the address space, so the same addresses are valid).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -64,6 +67,7 @@ struct OpsLimits {
     std::uint64_t max_ops = 1'000'000;
     std::uint64_t max_size = 1ull << 32;      // bytes in one malloc, touch, local
     std::uint32_t max_processes = 64;
+    std::uint32_t processes = 64;             // processes at the start: `switch` may name these and forked ones
 };
 
 // Parses an ops body. `first_line` is the file line of the body's first line, so errors

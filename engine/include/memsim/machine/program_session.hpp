@@ -3,6 +3,12 @@
 // the machine does it (frames on the stack, malloc on the heap, every load and store
 // through the MMU). One step is one statement, or one page fault when a statement's
 // memory access faults, so paging shows up as its own step.
+//
+// Processes: fork() gives the child a copy of the interpreter (its variables live in the
+// copied address space) that sees fork() return 0. Scheduling is simple and
+// deterministic: the running process runs until it calls yield(), exits or crashes; then
+// the next process that can run, in pid order after it (wrapping round), goes on. fork
+// does not switch. Once a program has forked, printed lines are tagged "[pid N] ".
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +24,7 @@ namespace memsim::machine {
 struct ProgramImage {
     std::uint64_t data_next = 0, bss_next = 0, rodata_next = 0;
     std::string output;  // everything printf and puts wrote
+    std::uint32_t last_writer = 0;  // the process that printed last (for tags)
     bool operator==(const ProgramImage&) const = default;
 };
 
@@ -27,19 +34,23 @@ public:
     static Result<ProgramSession> create(MachineConfig config, const std::string& source, int first_line,
                                          std::uint64_t step_limit);
 
-    bool done() const { return !interpreter_.running(); }
-    int line() const { return interpreter_.current_line(); }
+    bool done() const { return !interpreter().running(); }
+    int line() const { return interpreter().current_line(); }
     void advance(std::vector<Event>* sink);
 
     const Machine& machine() const { return machine_; }
-    const minic::Interpreter& interpreter() const { return interpreter_; }
+    // The running process's program (the last one to run once all have ended).
+    const minic::Interpreter& interpreter() const { return programs_[machine_.current_pid()]; }
+    // Every process's program, by pid.
+    const std::vector<minic::Interpreter>& programs() const { return programs_; }
     const std::string& output() const { return image_.output; }
 
 private:
     ProgramSession(Machine machine, minic::Interpreter interpreter);
+    void schedule(bool yielded, std::vector<Event>* sink);
 
     Machine machine_;
-    minic::Interpreter interpreter_;
+    std::vector<minic::Interpreter> programs_;  // one per process, by pid
     ProgramImage image_;
 };
 

@@ -14,6 +14,18 @@
 
 namespace memsim::machine {
 
+// One page of a process that has been in memory: resident now, or written out to swap.
+struct PageView {
+    std::uint64_t vpn = 0;
+    bool present = false;
+    std::uint32_t frame = 0;                 // valid when present
+    std::string where;                       // backing when not present: "zero", "swap", "file"
+    std::uint32_t swap_slot = 0;             // valid when where == "swap"
+    bool writable = false;
+    bool cow = false;                        // copy-on-write: shared since fork until a write
+    std::uint32_t users = 0;                 // page-table entries mapping its frame (2+: shared)
+};
+
 // One process: its regions, call stack and heap.
 struct ProcessView {
     std::uint32_t pid = 0;
@@ -26,6 +38,7 @@ struct ProcessView {
     std::vector<std::uint64_t> swapped_pages;  // VPNs not in memory whose contents are in swap, ascending
     heap::HeapMetrics heap;
     std::uint64_t heap_start = 0, brk = 0;
+    std::vector<PageView> pages;             // ops and programs: pages resident or in swap, by vpn
 };
 
 // One physical frame.
@@ -34,6 +47,8 @@ struct FrameView {
     std::uint32_t owner = 0;                 // process (MMU) or 0
     std::uint64_t page = 0;                  // virtual page number (or the reference's page number)
     bool referenced = false, dirty = false;
+    std::uint32_t users = 0;                 // page-table entries mapping it (2+: shared since fork)
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> sharers;  // (process, page) of each user when shared
 };
 
 // One TLB entry.
@@ -53,7 +68,7 @@ struct VmView {
     std::optional<std::uint32_t> last_frame;     // frame touched by the last step
     std::optional<std::uint64_t> last_victim;    // page evicted by the last step
     std::uint64_t references = 0, hits = 0, faults = 0, writebacks = 0, tlb_hits = 0, tlb_misses = 0,
-                  swap_used = 0;
+                  swap_used = 0, cow_faults = 0, cow_copies = 0;
 };
 
 // One step of a run, as shown.

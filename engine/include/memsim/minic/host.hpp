@@ -38,6 +38,9 @@ struct Report {
     // interpreter finishes the instruction and stops before the next memory operation,
     // so one step is one statement or one memory event.
     bool end_step = false;
+    // The step ends right after this call, before the next instruction: fork and yield
+    // change which process runs, so the machine must get control back at once.
+    bool end_step_now = false;
 };
 
 // The result of a load: the value (little-endian, zero-extended) and what went wrong.

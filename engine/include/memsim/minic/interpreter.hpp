@@ -78,6 +78,9 @@ public:
     const std::string& stop_reason() const { return stop_reason_; }
     // Raises the step limit (a paused program runs on with the next step).
     void set_step_limit(std::uint64_t limit);
+    // Replaces the value the last library call returned, right after a step that ended
+    // at it (Report::end_step_now): a fork's child is a copy of the parent that sees 0.
+    void replace_call_result(std::uint64_t value) { values_.back() = value; }
 
     const CompiledProgram& program() const { return *program_; }
     const std::vector<ActiveCall>& active_calls() const { return calls_; }
@@ -106,6 +109,7 @@ private:
     int exit_code_ = 0;
     std::string stop_reason_{};
     bool end_step_ = false;  // the host asked to end this step; always false between steps
+    bool end_now_ = false;   // the host asked to end the step before the next instruction
 
     void start(Host& host, std::vector<Event>* sink);
     void execute(Host& host, std::vector<Event>* sink);

@@ -13,7 +13,8 @@
 //     |    free frame of the process's share, or victim = policy.victim()
 //     |    victim dirty -> written to swap first; victim's PTE and TLB entry invalidated
 //     |    load: demand-zero (minor fault), from swap or the mapped file (major fault)
-//     | write to a copy-on-write page -> minor fault, page made writable
+//     | write to a copy-on-write page -> minor fault: frame still shared -> copy into a
+//     |    frame of its own (may evict a victim); sole user -> just made writable
 //     v
 //   set R (and M on a write), fill the TLB, paddr = PFN * page size + offset
 //
@@ -23,7 +24,20 @@
 // own pages. Each event of an access (TLB hit or miss, fault, eviction, write-back,
 // protection fault, segfault, flush) can be appended to an optional sink; without one
 // the MMU only counts. The whole state is a value: copying an Mmu is a checkpoint.
+//
+// fork() copies a page table: every resident page's frame is then mapped by both
+// processes (a reverse map lists each frame's users once there are two or more), every
+// writable page with contents becomes read-only + copy-on-write in both, and swapped-out pages share
+// their swap slot. Evicting a shared frame updates every PTE that maps it and writes it
+// once. release() (exit) drops a process's mappings: frames and swap slots nobody else
+// uses are free again and are handed out before any victim is chosen. Until a fork the
+// reverse map is empty and costs nothing.
+//
+//   frame 2 <- P0 page 0x12 (COW)     P0 writes 0x12: copy into frame 5, P0 -> frame 5,
+//           <- P1 page 0x12 (COW)     P1 keeps frame 2 (sole user: its next write only
+//                                     makes it writable)
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +80,29 @@ struct MmuConfig {
     Latencies latencies{};                       // for the effective access time
 };
 
+// One page-table entry's view of a frame: which process maps it at which page.
+struct Mapping {
+    std::uint32_t process = 0;
+    std::uint64_t vpn = 0;
+    bool operator==(const Mapping&) const = default;
+};
+
+// What fork() did to memory.
+struct ForkOutcome {
+    std::uint32_t child = 0;          // the new process
+    std::uint32_t shared_frames = 0;  // resident pages now mapped by parent and child
+    std::uint32_t cow_pages = 0;      // pages with contents (resident or swapped) now copy-on-write in both
+    std::uint32_t shared_slots = 0;   // swapped-out pages whose slot both now name
+};
+
+// What release() (exit) gave back.
+struct ReleaseOutcome {
+    std::vector<std::uint32_t> freed_frames;  // frames nobody maps any more, in order
+    std::uint32_t kept_frames = 0;            // frames still mapped by other processes
+    std::uint32_t freed_slots = 0;            // swap slots nobody names any more
+    std::uint32_t kept_slots = 0;             // swap slots other processes still name
+};
+
 // Kinds of event an access produces, in the order they happen.
 enum class MmuEventKind : std::uint8_t {
     TlbFlush, TlbHit, TlbMiss, Segfault, ProtectionFault, Eviction, PageFault, CopyOnWrite, Translated
@@ -88,6 +125,10 @@ struct MmuEvent {
     std::uint64_t victim_vpn = 0;       // Eviction
     bool victim_dirty = false;          // Eviction: written to swap first
     bool wider = false;                 // Segfault: the address did not fit the width
+    std::uint32_t sharers = 1;          // Eviction: PTEs that mapped the frame; CopyOnWrite: users left on the old frame
+    std::uint32_t old_frame = 0;        // CopyOnWrite: the frame the page shared before
+    std::uint32_t other_process = 0;    // CopyOnWrite (copied): a process that keeps the old frame
+    bool copied = false;                // CopyOnWrite: the page was copied into a new frame
 };
 
 // The outcome of one access.
@@ -107,7 +148,8 @@ struct Translation {
 struct MmuStats {
     std::uint64_t accesses = 0, tlb_hits = 0, tlb_misses = 0, page_faults = 0, minor_faults = 0,
                   major_faults = 0, protection_faults = 0, segfaults = 0, evictions = 0, writebacks = 0,
-                  swap_reads = 0, walk_accesses = 0, switches = 0, tlb_flushes = 0;
+                  swap_reads = 0, walk_accesses = 0, switches = 0, tlb_flushes = 0, cow_faults = 0, cow_copies = 0,
+                  forks = 0;
     bool operator==(const MmuStats&) const = default;
 };
 
@@ -127,6 +169,17 @@ public:
 
     // Makes `process` the running one (flushes the TLB when entries carry no ASID).
     void switch_to(std::uint32_t process, std::vector<MmuEvent>* sink = nullptr);
+
+    // A new process whose address space is a copy-on-write copy of `parent`'s.
+    ForkOutcome fork(std::uint32_t parent);
+    // Drops every mapping of a process (it exited): its page table is emptied.
+    ReleaseOutcome release(std::uint32_t process);
+    // Page-table entries that map a frame: 0 free, 1 private, 2+ shared since a fork.
+    std::uint32_t users(std::uint32_t frame) const;
+    // Every (process, page) that maps a frame, in the order they came.
+    std::vector<Mapping> mappings(std::uint32_t frame) const;
+    // Whether release() emptied the process.
+    bool released(std::uint32_t process) const { return processes_[process].released; }
 
     // Disagreements between page tables, frame table, TLB, inverted table and swap.
     std::vector<std::string> check_invariants() const;
@@ -148,22 +201,38 @@ private:
     struct Process {
         std::string name;
         RadixPageTable table;
+        std::uint32_t partition = 0;  // local replacement: whose share it uses (a child its parent's)
+        bool released = false;
     };
     struct Partition {
         std::uint32_t base = 0, size = 0, used = 0;
         AnyPolicy policy;
+        std::vector<std::uint32_t> free{};  // frames given back by exits, highest first
+    };
+    struct FrameChoice {
+        std::uint32_t frame = 0;
+        bool recycled = false;  // a freed frame: the policy already knows it
     };
 
     Mmu(const MmuConfig& config, std::vector<Process> processes, std::vector<Partition> partitions);
     std::uint32_t asid_of(std::uint32_t process) const { return config_.asid ? process : 0; }
-    Partition& partition_of(std::uint32_t process) { return partitions_[config_.scope == Scope::Global ? 0 : process]; }
+    Partition& partition_of(std::uint32_t process) {
+        return partitions_[config_.scope == Scope::Global ? 0 : processes_[process].partition];
+    }
     void look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, Translation& t,
                  std::vector<MmuEvent>* sink);
-    void make_writable(std::uint32_t process, Pte& pte, const MmuEvent& base, Translation& t,
+    void copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, Translation& t,
                        std::vector<MmuEvent>* sink);
-    std::uint32_t fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, std::vector<MmuEvent>* sink);
+    std::uint32_t fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, const Moment& moment,
+                           std::vector<MmuEvent>* sink);
+    FrameChoice take_frame(std::uint32_t process, std::vector<MmuEvent>* sink);
+    void note_load(std::uint32_t process, const FrameChoice& choice, const Moment& moment);
     void evict(std::uint32_t frame, std::vector<MmuEvent>* sink);
+    void add_user(std::uint32_t frame, const Mapping& mapping);
+    std::uint32_t drop_user(std::uint32_t frame, const Mapping& mapping);
+    void free_frame(std::uint32_t frame);
     Pte& pte_of(std::uint32_t process, std::uint64_t vpn);
+    void check_sharing(std::vector<std::string>& bad) const;
 
     MmuConfig config_;
     std::vector<Process> processes_;
@@ -172,6 +241,7 @@ private:
     std::optional<Tlb> tlb_;
     std::optional<InvertedPageTable> inverted_;
     SwapSpace swap_;
+    std::map<std::uint32_t, std::vector<Mapping>> shared_;  // reverse map of frames with 2+ users
     std::uint32_t current_ = 0;
     MmuStats stats_;
 };
