@@ -69,3 +69,15 @@ TEST_CASE("The 32-bit overview has one cell per page and keeps small regions vis
     // 0x08048 = row 32, column 72 -> reduced cell (8, 18): text wins over unmapped.
     CHECK(small.cells[8 * 256 + 18] == static_cast<std::uint8_t>(PageCell::Text));
 }
+
+TEST_CASE("A lesson takes the bottom of the source column; the other panels keep their places", "[ui][layout]") {
+    const auto plain = compute_layout(1280, 800, 20, 20, 60);
+    const auto lesson = compute_layout(1280, 800, 20, 20, 60, {.lesson = true});
+    CHECK(area(plain.lesson) == 0);
+    CHECK(lesson.source.y == Approx(plain.source.y));
+    CHECK(lesson.lesson.y == Approx(lesson.source.y + lesson.source.height));
+    CHECK(lesson.lesson.y + lesson.lesson.height == Approx(plain.source.y + plain.source.height));
+    CHECK(area(lesson.source) + area(lesson.lesson) == Approx(area(plain.source)));
+    CHECK(lesson.events.x == Approx(plain.events.x));
+    CHECK(lesson.stack.x == Approx(plain.stack.x));
+}

@@ -73,6 +73,12 @@
     runToEnd: () => call('runToEnd', null),
     state: () => call('state', null),
     set: (settings) => call('set', settings),
+    course: () => call('course', null),
+    quiz: () => call('quiz', null),
+    answer: (text) => call('answer', text),
+    skipQuestion: () => call('skipQuestion', null),
+    quizMode: (on) => call('quizMode', on),
+    quizProblem: (kind, seed = 1) => call('quizProblem', {kind, seed}),
     // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes.
     on(name, callback) {
       if (!listeners[name]) throw new Error('memsim.on: unknown event "' + name + '" (step, load, error)');

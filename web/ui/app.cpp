@@ -10,6 +10,7 @@
 #include "ui/panels/controls_panel.hpp"
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
+#include "ui/panels/lesson_panel.hpp"
 #include "ui/panels/source_panel.hpp"
 #include "ui/panels/stack_panel.hpp"
 #include "ui/panels/statistics_panel.hpp"
@@ -18,7 +19,8 @@
 namespace memsim::ui {
 
 App::App(AppInfo info) : info_(info) {
-    // Open on a lesson, ready to play.
+    // Open on a lesson, ready to play, asking its questions before revealing their steps.
+    controller_.execute(cmd::SetQuizMode{true});
     controller_.execute(cmd::LoadBuiltin{default_builtin});
 }
 
@@ -57,7 +59,8 @@ void App::draw() {
     const bool has_process = !snapshot.processes.empty();
     const ShownPanels shown{.stack = !controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0),
                             .heap = !controller_.loaded() || (has_process && controller_.run_uses_heap()),
-                            .virtual_memory = !controller_.loaded() || snapshot.vm.has_value()};
+                            .virtual_memory = !controller_.loaded() || snapshot.vm.has_value(),
+                            .lesson = has_lesson(controller_)};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
@@ -67,6 +70,7 @@ void App::draw() {
                          .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
+    if (shown.lesson) draw_lesson_panel(layout.lesson, context);
     draw_source_panel(layout.source, context);
     if (shown.stack) draw_stack_panel(layout.stack, context);
     if (shown.heap) draw_heap_panel(layout.heap, context);
@@ -107,6 +111,14 @@ void App::draw() {
 void App::draw_menu_bar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::BeginMenu("Lessons")) {
+            for (const CourseLesson& lesson : course()) {
+                if (ImGui::MenuItem(lesson.label.c_str(), nullptr, controller_.builtin_name() == lesson.name)) {
+                    controller_.push(cmd::LoadBuiltin{lesson.name});
+                }
+            }
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("Built-in scenarios")) {
             for (const BuiltinScenario& s : builtin_scenarios()) {
                 if (ImGui::MenuItem(s.name, nullptr, controller_.builtin_name() == s.name)) {

@@ -8,6 +8,9 @@
 //   +-----------+-----------+------------------+---------------+
 //   |           |           |      Heap        | Virtual memory|
 //   |  Source   |  Stack    |                  |               |
+//   |           |           |                  |               |
+//   |-----------|           |                  |               |
+//   |  Lesson   |           |                  |               |
 //   |           |           +----------------------+-----------+
 //   |           |           |       Events         | Statistics|
 //   +-----------+-----------+----------------------------------+
@@ -19,13 +22,14 @@ struct Rect {
 };
 
 struct PanelLayout {
-    Rect controls, source, stack, heap, virtual_memory, events, statistics;
+    Rect controls, lesson, source, stack, heap, virtual_memory, events, statistics;
 };
 
 // Which of the machine's panels the loaded scenario has content for. A paging trace has
 // no stack or heap, a heap trace no stack or paging: their space goes to the others.
 struct ShownPanels {
     bool stack = true, heap = true, virtual_memory = true;
+    bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
     bool operator==(const ShownPanels&) const = default;
 };
 

@@ -9,7 +9,10 @@
 //   api_call(controller, "state", "null")           -> what `memsim run --json` prints
 //
 // Verbs: load(text), loadBuiltin(name), step(n), back(n), seek(step), runToEnd(),
-// state(), set({name: value}), builtins(), notifications() (drains step/load/error).
+// state(), set({name: value}), builtins(), notifications() (drains step/load/error),
+// course() (the lessons in order), quiz() (the waiting question and the score),
+// answer(text), skipQuestion(), quizMode(on), quizProblem({kind, seed}) (a generated
+// practice lesson).
 // Bad arguments give {"ok":false,"errors":[{"line":0,"column":0,"message":...}]}.
 #include <string>
 #include <string_view>
