@@ -31,7 +31,7 @@ QuizProblem translate_problem(std::uint64_t seed) {
     // Each valid page gets its own frame: draw without repeats.
     std::vector<std::uint64_t> free_frames;
     for (std::uint64_t f = 0; f < frames; ++f) free_frames.push_back(f);
-    std::vector<Pte> table(pages);
+    std::vector<Pte> table(static_cast<std::size_t>(pages));
     for (Pte& pte : table) {
         pte.valid = rng.below(2) == 0;
         if (!pte.valid) continue;
@@ -45,7 +45,7 @@ QuizProblem translate_problem(std::uint64_t seed) {
     q.problem = "Address space " + kib(space) + ", physical memory " + kib(physical) + ", pages of " + kib(page_size) +
                 " (" + std::to_string(pages) + " pages, offset = low " + std::to_string(offset_bits) + " bits).\n" +
                 "Page table (VPN: valid bit, PFN):\n";
-    for (std::uint64_t vpn = 0; vpn < pages; ++vpn) {
+    for (std::size_t vpn = 0; vpn < table.size(); ++vpn) {
         q.problem += "  [" + std::to_string(vpn) + "] " + (table[vpn].valid ? "valid   PFN " + std::to_string(table[vpn].pfn)
                                                                           : std::string("invalid")) + "\n";
     }
@@ -53,7 +53,8 @@ QuizProblem translate_problem(std::uint64_t seed) {
     std::string solution;
     for (int i = 0; i < 5; ++i) {
         const std::uint64_t vaddr = rng.below(space);
-        const std::uint64_t vpn = vaddr >> offset_bits, offset = vaddr & (page_size - 1);
+        const auto vpn = static_cast<std::size_t>(vaddr >> offset_bits);
+        const std::uint64_t offset = vaddr & (page_size - 1);
         q.problem += "  VA " + hex(vaddr) + " (decimal " + std::to_string(vaddr) + ") -> PA or invalid?\n";
         std::string line = "  VA " + hex(vaddr) + " = VPN " + std::to_string(vpn) + ", offset " + hex(offset) + ": ";
         if (table[vpn].valid) {
