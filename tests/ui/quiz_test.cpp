@@ -94,3 +94,8 @@ TEST_CASE("A generated quiz problem loads as a lesson and grades against the eng
     CHECK(q["pending"]["kind"] == "malloc_block");
     CHECK(call(c, "quizProblem", {{"kind", "translate"}, {"seed", 3}})["ok"] == false);
 }
+
+TEST_CASE("Lesson text is reflowed into paragraphs; indented lines keep their place", "[ui][quiz]") {
+    CHECK(lesson_paragraphs("In simple words: a\nlocal lives\n\nin a frame.\n") == "In simple words: a local lives\n\nin a frame.");
+    CHECK(lesson_paragraphs("Compare them:\n\n  memsim heap --ops x\n\nAfter.") == "Compare them:\n\n  memsim heap --ops x\n\nAfter.");
+}

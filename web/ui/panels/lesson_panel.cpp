@@ -19,6 +19,31 @@ std::string result_text(const QuizItem& item) {
 
 }  // namespace
 
+std::string lesson_paragraphs(const std::string& text) {
+    std::string out;
+    bool joinable = false;  // the previous line was prose that the next one continues
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.empty()) {
+            while (!out.empty() && out.back() == '\n') out.pop_back();
+            if (!out.empty()) out += "\n\n";
+            joinable = false;
+        } else if (line.front() == ' ') {  // an indented line (a command, a diagram) keeps its place
+            if (!out.empty() && out.back() != '\n') out += '\n';
+            out += line + '\n';
+            joinable = false;
+        } else {
+            out += (joinable ? " " : "") + line;
+            joinable = true;
+        }
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
 bool has_lesson(const Controller& controller) {
     const machine::Simulator* sim = controller.simulator();
     if (sim == nullptr) return false;
@@ -32,7 +57,7 @@ LessonView make_lesson_view(const Controller& controller) {
     if (sim == nullptr) return view;
     const scenario::Scenario& s = sim->scenario();
     view.heading = s.teaching.order > 0 ? "Lesson " + std::to_string(s.teaching.order) + ": " + s.title : s.title;
-    view.text = s.lesson.empty() ? s.summary : s.lesson;
+    view.text = lesson_paragraphs(s.lesson.empty() ? s.summary : s.lesson);
     for (const scenario::Narration& n : s.teaching.narration) {
         if (n.step == controller.step()) view.narration.push_back(n.text);
     }

@@ -24,6 +24,10 @@ struct LessonView {
     std::string score;                    // "Score 2 of 3 answered (5 questions)"; empty without a quiz
 };
 
+// Lesson text as paragraphs for a wrapping panel: the line breaks of the file are joined,
+// blank lines separate paragraphs, indented lines (commands, diagrams) stay as written.
+std::string lesson_paragraphs(const std::string& text);
+
 // Whether the loaded scenario has anything for this panel.
 bool has_lesson(const Controller& controller);
 
