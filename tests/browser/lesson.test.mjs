@@ -53,29 +53,23 @@ await withBrowser(values.dist, async (browser, url) => {
   check('memsim.answer("1") is right and reveals step 4', r.ok && r.quiz.step === 4 && r.quiz.correct === 1 &&
         r.quiz.items[0].outcome === 'correct', JSON.stringify(r.quiz));
 
-  // Answer through the UI: the next question (before step 5) has buttons in the Lesson
-  // panel; the button "2" (the right answer) is found by trying the row of buttons.
+  // Answer through the UI: the next question (before step 5) has a row of buttons in the
+  // Lesson panel (the bottom of the left column), one per page in memory, in frame order
+  // (4, 2, 3), then none and Skip. A scan along the row's height clicks the first one.
   quiz = await page.evaluate(() => window.memsim.quiz());
-  check('the next question waits before step 5', quiz.pending !== null && quiz.step === 4);
+  check('the next question waits before step 5', quiz.pending !== null && quiz.step === 4 &&
+        quiz.pending.choices.join(',') === '4,2,3,none', quiz.pending && quiz.pending.choices.join(','));
   await shot(page, 'lesson-second-question.png');
-  const box = await page.evaluate(() => {
-    const canvas = document.querySelector('canvas');
-    const rect = canvas.getBoundingClientRect();
-    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-  });
   let clicked = false;
-  // The Lesson panel is the bottom 40% of the left column (22% of the width).
-  for (let y = box.y + box.height * 0.62; y < box.y + box.height * 0.8 && !clicked; y += 6) {
-    for (let x = box.x + 10; x < box.x + box.width * 0.2 && !clicked; x += 12) {
-      await page.mouse.click(x, y);
-      await page.waitForTimeout(60);
-      const now = await page.evaluate(() => window.memsim.quiz());
-      if (now.answered === 2) clicked = true;
-    }
+  for (let y = 740; y < 860 && !clicked; y += 4) {
+    await page.mouse.click(16, y);
+    await page.waitForTimeout(60);
+    clicked = (await page.evaluate(() => window.memsim.quiz())).answered === 2;
   }
   quiz = await page.evaluate(() => window.memsim.quiz());
-  check('a click on an answer button answers the question', clicked && quiz.answered === 2 && quiz.step === 5,
-        JSON.stringify({ answered: quiz.answered, step: quiz.step, outcome: quiz.items[1].outcome }));
+  check('a click on the first answer button answers "4": wrong, and the step is revealed',
+        clicked && quiz.step === 5 && quiz.items[1].given === '4' && quiz.items[1].outcome === 'wrong' &&
+        quiz.items[1].answer === '2' && quiz.correct === 1, JSON.stringify(quiz.items[1]));
   await shot(page, 'lesson-answered.png');
 
   // Skipping counts as answered but scores nothing; RunToEnd stops at the next question.

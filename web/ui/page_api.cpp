@@ -108,6 +108,7 @@ json quiz_json(const Controller& controller) {
     for (const QuizItem& item : quiz.items()) {
         json entry{{"step", item.question.step}, {"ask", item.question.ask}, {"outcome", outcome_name(item.outcome)}};
         if (item.outcome != QuizOutcome::Open) entry["answer"] = item.truth;  // revealed only once asked
+        if (item.outcome == QuizOutcome::Correct || item.outcome == QuizOutcome::Wrong) entry["given"] = item.given;
         items.push_back(std::move(entry));
     }
     j["items"] = std::move(items);

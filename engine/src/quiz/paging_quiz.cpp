@@ -45,8 +45,9 @@ QuizProblem paging_problem(std::uint64_t seed) {
     // A page never follows itself (that hit teaches nothing).
     while (refs.size() < static_cast<std::size_t>(references)) {
         const bool reuse = !refs.empty() && rng.below(3) == 0;
-        const auto back = static_cast<std::size_t>(rng.below(std::min<std::uint64_t>(refs.size(), 4)));
-        const std::uint64_t page = reuse ? refs[refs.size() - 1 - back] : rng.below(6);
+        const std::uint64_t page =
+            reuse ? refs[refs.size() - 1 - static_cast<std::size_t>(rng.below(std::min<std::uint64_t>(refs.size(), 4)))]
+                  : rng.below(6);
         if (refs.empty() || page != refs.back()) refs.push_back(page);
     }
     std::string body;
