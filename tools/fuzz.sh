@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-600}"
 "$root/tools/build.sh" fuzz
-for target in scenario ops_body vm_trace heap_trace; do
+for target in scenario ops_body vm_trace heap_trace minic allocator_ops policy_ops; do
   echo "== fuzz_$target for $seconds s"
   "$root/tests/fuzz/run_fuzzer.sh" "$root/build/fuzz/tests/fuzz/fuzz_$target" "$target" "$root" \
     "$root/build/fuzz/fuzz-corpus/$target" "$seconds"

@@ -69,17 +69,21 @@ nlohmann::json run_heap_bench(const BenchOptions& options, std::ostream& out) {
     const std::uint64_t budget = options.quick ? 2000000 : 100000000;  // block visits for the list walks
     nlohmann::json rows = nlohmann::json::array();
     char line[128];
-    std::snprintf(line, sizeof line, "%-20s %12s %12s %16s\n", "allocator", "live blocks", "operations", "ops/second");
+    std::snprintf(line, sizeof line, "%-20s %12s %12s %16s %8s\n", "allocator", "live blocks", "operations", "ops/second", "change");
     out << line;
     for (const auto& named : allocator_names()) {
+        double smallest = 0;  // the rate at the fewest live blocks, to show the change
         for (std::uint64_t live : lives) {
             std::uint64_t steps = full / 2;
             if (!constant_time(named.config)) steps = std::max<std::uint64_t>(1000, std::min(steps, budget / live / 2));
             std::uint64_t ops = 0;
             const double rate = measure(named.config, live, steps, ops);
-            rows.push_back({{"allocator", named.name}, {"live_blocks", live}, {"ops", ops}, {"ops_per_second", rate}});
-            std::snprintf(line, sizeof line, "%-20s %12llu %12llu %16.0f\n", named.name.c_str(),
-                          static_cast<unsigned long long>(live), static_cast<unsigned long long>(ops), rate);
+            if (live == lives.front()) smallest = rate;
+            const double change = smallest > 0 ? rate / smallest : 0.0;
+            rows.push_back({{"allocator", named.name}, {"live_blocks", live}, {"ops", ops}, {"ops_per_second", rate},
+                            {"ratio_to_fewest_live", change}});
+            std::snprintf(line, sizeof line, "%-20s %12llu %12llu %16.0f %8.2f\n", named.name.c_str(),
+                          static_cast<unsigned long long>(live), static_cast<unsigned long long>(ops), rate, change);
             out << line;
         }
     }

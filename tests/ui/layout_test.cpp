@@ -81,3 +81,19 @@ TEST_CASE("A lesson takes the bottom of the source column; the other panels keep
     CHECK(lesson.events.x == Approx(plain.events.x));
     CHECK(lesson.stack.x == Approx(plain.stack.x));
 }
+
+TEST_CASE("Panels a page leaves out (?panels=stack,heap) give their space to the others", "[ui][layout]") {
+    const memsim::ui::ShownPanels two{.stack = true, .heap = true, .virtual_memory = false,
+                                      .source = false, .events = false, .statistics = false};
+    const auto layout = compute_layout(1000, 800, 0, 0, 60, two);
+    CHECK(area(layout.source) == 0);
+    CHECK(area(layout.events) == 0);
+    CHECK(area(layout.statistics) == 0);
+    CHECK(area(layout.virtual_memory) == 0);
+    CHECK(layout.stack.x == Approx(0));
+    CHECK(layout.heap.height == Approx(740));
+    CHECK(area(layout.stack) + area(layout.heap) == Approx(1000.0f * 740.0f));
+    const memsim::ui::ShownPanels source_only{.stack = false, .heap = false, .virtual_memory = false,
+                                              .source = true, .events = false, .statistics = false};
+    CHECK(area(compute_layout(1000, 800, 0, 0, 60, source_only).source) == Approx(1000.0f * 740.0f));
+}

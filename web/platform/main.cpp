@@ -14,6 +14,7 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/app_access.hpp"
 #include "platform/canvas.hpp"
+#include "platform/frame_timer.hpp"
 #include "platform/options.hpp"
 #include "platform/scenario_files.hpp"
 #include "ui/app.hpp"
@@ -40,6 +41,7 @@ void on_glfw_error(int code, const char* description) {
 }
 
 void render_frame(Runtime& rt) {
+    memsim::platform::frame_timer().start();
     glfwPollEvents();
     memsim::platform::sync_surface_size(rt.window);
     if (rt.app.prepare_frame(memsim::platform::display_scale(rt.window))) {
@@ -58,6 +60,7 @@ void render_frame(Runtime& rt) {
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     memsim::gfx::begin_frame(width, height, clear.x * 0.8f, clear.y * 0.8f, clear.z * 0.8f);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    memsim::platform::frame_timer().stop();
     ++rt.frames_rendered;
 #ifndef __EMSCRIPTEN__
     const bool last_frame = rt.options.frames > 0 && rt.frames_rendered >= rt.options.frames;

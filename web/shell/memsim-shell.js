@@ -29,7 +29,12 @@
   // A page that never awaits memsimReady must not see an unhandled rejection.
   window.memsimReady.catch(() => {});
 
+  // Trouble is announced to the page's other scripts (shell/embed-recovery.js saves the
+  // user's text and offers a reload) as well as shown.
+  const trouble = (kind, message) => window.dispatchEvent(new CustomEvent('memsim:trouble', { detail: { kind, message } }));
+
   let framesDrawn = 0;
+  let firstFrameMs = null;  // performance.now() at the first drawn frame (ms since navigation)
   const listeners = { step: [], load: [], error: [] };
 
   // One verb of the module's API. The argument goes through the heap (not the stack), so
@@ -55,10 +60,28 @@
     }
   }
 
+  // A trap inside the module becomes an {ok: false} result and a notice, not a throw.
   function call(verb, arg) {
-    const result = rawCall(verb, arg);
+    let result;
+    try {
+      result = rawCall(verb, arg);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      trouble('trap', 'memsim stopped on an internal error (' + e.message + ').');
+      return { ok: false, errors: [{ line: 0, column: 0, message: 'memsim stopped on an internal error: ' + e.message }] };
+    }
     notify();
     return result;
+  }
+
+  // memsim.perf({reset}): the UI's CPU time per frame over the last (up to 120) frames,
+  // {frame_ms_mean, frame_ms_p95, frame_ms_max, frames, total_frames, first_frame_ms};
+  // reset: true starts a new window after reading (see BENCHMARKS.md).
+  function framePerf(options) {
+    const reset = options && options.reset ? 1 : 0;
+    const stats = JSON.parse(Module.ccall('memsim_perf', 'string', ['number'], [reset]));
+    stats.first_frame_ms = firstFrameMs;
+    return stats;
   }
 
   const api = {
@@ -79,12 +102,27 @@
     skipQuestion: () => call('skipQuestion', null),
     quizMode: (on) => call('quizMode', on),
     quizProblem: (kind, seed = 1) => call('quizProblem', {kind, seed}),
-    // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes.
+    perf: (options) => framePerf(options),
+    // Around the simulation (web/ui/embed_api.hpp): view, playing, the text, export.
+    view: (options) => call('view', options),
+    play: (options) => call('play', options),
+    pause: () => call('pause', null),
+    speed: (stepsPerSecond) => call('speed', stepsPerSecond),
+    source: () => call('source', null),
+    draft: () => call('draft', null),
+    runTable: (options) => call('runTable', options),
+    // memsim.on('step' | 'load' | 'error', callback): returns a function that unsubscribes
+    // (its .ok is true); misuse returns {ok: false, errors: [...]} like every other verb.
     on(name, callback) {
-      if (!listeners[name]) throw new Error('memsim.on: unknown event "' + name + '" (step, load, error)');
-      if (typeof callback !== 'function') throw new Error('memsim.on: the callback must be a function');
+      const refuse = (message) => ({ ok: false, errors: [{ line: 0, column: 0, message }] });
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(listeners, name)) {
+        return refuse('memsim.on: unknown event "' + String(name) + '" (step, load, error)');
+      }
+      if (typeof callback !== 'function') return refuse('memsim.on: the callback must be a function');
       listeners[name].push(callback);
-      return () => { listeners[name] = listeners[name].filter((c) => c !== callback); };
+      const off = () => { listeners[name] = listeners[name].filter((c) => c !== callback); };
+      off.ok = true;
+      return off;
     },
   };
 
@@ -93,6 +131,7 @@
     onFrame(frames) {
       framesDrawn = frames;
       if (frames === 1) {
+        firstFrameMs = performance.now();
         statusLine.classList.add('hidden');
         rawCall('notifications', null);  // the default lesson's load is not news
         window.memsim = api;
@@ -126,6 +165,7 @@
   canvas.addEventListener('webglcontextlost', (event) => {
     event.preventDefault();
     showNotice('The graphics context was lost. Reload the page to continue.');
+    trouble('webgl', 'The graphics context was lost.');
   });
 
   window.Module = {
@@ -135,10 +175,21 @@
     setStatus: (text) => { if (text && framesDrawn === 0) statusLine.textContent = text; },
     onAbort: (what) => {
       showNotice('memsim stopped unexpectedly (' + what + '). Reload the page to start again.');
+      trouble('abort', 'memsim stopped unexpectedly (' + what + ').');
       rejectReady(new Error(String(what)));
     },
   };
 
+  // The single-file build (tools/single_file.mjs) carries the module inline: the wasm as
+  // base64 here, memsim.js in a script element after this one.
+  if (window.memsimInline) {
+    const bytes = atob(window.memsimInline.wasm);
+    const wasm = new Uint8Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) wasm[i] = bytes.charCodeAt(i);
+    window.Module.wasmBinary = wasm;
+    delete window.memsimInline;
+    return;
+  }
   const script = document.createElement('script');
   script.src = 'memsim.js';
   script.async = true;

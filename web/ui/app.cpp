@@ -53,31 +53,34 @@ void App::draw() {
     controller_.apply_pending(static_cast<double>(ImGui::GetIO().DeltaTime));
     ImGui::PushFont(fonts_.ui);
     handle_control_keys(controller_);
-    draw_menu_bar();
-    const float bar_height = ImGui::GetFrameHeight();
+    if (!view_.embed) draw_menu_bar();
+    const float bar_height = view_.embed ? 0.0f : ImGui::GetFrameHeight();
     const machine::Snapshot& snapshot = controller_.snapshot();
     const bool has_process = !snapshot.processes.empty();
-    const ShownPanels shown{.stack = !controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0),
-                            .heap = !controller_.loaded() || (has_process && controller_.run_uses_heap()),
-                            .virtual_memory = !controller_.loaded() || snapshot.vm.has_value(),
-                            .lesson = has_lesson(controller_)};
+    const ShownPanels& chosen = view_.panels;
+    const ShownPanels shown{.stack = chosen.stack && (!controller_.loaded() || (has_process && snapshot.processes.front().stack_top != 0)),
+                            .heap = chosen.heap && (!controller_.loaded() || (has_process && controller_.run_uses_heap())),
+                            .virtual_memory = chosen.virtual_memory && (!controller_.loaded() || snapshot.vm.has_value()),
+                            .source = chosen.source, .events = chosen.events, .statistics = chosen.statistics,
+                            .lesson = chosen.source && has_lesson(controller_)};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
     }
     const PanelLayout layout = compute_layout(display.x, display.y, bar_height, bar_height, controls_height(), shown);
+    // (Embed mode has no menu bar and no status line: bar_height is 0 for both.)
     PanelContext context{.controller = controller_, .fonts = fonts_, .palette = palette_for(theme_),
                          .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
     if (shown.lesson) draw_lesson_panel(layout.lesson, context);
-    draw_source_panel(layout.source, context);
+    if (shown.source) draw_source_panel(layout.source, context);
     if (shown.stack) draw_stack_panel(layout.stack, context);
     if (shown.heap) draw_heap_panel(layout.heap, context);
     if (shown.virtual_memory) draw_virtual_memory_panel(layout.virtual_memory, context);
-    draw_events_panel(layout.events, context);
-    draw_statistics_panel(layout.statistics, context);
-    draw_status_line();
+    if (shown.events) draw_events_panel(layout.events, context);
+    if (shown.statistics) draw_statistics_panel(layout.statistics, context);
+    if (!view_.embed) draw_status_line();
     if (show_keys_) {
         ImGui::OpenPopup("Keys");
         show_keys_ = false;

@@ -10,6 +10,7 @@
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
 #include "ui/style.hpp"
+#include "ui/view_options.hpp"
 
 namespace memsim::ui {
 
@@ -53,6 +54,10 @@ public:
     Theme theme() const { return theme_; }
     void set_theme(Theme theme) { theme_ = theme; }
 
+    // What an embedding page chose to show (embed mode, panels); see ui/view_options.hpp.
+    ViewOptions& view() { return view_; }
+    const ViewOptions& view() const { return view_; }
+
 private:
     void draw_menu_bar();
     void draw_status_line();
@@ -68,6 +73,7 @@ private:
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
     ShownPanels shown_;
+    ViewOptions view_;
     bool quit_requested_ = false;
     bool show_about_ = false;
     bool show_keys_ = false;

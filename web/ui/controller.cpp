@@ -7,7 +7,7 @@
 
 namespace memsim::ui {
 
-Controller::Controller() = default;
+Controller::Controller(machine::SimulatorLimits limits) : limits_(limits) {}
 
 void Controller::apply_pending(double seconds) {
     std::vector<Command> queue;
@@ -39,7 +39,7 @@ std::vector<Notification> Controller::take_notifications() {
 CommandResult Controller::load(const std::string& text, bool keep_step) {
     const std::uint64_t old_step = step();
     text_ = text;
-    auto loaded = machine::Simulator::load(text);
+    auto loaded = machine::Simulator::load(text, limits_);
     if (!loaded) {
         load_errors_ = {loaded.error()};
         notifications_.push_back(Notification::Error);

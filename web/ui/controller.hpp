@@ -52,7 +52,8 @@ enum class Notification { Step, Load, Error };
 
 class Controller {
 public:
-    Controller();
+    // `limits` bound every run (the JS API fuzzer uses small ones).
+    explicit Controller(machine::SimulatorLimits limits = {});
 
     // Queues a command for the next apply_pending(). (Built in place: g++ 12 warns of
     // uninitialised strings when a temporary Command is moved into the queue.)
@@ -98,6 +99,7 @@ public:
     std::vector<Notification> take_notifications();
 
 private:
+    machine::SimulatorLimits limits_;
     CommandResult load(const std::string& text, bool keep_step);
     void moved();  // after any change of step: refresh snapshot and events, notify
     CommandResult operator()(const cmd::Load& c) { return load(c.text, c.keep_step); }

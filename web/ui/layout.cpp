@@ -11,24 +11,26 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float strip = std::min(std::max(controls_height, 0.0f), all);
     const float h = all - strip;
     const float y = top + strip;
-    const float source_width = w * 0.22f;
-    const float stack_width = shown.stack ? w * 0.25f : 0.0f;
+    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics) ? w * 0.22f : w;
+    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics) ? w * 0.25f : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
-    const float upper_height = h * 0.60f;
+    const bool upper = shown.heap || shown.virtual_memory, lower = shown.events || shown.statistics;
+    const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
     const float heap_width = !shown.heap ? 0.0f : shown.virtual_memory ? right_width * 0.5f : right_width;
 
     PanelLayout layout;
     layout.controls = {0, top, w, strip};
-    const float lesson_height = shown.lesson ? h * 0.40f : 0.0f;
-    layout.source = {0, y, source_width, h - lesson_height};
+    const float lesson_height = shown.source && shown.lesson ? h * 0.40f : 0.0f;
+    layout.source = {0, y, source_width, shown.source ? h - lesson_height : 0.0f};
     layout.lesson = {0, y + h - lesson_height, source_width, lesson_height};
     layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
     layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
     layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
-    const float events_width = right_width * 0.64f;
-    layout.events = {right_x, y + upper_height, events_width, h - upper_height};
-    layout.statistics = {right_x + events_width, y + upper_height, right_width - events_width, h - upper_height};
+    const float events_width = !shown.events ? 0.0f : shown.statistics ? right_width * 0.64f : right_width;
+    const float lower_height = lower ? h - upper_height : 0.0f;
+    layout.events = {right_x, y + upper_height, events_width, shown.events ? lower_height : 0.0f};
+    layout.statistics = {right_x + events_width, y + upper_height, right_width - events_width, shown.statistics ? lower_height : 0.0f};
     return layout;
 }
 

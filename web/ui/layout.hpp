@@ -25,10 +25,12 @@ struct PanelLayout {
     Rect controls, lesson, source, stack, heap, virtual_memory, events, statistics;
 };
 
-// Which of the machine's panels the loaded scenario has content for. A paging trace has
-// no stack or heap, a heap trace no stack or paging: their space goes to the others.
+// Which panels are shown: the machine's panels the loaded scenario has content for (a
+// paging trace has no stack or heap, a heap trace no stack or paging) and those a page
+// embedding the app chose (?panels=stack,heap). A hidden panel's space goes to the others.
 struct ShownPanels {
     bool stack = true, heap = true, virtual_memory = true;
+    bool source = true, events = true, statistics = true;
     bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
     bool operator==(const ShownPanels&) const = default;
 };

@@ -14,28 +14,25 @@ BuddyEngine::BuddyEngine(const HeapConfig& config, const Region& region)
       heads_(config.buddy_max_order + 1, kNil) {}
 
 void BuddyEngine::push(std::uint32_t unit, std::uint32_t order) {
-    state_[unit] = kFree;
-    order_[unit] = static_cast<std::uint8_t>(order);
-    prev_[unit] = kNil;
-    next_[unit] = heads_[order];
-    if (heads_[order] != kNil) prev_[heads_[order]] = unit;
+    table_[unit].state = kFree;
+    table_[unit].order = static_cast<std::uint8_t>(order);
+    table_[unit].prev = kNil;
+    table_[unit].next = heads_[order];
+    if (heads_[order] != kNil) table_[heads_[order]].prev = unit;
     heads_[order] = unit;
 }
 
 void BuddyEngine::unlink(std::uint32_t unit) {
-    const std::uint32_t order = order_[unit];
-    if (prev_[unit] == kNil) heads_[order] = next_[unit]; else next_[prev_[unit]] = next_[unit];
-    if (next_[unit] != kNil) prev_[next_[unit]] = prev_[unit];
+    const UnitRecord& r = table_[unit];
+    if (r.prev == kNil) heads_[r.order] = r.next; else table_[r.prev].next = r.next;
+    if (r.next != kNil) table_[r.next].prev = r.prev;
 }
 
 bool BuddyEngine::add_chunk(Region& region, EventSink& sink) {
-    const auto first = static_cast<std::uint32_t>(order_.size());
+    const auto first = static_cast<std::uint32_t>(table_.size());
     if (!region.grow(std::uint64_t{1} << max_order_, sink)) return false;
     const std::size_t total = static_cast<std::size_t>(region.size() >> min_order_);
-    order_.resize(total, 0);
-    state_.resize(total, kNone);
-    next_.resize(total, kNil);
-    prev_.resize(total, kNil);
+    table_.resize(total);
     push(first, max_order_);
     return true;
 }
@@ -61,22 +58,22 @@ std::optional<Placement> BuddyEngine::allocate(std::uint64_t size, Region& regio
         push(upper, j);
         sink.emit(HeapEventKind::BuddySplit, addr_of(unit), std::uint64_t{1} << j, addr_of(upper));
     }
-    state_[unit] = kUsed;
-    order_[unit] = static_cast<std::uint8_t>(order);
+    table_[unit].state = kUsed;
+    table_[unit].order = static_cast<std::uint8_t>(order);
     sink.emit(HeapEventKind::Search, addr_of(unit), std::uint64_t{1} << order, 0, searched);
     return Placement{addr_of(unit), addr_of(unit) + header_, std::uint64_t{1} << order, searched};
 }
 
 void BuddyEngine::release(std::uint64_t payload, Region&, EventSink& sink) {
     std::uint32_t unit = unit_of(payload - header_);
-    std::uint32_t order = order_[unit];
-    MEMSIM_ASSERT(state_[unit] == kUsed);
+    std::uint32_t order = table_[unit].order;
+    MEMSIM_ASSERT(table_[unit].state == kUsed);
     while (order < max_order_) {
         const std::uint32_t buddy = unit ^ units(order);
-        if (state_[buddy] != kFree || order_[buddy] != order) break;
+        if (table_[buddy].state != kFree || table_[buddy].order != order) break;
         unlink(buddy);
         const std::uint32_t low = buddy < unit ? buddy : unit;
-        state_[buddy < unit ? unit : buddy] = kNone;
+        table_[buddy < unit ? unit : buddy].state = kNone;
         ++order;
         sink.emit(HeapEventKind::BuddyMerge, addr_of(low), std::uint64_t{1} << order, addr_of(buddy));
         unit = low;
@@ -89,28 +86,28 @@ bool BuddyEngine::resize_in_place(std::uint64_t payload, std::uint64_t size, Reg
 }
 
 std::uint64_t BuddyEngine::block_size(std::uint64_t payload, const Region&) const {
-    return std::uint64_t{1} << order_[unit_of(payload - header_)];
+    return std::uint64_t{1} << table_[unit_of(payload - header_)].order;
 }
 
 std::optional<BlockView> BuddyEngine::find_block(std::uint64_t addr, const Region& region) const {
     if (addr < region.base || addr >= region.brk) return std::nullopt;
     std::uint32_t unit = unit_of(addr);
-    while (state_[unit] == kNone) --unit;
+    while (table_[unit].state == kNone) --unit;
     const std::uint64_t block = addr_of(unit);
-    return BlockView{block, std::uint64_t{1} << order_[unit], block + header_, 0, state_[unit] == kUsed, false};
+    return BlockView{block, std::uint64_t{1} << table_[unit].order, block + header_, 0, table_[unit].state == kUsed, false};
 }
 
 void BuddyEngine::blocks(const Region&, std::vector<BlockView>& out) const {
-    for (std::uint32_t u = 0; u < state_.size(); u += units(order_[u]))
-        out.push_back(BlockView{addr_of(u), std::uint64_t{1} << order_[u], addr_of(u) + header_, 0,
-                                state_[u] == kUsed, false});
+    for (std::uint32_t u = 0; u < table_.size(); u += units(table_[u].order))
+        out.push_back(BlockView{addr_of(u), std::uint64_t{1} << table_[u].order, addr_of(u) + header_, 0,
+                                table_[u].state == kUsed, false});
 }
 
 FreeStats BuddyEngine::free_stats(const Region&) const {
     FreeStats stats;
-    for (std::uint32_t u = 0; u < state_.size(); u += units(order_[u])) {
-        if (state_[u] != kFree) continue;
-        const std::uint64_t size = std::uint64_t{1} << order_[u];
+    for (std::uint32_t u = 0; u < table_.size(); u += units(table_[u].order)) {
+        if (table_[u].state != kFree) continue;
+        const std::uint64_t size = std::uint64_t{1} << table_[u].order;
         stats.bytes += size;
         stats.largest = size > stats.largest ? size : stats.largest;
         ++stats.blocks;
@@ -119,36 +116,36 @@ FreeStats BuddyEngine::free_stats(const Region&) const {
 }
 
 void BuddyEngine::check(const Region& region, std::vector<Violation>& out) const {
-    if ((region.size() >> min_order_) != state_.size()) {
+    if ((region.size() >> min_order_) != table_.size()) {
         out.push_back({region.brk, "the unit tables do not match the break"});
         return;
     }
-    std::vector<std::uint8_t> listed(state_.size(), 0);
+    std::vector<std::uint8_t> listed(table_.size(), 0);
     for (std::uint32_t order = min_order_; order <= max_order_; ++order) {
         std::uint32_t prev = kNil;
-        for (std::uint32_t u = heads_[order]; u != kNil; prev = u, u = next_[u]) {
-            if (u >= state_.size() || state_[u] != kFree || order_[u] != order || listed[u]) {
+        for (std::uint32_t u = heads_[order]; u != kNil; prev = u, u = table_[u].next) {
+            if (u >= table_.size() || table_[u].state != kFree || table_[u].order != order || listed[u]) {
                 out.push_back({addr_of(u), "a buddy free list holds a wrong or repeated block"});
                 return;
             }
             listed[u] = 1;
-            if (prev_[u] != prev) out.push_back({addr_of(u), "the prev link does not point back"});
+            if (table_[u].prev != prev) out.push_back({addr_of(u), "the prev link does not point back"});
         }
     }
     std::uint32_t u = 0;
-    while (u < state_.size()) {
-        const std::uint32_t order = order_[u];
-        if (state_[u] == kNone || order < min_order_ || order > max_order_ || u % units(order) != 0 ||
-            u + units(order) > state_.size()) {
+    while (u < table_.size()) {
+        const std::uint32_t order = table_[u].order;
+        if (table_[u].state == kNone || order < min_order_ || order > max_order_ || u % units(order) != 0 ||
+            u + units(order) > table_.size()) {
             out.push_back({addr_of(u), "a buddy block with a bad order or alignment"});
             return;
         }
         for (std::uint32_t i = u + 1; i < u + units(order); ++i)
-            if (state_[i] != kNone) out.push_back({addr_of(i), "a block starts inside another block"});
-        if (state_[u] == kFree && !listed[u]) out.push_back({addr_of(u), "a free block is missing from its list"});
-        if (state_[u] == kFree && order < max_order_) {
+            if (table_[i].state != kNone) out.push_back({addr_of(i), "a block starts inside another block"});
+        if (table_[u].state == kFree && !listed[u]) out.push_back({addr_of(u), "a free block is missing from its list"});
+        if (table_[u].state == kFree && order < max_order_) {
             const std::uint32_t buddy = u ^ units(order);
-            if (state_[buddy] == kFree && order_[buddy] == order)
+            if (table_[buddy].state == kFree && table_[buddy].order == order)
                 out.push_back({addr_of(u), "two free buddies were not merged"});
         }
         u += units(order);

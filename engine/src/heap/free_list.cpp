@@ -29,26 +29,6 @@ FreeListEngine::FreeListEngine(const HeapConfig& config, const Region& region)
     MEMSIM_ASSERT(region.size() == 0);
 }
 
-std::uint64_t FreeListEngine::word(std::uint64_t off) const {
-    if (header_ == 4) {
-        std::uint32_t w;
-        std::memcpy(&w, bytes_.data() + off, 4);
-        return w;
-    }
-    std::uint64_t w;
-    std::memcpy(&w, bytes_.data() + off, 8);
-    return w;
-}
-
-void FreeListEngine::set_word(std::uint64_t off, std::uint64_t value) {
-    if (header_ == 4) {
-        const auto w = static_cast<std::uint32_t>(value);
-        std::memcpy(bytes_.data() + off, &w, 4);
-    } else {
-        std::memcpy(bytes_.data() + off, &value, 8);
-    }
-}
-
 void FreeListEngine::set_tags(std::uint64_t b, std::uint64_t size, bool allocated) {
     const std::uint64_t w = size | (allocated ? 1u : 0u);
     set_word(b, w);

@@ -6,14 +6,6 @@
 
 namespace memsim::heap {
 
-std::uint64_t FreeListEngine::link(std::uint64_t off) const {
-    const std::uint64_t v = word(off);
-    if (header_ == 4 && v == 0xFFFFFFFFu) return kNil;
-    return v;
-}
-
-void FreeListEngine::set_link(std::uint64_t off, std::uint64_t v) { set_word(off, v); }
-
 namespace {
 
 // 4k + (the two bits after the leading one): four classes per power of two.

@@ -48,6 +48,7 @@ Result<Heap> Heap::create(const HeapConfig& config) {
 
 void Heap::begin_op() {
     ++sink_.op;
+    if (overwritten_headers_.empty()) return;
     for (std::uint64_t header : overwritten_headers_) error(HeapEventKind::Corruption, header);
     overwritten_headers_.clear();
 }

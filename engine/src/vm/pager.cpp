@@ -52,8 +52,9 @@ inline PagerStep Pager::access_with(Policy& policy, std::uint32_t page, bool wri
     const Moment moment{counters_.references++, next_use};
     PagerStep step{.page = page, .write = write};
     std::uint32_t frame = no_frame;
+    [[maybe_unused]] std::uint32_t slot = no_slot;
     if constexpr (HasTlb) {
-        const std::uint32_t slot = tlb_->lookup(0, page);
+        slot = page == tlb_last_page_ ? tlb_->hit(tlb_last_slot_) : tlb_->lookup(0, page);
         if (slot != no_slot) {
             frame = tlb_->entry(slot).pfn;
             step.tlb_hit = true;
@@ -70,7 +71,9 @@ inline PagerStep Pager::access_with(Policy& policy, std::uint32_t page, bool wri
         frame = fault_with(policy, step, moment);
     }
     if constexpr (HasTlb) {
-        if (!step.tlb_hit) tlb_->insert(0, page, frame, true);
+        if (!step.tlb_hit) slot = tlb_->insert(0, page, frame, true);
+        tlb_last_page_ = page;
+        tlb_last_slot_ = slot;
     }
     FrameBits bits = frames_.bits(0);
     policy.after_reference(bits);

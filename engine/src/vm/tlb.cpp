@@ -25,23 +25,6 @@ Result<Tlb> Tlb::create(const TlbConfig& config) {
     return tlb;
 }
 
-std::uint32_t Tlb::insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable) {
-    const std::uint32_t first = set_of(vpn) * ways_;
-    // The smallest stamp: an invalid way (stamp 0) first, else LRU or FIFO order; ties
-    // go to the lowest way. Random replaces a random way once no way is invalid.
-    std::uint32_t slot = first;
-    for (std::uint32_t s = first + 1; s < first + ways_; ++s) {
-        if (entries_[s].stamp < entries_[slot].stamp) slot = s;
-    }
-    if (entries_[slot].valid) {
-        ++stats_.evictions;
-        if (replacement_ == TlbReplacement::Random) slot = first + static_cast<std::uint32_t>(prng_.below(ways_));
-    }
-    entries_[slot] = TlbEntry{.vpn = vpn, .stamp = ++clock_, .pfn = pfn, .asid = asid, .valid = true,
-                              .writable = writable};
-    return slot;
-}
-
 void Tlb::flush() {
     for (auto& e : entries_) e = TlbEntry{};
     ++stats_.flushes;

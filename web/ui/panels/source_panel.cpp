@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "memsim/core/text.hpp"
+#include "ui/source_draft.hpp"
 
 namespace memsim::ui {
 
@@ -137,14 +138,19 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
             if (ImGui::Button("Edit")) {
                 editor.editing = true;
                 editor.buffer = controller.text();
+                note_source_draft(true, editor.buffer);
             }
         } else {
             if (ImGui::Button("Run")) {
                 controller.push(cmd::Load{editor.buffer, true});
                 editor.editing = false;
+                note_source_draft(false, "");
             }
             ImGui::SameLine();
-            if (ImGui::Button("Cancel")) editor.editing = false;
+            if (ImGui::Button("Cancel")) {
+                editor.editing = false;
+                note_source_draft(false, "");
+            }
         }
         ImGui::SameLine();
         ImGui::TextDisabled(editor.editing ? "Run re-loads and keeps the step" : "> marks the next line");
@@ -163,10 +169,12 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
         }
         ImGui::PushFont(context.fonts.mono);
         if (editor.editing) {
-            ImGui::InputTextMultiline("##source", editor.buffer.data(), editor.buffer.capacity() + 1,
-                                      ImVec2(-1.0f, -1.0f),
-                                      ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize,
-                                      resize_callback, &editor.buffer);
+            if (ImGui::InputTextMultiline("##source", editor.buffer.data(), editor.buffer.capacity() + 1,
+                                          ImVec2(-1.0f, -1.0f),
+                                          ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize,
+                                          resize_callback, &editor.buffer)) {
+                note_source_draft(true, editor.buffer);  // the page saves it (see shell/embed-storage.js)
+            }
         } else {
             if (ImGui::BeginChild("##lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
                 draw_lines(view, context.palette, editor);

@@ -55,10 +55,17 @@ private:
     std::uint32_t max_order_;
     std::uint64_t header_;
     std::uint64_t base_;
-    std::vector<std::uint8_t> order_;   // per unit: the order of the block starting here
-    std::vector<std::uint8_t> state_;   // per unit: kNone (inside a block), kFree, kUsed
-    std::vector<std::uint32_t> next_;   // free-list links, per unit
-    std::vector<std::uint32_t> prev_;
+    // What the allocator knows about one unit, kept together: freeing a block reads its
+    // record and its buddy's and relinks list neighbours, and with one array per field
+    // each of those touched up to four cache lines (the cost of large heaps).
+    struct UnitRecord {
+        std::uint32_t next = kNil;    // free-list links
+        std::uint32_t prev = kNil;
+        std::uint8_t order = 0;       // the order of the block starting here
+        std::uint8_t state = kNone;   // kNone (inside a block), kFree, kUsed
+        bool operator==(const UnitRecord&) const = default;
+    };
+    std::vector<UnitRecord> table_;     // one record per unit
     std::vector<std::uint32_t> heads_;  // one free list per order
 };
 

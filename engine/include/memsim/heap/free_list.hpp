@@ -25,6 +25,7 @@
 // Links are offsets from the heap base (all ones = none), so copying the engine copies
 // the whole heap state: a snapshot is a plain copy.
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -59,9 +60,26 @@ private:
     static constexpr std::uint64_t kNil = ~std::uint64_t{0};
     static constexpr std::uint64_t kExactClasses = 128;
 
-    // Words in the byte image (offsets from base).
-    std::uint64_t word(std::uint64_t off) const;
-    void set_word(std::uint64_t off, std::uint64_t value);
+    // Words in the byte image (offsets from base). Inline: every step of malloc and free
+    // reads and writes them, and a call per word was a large share of the instructions.
+    std::uint64_t word(std::uint64_t off) const {
+        if (header_ == 4) {
+            std::uint32_t w;
+            std::memcpy(&w, bytes_.data() + off, 4);
+            return w;
+        }
+        std::uint64_t w;
+        std::memcpy(&w, bytes_.data() + off, 8);
+        return w;
+    }
+    void set_word(std::uint64_t off, std::uint64_t value) {
+        if (header_ == 4) {
+            const auto w = static_cast<std::uint32_t>(value);
+            std::memcpy(bytes_.data() + off, &w, 4);
+        } else {
+            std::memcpy(bytes_.data() + off, &value, 8);
+        }
+    }
     std::uint64_t size_at(std::uint64_t b) const { return word(b) & ~std::uint64_t{7}; }
     bool allocated_at(std::uint64_t b) const { return (word(b) & 1) != 0; }
     void set_tags(std::uint64_t b, std::uint64_t size, bool allocated);
@@ -73,10 +91,13 @@ private:
     bool has_lists() const { return kind_ != AllocatorKind::ImplicitList; }
     std::uint64_t pred(std::uint64_t b) const { return link(b + header_); }
     std::uint64_t succ(std::uint64_t b) const { return link(b + 2 * header_); }
-    std::uint64_t link(std::uint64_t off) const;
+    std::uint64_t link(std::uint64_t off) const {
+        const std::uint64_t v = word(off);
+        return header_ == 4 && v == 0xFFFFFFFFu ? kNil : v;
+    }
     void set_pred(std::uint64_t b, std::uint64_t v) { set_link(b + header_, v); }
     void set_succ(std::uint64_t b, std::uint64_t v) { set_link(b + 2 * header_, v); }
-    void set_link(std::uint64_t off, std::uint64_t v);
+    void set_link(std::uint64_t off, std::uint64_t v) { set_word(off, v); }
     std::uint32_t list_of(std::uint64_t size) const;
     std::uint32_t next_nonempty(std::uint32_t list) const;
     std::uint64_t insert_position(std::uint32_t list, std::uint64_t b) const;

@@ -93,6 +93,10 @@ private:
     AnyPolicy policy_;
     std::optional<Tlb> tlb_;
     std::uint32_t used_ = 0;                 // frames 0..used_-1 are occupied
+    // The previous reference's page and its TLB slot: a repeat is a known TLB hit, so
+    // the bulk loop skips the set search (half the references of a typical trace).
+    std::uint32_t tlb_last_page_ = no_page;
+    std::uint32_t tlb_last_slot_ = no_slot;
     PagerCounters counters_;
 };
 

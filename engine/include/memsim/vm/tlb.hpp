@@ -62,14 +62,7 @@ public:
 
     // The slot holding (asid, vpn), or no_slot. Counts a hit or a miss; a hit refreshes LRU.
     std::uint32_t lookup(std::uint32_t asid, std::uint64_t vpn) {
-        // Compares every way without early exit, as the hardware does in parallel; this
-        // also keeps the loop free of unpredictable branches.
-        const std::uint32_t first = set_of(vpn) * ways_;
-        std::uint32_t found = no_slot;
-        for (std::uint32_t s = first; s < first + ways_; ++s) {
-            const TlbEntry& e = entries_[s];
-            if (e.valid & (e.vpn == vpn) & (e.asid == asid)) found = s;
-        }
+        const std::uint32_t found = find(set_of(vpn) * ways_, asid, vpn);
         if (found == no_slot) {
             ++stats_.misses;
             return no_slot;
@@ -79,15 +72,36 @@ public:
         return found;
     }
 
+    // Counts a hit on a slot the caller knows holds the translation (the previous
+    // reference's page, unchanged since): the same effect as a lookup that hits it.
+    std::uint32_t hit(std::uint32_t slot) {
+        ++stats_.hits;
+        if (replacement_ == TlbReplacement::Lru) entries_[slot].stamp = ++clock_;
+        return slot;
+    }
+
     // Caches a translation (after a miss); returns the slot used.
-    std::uint32_t insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable);
+    std::uint32_t insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable) {
+        const std::uint32_t first = set_of(vpn) * ways_;
+        // The smallest stamp: an invalid way (stamp 0) first, else LRU or FIFO order; ties
+        // go to the lowest way. Random replaces a random way once no way is invalid.
+        std::uint64_t oldest = 0;
+        std::uint32_t slot = oldest_way(first, oldest);
+        if (oldest != 0) {  // the set is full (stamp 0 only on invalid ways)
+            ++stats_.evictions;
+            if (replacement_ == TlbReplacement::Random) slot = first + static_cast<std::uint32_t>(prng_.below(ways_));
+        }
+        entries_[slot] = TlbEntry{.vpn = vpn, .stamp = ++clock_, .pfn = pfn, .asid = asid, .valid = true,
+                                  .writable = writable};
+        return slot;
+    }
 
     // Drops the entry for (asid, vpn) if cached (the page was evicted or remapped).
     void invalidate(std::uint32_t asid, std::uint64_t vpn) {
         const std::uint32_t first = set_of(vpn) * ways_;
         for (std::uint32_t s = first; s < first + ways_; ++s) {
             TlbEntry& e = entries_[s];
-            if (e.valid && e.vpn == vpn && e.asid == asid) {
+            if (e.valid & (e.vpn == vpn) & (e.asid == asid)) {
                 e.valid = false;
                 e.stamp = 0;  // an invalid way is always replaced first
             }
@@ -107,6 +121,51 @@ public:
 
 private:
     std::uint32_t set_of(std::uint64_t vpn) const { return static_cast<std::uint32_t>(vpn) & set_mask_; }
+
+    // The search of one set, as the hardware does it: every way compared, no early exit.
+    // The bulk loop of a simulation with a TLB spends most of its time here, so the
+    // common set sizes get a loop of known length (W ways; 0 = ways_, any shape) that
+    // the compiler can unroll, and selections without branches (which way matches or
+    // is oldest is unpredictable: a branch there mispredicted about once per miss).
+    template <std::uint32_t W>
+    std::uint32_t find_in_set(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
+        const std::uint32_t ways = W == 0 ? ways_ : W;
+        std::uint32_t found = no_slot;
+        for (std::uint32_t w = 0; w < ways; ++w) {
+            const TlbEntry& e = entries_[first + w];
+            found = (e.valid & (e.vpn == vpn) & (e.asid == asid)) ? first + w : found;
+        }
+        return found;
+    }
+    template <std::uint32_t W>
+    std::uint32_t oldest_in_set(std::uint32_t first, std::uint64_t& oldest) const {
+        const std::uint32_t ways = W == 0 ? ways_ : W;
+        std::uint32_t slot = first;
+        oldest = entries_[first].stamp;
+        for (std::uint32_t w = 1; w < ways; ++w) {
+            const std::uint64_t stamp = entries_[first + w].stamp;
+            const bool older = stamp < oldest;
+            slot = older ? first + w : slot;
+            oldest = older ? stamp : oldest;
+        }
+        return slot;
+    }
+    std::uint32_t find(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
+        switch (ways_) {
+            case 2: return find_in_set<2>(first, asid, vpn);
+            case 4: return find_in_set<4>(first, asid, vpn);
+            case 8: return find_in_set<8>(first, asid, vpn);
+            default: return find_in_set<0>(first, asid, vpn);
+        }
+    }
+    std::uint32_t oldest_way(std::uint32_t first, std::uint64_t& oldest) const {
+        switch (ways_) {
+            case 2: return oldest_in_set<2>(first, oldest);
+            case 4: return oldest_in_set<4>(first, oldest);
+            case 8: return oldest_in_set<8>(first, oldest);
+            default: return oldest_in_set<0>(first, oldest);
+        }
+    }
 
     std::vector<TlbEntry> entries_;
     std::uint32_t ways_ = 1;
