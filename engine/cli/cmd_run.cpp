@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "command.hpp"
+#include "memsim/machine/lesson_check.hpp"
 #include "memsim/machine/simulator.hpp"
 #include "memsim/report/machine_json.hpp"
 
@@ -83,13 +84,22 @@ int check(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
             status = bad_input(err, "check", text.error().message);
             continue;
         }
-        const auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 1'000'000, .checkpoint_interval = 4096});
+        auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 1'000'000, .checkpoint_interval = 4096});
         if (!sim) {
             err << path << ":" << sim.error().to_string() << "\n";
             status = exit_bad_input;
-        } else {
-            out << path << ": ok (" << sim->total_steps() << " steps)\n";
+            continue;
         }
+        // A lesson's stated answers must be what the engine computes.
+        const auto wrong = machine::check_lesson(*sim);
+        for (const Error& e : wrong) err << path << ":" << e.to_string() << "\n";
+        if (!wrong.empty()) {
+            status = exit_bad_input;
+            continue;
+        }
+        const auto questions = sim->scenario().teaching.questions.size();
+        out << path << ": ok (" << sim->total_steps() << " steps"
+            << (questions ? ", " + std::to_string(questions) + " answers checked" : std::string()) << ")\n";
     }
     return status;
 }

@@ -60,6 +60,8 @@ await withBrowser(values.dist, async (browser, url) => {
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(url);
   await page.evaluate(async () => { await window.memsimReady; });
+  // This test moves freely through lessons; lesson.test.mjs tests quiz mode.
+  await page.evaluate(() => window.memsim.quizMode(false));
 
   // The page opens on the default lesson, ready to play.
   let state = await page.evaluate(() => window.memsim.state());

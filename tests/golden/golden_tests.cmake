@@ -6,4 +6,6 @@ foreach(scenario IN LISTS MEMSIM_SCENARIOS)
                    "-DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/golden/${name}.txt"
                    "-DACTUAL=${CMAKE_BINARY_DIR}/artifacts/golden-${name}.txt"
                    -P "${CMAKE_CURRENT_SOURCE_DIR}/golden/golden.cmake")
+  # Lessons: every question's stated answer must be what the engine computes.
+  add_test(NAME lesson-answers-${name} COMMAND ${MEMSIM_RUN} $<TARGET_FILE:memsim> check "${scenario}")
 endforeach()

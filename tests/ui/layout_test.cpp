@@ -91,6 +91,18 @@ TEST_CASE("Console and Compare share the lower row with Events and Statistics", 
     CHECK(compare_only.statistics.x + compare_only.statistics.width == Approx(1600));
 }
 
+TEST_CASE("A lesson takes the bottom of the source column; the other panels keep their places", "[ui][layout]") {
+    const auto plain = compute_layout(1280, 800, 20, 20, 60);
+    const auto lesson = compute_layout(1280, 800, 20, 20, 60, {.lesson = true});
+    CHECK(area(plain.lesson) == 0);
+    CHECK(lesson.source.y == Approx(plain.source.y));
+    CHECK(lesson.lesson.y == Approx(lesson.source.y + lesson.source.height));
+    CHECK(lesson.lesson.y + lesson.lesson.height == Approx(plain.source.y + plain.source.height));
+    CHECK(area(lesson.source) + area(lesson.lesson) == Approx(area(plain.source)));
+    CHECK(lesson.events.x == Approx(plain.events.x));
+    CHECK(lesson.stack.x == Approx(plain.stack.x));
+}
+
 TEST_CASE("Panels a page leaves out (?panels=stack,heap) give their space to the others", "[ui][layout]") {
     const memsim::ui::ShownPanels two{.stack = true, .heap = true, .virtual_memory = false,
                                       .source = false, .events = false, .statistics = false};

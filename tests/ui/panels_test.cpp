@@ -61,7 +61,7 @@ TEST_CASE("A reference scenario has no stack or heap to show", "[ui][stack][heap
 }
 
 TEST_CASE("The heap bar splits blocks into overhead, payload and free, to scale and in order", "[ui][heap]") {
-    // heap-mistakes: after `p = malloc 24` and `q = malloc 100` (steps 2 and 5).
+    // heap-mistakes: after `p = malloc 24` and `q = malloc 100` (steps 2 and 4).
     const Controller c = at("heap-mistakes", 5);
     const HeapView view = make_heap_view(c.snapshot(), scenario_allocator(c));
     REQUIRE(view.has_heap);

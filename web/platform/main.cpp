@@ -113,7 +113,11 @@ bool open_startup_scenario(Runtime& rt) {
         }
         print_errors(o.scenario_path, controller.execute(memsim::ui::cmd::Load{*text, false}));
     }
-    if (o.step) controller.execute(memsim::ui::cmd::Seek{*o.step});
+    if (o.step) {
+        // An explicit jump: the lesson's questions on the way are not asked.
+        controller.execute(memsim::ui::cmd::SetQuizMode{false});
+        controller.execute(memsim::ui::cmd::Seek{*o.step});
+    }
     if (!o.theme.empty()) rt.app.set_theme(o.theme == "light" ? memsim::ui::Theme::Light : memsim::ui::Theme::Dark);
     return true;
 }

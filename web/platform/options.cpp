@@ -9,7 +9,7 @@ const char* app_usage() {
            "                      [--screenshot FILE.png] [--state FILE.json] [--theme dark|light] [--size WxH]\n"
            "  --scenario FILE     open a scenario file (.msim); a file dropped on the window also opens\n"
            "  --builtin NAME      open a built-in scenario (default: recursion-overflow)\n"
-           "  --step N            go to step N after loading\n"
+           "  --step N            go to step N after loading (quiz mode off)\n"
            "  --state FILE        write the state at exit as JSON (the page's memsim.state())\n"
            "  --theme dark|light  colour theme\n"
            "  --frames N          render N frames, then exit (for tests)\n"

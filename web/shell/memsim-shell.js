@@ -96,6 +96,12 @@
     runToEnd: () => call('runToEnd', null),
     state: () => call('state', null),
     set: (settings) => call('set', settings),
+    course: () => call('course', null),
+    quiz: () => call('quiz', null),
+    answer: (text) => call('answer', text),
+    skipQuestion: () => call('skipQuestion', null),
+    quizMode: (on) => call('quizMode', on),
+    quizProblem: (kind, seed = 1) => call('quizProblem', {kind, seed}),
     perf: (options) => framePerf(options),
     // For UI tests: {name: {x, y, width, height}} in page CSS pixels of the last frame's
     // windows ("window:Events", "title:Events") and named widgets ("source.edit", ...).

@@ -12,6 +12,7 @@
 #include "ui/panels/controls_panel.hpp"
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
+#include "ui/panels/lesson_panel.hpp"
 #include "ui/panels/source_panel.hpp"
 #include "ui/panels/stack_panel.hpp"
 #include "ui/panels/statistics_panel.hpp"
@@ -21,7 +22,8 @@
 namespace memsim::ui {
 
 App::App(AppInfo info) : info_(info) {
-    // Open on a lesson, ready to play.
+    // Open on a lesson, ready to play, asking its questions before revealing their steps.
+    controller_.execute(cmd::SetQuizMode{true});
     controller_.execute(cmd::LoadBuiltin{default_builtin});
 }
 
@@ -69,7 +71,8 @@ void App::draw() {
                             .source = chosen.source, .events = chosen.events, .statistics = chosen.statistics,
                             .console = (every_panel || chosen.console) && snapshot.kind == "program",
                             .compare = (every_panel || chosen.compare) && controller_.loaded() &&
-                                       compare_kind(*controller_.simulator()) != CompareKind::None};
+                                       compare_kind(*controller_.simulator()) != CompareKind::None,
+                            .lesson = chosen.source && has_lesson(controller_)};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
@@ -81,6 +84,7 @@ void App::draw() {
                          .reduce_motion = reduce_motion_};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
+    if (shown.lesson) draw_lesson_panel(layout.lesson, context);
     if (shown.source) draw_source_panel(layout.source, context);
     if (shown.stack) draw_stack_panel(layout.stack, context);
     if (shown.heap) draw_heap_panel(layout.heap, context);
@@ -124,6 +128,14 @@ void App::draw() {
 void App::draw_menu_bar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::BeginMenu("Lessons")) {
+            for (const CourseLesson& lesson : course()) {
+                if (ImGui::MenuItem(lesson.label.c_str(), nullptr, controller_.builtin_name() == lesson.name)) {
+                    controller_.push(cmd::LoadBuiltin{lesson.name});
+                }
+            }
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("Built-in scenarios")) {
             for (const BuiltinScenario& s : builtin_scenarios()) {
                 if (ImGui::MenuItem(s.name, nullptr, controller_.builtin_name() == s.name)) {

@@ -48,13 +48,14 @@ CommandResult Controller::load(const std::string& text, bool keep_step) {
     load_errors_.clear();
     builtin_name_.clear();
     sim_ = std::move(*loaded);
+    quiz_.start(*sim_);
     ++generation_;
     machine::Simulator end = *sim_;
     end.run_to_end();
     run_uses_heap_ = false;
     for (const machine::ProcessView& p : end.snapshot().processes) run_uses_heap_ = run_uses_heap_ || p.heap.peak_heap_size > 0;
     accumulated_ = 0.0;
-    if (keep_step) sim_->seek(std::min(old_step, sim_->total_steps()));
+    if (keep_step) sim_->seek(quiz_mode_ ? quiz_.allowed(0, std::min(old_step, sim_->total_steps())) : std::min(old_step, sim_->total_steps()));
     notifications_.push_back(Notification::Load);
     moved();
     return {};
@@ -76,9 +77,15 @@ namespace {
 CommandResult not_loaded() { return {false, {Error{0, 0, "no scenario is loaded"}}}; }
 }  // namespace
 
+void Controller::move_forward_to(std::uint64_t target) {
+    const std::uint64_t allowed = quiz_mode_ ? quiz_.allowed(sim_->step(), target) : target;
+    if (allowed < target) playing_ = false;  // a question waits for an answer
+    sim_->seek(allowed);
+}
+
 CommandResult Controller::operator()(const cmd::Step& c) {
     if (!sim_) return not_loaded();
-    sim_->step_forward(c.count);
+    move_forward_to(std::min(sim_->step() + c.count, sim_->total_steps()));
     moved();
     return {};
 }
@@ -92,14 +99,19 @@ CommandResult Controller::operator()(const cmd::Back& c) {
 
 CommandResult Controller::operator()(const cmd::Seek& c) {
     if (!sim_) return not_loaded();
-    sim_->seek(std::min(c.step, sim_->total_steps()));
+    const std::uint64_t target = std::min(c.step, sim_->total_steps());
+    if (target > sim_->step()) {
+        move_forward_to(target);
+    } else {
+        sim_->seek(target);
+    }
     moved();
     return {};
 }
 
 CommandResult Controller::operator()(const cmd::RunToEnd& /*c*/) {
     if (!sim_) return not_loaded();
-    sim_->run_to_end();
+    move_forward_to(sim_->total_steps());
     playing_ = false;
     moved();
     return {};
@@ -132,6 +144,25 @@ CommandResult Controller::operator()(const cmd::Pause& /*c*/) {
 
 CommandResult Controller::operator()(const cmd::SetSpeed& c) {
     speed_ = std::clamp(c.steps_per_second, 0.25, 1000.0);
+    return {};
+}
+
+CommandResult Controller::operator()(const cmd::Answer& c) {
+    if (!sim_) return not_loaded();
+    if (!quiz_mode_ || quiz_.pending(sim_->step()) == nullptr) return {false, {Error{0, 0, "no question is waiting for an answer"}}};
+    quiz_.answer(sim_->step(), c.text);
+    return (*this)(cmd::Step{1});  // reveal (held again if the step has another question)
+}
+
+CommandResult Controller::operator()(const cmd::SkipQuestion& /*c*/) {
+    if (!sim_) return not_loaded();
+    if (!quiz_mode_ || quiz_.pending(sim_->step()) == nullptr) return {false, {Error{0, 0, "no question is waiting for an answer"}}};
+    quiz_.skip(sim_->step());
+    return (*this)(cmd::Step{1});
+}
+
+CommandResult Controller::operator()(const cmd::SetQuizMode& c) {
+    quiz_mode_ = c.on;
     return {};
 }
 

@@ -16,6 +16,7 @@
 #include "memsim/core/result.hpp"
 #include "memsim/machine/simulator.hpp"
 #include "memsim/ui_support/settings_edit.hpp"
+#include "ui/quiz.hpp"
 
 namespace memsim::ui {
 
@@ -31,10 +32,14 @@ struct SetSettings { std::vector<ui_support::SettingEdit> edits; };
 struct Play {};
 struct Pause {};
 struct SetSpeed { double steps_per_second = 2.0; };
+struct Answer { std::string text; };  // answers the pending lesson question, then reveals its step
+struct SkipQuestion {};
+struct SetQuizMode { bool on = true; };  // off: questions neither hold the run nor wait
 }  // namespace cmd
 
 using Command = std::variant<cmd::Load, cmd::LoadBuiltin, cmd::Step, cmd::Back, cmd::Seek, cmd::RunToEnd,
-                             cmd::Reset, cmd::SetSettings, cmd::Play, cmd::Pause, cmd::SetSpeed>;
+                             cmd::Reset, cmd::SetSettings, cmd::Play, cmd::Pause, cmd::SetSpeed, cmd::Answer,
+                             cmd::SkipQuestion, cmd::SetQuizMode>;
 
 // What executing a command gave: ok, or the errors (load errors carry line and column).
 struct CommandResult {
@@ -83,6 +88,10 @@ public:
     // can leave out an empty Heap panel.
     bool run_uses_heap() const { return run_uses_heap_; }
 
+    // The lesson's questions: moving forwards stops before an open question's step.
+    const Quiz& quiz() const { return quiz_; }
+    bool quiz_mode() const { return quiz_mode_; }
+
     bool playing() const { return playing_; }
     double speed() const { return speed_; }
 
@@ -104,6 +113,10 @@ private:
     CommandResult operator()(const cmd::Play& c);
     CommandResult operator()(const cmd::Pause& c);
     CommandResult operator()(const cmd::SetSpeed& c);
+    CommandResult operator()(const cmd::Answer& c);
+    CommandResult operator()(const cmd::SkipQuestion& c);
+    CommandResult operator()(const cmd::SetQuizMode& c);
+    void move_forward_to(std::uint64_t target);  // as far as the quiz allows
 
     std::vector<Command> pending_;
     std::optional<machine::Simulator> sim_;
@@ -118,6 +131,8 @@ private:
     double speed_ = 2.0;
     double accumulated_ = 0.0;
     std::vector<Notification> notifications_;
+    Quiz quiz_;
+    bool quiz_mode_ = false;  // the app turns it on; tests and tools move freely by default
 };
 
 }  // namespace memsim::ui

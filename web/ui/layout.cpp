@@ -23,7 +23,9 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
 
     PanelLayout layout;
     layout.controls = {0, top, w, strip};
-    layout.source = {0, y, source_width, shown.source ? h : 0.0f};
+    const float lesson_height = shown.source && shown.lesson ? h * 0.40f : 0.0f;
+    layout.source = {0, y, source_width, shown.source ? h - lesson_height : 0.0f};
+    layout.lesson = {0, y + h - lesson_height, source_width, lesson_height};
     layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
     layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
     layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};

@@ -8,6 +8,9 @@
 //   +-----------+-----------+------------------+---------------+
 //   |           |           |      Heap        | Virtual memory|
 //   |  Source   |  Stack    |                  |               |
+//   |           |           |                  |               |
+//   |-----------|           |                  |               |
+//   |  Lesson   |           |                  |               |
 //   |           |           +----------------------+-----------+
 //   |           |           | Events | Console | Compare | Stats |
 //   +-----------+-----------+----------------------------------+
@@ -20,7 +23,7 @@ struct Rect {
 };
 
 struct PanelLayout {
-    Rect controls, source, stack, heap, virtual_memory, events, statistics;
+    Rect controls, lesson, source, stack, heap, virtual_memory, events, statistics;
     Rect console, compare;  // empty unless shown
 };
 
@@ -31,6 +34,7 @@ struct ShownPanels {
     bool stack = true, heap = true, virtual_memory = true;
     bool source = true, events = true, statistics = true;
     bool console = false, compare = false;  // the lower row's optional panels
+    bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
     bool operator==(const ShownPanels&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "memsim/quiz/quiz.hpp"
 #include "memsim/report/machine_json.hpp"
 #include "ui/builtin_scenarios.hpp"
 #include "ui/widget_rects.hpp"
@@ -85,6 +86,55 @@ json notifications(Controller& controller) {
     return list;
 }
 
+const char* outcome_name(QuizOutcome outcome) {
+    switch (outcome) {
+        case QuizOutcome::Open: return "open";
+        case QuizOutcome::Correct: return "correct";
+        case QuizOutcome::Wrong: return "wrong";
+        case QuizOutcome::Skipped: return "skipped";
+    }
+    return "open";
+}
+
+// The quiz at the current step: the waiting question (if any), the score, every item.
+json quiz_json(const Controller& controller) {
+    const Quiz& quiz = controller.quiz();
+    json j{{"mode", controller.quiz_mode()}, {"correct", quiz.correct()}, {"answered", quiz.answered()}, {"total", quiz.total()}, {"step", controller.step()}};
+    j["pending"] = nullptr;
+    if (const QuizItem* q = controller.quiz_mode() ? quiz.pending(controller.step()) : nullptr) {
+        j["pending"] = {{"ask", q->question.ask}, {"step", q->question.step}, {"kind", scenario::question_kind_name(q->question.kind)},
+                        {"choices", q->offered}};
+    }
+    json items = json::array();
+    for (const QuizItem& item : quiz.items()) {
+        json entry{{"step", item.question.step}, {"ask", item.question.ask}, {"outcome", outcome_name(item.outcome)}};
+        if (item.outcome != QuizOutcome::Open) entry["answer"] = item.truth;  // revealed only once asked
+        if (item.outcome == QuizOutcome::Correct || item.outcome == QuizOutcome::Wrong) entry["given"] = item.given;
+        items.push_back(std::move(entry));
+    }
+    j["items"] = std::move(items);
+    return j;
+}
+
+json course_json() {
+    json list = json::array();
+    for (const CourseLesson& lesson : course()) list.push_back({{"name", lesson.name}, {"order", lesson.order}, {"title", lesson.label}});
+    return list;
+}
+
+// quizProblem({kind: "paging" | "heap", seed: N}): loads a generated practice problem.
+json load_quiz_problem(Controller& controller, const json& arg) {
+    if (!arg.is_object() || !arg.contains("kind") || !arg["kind"].is_string()) {
+        return failure("quizProblem() needs {kind: \"paging\" or \"heap\", seed: N}");
+    }
+    const auto kind = quiz::quiz_kind_from_name(arg["kind"].get<std::string>());
+    const auto seed = count_argument(arg.contains("seed") ? arg["seed"] : json(nullptr), 1);
+    if (!kind || *kind == quiz::QuizKind::Translate || !seed) {
+        return failure("quizProblem() makes paging or heap problems from a whole-number seed");
+    }
+    return result_json(controller.execute(cmd::Load{quiz::generate(*kind, *seed).scenario, false}));
+}
+
 json dispatch(Controller& controller, std::string_view verb, const json& arg) {
     if (verb == "load" || verb == "loadBuiltin") {
         if (!arg.is_string()) return failure(std::string(verb) + "() needs a string");
@@ -110,6 +160,24 @@ json dispatch(Controller& controller, std::string_view verb, const json& arg) {
         json rects = json::object();
         for (const WidgetRect& r : widget_rects()) rects[r.name] = {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
         return rects;
+    }
+    if (verb == "quiz") return quiz_json(controller);
+    if (verb == "course") return course_json();
+    if (verb == "quizProblem") return load_quiz_problem(controller, arg);
+    if (verb == "answer") {
+        if (!arg.is_string() && !arg.is_number()) return failure("answer() needs the answer, such as \"miss\" or 3");
+        json result = result_json(controller.execute(cmd::Answer{arg.is_string() ? arg.get<std::string>() : arg.dump()}));
+        result["quiz"] = quiz_json(controller);
+        return result;
+    }
+    if (verb == "quizMode") {
+        if (!arg.is_boolean()) return failure("quizMode() needs true or false");
+        return result_json(controller.execute(cmd::SetQuizMode{arg.get<bool>()}));
+    }
+    if (verb == "skipQuestion") {
+        json result = result_json(controller.execute(cmd::SkipQuestion{}));
+        result["quiz"] = quiz_json(controller);
+        return result;
     }
     if (verb == "runToEnd") return position_json(controller, controller.execute(cmd::RunToEnd{}));
     const auto n = count_argument(arg, 1);

@@ -11,6 +11,9 @@
 // Verbs: load(text), loadBuiltin(name), step(n), back(n), seek(step), runToEnd(),
 // state(), set({name: value}), builtins(), notifications() (drains step/load/error),
 // debugWidgets() (where the last frame drew its windows and named widgets, for tests).
+// course() (the lessons in order), quiz() (the waiting question and the score),
+// answer(text), skipQuestion(), quizMode(on), quizProblem({kind, seed}) (a generated
+// practice lesson).
 // Bad arguments give {"ok":false,"errors":[{"line":0,"column":0,"message":...}]}.
 #include <string>
 #include <string_view>

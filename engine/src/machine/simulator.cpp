@@ -1,5 +1,7 @@
 #include "memsim/machine/simulator.hpp"
 
+#include <algorithm>
+
 #include "memsim/core/text.hpp"
 #include "memsim/machine/scenario_config.hpp"
 #include "memsim/scenario/settings.hpp"
@@ -60,8 +62,12 @@ Result<Simulator::Session> heap_trace_session(const scenario::Scenario& s) {
     auto config = read_machine_config(s);
     if (!config) return tl::unexpected(config.error());
     const std::string_view body = trim(s.body);
-    auto trace = (body.starts_with("+") || body.starts_with("-")) ? heap::trace_from_op_list(body) : heap::parse_rep(s.body);
+    const bool op_list = body.starts_with("+") || body.starts_with("-");
+    auto trace = op_list ? heap::trace_from_op_list(body) : heap::parse_rep(s.body);
     if (!trace) return tl::unexpected(in_file(trace.error(), s.body_first_line));
+    // Trace lines count from the body (the op list from its first non-blank line); steps show file lines.
+    const auto skipped = op_list ? std::count(s.body.data(), body.data(), '\n') : 0;
+    for (heap::TraceOp& op : trace->ops) op.line += s.body_first_line - 1 + static_cast<int>(skipped);
     auto heap = heap::Heap::create(config->heap);
     if (!heap) return tl::unexpected(heap.error());
     return Simulator::Session(HeapTraceSession(std::move(*heap), std::make_shared<heap::Trace>(std::move(*trace))));

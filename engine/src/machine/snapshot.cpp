@@ -16,11 +16,6 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     view.frames = process.stack.frames();
     view.blocks = process.heap.blocks();
     view.free_lists = process.heap.free_lists();
-    const vm::RadixPageTable& table = machine.mmu().page_table(process.pid);
-    table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t index) {
-        const vm::Pte& pte = table.entry(index);
-        if (!pte.present && pte.where == vm::Backing::Swap) view.swapped_pages.push_back(vpn);
-    });
     view.heap = process.heap.metrics();
     view.heap_start = process.heap.region().base;
     view.brk = process.heap.region().brk;
@@ -29,6 +24,7 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t at) {
         const vm::Pte& pte = table.entry(at);
         if (!pte.present && pte.where != vm::Backing::Swap) return;
+        if (!pte.present) view.swapped_pages.push_back(vpn);
         view.pages.push_back(PageView{.vpn = vpn, .present = pte.present, .frame = pte.present ? pte.pfn : 0,
                                       .where = std::string(vm::backing_name(pte.where)), .swap_slot = pte.swap_slot,
                                       .writable = pte.protection.write, .cow = pte.protection.copy_on_write,

@@ -98,7 +98,8 @@ Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) 
     for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program}) {
         if (kind == body_kind_name(k)) scenario.kind = k;
     }
-    top.finish({"machine", "stack", "heap", "vm", "trace", "questions", "narration"});
+    scenario.teaching = read_lesson_parts(*table, offset, errors);
+    top.finish({"machine", "stack", "heap", "vm", "trace", "course", "question", "narration"});
     if (!errors.empty()) return tl::unexpected(errors.front());
 
     scenario.front_matter = std::move(table);

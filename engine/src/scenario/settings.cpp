@@ -17,6 +17,13 @@ SettingsReader::SettingsReader(const toml::table& root, std::string section, std
     }
 }
 
+SettingsReader SettingsReader::item(const toml::table& table, std::string label, std::vector<Error>& errors,
+                                    int line_offset) {
+    SettingsReader reader(table, "", errors, line_offset);
+    reader.section_ = std::move(label);
+    return reader;
+}
+
 std::string SettingsReader::where(const std::string& key) const {
     return section_.empty() ? key : section_ + "." + key;
 }
@@ -62,6 +69,43 @@ std::string SettingsReader::text(const std::string& key, const std::string& fall
     if (const auto str = node->value_exact<std::string>()) return *str;
     error_at(node, where(key) + " must be a string in quotes");
     return fallback;
+}
+
+namespace {
+std::optional<std::string> scalar_text(const toml::node& node) {
+    if (const auto str = node.value_exact<std::string>()) return *str;
+    if (const auto number = node.value_exact<std::int64_t>()) return std::to_string(*number);
+    if (const auto boolean = node.value_exact<bool>()) return std::string(*boolean ? "true" : "false");
+    return std::nullopt;
+}
+}  // namespace
+
+std::string SettingsReader::scalar(const std::string& key, const std::string& fallback) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    if (auto value = scalar_text(*node)) return *value;
+    error_at(node, where(key) + " must be a string, a whole number or true/false");
+    return fallback;
+}
+
+std::vector<std::string> SettingsReader::texts(const std::string& key) {
+    std::vector<std::string> values;
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return values;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+        error_at(node, where(key) + " must be a list, like [\"hit\", \"miss\"]");
+        return values;
+    }
+    for (const toml::node& entry : *array) {
+        auto value = scalar_text(entry);
+        if (!value) {
+            error_at(&entry, where(key) + " items must be strings or whole numbers");
+            return {};
+        }
+        values.push_back(std::move(*value));
+    }
+    return values;
 }
 
 std::string SettingsReader::choice(const std::string& key, const std::string& fallback,

@@ -56,6 +56,15 @@ namespace {
 void draw_picker(const ControlsView& view, Controller& controller) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
     if (ImGui::BeginCombo("##scenario", view.scenario_name.c_str())) {
+        // The course first, in order; then every built-in by name.
+        ImGui::TextDisabled("Lessons");
+        for (const CourseLesson& lesson : course()) {
+            ImGui::PushID(lesson.name);
+            if (ImGui::Selectable(lesson.label.c_str(), false)) controller.push(cmd::LoadBuiltin{lesson.name});
+            ImGui::PopID();
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("All built-in scenarios");
         for (const BuiltinScenario& s : builtin_scenarios()) {
             if (ImGui::Selectable(s.name, view.scenario_name == s.name)) controller.push(cmd::LoadBuiltin{s.name});
         }

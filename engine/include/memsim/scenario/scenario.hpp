@@ -21,6 +21,7 @@
 #include <toml++/toml.h>
 
 #include "memsim/core/result.hpp"
+#include "memsim/scenario/lesson.hpp"
 
 
 namespace memsim::scenario {
@@ -40,6 +41,7 @@ struct Scenario {
     std::string title;
     std::string summary;
     std::string lesson;                       // optional longer text for a lesson
+    LessonParts teaching;                     // course order, narration, questions
     BodyKind kind = BodyKind::Ops;
     std::shared_ptr<const toml::table> front_matter;  // never null after parsing
     int front_matter_first_line = 1;          // file line of the front matter's first line

@@ -25,6 +25,9 @@ public:
     // Reads `root[section]` (or root itself when section is empty). `line_offset` is added
     // to the TOML line numbers so errors name lines of the whole file.
     SettingsReader(const toml::table& root, std::string section, std::vector<Error>& errors, int line_offset = 0);
+    // Reads one table that is not a named section (an item of an array of tables such as
+    // [[question]]); `label` names it in errors ("question 2").
+    static SettingsReader item(const toml::table& table, std::string label, std::vector<Error>& errors, int line_offset);
 
     // Whether the section exists in the file.
     bool present() const { return table_ != nullptr; }
@@ -33,6 +36,10 @@ public:
     std::uint64_t integer(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
     // A string, any value.
     std::string text(const std::string& key, const std::string& fallback);
+    // A string, or a whole number or boolean given as its text ("12", "true").
+    std::string scalar(const std::string& key, const std::string& fallback);
+    // A list of strings or whole numbers, each as its text.
+    std::vector<std::string> texts(const std::string& key);
     // A string that must be one of `allowed` (the error lists them).
     std::string choice(const std::string& key, const std::string& fallback, const std::vector<std::string>& allowed);
     // A boolean.
