@@ -32,3 +32,15 @@ export async function withBrowser(dist, body) {
     server.close();
   }
 }
+
+// Opens the app in a new page and waits for its JS API; `errors` collects console errors
+// and uncaught exceptions for a final "no errors" check.
+export async function openApp(browser, url, viewport = { width: 1600, height: 1000 }) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  await page.evaluate(async () => { await window.memsimReady; });
+  return { page, errors };
+}

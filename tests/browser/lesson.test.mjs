@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, withBrowser } from './harness.mjs';
+import { createChecks, openApp, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -27,12 +27,7 @@ const press = async (page, key) => {
 };
 
 await withBrowser(values.dist, async (browser, url) => {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(url);
-  await page.evaluate(async () => { await window.memsimReady; });
+  const { page, errors } = await openApp(browser, url);
 
   const course = await page.evaluate(() => window.memsim.course());
   check('the course lists the lessons in order', course.length >= 14 && course[0].name === 'call-and-return' &&

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countColour, describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, withBrowser } from './harness.mjs';
+import { createChecks, openApp, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -54,12 +54,7 @@ const colour = {
 };
 
 await withBrowser(values.dist, async (browser, url) => {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(url);
-  await page.evaluate(async () => { await window.memsimReady; });
+  const { page, errors } = await openApp(browser, url);
   // This test moves freely through lessons; lesson.test.mjs tests quiz mode.
   await page.evaluate(() => window.memsim.quizMode(false));
 

@@ -6,6 +6,7 @@
 
 #include "ui/app.hpp"
 #include "ui/controller.hpp"
+#include "controller_at.hpp"
 #include "ui/panels/heap_free_links.hpp"
 #include "ui/panels/heap_panel.hpp"
 #include "ui/panels/statistics_plots.hpp"
@@ -14,14 +15,6 @@
 
 using namespace memsim::ui;
 
-namespace {
-Controller at(const char* builtin, std::uint64_t step) {
-    Controller c;
-    REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
-    c.execute(cmd::Seek{step});
-    return c;
-}
-}  // namespace
 
 TEST_CASE("Free-list links follow an address-ordered explicit list block by block", "[ui][heap]") {
     Controller c = at("malloc-lab-short", 0);

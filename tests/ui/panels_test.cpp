@@ -3,6 +3,7 @@
 
 #include "ui/builtin_scenarios.hpp"
 #include "ui/controller.hpp"
+#include "controller_at.hpp"
 #include "ui/panels/controls_panel.hpp"
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
@@ -13,14 +14,6 @@
 
 using namespace memsim::ui;
 
-namespace {
-Controller at(const char* builtin, std::uint64_t step) {
-    Controller c;
-    REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
-    c.execute(cmd::Seek{step});
-    return c;
-}
-}  // namespace
 
 TEST_CASE("The stack view shows fact's frames newest last with return address, saved FP, SP and FP", "[ui][stack]") {
     // Steps 1-4 call main, fact(3), fact(2), fact(1): four frames.

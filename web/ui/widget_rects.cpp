@@ -5,8 +5,7 @@
 
 namespace memsim::ui {
 namespace {
-std::vector<WidgetRect> drawing;   // this frame's, while it is drawn
-std::vector<WidgetRect> finished;  // the last whole frame's
+std::vector<WidgetRect> drawing;  // this frame's, while it is drawn
 
 WidgetRect rect_of(std::string name, ImVec2 min, ImVec2 max) {
     return WidgetRect{.name = std::move(name), .x = min.x, .y = min.y, .width = max.x - min.x, .height = max.y - min.y};
@@ -30,9 +29,7 @@ void end_widget_frame() {
             drawing.push_back(rect_of("title:" + name, title.Min, title.Max));
         }
     }
-    finished.swap(drawing);
+    finished_widget_rects().swap(drawing);
 }
-
-const std::vector<WidgetRect>& widget_rects() { return finished; }
 
 }  // namespace memsim::ui

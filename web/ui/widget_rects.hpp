@@ -22,7 +22,12 @@ void begin_widget_frame();
 void note_item(const std::string& name);
 // Adds the open top-level windows and finishes the frame's record.
 void end_widget_frame();
-// The last finished frame's rectangles.
-const std::vector<WidgetRect>& widget_rects();
+// The last finished frame's rectangles. Kept here, not in widget_rects.cpp, so the JS
+// API (page_api.cpp) reads them without linking ImGui (its fuzzer has no ImGui).
+inline std::vector<WidgetRect>& finished_widget_rects() {
+    static std::vector<WidgetRect> rects;
+    return rects;
+}
+inline const std::vector<WidgetRect>& widget_rects() { return finished_widget_rects(); }
 
 }  // namespace memsim::ui
