@@ -131,9 +131,12 @@ await withBrowser(values.dist, async (browser, url) => {
   page = await open(`${url}`);
   await page.evaluate(() => window.memsim.loadBuiltin('belady-fifo'));
   await page.waitForTimeout(300);
-  await page.mouse.click(22, 122);  // Edit
+  let rects = await page.evaluate(() => window.memsim.debugWidgets());
+  await page.mouse.click(rects['source.edit'].x + 5, rects['source.edit'].y + 5);  // Edit
   await page.waitForTimeout(300);
-  await page.mouse.click(150, 500);  // into the editor
+  rects = await page.evaluate(() => window.memsim.debugWidgets());
+  const editor = rects['window:Source'];
+  await page.mouse.click(editor.x + editor.width / 2, editor.y + editor.height / 2);  // into the editor
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' 6 7');
   await page.waitForTimeout(1200);   // the draft is saved within a second

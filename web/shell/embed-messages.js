@@ -11,7 +11,7 @@
   'use strict';
   const embed = window.memsimEmbed = window.memsimEmbed || {};
   const verbs = ['load', 'loadBuiltin', 'builtins', 'step', 'back', 'seek', 'runToEnd', 'state', 'set',
-                 'play', 'pause', 'speed', 'view', 'source'];
+                 'play', 'pause', 'speed', 'view', 'source', 'quizMode'];
   const pending = [];
   let memsim = null;
   let allowed = null;       // null = any origin

@@ -77,6 +77,7 @@
       if (before.builtin) memsim.loadBuiltin(before.builtin); else memsim.load(before.text);  // undo the failed edit
     }
     if (params.step !== undefined) {
+      memsim.quizMode(false);  // a link to a step is a jump: a lesson's questions must not hold it
       const reply = memsim.seek(params.step);
       if (reply.ok && reply.step < params.step) problems.push(`Step ${params.step} is past the end of this run (${reply.totalSteps} steps); showing the last step.`);
     }
@@ -91,6 +92,7 @@
       const reply = memsim.view({ [name]: params[name] });
       if (!reply.ok) problems.push(`URL parameter ${name}: ${reply.errors[0].message}. The default is used.`);
     }
+    if (params.autoplay) memsim.quizMode(false);  // playing by itself: no question holds the run
     if (params.autoplay) memsim.play(params.speed !== undefined ? { speed: params.speed } : null);
     else if (params.speed !== undefined) memsim.speed(params.speed);
     return problems;

@@ -25,6 +25,7 @@
     if (link && link.ok) {
       const loaded = memsim.load(link.text);
       if (!loaded.ok) found.push('The shared scenario has errors (see Source): ' + loaded.errors[0].message);
+      memsim.quizMode(false);  // the shared step is shown as it was, past any question
       memsim.seek(link.step);
     } else {
       if (link) found.push(link.message);
