@@ -133,13 +133,18 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.waitForTimeout(300);
   let rects = await page.evaluate(() => window.memsim.debugWidgets());
   await page.mouse.click(rects['source.edit'].x + 5, rects['source.edit'].y + 5);  // Edit
+  await page.waitForFunction(() => window.memsim.draft().editing, null, { timeout: 10000 }).catch(() => {});
   await page.waitForTimeout(300);
   rects = await page.evaluate(() => window.memsim.debugWidgets());
   const editor = rects['window:Source'];
   await page.mouse.click(editor.x + editor.width / 2, editor.y + editor.height / 2);  // into the editor
+  await page.waitForTimeout(200);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' 6 7');
-  await page.waitForTimeout(1200);   // the draft is saved within a second
+  // The draft is saved within a second of the change; on a loaded machine frames come slowly,
+  // so wait for the saved work itself to hold the typed text (up to 10 s) before reloading.
+  await page.waitForFunction(() => /6 7\s*$/.test((JSON.parse(localStorage.getItem('memsim.work') || '{}').text) || ''),
+                             null, { timeout: 10000 }).catch(() => {});
   await page.reload();
   await page.evaluate(async () => { await window.memsimReady; await window.memsimEmbed.ready; });
   text = await page.evaluate(() => window.memsim.source().text);
