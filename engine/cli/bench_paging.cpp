@@ -1,6 +1,7 @@
 // The paging benchmark: every replacement policy in bulk mode, with and without a TLB,
-// beside bare kernels (FIFO, CLOCK, LRU over a direct-indexed page table, written here
-// as plainly as possible) on the same synthetic trace, measured in the same run.
+// beside bare kernels (FIFO, CLOCK, LRU over a direct-indexed page table, with and
+// without a plain TLB, written here as plainly as possible) on the same synthetic trace,
+// measured in the same run.
 #include <algorithm>
 #include <iomanip>
 #include <ostream>
@@ -40,48 +41,121 @@ std::vector<std::uint32_t> make_trace(const Shape& shape) {
 }
 
 // Bare kernels: the floor a simulator is measured against. Each returns its fault count
-// so the optimiser cannot drop the loop.
-std::uint64_t kernel_fifo(const std::vector<std::uint32_t>& trace, const Shape& s) {
-    std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
-    std::uint32_t hand = 0;
-    std::uint64_t faults = 0;
-    for (const std::uint32_t page : trace) {
-        if (page_frame[page] != ~0u) continue;
-        ++faults;
-        if (frame_page[hand] != ~0u) page_frame[frame_page[hand]] = ~0u;
-        frame_page[hand] = page;
-        page_frame[page] = hand;
-        hand = hand + 1 == s.frames ? 0 : hand + 1;
-    }
-    return faults;
-}
+// so the optimiser cannot drop the loop. A kernel runs without a TLB (NoTlb) or behind a
+// plain 64-entry, 4-way LRU TLB (PlainTlb) like the one the +tlb rows simulate: a hit
+// takes the frame from the TLB, a miss reads the page table and fills the TLB, and an
+// evicted page's entry is invalidated. So each +tlb row is compared with the same work.
+struct NoTlb {
+    static constexpr std::uint32_t kMiss = ~0u;
+    std::uint32_t lookup(std::uint32_t) { return kMiss; }
+    void insert(std::uint32_t, std::uint32_t) {}
+    void invalidate(std::uint32_t) {}
+    std::uint64_t hits = 0;
+};
 
-std::uint64_t kernel_clock(const std::vector<std::uint32_t>& trace, const Shape& s) {
+struct PlainTlb {
+    static constexpr std::uint32_t kMiss = ~0u;
+    static constexpr std::uint32_t kSets = 16, kWays = 4;
+    std::uint32_t page[kSets * kWays];
+    std::uint32_t frame[kSets * kWays];
+    std::uint64_t used[kSets * kWays] = {};  // last use; 0 = invalid
+    std::uint64_t clock = 0;
+    std::uint64_t hits = 0;
+
+    std::uint32_t last = kMiss;  // the way that hit last: half the trace repeats its page
+
+    std::uint32_t lookup(std::uint32_t p) {
+        if (last != kMiss && page[last] == p && used[last] != 0) return hit(last);
+        const std::uint32_t first = (p % kSets) * kWays;
+        for (std::uint32_t w = first; w < first + kWays; ++w)
+            if (used[w] != 0 && page[w] == p) return hit(w);
+        return kMiss;
+    }
+    std::uint32_t hit(std::uint32_t w) {
+        used[w] = ++clock;
+        ++hits;
+        last = w;
+        return frame[w];
+    }
+    void insert(std::uint32_t p, std::uint32_t f) {
+        const std::uint32_t first = (p % kSets) * kWays;
+        std::uint32_t victim = first;
+        for (std::uint32_t w = first + 1; w < first + kWays; ++w)
+            if (used[w] < used[victim]) victim = w;
+        page[victim] = p;
+        frame[victim] = f;
+        used[victim] = ++clock;
+    }
+    void invalidate(std::uint32_t p) {
+        const std::uint32_t first = (p % kSets) * kWays;
+        for (std::uint32_t w = first; w < first + kWays; ++w)
+            if (page[w] == p) used[w] = 0;
+    }
+};
+
+struct KernelResult {
+    std::uint64_t faults = 0;
+    std::uint64_t tlb_hits = 0;
+};
+
+template <class Tlb>
+KernelResult kernel_fifo(const std::vector<std::uint32_t>& trace, const Shape& s) {
     std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
-    std::vector<std::uint8_t> referenced(s.frames, 0);
+    Tlb tlb;
     std::uint32_t hand = 0;
     std::uint64_t faults = 0;
     for (const std::uint32_t page : trace) {
-        const std::uint32_t f = page_frame[page];
-        if (f != ~0u) {
-            referenced[f] = 1;
-            continue;
-        }
-        ++faults;
-        while (referenced[hand]) {
-            referenced[hand] = 0;
+        if (tlb.lookup(page) != Tlb::kMiss) continue;
+        std::uint32_t f = page_frame[page];
+        if (f == ~0u) {
+            ++faults;
+            if (frame_page[hand] != ~0u) {
+                tlb.invalidate(frame_page[hand]);
+                page_frame[frame_page[hand]] = ~0u;
+            }
+            frame_page[hand] = page;
+            page_frame[page] = f = hand;
             hand = hand + 1 == s.frames ? 0 : hand + 1;
         }
-        if (frame_page[hand] != ~0u) page_frame[frame_page[hand]] = ~0u;
-        frame_page[hand] = page;
-        page_frame[page] = hand;
-        referenced[hand] = 1;
-        hand = hand + 1 == s.frames ? 0 : hand + 1;
+        tlb.insert(page, f);
     }
-    return faults;
+    return {faults, tlb.hits};
 }
 
-std::uint64_t kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s) {
+template <class Tlb>
+KernelResult kernel_clock(const std::vector<std::uint32_t>& trace, const Shape& s) {
+    std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
+    std::vector<std::uint8_t> referenced(s.frames, 0);
+    Tlb tlb;
+    std::uint32_t hand = 0;
+    std::uint64_t faults = 0;
+    for (const std::uint32_t page : trace) {
+        std::uint32_t f = tlb.lookup(page);
+        if (f == Tlb::kMiss) {
+            f = page_frame[page];
+            if (f == ~0u) {
+                ++faults;
+                while (referenced[hand]) {
+                    referenced[hand] = 0;
+                    hand = hand + 1 == s.frames ? 0 : hand + 1;
+                }
+                if (frame_page[hand] != ~0u) {
+                    tlb.invalidate(frame_page[hand]);
+                    page_frame[frame_page[hand]] = ~0u;
+                }
+                frame_page[hand] = page;
+                page_frame[page] = f = hand;
+                hand = hand + 1 == s.frames ? 0 : hand + 1;
+            }
+            tlb.insert(page, f);
+        }
+        referenced[f] = 1;
+    }
+    return {faults, tlb.hits};
+}
+
+template <class Tlb>
+KernelResult kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s) {
     std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
     std::vector<std::uint32_t> prev(s.frames), next(s.frames);
     // A circular list, initially frames 0..n-1 with frame 0 least recent (head->prev).
@@ -89,6 +163,7 @@ std::uint64_t kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s
         next[f] = (f + 1) % s.frames;
         prev[f] = (f + s.frames - 1) % s.frames;
     }
+    Tlb tlb;
     std::uint32_t head = s.frames - 1;  // most recent
     std::uint64_t faults = 0;
     const auto move_to_head = [&](std::uint32_t f) {
@@ -103,17 +178,24 @@ std::uint64_t kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s
         head = f;
     };
     for (const std::uint32_t page : trace) {
-        std::uint32_t f = page_frame[page];
-        if (f == ~0u) {
-            ++faults;
-            f = next[head];  // least recent
-            if (frame_page[f] != ~0u) page_frame[frame_page[f]] = ~0u;
-            frame_page[f] = page;
-            page_frame[page] = f;
+        std::uint32_t f = tlb.lookup(page);
+        if (f == Tlb::kMiss) {
+            f = page_frame[page];
+            if (f == ~0u) {
+                ++faults;
+                f = next[head];  // least recent
+                if (frame_page[f] != ~0u) {
+                    tlb.invalidate(frame_page[f]);
+                    page_frame[frame_page[f]] = ~0u;
+                }
+                frame_page[f] = page;
+                page_frame[page] = f;
+            }
+            tlb.insert(page, f);
         }
         move_to_head(f);
     }
-    return faults;
+    return {faults, tlb.hits};
 }
 
 double mrefs(std::size_t refs, double seconds) { return static_cast<double>(refs) / seconds; }
@@ -124,7 +206,12 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
     out << shape.references << " references, " << shape.pages << "-page space, " << shape.frames
         << " frames; TLB 64 entries, 4-way, LRU; nfu/aging tick 16384, wsclock tau 1024; best of "
         << (options.quick ? 1 : 3) << " runs\n";
-    std::vector<std::pair<vm::PolicyKind, double>> kernels;
+    struct KernelSpeed {
+        vm::PolicyKind kind;
+        bool tlb;
+        double refs_per_second;
+    };
+    std::vector<KernelSpeed> kernels;
     // The machine is shared: each figure is the best of a few runs.
     const int repeats = options.quick ? 1 : 3;
     const auto best_of = [&](auto&& work) {
@@ -132,18 +219,24 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
         for (int r = 0; r < repeats; ++r) best = std::min(best, seconds_for(work));
         return best;
     };
-    const auto time_kernel = [&](vm::PolicyKind kind, std::uint64_t (*kernel)(const std::vector<std::uint32_t>&, const Shape&)) {
-        std::uint64_t faults = 0;
-        const double s = best_of([&] { faults = kernel(trace, shape); });
-        kernels.emplace_back(kind, mrefs(trace.size(), s));
-        out << "  kernel " << vm::policy_name(kind) << ": " << faults << " faults\n";
+    using Kernel = KernelResult (*)(const std::vector<std::uint32_t>&, const Shape&);
+    const auto time_kernel = [&](vm::PolicyKind kind, bool tlb, Kernel kernel) {
+        KernelResult result;
+        const double s = best_of([&] { result = kernel(trace, shape); });
+        kernels.push_back({kind, tlb, mrefs(trace.size(), s)});
+        out << "  kernel " << vm::policy_name(kind) << (tlb ? " +tlb" : "") << ": " << result.faults << " faults";
+        if (tlb) out << ", " << result.tlb_hits << " TLB hits";
+        out << "\n";
     };
-    time_kernel(vm::PolicyKind::Fifo, kernel_fifo);
-    time_kernel(vm::PolicyKind::Clock, kernel_clock);
-    time_kernel(vm::PolicyKind::Lru, kernel_lru);
+    time_kernel(vm::PolicyKind::Fifo, false, kernel_fifo<NoTlb>);
+    time_kernel(vm::PolicyKind::Fifo, true, kernel_fifo<PlainTlb>);
+    time_kernel(vm::PolicyKind::Clock, false, kernel_clock<NoTlb>);
+    time_kernel(vm::PolicyKind::Clock, true, kernel_clock<PlainTlb>);
+    time_kernel(vm::PolicyKind::Lru, false, kernel_lru<NoTlb>);
+    time_kernel(vm::PolicyKind::Lru, true, kernel_lru<PlainTlb>);
 
     nlohmann::json rows = nlohmann::json::array();
-    out << "  policy          tlb    Mrefs/s   kernel   ratio     faults\n";
+    out << "  policy          tlb    Mrefs/s   kernel   ratio     faults   TLB hits\n";
     for (const auto kind : vm::all_policies()) {
         for (const bool with_tlb : {false, true}) {
             const vm::PagerConfig config{
@@ -164,11 +257,13 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
                 }));
             }
             const double speed = mrefs(trace.size(), s);
+            const std::uint64_t tlb_hits = pager->tlb() ? pager->tlb()->stats().hits : 0;
             nlohmann::json kernel_speed = nullptr;
-            for (const auto& [k, v] : kernels) if (k == kind) kernel_speed = v;
+            for (const auto& k : kernels)
+                if (k.kind == kind && k.tlb == with_tlb) kernel_speed = k.refs_per_second;
             rows.push_back({{"policy", std::string(vm::policy_name(kind))}, {"tlb", with_tlb},
                             {"refs_per_second", speed}, {"kernel_refs_per_second", kernel_speed},
-                            {"faults", pager->counters().faults}});
+                            {"faults", pager->counters().faults}, {"tlb_hits", tlb_hits}});
             out << "  " << std::left << std::setw(16) << vm::policy_name(kind) << std::setw(5)
                 << (with_tlb ? "yes" : "no") << std::right << std::fixed << std::setprecision(1) << std::setw(9)
                 << speed / 1e6;
@@ -178,7 +273,9 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
                 const double k = kernel_speed.get<double>();
                 out << std::setw(9) << k / 1e6 << std::setw(8) << std::setprecision(2) << speed / k;
             }
-            out << std::setw(11) << pager->counters().faults << "\n";
+            out << std::setw(11) << pager->counters().faults;
+            if (with_tlb) out << std::setw(11) << tlb_hits;
+            out << "\n";
         }
     }
     return rows;

@@ -19,6 +19,7 @@
 #include <optional>
 #include <vector>
 
+#include "memsim/core/large_array.hpp"
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/engine.hpp"
@@ -65,7 +66,7 @@ private:
         std::uint8_t state = kNone;   // kNone (inside a block), kFree, kUsed
         bool operator==(const UnitRecord&) const = default;
     };
-    std::vector<UnitRecord> table_;     // one record per unit
+    LargeArray<UnitRecord> table_;      // one record per unit
     std::vector<std::uint32_t> heads_;  // one free list per order
 };
 

@@ -29,6 +29,7 @@
 #include <optional>
 #include <vector>
 
+#include "memsim/core/large_array.hpp"
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/engine.hpp"
@@ -133,7 +134,7 @@ private:
     std::uint64_t trim_threshold_;
     std::uint64_t base_;           // the region's first address (for events)
     std::uint64_t rover_ = kNil;   // next fit: where the last search stopped
-    std::vector<std::uint8_t> bytes_;      // the heap image, [base, brk)
+    LargeArray<std::uint8_t> bytes_;       // the heap image, [base, brk)
     std::vector<std::uint64_t> heads_;     // one list (explicit) or one per class
     std::vector<std::uint64_t> tails_;
     std::vector<std::uint64_t> nonempty_;  // segregated: bit per class with a free block

@@ -28,6 +28,7 @@
 #include <variant>
 #include <vector>
 
+#include "memsim/core/large_array.hpp"
 #include "memsim/core/result.hpp"
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/buddy.hpp"
@@ -152,7 +153,7 @@ private:
     Engine engine_;
     std::uint64_t granule_;                  // payload addresses are multiples of this (a power of two)
     int granule_shift_;
-    std::vector<std::uint32_t> marks_;       // per granule: kNoMark, kFreedMark or kLiveBase + requested
+    LargeArray<std::uint32_t> marks_;        // per granule: kNoMark, kFreedMark or kLiveBase + requested
                                              // (| kZeroedBit after calloc)
     std::vector<MappedBlock> mapped_;
     std::uint64_t next_map_;

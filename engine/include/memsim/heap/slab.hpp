@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "memsim/core/large_array.hpp"
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/engine.hpp"
@@ -77,8 +78,8 @@ private:
     std::uint32_t max_objects_;
     std::vector<Cache> caches_;
     std::vector<Slab> slabs_;
-    std::vector<std::uint16_t> next_free_;  // per object slot: next free object in its slab
-    std::vector<std::uint8_t> used_;        // per object slot: 1 when allocated
+    LargeArray<std::uint16_t> next_free_;   // per object slot: next free object in its slab
+    LargeArray<std::uint8_t> used_;         // per object slot: 1 when allocated
     std::vector<std::uint32_t> page_slab_;  // per page of the region: its slab, or kNil
     std::vector<std::uint32_t> released_;   // slabs whose pages wait for reuse
 };
