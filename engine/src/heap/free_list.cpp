@@ -49,6 +49,14 @@ std::uint64_t FreeListEngine::prev_block(std::uint64_t b) const {
     return p;
 }
 
+// With boundary tags the footer just below b's header says whether the block before is
+// free, so a free next to an allocated block never visits that block (a cache miss saved).
+bool FreeListEngine::prev_is_free(std::uint64_t b) const {
+    if (b == first_) return false;
+    if (footer_) return (word(b - footer_) & 1) == 0;
+    return !allocated_at(prev_block(b));
+}
+
 std::uint64_t FreeListEngine::last_block() const {
     if (bytes_.empty() || end() == first_) return kNil;
     return prev_block(end());
@@ -200,8 +208,8 @@ std::uint64_t FreeListEngine::free_block(std::uint64_t b, EventSink& sink) {
             if (has_lists()) remove(next);
             b = merge(b, next, sink);
         }
-        const std::uint64_t prev = prev_block(b);
-        if (prev != kNil && !allocated_at(prev)) {
+        if (prev_is_free(b)) {
+            const std::uint64_t prev = prev_block(b);
             if (has_lists()) remove(prev);
             b = merge(prev, b, sink);
         }

@@ -204,6 +204,9 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
 void Heap::free(std::uint64_t ptr) {
     begin_op();
     if (ptr == 0) return;
+    // The pointer's record and its block's header are both about to be read, each likely a
+    // cache miss on a big heap: start the header's load now so the two overlap.
+    if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) lists->prefetch_block(ptr, region_);
     std::uint64_t block_payload = 0;
     const PtrState state = classify(ptr, block_payload);
     if (report_bad_pointer(ptr, state, block_payload)) return;

@@ -6,9 +6,11 @@
 // block reads its header, its neighbours and their list links. With 4 KiB pages a 30 MB
 // heap spans 7,500 pages, far more than the TLB holds, so nearly every such read also
 // walks the page table; measured, that was half the time of a free at 100K live blocks
-// (BENCHMARKS.md). Buffers of 2 MiB and more are therefore 2 MiB-aligned and marked
+// (BENCHMARKS.md). Buffers of 4 MiB and more are therefore 2 MiB-aligned and marked
 // MADV_HUGEPAGE on Linux, which the kernel honours under the default THP setting
-// ("madvise"). Elsewhere (WebAssembly, other systems) it is the plain allocator.
+// ("madvise"). The last huge page may be partly unused, so smaller buffers (and the many
+// small heap copies that step-back checkpoints keep) stay on the plain allocator, which
+// is also the only one elsewhere (WebAssembly, other systems).
 #include <cstddef>
 #include <new>
 #include <vector>
@@ -24,6 +26,7 @@ template <class T>
 struct HugePageAllocator {
     using value_type = T;
     static constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    static constexpr std::size_t kThreshold = 2 * kHugePage;
 
     HugePageAllocator() = default;
     template <class U>
@@ -31,7 +34,7 @@ struct HugePageAllocator {
 
     T* allocate(std::size_t n) {
 #ifdef MEMSIM_HUGE_PAGES
-        if (n * sizeof(T) >= kHugePage) {  // n is at most max_size(): no overflow
+        if (n * sizeof(T) >= kThreshold) {  // n is at most max_size(): no overflow
             const std::size_t rounded = rounded_size(n);
             void* p = ::operator new(rounded, std::align_val_t{kHugePage});
             madvise(p, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
@@ -43,7 +46,7 @@ struct HugePageAllocator {
 
     void deallocate(T* p, std::size_t n) noexcept {
 #ifdef MEMSIM_HUGE_PAGES
-        if (n * sizeof(T) >= kHugePage) {
+        if (n * sizeof(T) >= kThreshold) {
             ::operator delete(p, rounded_size(n), std::align_val_t{kHugePage});
             return;
         }

@@ -52,6 +52,13 @@ public:
     std::uint64_t adjusted_size(std::uint64_t size) const;
     // Changes the fit policy from now on (the heap itself stays as it is).
     void set_fit(FitPolicy fit) { fit_ = fit; }
+    // A hint that the block of `payload` is about to be freed: starts loading its header
+    // into the cache. Any address is safe; it never changes state.
+    void prefetch_block(std::uint64_t payload, const Region& region) const {
+        const std::uint64_t b = payload - region.base - header_;
+        if (payload < region.base + header_ || b >= bytes_.size()) return;
+        __builtin_prefetch(bytes_.data() + b);
+    }
     // Whether blocks carry headers (an overflow can hit one).
     static constexpr bool has_headers() { return true; }
     // The free lists (explicit: one; segregated: one per non-empty class), each as block
@@ -89,6 +96,7 @@ private:
     void set_tags(std::uint64_t b, std::uint64_t size, bool allocated);
     std::uint64_t end() const { return bytes_.size() - header_; }  // epilogue offset
     std::uint64_t prev_block(std::uint64_t b) const;
+    bool prev_is_free(std::uint64_t b) const;
     std::uint64_t last_block() const;
 
     // Free lists (explicit and segregated).
