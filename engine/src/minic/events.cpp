@@ -29,7 +29,7 @@ std::string explain(const Event& e) {
     switch (e.kind) {
         case EventKind::Started:
             return "The program starts: globals and string literals are placed in memory, then main is called.";
-        case EventKind::Statement: return at + " runs.";
+        case EventKind::Statement: return at + " runs" + (e.text.empty() ? "." : ": " + e.text);
         case EventKind::Call:
             return (e.value == 1 ? "The C runtime calls " + e.function : at + " calls " + e.function) + ": a new stack frame is pushed with its arguments, the return address, "
                         "the saved frame pointer and its locals (" + std::to_string(e.value) + " frame" +

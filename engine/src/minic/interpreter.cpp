@@ -287,7 +287,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
         line_ = code[pc_].a;
         ++pc_;
     }
-    if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_));
+    if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_).with_text(std::string(program_->line_text(line_))));
     std::vector<std::uint64_t>& v = values_;
     auto pop = [&v]() {
         const std::uint64_t x = v.back();

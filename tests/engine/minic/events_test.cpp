@@ -49,3 +49,19 @@ TEST_CASE("A run reports statements, calls, returns, output and the exit, in ord
     CHECK(run.first(EventKind::Return)->value == 42);
     CHECK(run.first(EventKind::Output)->line == 2);
 }
+
+TEST_CASE("A statement step quotes its source line: trimmed, without a trailing brace, long lines cut", "[minic][events]") {
+    const std::string long_call = "    printf(\"%d %d %d %d %d %d %d %d\\n\", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);";
+    Run run = run_source("int main(void) {\n    int x = 5;\n    if (x > 2) {\n        x = 1;\n    }\n" + long_call +
+                         "\n    return 0;\n}");
+    std::vector<std::string> said;
+    for (const Event& e : run.events)
+        if (e.kind == EventKind::Statement) said.push_back(explain(e));
+    REQUIRE(said.size() == 5);
+    CHECK(said[0] == "Line 2 runs: int x = 5;");
+    CHECK(said[1] == "Line 3 runs: if (x > 2)");
+    CHECK(said[2] == "Line 4 runs: x = 1;");
+    CHECK(said[3].size() == std::string("Line 6 runs: ").size() + 60);
+    CHECK(said[3].ends_with("..."));
+    CHECK(said[4] == "Line 7 runs: return 0;");
+}

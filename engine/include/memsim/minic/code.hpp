@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "memsim/core/result.hpp"
@@ -91,6 +92,16 @@ struct CompiledProgram {
     std::vector<CompiledFunction> functions{};
     std::vector<GlobalImage> globals{};
     std::int32_t main = -1;          // index of main
+    // Each source line as a step quotes it ("Line 28 runs: if (pid == 0)"): trimmed, a
+    // trailing '{' dropped, long lines shortened. Index: line - first_line.
+    std::vector<std::string> line_texts{};
+    int first_line = 1;
+
+    // The quoted text of a source line ("" outside the program).
+    std::string_view line_text(int line) const {
+        const auto i = static_cast<std::size_t>(line - first_line);
+        return line >= first_line && i < line_texts.size() ? std::string_view(line_texts[i]) : std::string_view();
+    }
 };
 
 // What to build for.

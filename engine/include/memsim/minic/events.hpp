@@ -2,7 +2,7 @@
 // What happened during a step of a MiniC program, as small plain structs, each with a
 // sentence a teacher would say (explain()).
 //
-//   Statement  line 7 ran                     Call      main called fact(3)
+//   Statement  line 7 ran (its text quoted)   Call      main called fact(3)
 //   Return     fact returned 6                Output    printf printed "6\n"
 //   UninitializedRead, MemoryProblem, DivisionByZero: learner errors, explained
 //   Exited     main returned 0                StepLimit still running after N steps: paused
@@ -30,7 +30,8 @@ struct Event {
     std::string function{};        // Call, Return: the function
     std::int64_t value = 0;      // Return: the value; Call: the depth; Exited: the code; StepLimit: steps
     std::uint64_t address = 0;   // UninitializedRead
-    std::string text{};            // Output: the text; MemoryProblem: the machine's explanation
+    std::string text{};            // Output: the text; MemoryProblem: the machine's explanation;
+                                   // Statement: the line's source text, as quoted
     bool fatal = false;          // the program stopped because of it
 };
 
