@@ -161,6 +161,26 @@ TEST_CASE("The source view numbers lines, marks the ran and next lines and error
     CHECK(make_source_view(c.text(), {}, current_step_line(c), c.snapshot().line).lines[static_cast<std::size_t>(current_step_line(c) - 1)].text.starts_with("call fact(n=3)"));
 }
 
+TEST_CASE("In quiz mode the source view hides the front matter's answers and explanations", "[ui][source]") {
+    const Controller c = at("belady-fifo", 0);
+    const auto count = [](const SourceView& v, std::string_view needle) {
+        return std::count_if(v.lines.begin(), v.lines.end(), [&](const SourceLine& l) { return l.text.find(needle) != std::string::npos; });
+    };
+    const SourceView open = make_source_view(c.text(), {}, 0, 0, false);
+    const SourceView quiz = make_source_view(c.text(), {}, 0, 0, true);
+    REQUIRE(open.lines.size() == quiz.lines.size());
+    CHECK(count(open, "answer = 9") == 1);
+    CHECK(count(quiz, "answer = 9") == 0);
+    CHECK(count(quiz, "Belady's anomaly.\"") == 0);  // the last question's explain
+    CHECK(count(quiz, "(hidden in quiz mode)") == count(open, "answer =") + count(open, "explain ="));
+    CHECK(count(quiz, "ask = ") == count(open, "ask = "));             // questions stay readable
+    CHECK(quiz.lines.back().text == open.lines.back().text);           // the body is untouched
+    // A body line that happens to start with "answer" is not front matter.
+    const SourceView body = make_source_view("+++\nanswer = 1\n+++\nanswer = 2\n", {}, 0, 0, true);
+    CHECK(body.lines[1].text == "answer = (hidden in quiz mode)");
+    CHECK(body.lines[3].text == "answer = 2");
+}
+
 TEST_CASE("The controls view enables back and forward by position", "[ui][controls]") {
     const Controller start = at("belady-fifo", 0);
     ControlsView view = make_controls_view(start);

@@ -9,15 +9,38 @@
 
 namespace memsim::ui {
 
-SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line) {
+namespace {
+
+// "answer = 2" -> "answer = (hidden in quiz mode)"; other lines unchanged. Only the
+// one-line form exists in lesson questions.
+std::string without_answer(std::string_view line) {
+    std::size_t key = 0;
+    while (key < line.size() && (line[key] == ' ' || line[key] == '\t')) ++key;
+    for (const std::string_view name : {std::string_view("answer"), std::string_view("explain")}) {
+        if (line.substr(key, name.size()) != name) continue;
+        std::size_t eq = key + name.size();
+        while (eq < line.size() && line[eq] == ' ') ++eq;
+        if (eq < line.size() && line[eq] == '=') return std::string(line.substr(0, eq + 1)) + " (hidden in quiz mode)";
+    }
+    return std::string(line);
+}
+
+}  // namespace
+
+SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line,
+                            bool hide_answers) {
     SourceView view;
     view.ran_line = ran_line;
     view.next_line = next_line;
     int number = 0;
+    int fences = 0;  // "+++" lines seen: 1 inside the front matter
     for (const std::string_view line : split_lines(text)) {
         ++number;
-        view.lines.push_back(SourceLine{.number = number, .text = std::string(line), .ran = number == ran_line,
-                                        .next = number == next_line, .error_column = 0, .error = {}});
+        if (line == "+++") ++fences;
+        const bool hide = hide_answers && fences == 1;
+        view.lines.push_back(SourceLine{.number = number, .text = hide ? without_answer(line) : std::string(line),
+                                        .ran = number == ran_line, .next = number == next_line, .error_column = 0,
+                                        .error = {}});
     }
     for (const Error& e : errors) {
         std::string where = e.line > 0 ? "line " + std::to_string(e.line) : std::string();
@@ -127,10 +150,14 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
         static SourceView view;
         static std::uint64_t key_generation = ~0ull;
         static std::size_t key_text = 0, key_errors = 0;
+        static bool key_quiz = false;
         const int ran_line = current_step_line(controller), next_line = controller.snapshot().line;
+        const bool quiz = controller.quiz_mode();
         if (key_generation != controller.generation() || key_text != controller.text().size() ||
-            key_errors != controller.load_errors().size() || view.ran_line != ran_line || view.next_line != next_line) {
-            view = make_source_view(controller.text(), controller.load_errors(), ran_line, next_line);
+            key_errors != controller.load_errors().size() || view.ran_line != ran_line || view.next_line != next_line ||
+            key_quiz != quiz) {
+            view = make_source_view(controller.text(), controller.load_errors(), ran_line, next_line, quiz);
+            key_quiz = quiz;
             key_generation = controller.generation();
             key_text = controller.text().size();
             key_errors = controller.load_errors().size();

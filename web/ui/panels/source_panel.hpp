@@ -26,7 +26,10 @@ struct SourceView {
 };
 
 // `ran_line`: line of the current step (0 = none); `next_line`: line of the next step.
-SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line);
+// `hide_answers` (quiz mode): the front matter's `answer` and `explain` values are shown
+// as hidden, so the lesson's questions cannot be read off the Source panel.
+SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line,
+                            bool hide_answers = false);
 
 // A lesson's text with single line breaks joined, so it wraps to the panel; blank
 // lines stay paragraph breaks.
