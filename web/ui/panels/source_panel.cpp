@@ -55,21 +55,6 @@ SourceView make_source_view(const std::string& text, const std::vector<Error>& e
     return view;
 }
 
-std::string reflow(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\n') {
-            out += text[i];
-        } else if (i + 1 < text.size() && text[i + 1] == '\n') {
-            out += "\n\n";
-            while (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        } else if (i + 1 < text.size()) {
-            out += ' ';
-        }
-    }
-    return out;
-}
-
 int current_step_line(const Controller& controller) {
     const auto* sim = controller.simulator();
     if (sim == nullptr) return 0;
@@ -192,11 +177,7 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
         if (!view.errors.empty() && controller.loaded()) {
             ImGui::TextDisabled("The other panels still show the last good run.");
         }
-        const auto* sim = controller.simulator();
-        if (!editor.editing && sim != nullptr && !sim->scenario().lesson.empty() &&
-            ImGui::CollapsingHeader("Lesson", ImGuiTreeNodeFlags_DefaultOpen)) {
-            ImGui::TextWrapped("%s", reflow(sim->scenario().lesson).c_str());
-        }
+        // (A scenario's lesson text is in the Lesson panel below, which every lesson gets.)
         ImGui::PushFont(context.fonts.mono);
         if (editor.editing) {
             if (ImGui::InputTextMultiline("##source", editor.buffer.data(), editor.buffer.capacity() + 1,

@@ -31,10 +31,6 @@ struct SourceView {
 SourceView make_source_view(const std::string& text, const std::vector<Error>& errors, int ran_line, int next_line,
                             bool hide_answers = false);
 
-// A lesson's text with single line breaks joined, so it wraps to the panel; blank
-// lines stay paragraph breaks.
-std::string reflow(const std::string& text);
-
 // The line the current step ran (from its events), 0 when none.
 int current_step_line(const Controller& controller);
 
