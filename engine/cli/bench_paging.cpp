@@ -98,23 +98,35 @@ struct KernelResult {
     std::uint64_t tlb_hits = 0;
 };
 
+// The page table and its inverse, as a kernel keeps them.
+struct FrameMap {
+    std::vector<std::uint32_t> page_frame, frame_page;  // ~0u = none
+    explicit FrameMap(const Shape& s) : page_frame(s.pages, ~0u), frame_page(s.frames, ~0u) {}
+
+    // Loads page into frame f, evicting the page there (and its TLB entry).
+    template <class Tlb>
+    void place(std::uint32_t page, std::uint32_t f, Tlb& tlb) {
+        if (frame_page[f] != ~0u) {
+            tlb.invalidate(frame_page[f]);
+            page_frame[frame_page[f]] = ~0u;
+        }
+        frame_page[f] = page;
+        page_frame[page] = f;
+    }
+};
+
 template <class Tlb>
 KernelResult kernel_fifo(const std::vector<std::uint32_t>& trace, const Shape& s) {
-    std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
+    FrameMap map(s);
     Tlb tlb;
     std::uint32_t hand = 0;
     std::uint64_t faults = 0;
     for (const std::uint32_t page : trace) {
         if (tlb.lookup(page) != Tlb::kMiss) continue;
-        std::uint32_t f = page_frame[page];
+        std::uint32_t f = map.page_frame[page];
         if (f == ~0u) {
             ++faults;
-            if (frame_page[hand] != ~0u) {
-                tlb.invalidate(frame_page[hand]);
-                page_frame[frame_page[hand]] = ~0u;
-            }
-            frame_page[hand] = page;
-            page_frame[page] = f = hand;
+            map.place(page, f = hand, tlb);
             hand = hand + 1 == s.frames ? 0 : hand + 1;
         }
         tlb.insert(page, f);
@@ -124,7 +136,7 @@ KernelResult kernel_fifo(const std::vector<std::uint32_t>& trace, const Shape& s
 
 template <class Tlb>
 KernelResult kernel_clock(const std::vector<std::uint32_t>& trace, const Shape& s) {
-    std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
+    FrameMap map(s);
     std::vector<std::uint8_t> referenced(s.frames, 0);
     Tlb tlb;
     std::uint32_t hand = 0;
@@ -132,19 +144,14 @@ KernelResult kernel_clock(const std::vector<std::uint32_t>& trace, const Shape& 
     for (const std::uint32_t page : trace) {
         std::uint32_t f = tlb.lookup(page);
         if (f == Tlb::kMiss) {
-            f = page_frame[page];
+            f = map.page_frame[page];
             if (f == ~0u) {
                 ++faults;
                 while (referenced[hand]) {
                     referenced[hand] = 0;
                     hand = hand + 1 == s.frames ? 0 : hand + 1;
                 }
-                if (frame_page[hand] != ~0u) {
-                    tlb.invalidate(frame_page[hand]);
-                    page_frame[frame_page[hand]] = ~0u;
-                }
-                frame_page[hand] = page;
-                page_frame[page] = f = hand;
+                map.place(page, f = hand, tlb);
                 hand = hand + 1 == s.frames ? 0 : hand + 1;
             }
             tlb.insert(page, f);
@@ -156,7 +163,7 @@ KernelResult kernel_clock(const std::vector<std::uint32_t>& trace, const Shape& 
 
 template <class Tlb>
 KernelResult kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s) {
-    std::vector<std::uint32_t> page_frame(s.pages, ~0u), frame_page(s.frames, ~0u);
+    FrameMap map(s);
     std::vector<std::uint32_t> prev(s.frames), next(s.frames);
     // A circular list, initially frames 0..n-1 with frame 0 least recent (head->prev).
     for (std::uint32_t f = 0; f < s.frames; ++f) {
@@ -180,16 +187,10 @@ KernelResult kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s)
     for (const std::uint32_t page : trace) {
         std::uint32_t f = tlb.lookup(page);
         if (f == Tlb::kMiss) {
-            f = page_frame[page];
+            f = map.page_frame[page];
             if (f == ~0u) {
                 ++faults;
-                f = next[head];  // least recent
-                if (frame_page[f] != ~0u) {
-                    tlb.invalidate(frame_page[f]);
-                    page_frame[frame_page[f]] = ~0u;
-                }
-                frame_page[f] = page;
-                page_frame[page] = f;
+                map.place(page, f = next[head], tlb);  // the least recent frame
             }
             tlb.insert(page, f);
         }
