@@ -1,7 +1,6 @@
 #include "ui/panels/virtual_memory_panel.hpp"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 
 #include "imgui.h"
@@ -44,12 +43,23 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
     const machine::ProcessView* process = current_process(snapshot);
     if (!snapshot.vm || snapshot.vm->page_size == 0 || process == nullptr) return map;
     const std::uint64_t page_size = snapshot.vm->page_size;
-    // The process's own page list: a frame shared since fork names only one owner.
-    std::set<std::uint64_t> resident, cow;
+    // The process's own page list: a frame shared since fork names only one owner. Sorted
+    // page numbers, walked with a cursor each as the regions' pages go up (2^20 pages on
+    // a 32-bit machine: no per-page search).
+    std::vector<std::uint64_t> resident, cow;
     for (const machine::PageView& p : process->pages) {
-        if (p.present) resident.insert(p.vpn);
-        if (p.present && p.cow) cow.insert(p.vpn);
+        if (p.present) resident.push_back(p.vpn);
+        if (p.present && p.cow) cow.push_back(p.vpn);
     }
+    std::sort(resident.begin(), resident.end());
+    std::sort(cow.begin(), cow.end());
+    const std::vector<std::uint64_t>& swapped = process->swapped_pages;  // sorted by the snapshot
+    std::size_t at_resident = 0, at_cow = 0, at_swapped = 0;
+    const auto holds = [](const std::vector<std::uint64_t>& list, std::size_t& at, std::uint64_t page) {
+        if (at > 0 && list[at - 1] >= page) at = 0;  // regions that overlap go back: start again
+        while (at < list.size() && list[at] < page) ++at;
+        return at < list.size() && list[at] == page;
+    };
     // The layout reserves address ranges for the heap and the mmap area; what is mapped
     // is the heap up to brk and each mmap block.
     std::vector<machine::Region> regions;
@@ -77,14 +87,15 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
         if (r.end <= r.start) continue;
         RegionSummary summary{.name = machine::region_name(r.kind), .start = r.start, .end = r.end, .pages = 0, .resident = 0, .swapped = 0};
         for (std::uint64_t page = r.start / page_size; page * page_size < r.end; ++page) {
-            const bool in_memory = resident.contains(page);
-            const bool in_swap = !in_memory && std::binary_search(process->swapped_pages.begin(), process->swapped_pages.end(), page);
+            const bool in_memory = holds(resident, at_resident, page);
+            const bool in_swap = !in_memory && holds(swapped, at_swapped, page);
+            const bool is_cow = holds(cow, at_cow, page);
             ++summary.pages;
             if (in_memory) ++summary.resident;
             if (in_swap) ++summary.swapped;
             if (map.cells.size() >= max_pages) continue;
             const PageState state = r.kind == machine::RegionKind::Guard ? PageState::Guard
-                                    : cow.contains(page)                 ? PageState::Cow
+                                    : is_cow                             ? PageState::Cow
                                     : in_memory                          ? PageState::Resident
                                     : in_swap                            ? PageState::Swapped
                                                                          : PageState::NotResident;
