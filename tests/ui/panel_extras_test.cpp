@@ -116,6 +116,24 @@ TEST_CASE("The thrashing curve rises, then collapses without load control but no
     CHECK_FALSE(plot.curves[0].marked.empty());  // the degrees whose working sets no longer fit
 }
 
+TEST_CASE("The thrashing curve follows the chosen processes, working sets and frames", "[ui][statistics]") {
+    // 4 processes of 8 pages fit in 32 frames: no degree thrashes, the CPU stays busy.
+    const XyPlot roomy = make_thrashing_plot({.processes = 4, .pages = 8, .frames = 32});
+    REQUIRE(roomy.available);
+    CHECK(roomy.curves[0].x.size() == 4);
+    CHECK(roomy.curves[0].marked.empty());
+    CHECK(roomy.title.find("4 x 8-page working sets, 32 frames") != std::string::npos);
+    // The same processes in 16 frames: from 3 processes on (24 pages) they no longer fit.
+    const XyPlot tight = make_thrashing_plot({.processes = 4, .pages = 8, .frames = 16});
+    REQUIRE(tight.available);
+    CHECK(tight.curves[0].marked == std::vector<std::size_t>{2, 3});
+    CHECK(tight.curves[0].y.back() < roomy.curves[0].y.back() * 0.5f);
+    // A choice the engine refuses is said, not drawn.
+    const XyPlot none = make_thrashing_plot({.processes = 4, .pages = 8, .frames = 0});
+    CHECK_FALSE(none.available);
+    CHECK_FALSE(none.why_not.empty());
+}
+
 TEST_CASE("File > Open by path loads the file the platform reads, or says why not", "[ui][app]") {
     App app({.platform_name = "test", .can_quit = false, .read_file = [](const std::string& path) -> std::optional<std::string> {
                  if (path == "good.msim") return std::string("+++\nformat = 1\nkind = \"references\"\n[vm]\nframes = 2\n+++\n1 2 3\n");

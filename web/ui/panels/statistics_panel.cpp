@@ -1,6 +1,7 @@
 #include "ui/panels/statistics_panel.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "imgui.h"
 #include "ui/panels/statistics_plots.hpp"
@@ -111,9 +112,28 @@ void draw_experiments(PanelContext& context) {
     const bool open_thrashing = ImGui::BeginTabItem("Thrashing");
     note_item("statistics.tab.Thrashing");
     if (open_thrashing) {
+        // Recomputed when a knob is let go, not while it is dragged (one curve is a few
+        // million simulated references).
+        static ThrashingChoice choice, computed;
         static XyPlot thrashing;
-        if (!thrashing.available && thrashing.why_not.empty()) thrashing = make_thrashing_plot();  // once: a fixed experiment
-        draw_xy_plot(thrashing, ImVec2(0, plot_height), context.palette);
+        if (!thrashing.available && thrashing.why_not.empty()) thrashing = make_thrashing_plot(choice);
+        bool released = false;
+        const auto knob = [&](const char* label, int* value, int low, int high) {
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+            ImGui::SliderInt(label, value, low, high, "%d", ImGuiSliderFlags_AlwaysClamp);
+            note_item((std::string("statistics.thrashing.") + label).c_str());
+            released |= ImGui::IsItemDeactivatedAfterEdit();
+        };
+        knob("processes", &choice.processes, 2, 12);
+        ImGui::SameLine();
+        knob("pages each", &choice.pages, 2, 64);
+        ImGui::SameLine();
+        knob("frames", &choice.frames, 4, 256);
+        if (released && !(choice == computed)) {
+            thrashing = make_thrashing_plot(choice);
+            computed = choice;
+        }
+        draw_xy_plot(thrashing, ImVec2(0, plot_height - ImGui::GetFrameHeightWithSpacing()), context.palette);
         ImGui::TextDisabled("red rings: the working sets no longer fit in memory");
         ImGui::EndTabItem();
     }

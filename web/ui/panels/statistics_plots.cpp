@@ -81,13 +81,17 @@ XyPlot make_working_set_plot(const machine::Simulator& simulator, std::uint64_t 
     return plot;
 }
 
-XyPlot make_thrashing_plot() {
+XyPlot make_thrashing_plot(const ThrashingChoice& choice) {
     XyPlot plot;
-    plot.title = "CPU utilisation against processes (8 x 16-page working sets, 64 frames)";
+    plot.title = "CPU utilisation against processes (" + std::to_string(choice.processes) + " x " +
+                 std::to_string(choice.pages) + "-page working sets, " + std::to_string(choice.frames) + " frames)";
     plot.x_label = "processes";
     plot.y_label = "CPU %";
     for (const bool control : {false, true}) {
         vm::ThrashConfig config;
+        config.working_sets.assign(static_cast<std::size_t>(std::max(choice.processes, 0)),
+                                   static_cast<std::uint32_t>(std::max(choice.pages, 0)));
+        config.frames = static_cast<std::uint32_t>(std::max(choice.frames, 0));
         config.load_control = control;
         const auto points = vm::thrashing_curve(config);
         if (!points) {

@@ -36,9 +36,17 @@ XyPlot make_sweep_plot(const machine::Simulator& simulator);
 // |W(t, delta)| over the trace, sampled to at most `max_points` (reference and address traces).
 XyPlot make_working_set_plot(const machine::Simulator& simulator, std::uint64_t delta, std::size_t max_points);
 
-// The thrashing experiment with the engine's default set-up: utilisation by degree, with
-// and without load control.
-XyPlot make_thrashing_plot();
+// The thrashing experiment's knobs in the Thrashing tab (the defaults are the engine's).
+struct ThrashingChoice {
+    int processes = 8;   // the most processes admitted (the curve's last degree)
+    int pages = 16;      // working set of each process, in pages
+    int frames = 64;     // frames shared by all of them
+    bool operator==(const ThrashingChoice&) const = default;
+};
+
+// The thrashing experiment: CPU utilisation by degree of multiprogramming, with and
+// without load control.
+XyPlot make_thrashing_plot(const ThrashingChoice& choice = {});
 
 // Draws the plot in `size` (width from the available region when size.x <= 0).
 void draw_xy_plot(const XyPlot& plot, ImVec2 size, const Palette& palette);
