@@ -40,6 +40,41 @@ TEST_CASE("Free-list links follow an address-ordered explicit list block by bloc
     CHECK(seen);
 }
 
+TEST_CASE("Free-list links of a buddy heap: one list per order, every free block on one", "[ui][heap]") {
+    Controller c = at("malloc-lab-short", 0);
+    std::string text = c.text();
+    const std::string chosen = "allocator = \"explicit-address\"";
+    REQUIRE(text.find(chosen) != std::string::npos);
+    text.replace(text.find(chosen), chosen.size(), "allocator = \"buddy\"");
+    c.execute(cmd::Load{text});
+    REQUIRE(c.load_errors().empty());
+    bool several = false;
+    for (std::uint64_t step = 1; step <= c.total_steps(); ++step) {
+        c.execute(cmd::Seek{step});
+        const HeapView view = make_heap_view(c.snapshot(), "buddy");
+        const FreeLinks links = make_free_links(view);
+        std::size_t free_blocks = 0;
+        for (const HeapBlockRow& row : view.blocks) free_blocks += row.block.allocated || row.block.mapped ? 0 : 1;
+        CHECK(links.blocks == free_blocks);
+        CHECK(links.lists == view.free_lists.size());
+        for (const auto& list : view.free_lists) {
+            for (const std::uint64_t block : list) {  // all of one order: the same size
+                const auto row = std::find_if(view.blocks.begin(), view.blocks.end(),
+                                              [&](const HeapBlockRow& r) { return r.block.block == block; });
+                REQUIRE(row != view.blocks.end());
+                CHECK(row->block.size == std::find_if(view.blocks.begin(), view.blocks.end(), [&](const HeapBlockRow& r) {
+                                             return r.block.block == list.front();
+                                         })->block.size);
+            }
+        }
+        if (links.lists >= 2) {
+            several = true;
+            CHECK(links.text.find("; ") != std::string::npos);  // every order's list is named
+        }
+    }
+    CHECK(several);
+}
+
 TEST_CASE("The page map colours pages whose contents wait in swap", "[ui][vm]") {
     Controller c = at("dirty-pages", 0);
     bool seen = false;

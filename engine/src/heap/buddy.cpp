@@ -115,6 +115,19 @@ FreeStats BuddyEngine::free_stats(const Region&) const {
     return stats;
 }
 
+std::vector<std::vector<std::uint64_t>> BuddyEngine::free_lists() const {
+    std::vector<std::vector<std::uint64_t>> lists;
+    for (std::uint32_t order = min_order_; order <= max_order_; ++order) {
+        if (heads_[order] == kNil) continue;
+        std::vector<std::uint64_t>& list = lists.emplace_back();
+        // At most one node per unit: a corrupt (looping) list must not hang a viewer.
+        for (std::uint32_t u = heads_[order]; u != kNil && u < table_.size() && list.size() < table_.size();
+             u = table_[u].next)
+            list.push_back(addr_of(u));
+    }
+    return lists;
+}
+
 void BuddyEngine::check(const Region& region, std::vector<Violation>& out) const {
     if ((region.size() >> min_order_) != table_.size()) {
         out.push_back({region.brk, "the unit tables do not match the break"});

@@ -287,6 +287,7 @@ std::vector<BlockView> Heap::blocks() const {
 
 std::vector<std::vector<std::uint64_t>> Heap::free_lists() const {
     if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) return lists->free_lists(region_);
+    if (const auto* buddy = std::get_if<BuddyEngine>(&engine_)) return buddy->free_lists();
     return {};
 }
 

@@ -71,6 +71,9 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
                              : coalescing == "off"    ? heap::Coalescing::Off
                                                       : heap::Coalescing::Immediate;
     config.heap.mmap_threshold = heap.integer("mmap_threshold", config.heap.mmap_threshold, 0, 1ull << 40);
+    // Buddy: a small top order (2^12 = one 4 KiB page) keeps a teaching heap's blocks visible.
+    config.heap.buddy_max_order = static_cast<std::uint32_t>(heap.integer("buddy_max_order", config.heap.buddy_max_order, 4, 30));
+    config.heap.buddy_min_order = static_cast<std::uint32_t>(heap.integer("buddy_min_order", config.heap.buddy_min_order, 4, 30));
     heap.finish();
 
     SettingsReader vm(*s.front_matter, "vm", errors, offset);

@@ -69,7 +69,7 @@ Result<Simulator::Session> heap_trace_session(const scenario::Scenario& s) {
     const auto skipped = op_list ? std::count(s.body.data(), body.data(), '\n') : 0;
     for (heap::TraceOp& op : trace->ops) op.line += s.body_first_line - 1 + static_cast<int>(skipped);
     auto heap = heap::Heap::create(config->heap);
-    if (!heap) return tl::unexpected(heap.error());
+    if (!heap) return tl::unexpected(Error{s.front_matter_first_line, 1, "[heap]: " + heap.error().message});
     return Simulator::Session(HeapTraceSession(std::move(*heap), std::make_shared<heap::Trace>(std::move(*trace))));
 }
 

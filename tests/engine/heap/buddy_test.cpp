@@ -94,3 +94,22 @@ TEST_CASE("a second chunk is added when the first is full, and realloc stays wit
     CHECK(heap.realloc(b, 100) != b);          // 32 cannot hold 116: moves
     CHECK(heap.check().empty());
 }
+
+TEST_CASE("the buddy free lists are listed per order, smallest first, newest block at the head", "[heap][buddy]") {
+    Heap heap{small_buddy()};
+    CHECK(heap.free_lists().empty());  // no chunk yet
+    // malloc(40) splits 256 -> 128 + 128 -> 64 + 64: free 64 at 64 (order 6), 128 at 128 (order 7).
+    const std::uint64_t a = heap.malloc(40);
+    CHECK(heap.free_lists() == std::vector<std::vector<std::uint64_t>>{{kBase + 64}, {kBase + 128}});
+    // malloc(10) needs 32 (order 5): list 5 is empty, list 6 has the 64 at 64, which splits
+    // into 32 (used, payload at 80) + 32 free at 96.
+    const std::uint64_t c = heap.malloc(10);
+    CHECK(c == kBase + 64 + 16);
+    CHECK(heap.free_lists() == std::vector<std::vector<std::uint64_t>>{{kBase + 96}, {kBase + 128}});
+    // free(a): its buddy (64 at 64) is split, so no merge: a's 64 joins list 6.
+    heap.free(a);
+    CHECK(heap.free_lists() == std::vector<std::vector<std::uint64_t>>{{kBase + 96}, {kBase}, {kBase + 128}});
+    // free(c) merges 64+96 -> 64 at 64, then with 0 -> 128 at 0, then with 128 -> the 256 chunk.
+    heap.free(c);
+    CHECK(heap.free_lists() == std::vector<std::vector<std::uint64_t>>{{kBase}});
+}

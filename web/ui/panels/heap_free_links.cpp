@@ -25,12 +25,20 @@ FreeLinks make_free_links(const HeapView& view, std::size_t max_text) {
             out.links.push_back({list[i], list[i + 1], end_of(list[i]), end_of(list[i + 1]), l});
         }
     }
-    if (!view.free_lists.empty()) {
-        const std::vector<std::uint64_t>& first = view.free_lists.front();
-        for (std::size_t i = 0; i < first.size() && i < max_text; ++i) {
-            out.text += (i ? " -> " : "") + std::string(hex_text(first[i])) + " (" + std::to_string(end_of(first[i]) - first[i]) + ")";
+    // Each list's blocks in order, lists apart by "; " (segregated classes, buddy orders),
+    // until max_text blocks are written.
+    std::size_t written = 0;
+    for (const std::vector<std::uint64_t>& list : view.free_lists) {
+        if (written >= max_text) {
+            out.text += "; ...";
+            break;
         }
-        if (first.size() > max_text) out.text += " -> ... (" + std::to_string(first.size()) + " blocks)";
+        if (!out.text.empty()) out.text += "; ";
+        std::size_t i = 0;
+        for (; i < list.size() && written < max_text; ++i, ++written) {
+            out.text += (i ? " -> " : "") + std::string(hex_text(list[i])) + " (" + std::to_string(end_of(list[i]) - list[i]) + ")";
+        }
+        if (i < list.size()) out.text += " -> ... (" + std::to_string(list.size()) + " blocks)";
     }
     return out;
 }

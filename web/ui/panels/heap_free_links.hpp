@@ -21,8 +21,8 @@ struct FreeLink {
     std::size_t list = 0;                    // which list (segregated: one per class)
 };
 
-// The links of every list, and the first blocks of the first list as text
-// ("0x10000008 (48) -> 0x10000058 (80) -> ...", at most `max_text` blocks).
+// The links of every list, and the first blocks of the lists as text, lists apart by
+// "; " ("0x10000008 (48) -> 0x10000058 (80); 0x10000400 (512)", at most `max_text` blocks).
 struct FreeLinks {
     std::vector<FreeLink> links;
     std::size_t lists = 0, blocks = 0;

@@ -36,6 +36,9 @@ public:
     MEMSIM_HEAP_ENGINE_OPERATIONS
     std::uint64_t payload_offset() const { return header_; }
     static constexpr bool has_headers() { return true; }
+    // The free lists, one per order with a free block (smallest order first, as a search
+    // climbs), each as block addresses from its head.
+    std::vector<std::vector<std::uint64_t>> free_lists() const;
 
     bool operator==(const BuddyEngine&) const = default;
 

@@ -89,8 +89,8 @@ public:
 
     // Every block in address order, brk heap first then mappings (live ones).
     std::vector<BlockView> blocks() const;
-    // The free lists in search order, as block addresses (list allocators with links
-    // only: explicit and segregated; empty for the others).
+    // The free lists in search order, as block addresses (allocators with linked free
+    // lists: explicit, segregated and buddy, one list per order; empty for the others).
     std::vector<std::vector<std::uint64_t>> free_lists() const;
     // The heap checker: empty when every block, list and record is consistent.
     std::vector<Violation> check() const;
