@@ -162,14 +162,19 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.evaluate(() => { window.memsim.loadBuiltin('belady-fifo'); window.memsim.seek(5); });
   await page.waitForTimeout(300);
   await clickWidget(page, 'source.edit');
+  // Frames come slowly on a loaded machine: wait for each change itself, not a fixed time.
+  const until = (predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 10000 }).catch(() => {});
+  await until(() => window.memsim.draft().editing);
   await page.waitForTimeout(300);
   await clickWidget(page, 'source.editor');
+  await page.waitForTimeout(200);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' 6 7');
+  await until(() => /6 7\s*$/.test(window.memsim.draft().text));
   await page.waitForTimeout(300);
   await shot(page, 'ui-source-edit.png');
   await clickWidget(page, 'source.run');
-  await page.waitForTimeout(500);
+  await until(() => window.memsim.state().totalSteps === 14);
   state = await page.evaluate(() => window.memsim.state());
   check('Edit and Run re-load the text and keep the step', state.step === 5 && state.totalSteps === 14,
         `${state.step}/${state.totalSteps}`);
