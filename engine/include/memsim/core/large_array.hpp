@@ -47,7 +47,7 @@ struct HugePageAllocator {
     void deallocate(T* p, std::size_t n) noexcept {
 #ifdef MEMSIM_HUGE_PAGES
         if (n * sizeof(T) >= kThreshold) {
-            ::operator delete(p, rounded_size(n), std::align_val_t{kHugePage});
+            ::operator delete(p, std::align_val_t{kHugePage});
             return;
         }
 #endif
