@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, withBrowser } from './harness.mjs';
+import { createChecks, frameDone, holdKeys, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -138,8 +138,8 @@ await withBrowser(values.dist, async (browser, url) => {
   rects = await page.evaluate(() => window.memsim.debugWidgets());
   const editor = rects['window:Source'];
   await page.mouse.click(editor.x + editor.width / 2, editor.y + editor.height / 2);  // into the editor
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Control+End');
+  await frameDone(page);
+  await holdKeys(page, ['Control', 'End']);
   await page.keyboard.type(' 6 7');
   // The draft is saved within a second of the change; on a loaded machine frames come slowly,
   // so wait for the saved work itself to hold the typed text (up to 10 s) before reloading.

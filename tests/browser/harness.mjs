@@ -44,3 +44,19 @@ export async function openApp(browser, url, viewport = { width: 1600, height: 10
   await page.evaluate(async () => { await window.memsimReady; });
   return { page, errors };
 }
+
+// Resolves once the app has drawn a frame after this call (or after 10 s): ImGui reads
+// input once per frame, so waiting in frames, not milliseconds, holds on a slow machine.
+export async function frameDone(page) {
+  const seen = await page.evaluate(() => window.memsim.perf().total_frames);
+  await page.waitForFunction((n) => window.memsim.perf().total_frames > n, seen, { timeout: 10000 }).catch(() => {});
+}
+
+// Presses keys together (['Control', 'End']) and holds them until a frame has seen them,
+// then releases them until a frame has seen that.
+export async function holdKeys(page, keys) {
+  for (const key of keys) await page.keyboard.down(key);
+  await frameDone(page);
+  for (const key of [...keys].reverse()) await page.keyboard.up(key);
+  await frameDone(page);
+}

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countColour, describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, openApp, withBrowser } from './harness.mjs';
+import { createChecks, frameDone, holdKeys, openApp, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -140,15 +140,8 @@ await withBrowser(values.dist, async (browser, url) => {
   // until a frame has seen that (counted in frames, not milliseconds). A held key repeats
   // (as in any app) once it has been down 0.275 s, and on a loaded machine a few slow
   // frames can pass that, so each press is checked by its direction, not by exact steps.
-  const frameDone = async () => {
-    const seen = await page.evaluate(() => window.memsim.perf().total_frames);
-    await page.waitForFunction((n) => window.memsim.perf().total_frames > n, seen, { timeout: 10000 }).catch(() => {});
-  };
   const press = async (key) => {
-    await page.keyboard.down(key);
-    await frameDone();
-    await page.keyboard.up(key);
-    await frameDone();
+    await holdKeys(page, [key]);
     return page.evaluate(() => window.memsim.state().step);
   };
   await page.evaluate(() => window.memsim.loadBuiltin('textbook-lru'));
@@ -171,9 +164,10 @@ await withBrowser(values.dist, async (browser, url) => {
   const until = (predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 10000 }).catch(() => {});
   await until(() => window.memsim.draft().editing);
   await page.waitForTimeout(300);
+  await until(() => !!window.memsim.debugWidgets()['source.editor']);
   await clickWidget(page, 'source.editor');
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Control+End');
+  await frameDone(page);
+  await holdKeys(page, ['Control', 'End']);
   await page.keyboard.type(' 6 7');
   await until(() => /6 7\s*$/.test(window.memsim.draft().text));
   await page.waitForTimeout(300);
