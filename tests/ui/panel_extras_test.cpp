@@ -15,6 +15,24 @@
 
 using namespace memsim::ui;
 
+namespace {
+
+// Free blocks of the brk heap (mapped blocks are never on a free list).
+std::size_t free_blocks(const HeapView& view) {
+    return static_cast<std::size_t>(std::count_if(view.blocks.begin(), view.blocks.end(), [](const HeapBlockRow& row) {
+        return !row.block.allocated && !row.block.mapped;
+    }));
+}
+
+// The size of the block at `address` in the view (0 when there is none).
+std::uint64_t size_at(const HeapView& view, std::uint64_t address) {
+    for (const HeapBlockRow& row : view.blocks)
+        if (row.block.block == address) return row.block.size;
+    return 0;
+}
+
+}  // namespace
+
 
 TEST_CASE("Free-list links follow an address-ordered explicit list block by block", "[ui][heap]") {
     Controller c = at("malloc-lab-short", 0);
@@ -23,9 +41,7 @@ TEST_CASE("Free-list links follow an address-ordered explicit list block by bloc
         c.execute(cmd::Seek{step});
         const HeapView view = make_heap_view(c.snapshot(), "explicit-address");
         const FreeLinks links = make_free_links(view);
-        std::size_t free_blocks = 0;
-        for (const HeapBlockRow& row : view.blocks) free_blocks += row.block.allocated || row.block.mapped ? 0 : 1;
-        CHECK(links.blocks == free_blocks);  // every free block is on the list once
+        CHECK(links.blocks == free_blocks(view));  // every free block is on the list once
         for (const FreeLink& link : links.links) {
             CHECK(link.from < link.to);  // address order
             CHECK(link.from_end > link.from);
@@ -53,19 +69,12 @@ TEST_CASE("Free-list links of a buddy heap: one list per order, every free block
         c.execute(cmd::Seek{step});
         const HeapView view = make_heap_view(c.snapshot(), "buddy");
         const FreeLinks links = make_free_links(view);
-        std::size_t free_blocks = 0;
-        for (const HeapBlockRow& row : view.blocks) free_blocks += row.block.allocated || row.block.mapped ? 0 : 1;
-        CHECK(links.blocks == free_blocks);
+        CHECK(links.blocks == free_blocks(view));
         CHECK(links.lists == view.free_lists.size());
         for (const auto& list : view.free_lists) {
-            for (const std::uint64_t block : list) {  // all of one order: the same size
-                const auto row = std::find_if(view.blocks.begin(), view.blocks.end(),
-                                              [&](const HeapBlockRow& r) { return r.block.block == block; });
-                REQUIRE(row != view.blocks.end());
-                CHECK(row->block.size == std::find_if(view.blocks.begin(), view.blocks.end(), [&](const HeapBlockRow& r) {
-                                             return r.block.block == list.front();
-                                         })->block.size);
-            }
+            const std::uint64_t order_size = size_at(view, list.front());
+            CHECK(order_size > 0);
+            for (const std::uint64_t block : list) CHECK(size_at(view, block) == order_size);  // one order: one size
         }
         if (links.lists >= 2) {
             several = true;
