@@ -22,6 +22,12 @@ void report_frame(long frames);
 void restore_layout();
 void persist_layout();
 
+// Copy and paste with the system clipboard. Browser: ImGui's copies go to the browser
+// clipboard, and text pasted into the page (Ctrl+V, the browser's paste event) is typed
+// into the focused text field; call after the GLFW backend is set up. Desktop: GLFW's
+// own clipboard already works, nothing to do.
+void install_clipboard();
+
 // Whether the system asks for less motion (the browser's prefers-reduced-motion; the
 // desktop has no such setting: false). The app's View > Reduce motion starts from it.
 bool prefers_reduced_motion();

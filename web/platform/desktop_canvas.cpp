@@ -7,6 +7,8 @@
 
 namespace memsim::platform {
 
+void install_clipboard() {}  // GLFW's clipboard, installed by the ImGui backend
+
 void sync_surface_size(GLFWwindow* /*window*/) {}
 
 float display_scale(GLFWwindow* window) {

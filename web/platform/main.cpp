@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
 #endif
     ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
+    memsim::platform::install_clipboard();
     ImGui_ImplOpenGL3_Init(memsim::gfx::glsl_version());
     static memsim::gfx::CellGridRenderer grid_renderer;
     if (grid_renderer.init()) {

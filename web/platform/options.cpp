@@ -7,7 +7,7 @@ namespace memsim::platform {
 const char* app_usage() {
     return "usage: memsim-desktop [--scenario FILE | --builtin NAME] [--step N] [--frames N]\n"
            "                      [--screenshot FILE.png] [--state FILE.json] [--theme dark|light] [--size WxH]\n"
-           "  --scenario FILE     open a scenario file (.msim); a file dropped on the window also opens\n"
+           "  --scenario FILE     open a scenario file (.msim) or a C program (.c); a file dropped on the window also opens\n"
            "  --builtin NAME      open a built-in scenario (default: recursion-overflow)\n"
            "  --step N            go to step N after loading (quiz mode off)\n"
            "  --state FILE        write the state at exit as JSON (the page's memsim.state())\n"

@@ -41,7 +41,29 @@ EM_JS(void, memsim_layout_save, (const char* text), {
     try { window.localStorage.setItem('memsim.layout', UTF8ToString(text)); } catch (e) { }
 });
 
+// Copies go to the browser clipboard; it needs a user gesture, which Ctrl+C is.
+EM_JS(void, memsim_clipboard_write, (const char* text), {
+    const copied = UTF8ToString(text);
+    try {
+        if (navigator.clipboard) navigator.clipboard.writeText(copied).catch(() => {});
+    } catch (e) { }
+});
+
+namespace {
+// ImGui asks for the clipboard when Ctrl+V is pressed, before the page's paste event
+// brings the text; the event types it in (memsim_paste), so this returns nothing.
+const char* clipboard_text(void* /*user*/) { return ""; }
+void set_clipboard_text(void* /*user*/, const char* text) { memsim_clipboard_write(text); }
+}  // namespace
+
 namespace memsim::platform {
+
+void install_clipboard() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = clipboard_text;
+    io.SetClipboardTextFn = set_clipboard_text;
+    io.ClipboardUserData = nullptr;
+}
 
 void sync_surface_size(GLFWwindow* window) {
     const double ratio = memsim_device_pixel_ratio();

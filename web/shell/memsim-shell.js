@@ -167,6 +167,24 @@
     if (event.dataTransfer && event.dataTransfer.files.length) openFile(event.dataTransfer.files[0]);
   });
 
+  // Paste (Ctrl+V, or the browser's Edit > Paste) types the text into the app's focused
+  // field; page controls with their own text fields keep their paste.
+  const pasteLimit = 1 << 20;
+  document.addEventListener('paste', (event) => {
+    const target = event.target;
+    if (!window.memsim || (target && target !== canvas && target !== document.body &&
+                           (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) return;
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (!text) return;
+    event.preventDefault();
+    if (text.length > pasteLimit) {
+      showNotice('That text is too long to paste (' + text.length + ' characters; the editor takes up to ' +
+                 pasteLimit + '). Open it as a file instead.');
+      return;
+    }
+    Module.ccall('memsim_paste', null, ['string'], [text]);
+  });
+
   if (!hasWebGL2()) {
     showNotice('memsim needs WebGL2, which this browser or device does not offer. ' +
                'Try a current Firefox, Chrome, Edge or Safari, or turn on hardware acceleration.');

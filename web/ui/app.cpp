@@ -10,6 +10,7 @@
 #include "ui/panels/compare_panel.hpp"
 #include "ui/panels/console_panel.hpp"
 #include "ui/panels/controls_panel.hpp"
+#include "ui/panels/diagram_panel.hpp"
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
 #include "ui/panels/lesson_panel.hpp"
@@ -72,7 +73,8 @@ void App::draw() {
                             .console = (every_panel || chosen.console) && snapshot.kind == "program",
                             .compare = (every_panel || chosen.compare) && controller_.loaded() &&
                                        compare_kind(*controller_.simulator()) != CompareKind::None,
-                            .lesson = chosen.source && has_lesson(controller_)};
+                            .lesson = chosen.source && has_lesson(controller_),
+                            .diagram = (every_panel || chosen.diagram) && snapshot.kind == "program"};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
@@ -81,12 +83,13 @@ void App::draw() {
     // (Embed mode has no menu bar and no status line: bar_height is 0 for both.)
     PanelContext context{.controller = controller_, .fonts = fonts_, .palette = palette_for(theme_),
                          .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0,
-                         .reduce_motion = reduce_motion_};
+                         .reduce_motion = reduce_motion_, .selection = &selection_};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
     if (shown.lesson) draw_lesson_panel(layout.lesson, context);
     if (shown.source) draw_source_panel(layout.source, context);
     if (shown.stack) draw_stack_panel(layout.stack, context);
+    if (shown.diagram) draw_diagram_panel(layout.diagram, context);
     if (shown.heap) draw_heap_panel(layout.heap, context);
     if (shown.virtual_memory) draw_virtual_memory_panel(layout.virtual_memory, context);
     if (shown.events) draw_events_panel(layout.events, context);
@@ -145,7 +148,7 @@ void App::draw_menu_bar() {
             ImGui::EndMenu();
         }
         if (info_.read_file) draw_path_box();
-        ImGui::TextDisabled("Drop a .msim file on the window to open it");
+        ImGui::TextDisabled("Drop a .msim scenario or a .c program on the window to open it");
         if (info_.can_quit) {
             ImGui::Separator();
             if (ImGui::MenuItem("Quit")) quit_requested_ = true;
@@ -178,7 +181,7 @@ void App::draw_menu_bar() {
 
 std::string App::open_path(const std::string& path) {
     if (!info_.read_file) return "opening files by path is not available here";
-    if (path.empty()) return "type the path of a .msim file";
+    if (path.empty()) return "type the path of a .msim or .c file";
     const auto text = info_.read_file(path);
     if (!text) return "cannot read '" + path + "'";
     const CommandResult result = controller_.execute(cmd::Load{*text, false});

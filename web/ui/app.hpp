@@ -13,6 +13,7 @@
 #include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/view_options.hpp"
 
@@ -90,6 +91,7 @@ private:
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
     ShownPanels shown_;
+    MemorySelection selection_;  // what the memory diagram picked; the other panels outline it
     ViewOptions view_;
     bool quit_requested_ = false;
     bool show_about_ = false;

@@ -16,10 +16,12 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.25f : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
-    const bool upper = shown.heap || shown.virtual_memory,
+    const bool upper = shown.heap || shown.virtual_memory || shown.diagram,
                lower = shown.events || shown.statistics || shown.console || shown.compare;
     const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
-    const float heap_width = !shown.heap ? 0.0f : shown.virtual_memory ? right_width * 0.5f : right_width;
+    const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * 0.6f : right_width;
+    const float side_x = right_x + diagram_width, side_width = right_width - diagram_width;
+    const float heap_width = !shown.heap ? 0.0f : (shown.virtual_memory && !shown.diagram) ? side_width * 0.5f : side_width;
 
     PanelLayout layout;
     layout.controls = {0, top, w, strip};
@@ -27,8 +29,16 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     layout.source = {0, y, source_width, shown.source ? h - lesson_height : 0.0f};
     layout.lesson = {0, y + h - lesson_height, source_width, lesson_height};
     layout.stack = {source_width, y, stack_width, shown.stack ? h : 0.0f};
-    layout.heap = {right_x, y, heap_width, shown.heap ? upper_height : 0.0f};
-    layout.virtual_memory = {right_x + heap_width, y, right_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
+    layout.diagram = {right_x, y, diagram_width, shown.diagram ? upper_height : 0.0f};
+    if (shown.diagram) {
+        // Heap above Virtual memory beside the diagram.
+        const float heap_height = !shown.heap ? 0.0f : shown.virtual_memory ? upper_height * 0.5f : upper_height;
+        layout.heap = {side_x, y, heap_width, heap_height};
+        layout.virtual_memory = {side_x, y + heap_height, side_width, shown.virtual_memory ? upper_height - heap_height : 0.0f};
+    } else {
+        layout.heap = {side_x, y, heap_width, shown.heap ? upper_height : 0.0f};
+        layout.virtual_memory = {side_x + heap_width, y, side_width - heap_width, shown.virtual_memory ? upper_height : 0.0f};
+    }
     // The lower row: events, then the optional panels, then statistics, by weight.
     const float events_weight = shown.events ? (others ? 1.0f : 0.64f) : 0.0f;
     const float extra_weight = 0.8f;

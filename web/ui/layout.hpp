@@ -15,6 +15,8 @@
 //   |           |           | Events | Console | Compare | Stats |
 //   +-----------+-----------+----------------------------------+
 //   (Console for programs, Compare for reference and heap traces: only when shown)
+//   A C program also gets the Memory diagram: it takes the left of the upper row, and
+//   Heap and Virtual memory share the rest, one above the other.
 //   | status line                                              |
 namespace memsim::ui {
 
@@ -25,6 +27,7 @@ struct Rect {
 struct PanelLayout {
     Rect controls, lesson, source, stack, heap, virtual_memory, events, statistics;
     Rect console, compare;  // empty unless shown
+    Rect diagram;           // empty unless shown
 };
 
 // Which panels are shown: the machine's panels the loaded scenario has content for (a
@@ -35,6 +38,7 @@ struct ShownPanels {
     bool source = true, events = true, statistics = true;
     bool console = false, compare = false;  // the lower row's optional panels
     bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
+    bool diagram = false;  // programs: the memory diagram, in the upper row
     bool operator==(const ShownPanels&) const = default;
 };
 

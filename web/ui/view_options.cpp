@@ -14,6 +14,7 @@ bool* panel_flag(ShownPanels& p, std::string_view name) {
     if (name == "statistics" || name == "stats") return &p.statistics;
     if (name == "console") return &p.console;
     if (name == "compare") return &p.compare;
+    if (name == "diagram") return &p.diagram;
     return nullptr;
 }
 
@@ -56,6 +57,7 @@ std::string panel_list(const ShownPanels& p) {
     add(p.statistics, "statistics");
     add(p.console, "console");
     add(p.compare, "compare");
+    add(p.diagram, "diagram");
     return out;
 }
 

@@ -17,7 +17,7 @@ struct ViewOptions {
 };
 
 // Parses a comma-separated panel list ("stack,heap", "vm,events"): names source, stack,
-// heap, vm (or virtual-memory), events, statistics (or stats). Nothing on an unknown
+// heap, vm (or virtual-memory), events, statistics (or stats), console, compare, diagram. Nothing on an unknown
 // name or an empty list; `bad` then holds the offending name.
 std::optional<ShownPanels> parse_panel_list(std::string_view list, std::string& bad);
 

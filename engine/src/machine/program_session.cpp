@@ -1,8 +1,10 @@
 #include "memsim/machine/program_session.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "machine_host.hpp"
+#include "memsim/machine/reachability.hpp"
 
 namespace memsim::machine {
 namespace {
@@ -23,6 +25,23 @@ ProgramSizes sizes_for(const minic::CompiledProgram& program, int last_line, std
     sizes.data = round_up(globals + 1, page_size);
     sizes.bss = round_up(globals + 1, page_size);
     return sizes;
+}
+
+// The payloads of the blocks of `process` that no pointer reaches (Valgrind's "lost").
+std::vector<std::uint64_t> lost_blocks(const Machine& machine, const Process& process, const minic::Interpreter& program) {
+    std::vector<heap::BlockView> live;
+    for (const heap::BlockView& b : process.heap.blocks()) {
+        if (b.allocated) live.push_back(b);
+    }
+    if (live.empty()) return {};
+    const auto reach = classify_blocks(live, program_roots(machine.layout(), process.stack.stack_pointer(), process.stack.config().top),
+                                       process.memory, process.stack.config().word_size, program.operands());
+    std::vector<std::uint64_t> lost;
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        if (is_lost(reach[i])) lost.push_back(live[i].payload);
+    }
+    std::sort(lost.begin(), lost.end());
+    return lost;
 }
 
 Event program_event(const minic::Event& e, std::uint32_t pid) {
@@ -60,6 +79,13 @@ void ProgramSession::advance(std::vector<Event>* sink) {
     if (done()) return;
     minic::Interpreter& program = programs_[machine_.current_pid()];
     const int line_before = program.current_line();
+    const std::uint32_t stepping_pid = machine_.current_pid();
+    if (sink == nullptr) {
+        lost_valid_ = false;
+    } else if (!lost_valid_ || lost_pid_ != stepping_pid) {
+        lost_before_ = lost_blocks(machine_, machine_.current(), programs_[stepping_pid]);
+        lost_pid_ = stepping_pid;
+    }
     std::vector<minic::Event> program_events;
     std::vector<Event> machine_events;
     MachineHost host(machine_, image_, sink ? &machine_events : nullptr);
@@ -71,7 +97,6 @@ void ProgramSession::advance(std::vector<Event>* sink) {
     const std::uint32_t pid = machine_.current_pid();
     std::vector<Event> scheduling;
     schedule(host.yielded(), sink ? &scheduling : nullptr);
-    if (sink == nullptr) return;
     if (sink == nullptr) return;
     // Machine events belong to the statement this step ran.
     int line = line_before;
@@ -109,6 +134,7 @@ void ProgramSession::advance(std::vector<Event>* sink) {
                                            [&](const Event& m) { return event.text.find(m.text) != std::string::npos; });
         if (!duplicate) sink->push_back(std::move(event));
     }
+    if (programs_[stepping_pid].running()) report_new_leaks(stepping_pid, line, *sink);
     // Which process runs next is the last thing a step does.
     for (Event& e : scheduling) {
         e.line = line;
@@ -119,6 +145,28 @@ void ProgramSession::advance(std::vector<Event>* sink) {
 }  // namespace memsim::machine
 
 namespace memsim::machine {
+
+void ProgramSession::report_new_leaks(std::uint32_t pid, int line, std::vector<Event>& sink) {
+    const Process& process = machine_.processes()[pid];
+    std::vector<std::uint64_t> lost = process.end == ProcessEnd::Running ? lost_blocks(machine_, process, programs_[pid]) : std::vector<std::uint64_t>{};
+    for (std::uint64_t payload : lost) {
+        if (std::binary_search(lost_before_.begin(), lost_before_.end(), payload)) continue;
+        std::uint64_t size = 0;
+        for (const heap::BlockView& b : process.heap.blocks()) {
+            if (b.payload == payload) size = b.requested;
+        }
+        char address[24];
+        std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(payload));
+        sink.push_back(Event{.source = EventSource::Heap, .kind = "unreachable",
+                             .text = std::string("Nothing points to the block at ") + address + " (" + std::to_string(size) +
+                                     " bytes) any more: it has leaked. It stays allocated until the process exits, and the "
+                                     "program can never free it.",
+                             .is_error = true, .step = 0, .line = line, .process = pid, .address = payload});
+    }
+    lost_before_ = std::move(lost);
+    lost_pid_ = pid;
+    lost_valid_ = true;
+}
 
 // After a step: a process that yielded, or whose program ended, hands the CPU to the
 // next one that can run. A program that stopped without ending its process (division

@@ -33,6 +33,20 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     return view;
 }
 
+// The stack slots of a program's variables show what memory holds now, and their C type.
+void fill_slots(ProcessView& view) {
+    for (std::size_t f = 0; f < view.frames.size() && f < view.program->frames.size(); ++f) {
+        for (stack::Slot& slot : view.frames[f].slots) {
+            for (const ValueView& v : view.program->frames[f].variables) {
+                if (v.address != slot.address || v.name != slot.name) continue;
+                slot.type = v.type;
+                slot.initialized = v.initialized;
+                slot.value = v.fields.empty() && v.elements.empty() ? v.value : 0;
+            }
+        }
+    }
+}
+
 VmView mmu_view(const vm::Mmu& mmu, std::uint64_t page_size) {
     VmView view;
     view.policy = std::string(vm::policy_name(mmu.config().policy.kind));
@@ -115,6 +129,11 @@ Snapshot Simulator::snapshot() const {
                 if constexpr (std::is_same_v<T, OpsSession>) {
                     snap.pointers = s.pointers();
                 } else {
+                    for (ProcessView& view : snap.processes) {
+                        if (view.pid >= s.programs().size()) continue;
+                        view.program = read_program_view(m, m.processes()[view.pid], s.programs()[view.pid]);
+                        fill_slots(view);
+                    }
                     snap.output = s.output();
                     snap.program_status = minic::status_name(s.interpreter().status());
                     snap.stop_reason = s.interpreter().stop_reason();

@@ -212,7 +212,7 @@ void Compiler::assign(const Expr& e) {
     }
     value(e.b);
     convert(decay(ex(e.b).type), e.type);
-    emit(Instr{.op = Op::Store, .size = size8(e.type)});
+    emit(Instr{.op = Op::Store, .size = size8(e.type), .b = pointer_type_tag(e.type)});
 }
 
 void Compiler::compound(const Expr& e) {

@@ -43,6 +43,9 @@ private:
     void constant(std::int64_t v) { emit(Instr{.op = Op::Const, .imm = v}); }
     void patch(std::size_t at) { out_.code[at].a = static_cast<std::int32_t>(here()); }
     std::uint8_t size8(TypeId t) const { return static_cast<std::uint8_t>(t_.size_of(t)); }
+    // A Store's `b`: the pointer type stored, so the interpreter can type the heap block
+    // the pointer names; 0 for other stores.
+    std::int32_t pointer_type_tag(TypeId t) const { return t_.is_pointer(t) ? static_cast<std::int32_t>(t) : 0; }
     std::uint8_t is_signed(TypeId t) const { return t_.is_unsigned(t) ? 0 : 1; }
     TypeId decay(TypeId t) { return t_.is_array(t) ? t_.pointer_to(t_.element(t)) : t; }
 

@@ -234,7 +234,7 @@ void Compiler::store_at(std::int32_t local, std::uint64_t offset, TypeId type, s
     } else {
         value(init);
         convert(decay(ex(init).type), type);
-        emit(Instr{.op = Op::Store, .size = size8(type)});
+        emit(Instr{.op = Op::Store, .size = size8(type), .b = pointer_type_tag(type)});
     }
     emit(Op::Pop);
 }

@@ -104,7 +104,8 @@ bool Interpreter::operator==(const Interpreter& o) const {
            calls_ == o.calls_ && addresses_ == o.addresses_ && global_addresses_ == o.global_addresses_ &&
            string_addresses_ == o.string_addresses_ && steps_ == o.steps_ && calls_made_ == o.calls_made_ &&
            max_depth_ == o.max_depth_ && learner_errors_ == o.learner_errors_ && exit_code_ == o.exit_code_ &&
-           stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit;
+           stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit &&
+           allocation_types_ == o.allocation_types_;
 }
 
 void Interpreter::emit(std::vector<Event>* sink, Event event) const {
@@ -237,8 +238,9 @@ void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink)
     const std::size_t argc = static_cast<std::size_t>(in.b);
     const std::size_t first = values_.size() - argc;
     const std::uint32_t long_size = static_cast<std::uint32_t>(program_->program.types.size_of(program_->program.types.long_type()));
-    BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), std::span<const std::uint64_t>(values_.data() + first, argc),
-                                     host, long_size, program_->program.types.pointer_size());
+    const std::span<const std::uint64_t> args(values_.data() + first, argc);
+    BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), args, host, long_size, program_->program.types.pointer_size());
+    if (!out.report.stop) track_allocation(static_cast<Builtin>(in.a), args, out.value);
     values_.resize(first);
     if (!out.output.empty()) emit(sink, make_event(EventKind::Output).with_text(std::move(out.output)));
     if (!take(std::move(out.report), sink)) return;
@@ -248,6 +250,25 @@ void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink)
     }
     values_.push_back(out.value);
     ++pc_;
+}
+
+void Interpreter::track_allocation(Builtin id, std::span<const std::uint64_t> args, std::uint64_t result) {
+    TypeId type = 0;
+    if (id == Builtin::Realloc && result != 0 && args[0] != 0) {
+        if (const auto old = allocation_types_.find(args[0]); old != allocation_types_.end()) type = old->second;
+    }
+    if ((id == Builtin::Free || id == Builtin::Realloc) && (id == Builtin::Free || result != 0)) allocation_types_.erase(args[0]);
+    if ((id == Builtin::Malloc || id == Builtin::Calloc || id == Builtin::Realloc) && result != 0) {
+        allocation_types_[result] = type;
+    }
+}
+
+void Interpreter::type_allocation(std::uint64_t value, TypeId pointer_type) {
+    const auto it = allocation_types_.find(value);
+    if (it == allocation_types_.end() || it->second != 0) return;
+    const TypeTable& types = program_->program.types;
+    const TypeId target = types.element(pointer_type);
+    if (!types.is_void(target) && types.is_complete(target)) it->second = target;
 }
 
 void Interpreter::uninitialized_read(std::uint64_t address, std::vector<Event>* sink) {
@@ -316,6 +337,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             case Op::Store: {
                 const std::uint64_t value = pop();
                 if (!store(host, v.back(), in.size, value, sink)) return;
+                if (in.b > 0 && value != 0) type_allocation(value, static_cast<TypeId>(in.b));
                 v.back() = value;
                 break;
             }

@@ -5,10 +5,58 @@
 namespace memsim::report {
 namespace {
 
-nlohmann::json slot_json(const stack::Slot& slot) {
+// A C value: scalars carry their value (signed ones as negative numbers), structs and
+// arrays their members.
+nlohmann::json value_json(const machine::ValueView& v) {
+    nlohmann::json j{{"name", v.name}, {"type", v.type}, {"address", v.address}, {"offset", v.offset}, {"size", v.size},
+                     {"initialized", v.initialized}, {"text", v.text}};
+    if (v.fields.empty() && v.elements.empty()) {
+        j["value"] = v.is_signed ? nlohmann::json(static_cast<std::int64_t>(v.value)) : nlohmann::json(v.value);
+    }
+    if (!v.fields.empty()) {
+        j["fields"] = nlohmann::json::array();
+        for (const auto& f : v.fields) j["fields"].push_back(value_json(f));
+    }
+    if (!v.elements.empty() || v.elements_omitted > 0) {
+        j["elements"] = nlohmann::json::array();
+        for (const auto& e : v.elements) j["elements"].push_back(value_json(e));
+        j["elements_omitted"] = v.elements_omitted;
+    }
+    return j;
+}
+
+nlohmann::json slot_json(const stack::Slot& slot, const machine::FrameVariables* variables) {
     nlohmann::json j{{"kind", stack::slot_kind_name(slot.kind)}, {"name", slot.name}, {"address", slot.address},
                      {"size", slot.size}, {"value", slot.value}, {"initialized", slot.initialized}};
     if (!slot.register_name.empty()) j["register"] = slot.register_name;
+    if (!slot.type.empty()) j["type"] = slot.type;
+    if (variables == nullptr) return j;
+    for (const machine::ValueView& v : variables->variables) {
+        if (v.address != slot.address || v.name != slot.name) continue;
+        const nlohmann::json typed = value_json(v);
+        for (const char* key : {"value", "text", "fields", "elements", "elements_omitted"}) {
+            if (typed.contains(key)) j[key] = typed[key];
+        }
+    }
+    return j;
+}
+
+nlohmann::json block_json(const heap::BlockView& b, const machine::ProgramView* program) {
+    nlohmann::json j = heap_block_json(b);
+    if (program == nullptr || !b.allocated) return j;
+    for (const machine::HeapObject& o : program->blocks) {
+        if (o.payload != b.payload) continue;
+        j["type"] = o.type;
+        j["names"] = o.names;
+        j["reachable"] = !machine::is_lost(o.reach);
+        j["reach"] = machine::reach_name(o.reach);
+        if (!o.value.fields.empty() || !o.value.elements.empty()) {
+            const nlohmann::json typed = value_json(o.value);
+            for (const char* key : {"fields", "elements", "elements_omitted", "text"}) {
+                if (typed.contains(key)) j[key] = typed[key];
+            }
+        }
+    }
     return j;
 }
 
@@ -16,14 +64,17 @@ nlohmann::json process_json(const machine::ProcessView& p, bool current) {
     nlohmann::json regions = nlohmann::json::array();
     for (const auto& r : p.regions) regions.push_back({{"kind", machine::region_name(r.kind)}, {"start", r.start}, {"end", r.end}});
     nlohmann::json frames = nlohmann::json::array();
-    for (const auto& f : p.frames) {
+    for (std::size_t i = 0; i < p.frames.size(); ++i) {
+        const auto& f = p.frames[i];
+        const machine::FrameVariables* variables =
+            p.program && i < p.program->frames.size() ? &p.program->frames[i] : nullptr;
         nlohmann::json slots = nlohmann::json::array();
-        for (const auto& s : f.slots) slots.push_back(slot_json(s));
+        for (const auto& s : f.slots) slots.push_back(slot_json(s, variables));
         frames.push_back({{"function", f.function}, {"return_address", f.return_address}, {"frame_pointer", f.frame_pointer},
                           {"stack_pointer", f.stack_pointer}, {"slots", slots}});
     }
     nlohmann::json blocks = nlohmann::json::array();
-    for (const auto& b : p.blocks) blocks.push_back(heap_block_json(b));
+    for (const auto& b : p.blocks) blocks.push_back(block_json(b, p.program ? &*p.program : nullptr));
     nlohmann::json pages = nlohmann::json::array();
     for (const auto& page : p.pages) {
         nlohmann::json j{{"vpn", page.vpn}, {"present", page.present}, {"writable", page.writable}, {"cow", page.cow}};
@@ -33,9 +84,27 @@ nlohmann::json process_json(const machine::ProcessView& p, bool current) {
         if (page.where == "swap") j["swap_slot"] = page.swap_slot;
         pages.push_back(std::move(j));
     }
-    return {{"pid", p.pid}, {"state", p.state}, {"current", current}, {"pages", pages}, {"regions", regions},
+    nlohmann::json out{{"pid", p.pid}, {"state", p.state}, {"current", current}, {"pages", pages}, {"regions", regions},
             {"stack", {{"sp", p.stack_pointer}, {"fp", p.frame_pointer}, {"top", p.stack_top}, {"floor", p.stack_floor}, {"frames", frames}}},
             {"heap", {{"start", p.heap_start}, {"brk", p.brk}, {"blocks", blocks}, {"metrics", heap_metrics_json(p.heap)}}}};
+    if (p.program) {
+        nlohmann::json globals = nlohmann::json::array();
+        for (const auto& g : p.program->globals) globals.push_back(value_json(g));
+        nlohmann::json strings = nlohmann::json::array();
+        for (const auto& lit : p.program->strings) strings.push_back({{"address", lit.address}, {"text", lit.text}});
+        out["globals"] = std::move(globals);
+        out["strings"] = std::move(strings);
+    }
+    return out;
+}
+
+nlohmann::json diagram_json(const machine::ProgramView& program) {
+    nlohmann::json edges = nlohmann::json::array();
+    for (const auto& e : program.edges) {
+        edges.push_back({{"from", e.from}, {"from_name", e.from_name}, {"to", e.to},
+                         {"target", machine::pointer_target_name(e.target)}});
+    }
+    return {{"edges", std::move(edges)}};
 }
 
 nlohmann::json vm_json(const machine::VmView& v) {
@@ -89,6 +158,9 @@ nlohmann::json to_json(const machine::Snapshot& s) {
         j["program"] = {{"status", s.program_status}, {"stop_reason", s.stop_reason}};
     }
     j["vm"] = s.vm ? vm_json(*s.vm) : nlohmann::json(nullptr);
+    for (const auto& p : s.processes) {
+        if (p.pid == s.current_process && p.program) j["diagram"] = diagram_json(*p.program);
+    }
     return j;
 }
 

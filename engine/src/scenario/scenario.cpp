@@ -13,15 +13,34 @@ struct Split {
     int body_first_line = 0;
 };
 
+// A plain C file (no front matter) runs as a program with the settings a C program on
+// 64-bit Linux gets: the x86-64 layout and System V calls.
+Split plain_c_program(const std::string& text) {
+    Split split;
+    split.front_matter = "format = 1\ntitle = \"C program\"\nkind = \"program\"\n[machine]\nbits = 64\n"
+                         "[heap]\nallocator = \"segregated\"\n";
+    split.front_first_line = 1;
+    split.body = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+    split.body_first_line = 1;
+    return split;
+}
+
 Result<Split> split_front_matter(const std::string& text) {
     const auto lines = split_lines(text);
     std::size_t first = 0;
     while (first < lines.size() && trim(lines[first]).empty()) ++first;
-    if (first == lines.size()) return fail("the file is empty; a scenario starts with a line '+++'", 1, 1);
+    if (first == lines.size()) return fail("the file is empty; a scenario starts with a line '+++', a C program with its code", 1, 1);
     std::string_view opening = trim(lines[first]);
     if (opening.starts_with("\xEF\xBB\xBF")) opening.remove_prefix(3);  // byte-order mark
     if (opening != "+++") {
-        return fail("expected '+++' to open the front matter, found '" + std::string(opening.substr(0, 40)) + "'",
+        // "key = value" is front matter whose opening line was forgotten, not C.
+        const std::size_t equals = opening.find(" = ");
+        const std::string_view key = opening.substr(0, equals);
+        const bool toml_key = equals != std::string_view::npos && !key.empty() &&
+                              key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_.") == std::string_view::npos;
+        if (!toml_key && !opening.starts_with("[")) return plain_c_program(text);
+        return fail("expected '+++' to open the front matter, found '" + std::string(opening.substr(0, 40)) +
+                        "' (a C program needs no front matter; a scenario starts with a line '+++')",
                     static_cast<int>(first + 1), 1);
     }
     std::size_t closing = first + 1;

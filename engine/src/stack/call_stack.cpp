@@ -44,7 +44,7 @@ struct FrameBuilder {
         sp -= size;
         slots.push_back(Slot{.kind = kind, .name = std::move(name), .address = sp,
                              .size = static_cast<std::uint32_t>(size), .value = value,
-                             .initialized = initialized, .register_name = std::move(register_name)});
+                             .initialized = initialized, .register_name = std::move(register_name), .type = {}});
     }
     void pad_down_to(std::uint64_t new_sp) {
         if (new_sp < sp) push(SlotKind::Padding, "", sp - new_sp, 0, false);

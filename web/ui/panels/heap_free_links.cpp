@@ -44,11 +44,13 @@ FreeLinks make_free_links(const HeapView& view, std::size_t max_text) {
 }
 
 void draw_free_links(const FreeLinks& links, std::uint64_t start, std::uint64_t end, ImVec2 bar_min, float width,
-                     float height, const Palette& palette, std::size_t max_links) {
+                     float height, const Palette& palette, std::size_t max_links,
+                     const std::function<float(std::uint64_t)>& x_of) {
     if (links.links.empty() || links.links.size() > max_links || end <= start) return;
     const float depth = ImGui::GetTextLineHeight() * 1.4f;
     const double span = static_cast<double>(end - start);
     const auto x_mid = [&](std::uint64_t a, std::uint64_t b) {
+        if (x_of) return bar_min.x + (x_of(a) + x_of(b)) * 0.5f;
         const double mid = (static_cast<double>(a - start) + static_cast<double>(b - start)) * 0.5;
         return bar_min.x + static_cast<float>(mid / span * static_cast<double>(width));
     };

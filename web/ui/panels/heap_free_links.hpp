@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // The explicit free lists drawn over the heap bar: an arc from each free block to the
 // next one on its list (the succ link), in the order a search walks them, so LIFO,
 // FIFO and address order look different at a glance. Lists longer than the bar can show
@@ -33,7 +34,9 @@ FreeLinks make_free_links(const HeapView& view, std::size_t max_text = 6);
 
 // Draws the arcs below a bar at `bar_min` of `width` x `height` over [start, end) and
 // reserves the space they take; nothing when there are more links than `max_links`.
+// `x_of` places an address on the bar (pixels from its left edge); empty = to scale.
 void draw_free_links(const FreeLinks& links, std::uint64_t start, std::uint64_t end, ImVec2 bar_min, float width,
-                     float height, const Palette& palette, std::size_t max_links = 256);
+                     float height, const Palette& palette, std::size_t max_links = 256,
+                     const std::function<float(std::uint64_t)>& x_of = {});
 
 }  // namespace memsim::ui

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "imgui.h"
 #include "ui/panels/heap_free_links.hpp"
@@ -22,9 +23,16 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
     view.free_lists = process->free_lists;
     for (const heap::BlockView& b : process->blocks) {
         const std::size_t index = view.blocks.size();
-        HeapBlockRow row{.block = b, .name = {}};
+        HeapBlockRow row{.block = b, .name = {}, .leaked = false};
         for (const auto& [name, address] : snapshot.pointers) {
             if (b.allocated && address == b.payload) row.name = name;
+        }
+        if (process->program && b.allocated) {
+            for (const machine::HeapObject& o : process->program->blocks) {
+                if (o.payload != b.payload) continue;
+                row.name = o.type;
+                row.leaked = machine::is_lost(o.reach);
+            }
         }
         view.blocks.push_back(std::move(row));
         if (b.mapped) {
@@ -80,6 +88,82 @@ std::vector<int> heap_bar_columns(const HeapView& view, int pixels) {
     return columns;
 }
 
+HeapBarScale make_bar_scale(const HeapView& view, float width, float min_pixels) {
+    HeapBarScale scale;
+    scale.end = std::max(view.end, view.start + 1);
+    // Pieces: every brk block, and any gap between them, in address order.
+    std::vector<std::uint64_t> sizes;
+    std::uint64_t at = view.start;
+    for (const HeapSegment& s : view.segments) {
+        if (s.start != view.blocks[s.block].block.block) continue;  // a block's first segment only
+        const std::uint64_t block_end = s.start + view.blocks[s.block].block.size;
+        if (s.start > at) {
+            scale.starts.push_back(at);
+            sizes.push_back(s.start - at);
+        }
+        scale.starts.push_back(s.start);
+        sizes.push_back(block_end - s.start);
+        at = block_end;
+    }
+    if (at < scale.end) {
+        scale.starts.push_back(at);
+        sizes.push_back(scale.end - at);
+    }
+    const double span = static_cast<double>(scale.end - view.start);
+    std::vector<float> widths(sizes.size());
+    for (std::size_t i = 0; i < sizes.size(); ++i) widths[i] = static_cast<float>(static_cast<double>(sizes[i]) / span * width);
+    const bool room = static_cast<float>(sizes.size()) * min_pixels < width * 0.5f;
+    if (room && std::any_of(widths.begin(), widths.end(), [&](float w) { return w < min_pixels; })) {
+        scale.to_scale = false;
+        // Small pieces get the minimum; the others share what is left by size (a few rounds,
+        // as shrinking the large ones can make another one small).
+        std::vector<bool> fixed(sizes.size(), false);
+        for (int round = 0; round < 4; ++round) {
+            float fixed_width = 0;
+            double free_bytes = 0;
+            for (std::size_t i = 0; i < sizes.size(); ++i) {
+                if (fixed[i]) fixed_width += min_pixels;
+                else free_bytes += static_cast<double>(sizes[i]);
+            }
+            bool changed = false;
+            for (std::size_t i = 0; i < sizes.size(); ++i) {
+                widths[i] = fixed[i] ? min_pixels
+                                     : static_cast<float>(static_cast<double>(sizes[i]) / std::max(free_bytes, 1.0) *
+                                                          static_cast<double>(width - fixed_width));
+                if (!fixed[i] && widths[i] < min_pixels) changed = fixed[i] = true;
+            }
+            if (!changed) break;
+        }
+    }
+    float x = 0;
+    for (float w : widths) {
+        scale.xs.push_back(x);
+        x += w;
+    }
+    scale.xs.push_back(x);
+    return scale;
+}
+
+float HeapBarScale::x_of(std::uint64_t address) const {
+    if (starts.empty()) return 0;
+    const auto it = std::upper_bound(starts.begin(), starts.end(), address);
+    const std::size_t i = it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
+    const std::uint64_t piece_end = i + 1 < starts.size() ? starts[i + 1] : end;
+    const double into = static_cast<double>(std::min(address, piece_end) - std::min(address, starts[i])) /
+                        static_cast<double>(std::max<std::uint64_t>(piece_end - starts[i], 1));
+    return xs[i] + static_cast<float>(into) * (xs[i + 1] - xs[i]);
+}
+
+std::uint64_t HeapBarScale::address_of(float x) const {
+    if (starts.empty()) return end;
+    const auto it = std::upper_bound(xs.begin(), xs.end() - 1, x);
+    const std::size_t i = it == xs.begin() ? 0 : static_cast<std::size_t>(it - xs.begin() - 1);
+    const std::uint64_t piece_end = i + 1 < starts.size() ? starts[i + 1] : end;
+    const float w = std::max(xs[i + 1] - xs[i], 0.001f);
+    const double into = std::clamp(static_cast<double>((x - xs[i]) / w), 0.0, 1.0);
+    return starts[i] + static_cast<std::uint64_t>(into * static_cast<double>(piece_end - starts[i]));
+}
+
 std::string scenario_allocator(const Controller& controller) {
     const auto* sim = controller.simulator();
     if (sim == nullptr || !sim->scenario().front_matter) return {};
@@ -124,26 +208,27 @@ const FreeLinks& cached_free_links(const HeapView& view, std::uint64_t version) 
 }
 
 // `version` changes whenever `view` does. A crowded bar goes through `grids` when there is one.
-void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette, GridRenderer* grids) {
+void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palette, GridRenderer* grids,
+              const MemorySelection* selection) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetTextLineHeight() * 2.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), palette.unmapped);
+    const bool crowded = static_cast<float>(view.segments.size()) > w;
     const double span = static_cast<double>(std::max<std::uint64_t>(view.end - view.start, 1));
-    const auto x_of = [&](std::uint64_t a) {
-        return p.x + static_cast<float>(static_cast<double>(a - std::min(a, view.start)) / span * static_cast<double>(w));
-    };
+    const HeapBarScale scale = crowded ? HeapBarScale{} : make_bar_scale(view, w, ImGui::GetTextLineHeight() * 0.4f);
+    const auto x_of = [&](std::uint64_t a) { return p.x + scale.x_of(a); };
     const HeapSegment* hovered = nullptr;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (mouse.x >= p.x && mouse.x < p.x + w && mouse.y >= p.y && mouse.y < p.y + h) {
         // The segment under the mouse by binary search: a heap may hold 100,000 blocks.
-        const auto address = view.start + static_cast<std::uint64_t>(static_cast<double>(mouse.x - p.x) / static_cast<double>(w) * span);
+        const auto address = crowded ? view.start + static_cast<std::uint64_t>(static_cast<double>(mouse.x - p.x) / static_cast<double>(w) * span)
+                                     : scale.address_of(mouse.x - p.x);
         const auto it = std::upper_bound(view.segments.begin(), view.segments.end(), address,
                                          [](std::uint64_t a, const HeapSegment& s) { return a < s.start; });
         if (it != view.segments.begin() && address < std::prev(it)->end) hovered = &*std::prev(it);
     }
-    const bool crowded = static_cast<float>(view.segments.size()) > w;
     if (crowded) {
         // More pieces than pixels: one rectangle per pixel column, whatever the block count,
         // recomputed only when the heap or the bar's width changes.
@@ -183,11 +268,28 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
                 draw->AddLine(ImVec2(x0, p.y), ImVec2(x0, p.y + h), palette.outline, 1.5f);
             }
         }
+        // Leaked blocks (nothing points to them) and the diagram's pick, outlined.
+        for (const HeapBlockRow& row : view.blocks) {
+            const heap::BlockView& b = row.block;
+            if (b.mapped) continue;
+            const bool picked = selection && b.allocated && selection->overlaps(b.payload, b.requested);
+            if (!row.leaked && !picked) continue;
+            const float x0 = x_of(b.block), x1 = std::max(x_of(b.block + b.size), x0 + 2.0f);
+            draw->AddRect(ImVec2(x0, p.y - 2), ImVec2(x1, p.y + h + 2), picked ? palette.current : palette.guard, 0, 0, 2.5f);
+        }
     }
     draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
     ImGui::Dummy(ImVec2(w, h));
-    draw_free_links(cached_free_links(view, version), view.start, view.end, p, w, h, palette);
+    const std::function<float(std::uint64_t)> placed = crowded ? std::function<float(std::uint64_t)>{}
+                                                               : [&scale](std::uint64_t a) { return scale.x_of(a); };
+    draw_free_links(cached_free_links(view, version), view.start, view.end, p, w, h, palette, 256, placed);
     ImGui::TextDisabled("%s", hex_text(view.start));
+    if (!scale.to_scale) {
+        const char* note = "not to scale: small blocks widened";
+        ImGui::SameLine(std::max(0.0f, (w - ImGui::CalcTextSize(note).x) * 0.5f));
+        ImGui::TextDisabled("%s", note);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Blocks too small to see at this width are drawn a few pixels wide.");
+    }
     ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(hex_text(view.end)).x));
     ImGui::TextDisabled("%s", hex_text(view.end));
     if (hovered != nullptr) block_tooltip(view.blocks[hovered->block]);
@@ -228,7 +330,8 @@ void draw_block_table(const HeapView& view, const Palette& palette) {
             ImGui::Text("%llu", static_cast<unsigned long long>(b.requested));
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, part_colour(b.allocated ? HeapPart::Payload : HeapPart::Free, b.mapped, palette));
-            ImGui::Text("%s%s %s", b.allocated ? "allocated" : "free", b.mapped ? " (mmap)" : "", row.name.c_str());
+            ImGui::Text("%s%s %s", row.leaked ? "LEAKED" : b.allocated ? "allocated" : "free", b.mapped ? " (mmap)" : "",
+                        row.name.c_str());
             ImGui::PopStyleColor();
         }
     }
@@ -263,7 +366,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             legend_item(palette.mapped, "mmap");
             ImGui::NewLine();
             if (view.end > view.start) {
-                draw_bar(view, version, palette, context.grids);
+                draw_bar(view, version, palette, context.grids, context.selection);
             } else {
                 ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
             }

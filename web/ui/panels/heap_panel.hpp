@@ -23,8 +23,11 @@ struct HeapSegment {
 
 struct HeapBlockRow {
     heap::BlockView block;
-    std::string name;  // the scenario's name for its payload pointer ("p"), if any
+    std::string name{};  // the scenario's name for its payload pointer ("p"), or a program's type ("struct node")
+    bool leaked = false;  // a program's block that no pointer reaches any more
 };
+
+
 
 struct HeapView {
     bool has_heap = false;
@@ -41,6 +44,19 @@ struct HeapView {
 };
 
 HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator);
+
+// Where the bar draws each address. Blocks narrower than `min_pixels` are widened to it
+// (the others give up the room), so a 64-byte hole in a 1 MiB heap stays visible; the
+// bar then says it is not to scale.
+struct HeapBarScale {
+    std::vector<std::uint64_t> starts;  // each piece's first address (blocks and gaps), ascending
+    std::vector<float> xs;              // its left edge in pixels; one more entry: the right end
+    std::uint64_t end = 0;
+    bool to_scale = true;
+    float x_of(std::uint64_t address) const;
+    std::uint64_t address_of(float x) const;
+};
+HeapBarScale make_bar_scale(const HeapView& view, float width, float min_pixels);
 
 // The bar shrunk to `pixels` columns for large heaps: each column shows the part that
 // covers most of its bytes (free only when nothing else is there, so a lone small

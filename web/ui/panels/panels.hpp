@@ -3,6 +3,9 @@
 // to, fonts, colours and the grid renderer. Each panel lives in its own file with a
 // header that declares its view model (built in a const function, unit-tested in
 // tests/ui/) and its draw function.
+#include <algorithm>
+#include <cstdint>
+
 #include "memsim/machine/snapshot.hpp"
 #include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
@@ -12,6 +15,18 @@
 
 namespace memsim::ui {
 
+// Bytes the user picked in one panel (a box or an arrow of the memory diagram): the
+// Stack, Heap and Virtual-memory panels outline what overlaps them.
+struct MemorySelection {
+    std::uint64_t start = 0, end = 0;  // [start, end); empty = nothing selected
+    std::uint64_t also_start = 0, also_end = 0;  // an arrow's target, picked with its pointer
+    bool active() const { return end > start; }
+    bool overlaps(std::uint64_t address, std::uint64_t size) const {
+        const std::uint64_t last = address + std::max<std::uint64_t>(size, 1);
+        return (active() && address < end && last > start) || (also_end > also_start && address < also_end && last > also_start);
+    }
+};
+
 struct PanelContext {
     Controller& controller;   // read state; push() commands only
     const Fonts& fonts;
@@ -19,6 +34,7 @@ struct PanelContext {
     GridRenderer* grids;      // null = draw no cell grids
     bool place;               // the layout changed: move panels to their rectangles
     bool reduce_motion = false;  // no animations (View > Reduce motion)
+    MemorySelection* selection = nullptr;  // shared between panels; null in tests that need none
 };
 
 // Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).

@@ -20,7 +20,16 @@ const char* slot_kind_label(stack::SlotKind kind) {
 
 namespace {
 
-StackSlotRow slot_row(const stack::Slot& slot, const machine::ProcessView& process) {
+// A program variable's value as C prints it ("-3", "NULL", "'a'"), when the snapshot read one.
+const machine::ValueView* program_value(const stack::Slot& slot, const machine::FrameVariables* variables) {
+    if (variables == nullptr) return nullptr;
+    for (const machine::ValueView& v : variables->variables) {
+        if (v.address == slot.address && v.name == slot.name) return &v;
+    }
+    return nullptr;
+}
+
+StackSlotRow slot_row(const stack::Slot& slot, const machine::ProcessView& process, const machine::FrameVariables* variables) {
     StackSlotRow row{.address = slot.address, .size = slot.size, .slot_kind = slot.kind,
                      .kind = slot_kind_label(slot.kind),
                      .name = slot.name, .value = {}, .is_padding = slot.kind == stack::SlotKind::Padding,
@@ -34,6 +43,11 @@ StackSlotRow slot_row(const stack::Slot& slot, const machine::ProcessView& proce
         row.value = hex_text(slot.value);
     } else {
         row.value = slot.initialized ? std::to_string(slot.value) : "?";
+    }
+    if (const machine::ValueView* v = program_value(slot, variables)) {
+        row.type = v->type;
+        const bool composite = !v->fields.empty() || !v->elements.empty();
+        row.value = !v->initialized && !composite ? "?" : composite && v->text.empty() ? "{...}" : v->text;
     }
     return row;
 }
@@ -58,7 +72,9 @@ StackView make_stack_view(const machine::Snapshot& snapshot, std::uint64_t guard
         const stack::Frame& frame = process->frames[i];
         StackFrameBox box{.function = frame.function, .high = frame.caller_stack_pointer, .low = frame.stack_pointer,
                           .slots = {}, .newest = i + 1 == process->frames.size()};
-        for (const stack::Slot& slot : frame.slots) box.slots.push_back(slot_row(slot, *process));
+        const machine::FrameVariables* variables =
+            process->program && i < process->program->frames.size() ? &process->program->frames[i] : nullptr;
+        for (const stack::Slot& slot : frame.slots) box.slots.push_back(slot_row(slot, *process, variables));
         std::sort(box.slots.begin(), box.slots.end(),
                   [](const StackSlotRow& a, const StackSlotRow& b) { return a.address > b.address; });
         view.frames.push_back(std::move(box));
@@ -81,7 +97,8 @@ ImU32 slot_colour(stack::SlotKind kind, const Palette& palette) {
 }
 
 // One slot: a box whose height grows with its size (to scale, within limits).
-void draw_slot(const StackSlotRow& slot, const Palette& palette, const Fonts& fonts, float word) {
+void draw_slot(const StackSlotRow& slot, const Palette& palette, const Fonts& fonts, float word, float address_width,
+               bool selected) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
     const float words = std::clamp(static_cast<float>(slot.size) / word, 1.0f, 4.0f);
@@ -96,27 +113,43 @@ void draw_slot(const StackSlotRow& slot, const Palette& palette, const Fonts& fo
     draw->AddRect(box_min, box_max, palette.outline);
     const float ty = p.y + (height - line) * 0.5f;
     ImGui::PushFont(fonts.mono);
+    draw->PushClipRect(box_min, ImVec2(std::min(box_min.x + address_width + 4, box_max.x), box_max.y), true);
     draw->AddText(ImVec2(box_min.x + 4, ty), ink, hex_text(slot.address));
-    const float col2 = box_min.x + ImGui::CalcTextSize("0x00000000 ").x + 8.0f;
+    draw->PopClipRect();
+    const float col2 = box_min.x + address_width + 10.0f;
     ImGui::PopFont();
+    if (selected) draw->AddRect(ImVec2(box_min.x + 1, box_min.y + 1), ImVec2(box_max.x - 1, box_max.y - 1), palette.current, 0, 0, 2.5f);
     float value_x = box_max.x - 6;
     if (!slot.value.empty()) {
         ImGui::PushFont(fonts.mono);
-        value_x -= ImGui::CalcTextSize(slot.value.c_str()).x;
+        // The value keeps at most half of what is left after the address; the rest elides.
+        const float room = std::max((box_max.x - col2) * 0.5f, 0.0f);
+        const float width = std::min(ImGui::CalcTextSize(slot.value.c_str()).x, room);
+        value_x -= width;
+        draw->PushClipRect(ImVec2(value_x, box_min.y), ImVec2(box_max.x - 4, box_max.y), true);
         draw->AddText(ImVec2(value_x, ty), ink, slot.value.c_str());
+        draw->PopClipRect();
         ImGui::PopFont();
     }
     std::string label = slot.kind;
     if (!slot.name.empty() && slot.name != slot.kind) label += " " + slot.name;
-    draw->PushClipRect(ImVec2(col2, box_min.y), ImVec2(std::max(col2, value_x - 6), box_max.y), true);
+    const float label_end = std::max(col2, value_x - 6);
+    const float ellipsis = ImGui::CalcTextSize("...").x;
+    if (ImGui::CalcTextSize(label.c_str()).x > label_end - col2) {
+        // Too long for the room left: cut it and say so, rather than overprinting.
+        while (!label.empty() && ImGui::CalcTextSize(label.c_str()).x + ellipsis > label_end - col2) label.pop_back();
+        if (!label.empty()) label += "...";
+    }
+    draw->PushClipRect(ImVec2(col2, box_min.y), ImVec2(label_end, box_max.y), true);
     draw->AddText(ImVec2(col2, ty), ink, label.c_str());
     draw->PopClipRect();
     if (slot.at_sp) draw->AddText(ImVec2(p.x, ty), palette.pointer, "SP ->");
     if (slot.at_fp) draw->AddText(ImVec2(p.x, slot.at_sp ? ty + line * 0.9f : ty), palette.current, "FP ->");
     ImGui::Dummy(ImVec2(w, height));
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s %s\naddress %s, %u bytes\nvalue %s", slot.kind.c_str(), slot.name.c_str(),
-                          hex_text(slot.address), slot.size, slot.value.empty() ? "-" : slot.value.c_str());
+        ImGui::SetTooltip("%s %s%s%s\naddress %s, %u bytes\nvalue %s", slot.kind.c_str(), slot.name.c_str(),
+                          slot.type.empty() ? "" : "\ntype ", slot.type.c_str(), hex_text(slot.address), slot.size,
+                          slot.value.empty() ? "-" : slot.value.c_str());
     }
 }
 
@@ -144,12 +177,18 @@ void draw_stack_panel(const Rect& rect, PanelContext& context) {
             ImGui::NewLine();
             ImGui::TextDisabled("higher addresses; the stack grows down");
             const float word = 4.0f;
+            ImGui::PushFont(context.fonts.mono);
+            const float address_width = ImGui::CalcTextSize(hex_text(view.top - 1)).x;
+            ImGui::PopFont();
             for (const StackFrameBox& frame : view.frames) {
                 ImGui::PushStyleColor(ImGuiCol_Text, frame.newest ? palette.current : ImGui::GetColorU32(ImGuiCol_Text));
                 ImGui::Text("%s()  %s .. %s  (%llu bytes)", frame.function.c_str(), hex_text(frame.high),
                             hex_text(frame.low), static_cast<unsigned long long>(frame.high - frame.low));
                 ImGui::PopStyleColor();
-                for (const StackSlotRow& slot : frame.slots) draw_slot(slot, palette, context.fonts, word);
+                for (const StackSlotRow& slot : frame.slots) {
+                    const bool selected = context.selection && context.selection->overlaps(slot.address, slot.size);
+                    draw_slot(slot, palette, context.fonts, word, address_width, selected);
+                }
                 ImGui::Spacing();
             }
             ImGui::PushStyleColor(ImGuiCol_Text, palette.muted);

@@ -20,6 +20,7 @@ struct StackSlotRow {
     std::string kind;    // "argument", "return address", ...
     std::string name;    // slot name; register for register arguments
     std::string value;   // "42", "0x8048123", "?" (uninitialised), "" (padding)
+    std::string type{};  // a program variable's C type ("int *"); empty otherwise
     bool is_padding = false;
     bool at_sp = false;  // SP points at this slot's lowest byte
     bool at_fp = false;  // FP points here (the saved frame pointer)

@@ -200,8 +200,30 @@ void draw_tlb(const VmPanelView& view) {
     ImGui::EndTable();
 }
 
+// Which pages hold the bytes picked in the memory diagram, and where each one is now.
+void draw_selected_pages(const machine::Snapshot& snapshot, const MemorySelection& picked, const Palette& palette) {
+    const machine::ProcessView* process = current_process(snapshot);
+    if (process == nullptr || !snapshot.vm || snapshot.vm->page_size == 0 || !picked.active()) return;
+    const std::uint64_t page_size = snapshot.vm->page_size;
+    std::string text = "Selected bytes:";
+    const std::uint64_t first = picked.start / page_size, last = (picked.end - 1) / page_size;
+    for (std::uint64_t vpn = first; vpn <= last && vpn < first + 4; ++vpn) {
+        const auto page = std::find_if(process->pages.begin(), process->pages.end(), [&](const auto& p) { return p.vpn == vpn; });
+        text += std::string(" page ") + hex_text(vpn);
+        if (page == process->pages.end()) text += " (never touched)";
+        else if (page->present) text += " in frame " + std::to_string(page->frame);
+        else text += " (in " + page->where + ")";
+        text += ";";
+    }
+    if (last >= first + 4) text += " ...";
+    ImGui::PushStyleColor(ImGuiCol_Text, palette.current);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
     const Palette& palette = context.palette;
+    if (context.selection != nullptr) draw_selected_pages(snapshot, *context.selection, palette);
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 0.9f)), 8, 256);
     // Rebuilt only when the run, the step, the process or the width changes: a map may

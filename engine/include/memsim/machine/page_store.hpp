@@ -34,6 +34,8 @@ public:
     bool initialized(std::uint64_t address, std::uint64_t count) const;
     // Forgets a range (the bytes read as zero and uninitialised again), e.g. after munmap.
     void discard(std::uint64_t address, std::uint64_t count);
+    // Whether the page holding `address` has any written byte (scans skip the others).
+    bool has_page(std::uint64_t address) const { return find(address / page_size_) != nullptr; }
     // Pages that hold any written byte.
     std::size_t page_count() const { return pages_.size(); }
     std::uint64_t page_size() const { return page_size_; }

@@ -48,10 +48,17 @@ public:
 private:
     ProgramSession(Machine machine, minic::Interpreter interpreter);
     void schedule(bool yielded, std::vector<Event>* sink);
+    // Narrated steps say when a block becomes unreachable (a leak from that step on).
+    void report_new_leaks(std::uint32_t pid, int line, std::vector<Event>& sink);
 
     Machine machine_;
     std::vector<minic::Interpreter> programs_;  // one per process, by pid
     ProgramImage image_;
+    // The blocks of process `lost_pid_` no pointer reached after the last narrated step;
+    // valid only while every step since was narrated.
+    std::vector<std::uint64_t> lost_before_;
+    std::uint32_t lost_pid_ = 0;
+    bool lost_valid_ = false;
 };
 
 }  // namespace memsim::machine

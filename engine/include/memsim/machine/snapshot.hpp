@@ -10,6 +10,7 @@
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/metrics.hpp"
 #include "memsim/machine/layout.hpp"
+#include "memsim/machine/program_view.hpp"
 #include "memsim/stack/call_stack.hpp"
 
 namespace memsim::machine {
@@ -39,6 +40,7 @@ struct ProcessView {
     heap::HeapMetrics heap;
     std::uint64_t heap_start = 0, brk = 0;
     std::vector<PageView> pages;             // ops and programs: pages resident or in swap, by vpn
+    std::optional<ProgramView> program;      // programs: variables, typed blocks, pointers
 };
 
 // One physical frame.

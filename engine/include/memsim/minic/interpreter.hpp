@@ -20,13 +20,16 @@
 //   while (run.running()) run.step(host, &events);
 //   run.status() == Status::Exited; run.exit_code(); run.current_line();
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "memsim/minic/code.hpp"
 #include "memsim/minic/events.hpp"
 #include "memsim/minic/host.hpp"
+#include "memsim/minic/library.hpp"
 
 namespace memsim::minic {
 
@@ -83,11 +86,18 @@ public:
     void replace_call_result(std::uint64_t value) { values_.back() = value; }
 
     const CompiledProgram& program() const { return *program_; }
+    // The values being computed (the operand stack): what a real CPU keeps in registers,
+    // such as a pointer a function just returned. Leak checks count them as roots.
+    const std::vector<std::uint64_t>& operands() const { return values_; }
     const std::vector<ActiveCall>& active_calls() const { return calls_; }
     // The address of local `index` of active call `call`, or of a global or string.
     std::uint64_t local_address(std::size_t call, std::size_t index) const;
     std::uint64_t global_address(std::size_t index) const { return global_addresses_[index]; }
     std::uint64_t string_address(std::size_t index) const { return string_addresses_[index]; }
+    // The heap blocks the program holds, by payload address, with the type the program
+    // gave each one: the target type of the first typed pointer its address was stored
+    // in (`struct node *n = malloc(...)` gives struct node); void until then.
+    const std::map<std::uint64_t, TypeId>& allocation_types() const { return allocation_types_; }
 
     bool operator==(const Interpreter& other) const;
 
@@ -102,6 +112,7 @@ private:
     std::vector<std::uint64_t> addresses_{};       // per call: its locals' addresses (params first)
     std::vector<std::uint64_t> global_addresses_{};
     std::vector<std::uint64_t> string_addresses_{};
+    std::map<std::uint64_t, TypeId> allocation_types_{};
     std::uint64_t steps_ = 0;
     std::uint64_t calls_made_ = 0;
     std::size_t max_depth_ = 0;
@@ -121,6 +132,10 @@ private:
               std::vector<Event>* sink);
     bool store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink);
     void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
+    // Keeps allocation_types_ in step with malloc, calloc, realloc and free.
+    void track_allocation(Builtin id, std::span<const std::uint64_t> args, std::uint64_t result);
+    // A store of `value` into a pointer of type `pointer_type` types the block it names.
+    void type_allocation(std::uint64_t value, TypeId pointer_type);
     void finish(int code, Host& host, std::vector<Event>* sink);
     // Turns a host report into events; returns false when the program must stop.
     bool take(Report report, std::vector<Event>* sink);

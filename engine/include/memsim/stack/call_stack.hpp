@@ -74,6 +74,7 @@ struct Slot {
     std::uint64_t value = 0;     // for words and small values; memory holds the truth
     bool initialized = false;    // locals start uninitialised
     std::string register_name;   // for RegisterArgument: the register it came in (e.g. "rdi")
+    std::string type;            // the C type when a program's snapshot names it ("int *"); else empty
 
     bool operator==(const Slot&) const = default;
 };
