@@ -7,6 +7,7 @@ bool Checker::assignable(TypeId to, std::int32_t from_index, const std::string& 
     const Expr& e = ex(from_index);
     const TypeId from = decay(e.type);
     if (t_.is_integer(to) && t_.is_integer(from)) return true;
+    if (t_.is_bool(to) && t_.is_pointer(from)) return true;  // a pointer is true when not NULL
     if (t_.is_pointer(to) && t_.is_pointer(from)) {
         const TypeId a = t_.element(to), b = t_.element(from);
         if (a == b || t_.is_void(a) || t_.is_void(b)) return true;
@@ -95,7 +96,8 @@ void Checker::check_initializer(VarDecl& v, bool global) {
 
 // A struct is copied byte by byte from another struct in memory.
 void Checker::require_struct_source(TypeId target, std::int32_t source) {
-    if (t_.is_struct(target) && !is_lvalue(ex(source))) {
+    const ExprKind kind = ex(source).kind;
+    if (t_.is_struct(target) && !is_lvalue(ex(source)) && kind != ExprKind::Assign && kind != ExprKind::Comma) {
         error_at(ex(source), "a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
     }
 }
@@ -154,6 +156,10 @@ void Checker::check_stmt(std::int32_t index) {
             for (std::int32_t child : s.children) check_stmt(child);
             break;
         case StmtKind::Decl: {
+            if (s.is_static) {  // checked with the globals; visible from here on
+                scope_.emplace_back(p_.globals[static_cast<std::size_t>(s.var)].name, -2 - s.var);
+                break;
+            }
             VarDecl& v = fn().locals[static_cast<std::size_t>(s.var)];
             // The variable is in scope from its own initializer on, as in C.
             scope_.emplace_back(v.name, s.var);
@@ -184,7 +190,19 @@ void Checker::check_stmt(std::int32_t index) {
             scope_.resize(mark);
             break;
         }
+        case StmtKind::Switch: {
+            const TypeId t = decay(check_expr(s.expr));
+            if (!failed() && !t_.is_integer(t)) error_at(ex(s.expr), "the value of 'switch' must be an integer, not " + quoted(t));
+            ++switches_;
+            check_stmt(s.body);
+            --switches_;
+            break;
+        }
+        case StmtKind::Case:
+        case StmtKind::Default: break;
         case StmtKind::Break:
+            if (loops_ == 0 && switches_ == 0) error_at(s.line, s.column, "'break' is only allowed inside a loop or a switch");
+            break;
         case StmtKind::Continue:
             if (loops_ == 0) {
                 error_at(s.line, s.column, std::string("'") + (s.kind == StmtKind::Break ? "break" : "continue") +
