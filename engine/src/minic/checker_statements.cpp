@@ -137,7 +137,11 @@ void Checker::check_main() {
         return;
     }
     const Function& f = p_.functions[static_cast<std::size_t>(m)];
-    if (f.param_count != 0) error_at(f.line, f.column, "main takes no parameters in MiniC: write 'int main(void)'");
+    const bool with_arguments = f.param_count == 2 && t_.get(f.locals[0].type).kind == TypeKind::Int &&
+                                f.locals[1].type == t_.pointer_to(t_.pointer_to(t_.char_type()));
+    if (f.param_count != 0 && !with_arguments) {
+        error_at(f.line, f.column, "main takes no parameters or (int argc, char *argv[]) in MiniC");
+    }
     if (!t_.is_integer(f.return_type) && !t_.is_void(f.return_type)) error_at(f.line, f.column, "main must return int");
 }
 

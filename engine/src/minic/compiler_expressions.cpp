@@ -252,7 +252,12 @@ void Compiler::compound(const Expr& e) {
         convert(b, (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr) ? t_.promote(b) : work);
         emit(Instr{.op = arithmetic_op(e.op), .size = size8(work), .flag = is_signed(work)});
     }
-    emit(Instr{.op = Op::Conv, .size = size8(target), .flag = is_signed(target)});
+    if (t_.is_bool(target)) {
+        constant(0);
+        emit(Op::Ne);
+    } else {
+        emit(Instr{.op = Op::Conv, .size = size8(target), .flag = is_signed(target)});
+    }
     emit(Instr{.op = Op::Store, .size = size8(target)});
 }
 }  // namespace memsim::minic::compiling

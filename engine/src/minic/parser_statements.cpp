@@ -55,6 +55,10 @@ std::int32_t Parser::parse_statement() {
         error_at(t, "labels and goto are not supported in MiniC");
         return -1;
     }
+    if (t.kind == TokenKind::Identifier && peek(1).kind == TokenKind::Identifier) {
+        error_at(t, "unknown type name '" + t.text + "': define it with typedef first, or write 'struct " + t.text + "'");
+        return -1;
+    }
     Stmt s = stmt_at(StmtKind::Expr, t);
     s.expr = parse_expr();
     expect(";", "after the expression");

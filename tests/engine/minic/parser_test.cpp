@@ -80,6 +80,8 @@ TEST_CASE("Switch labels, enums and typedefs are checked where they are written"
           "1:18: enum colour is not defined: list its constants first, 'enum colour { A, B };'");
     CHECK(parse_error("enum { A, B, A };") == "1:14: 'A' is defined twice");
     CHECK(parse_error("typedef int row[];") == "1:18: a typedef of an array needs its size");
+    CHECK(parse_error("int main(void) { Node n; }") ==
+          "1:18: unknown type name 'Node': define it with typedef first, or write 'struct Node'");
 }
 
 TEST_CASE("Deeply nested expressions are refused instead of exhausting the parser's stack", "[minic][parser]") {
