@@ -210,6 +210,13 @@ std::int32_t Parser::parse_primary() {
         prog_.strings.push_back(std::move(bytes));
         return add_expr(std::move(e));
     }
+    if (t.kind == TokenKind::Identifier && t.text == "__func__" && function_ >= 0) {
+        next();  // C99: a static char array holding the function's name
+        Expr e = expr_at(ExprKind::String, t);
+        e.value = prog_.strings.size();
+        prog_.strings.push_back(prog_.functions[static_cast<std::size_t>(function_)].name);
+        return add_expr(std::move(e));
+    }
     if (t.kind == TokenKind::Identifier && enum_constants_.contains(t.text)) {
         next();
         Expr e = expr_at(ExprKind::Number, t);
