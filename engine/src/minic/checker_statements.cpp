@@ -36,27 +36,15 @@ void Checker::check_initializer(VarDecl& v, bool global) {
     check_object_size(v);
     if (v.has_init_list) {
         std::vector<TypeId> slots;
-        if (t_.is_array(v.type)) {
-            // Arrays of arrays fill row by row: int m[2][3] = {1, 2, 3, 4, 5, 6}.
-            TypeId leaf = v.type;
-            while (t_.is_array(leaf)) leaf = t_.element(leaf);
-            const std::uint64_t count = t_.size_of(v.type) / std::max<std::uint64_t>(t_.size_of(leaf), 1);
+        if (t_.is_array(v.type) || t_.is_struct(v.type)) {
+            const std::uint64_t count = t_.scalar_count(v.type);
             if (count > max_initialized_elements) {
                 error_at(v.line, v.column, "initializer lists fill at most " + std::to_string(max_initialized_elements) +
                                                " elements in MiniC; '" + v.name + "' has " + std::to_string(count) +
                                                ": fill it with a loop");
                 return;
             }
-            if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(count), leaf);
-        } else if (t_.is_struct(v.type)) {
-            for (const Field& f : t_.struct_of(v.type).fields) {
-                if (!t_.is_scalar(f.type)) {
-                    error_at(v.line, v.column, "initializer lists work for structs of numbers and pointers only; set field '" +
-                                                   f.name + "' with an assignment");
-                    return;
-                }
-                slots.push_back(f.type);
-            }
+            for (const auto& slot : t_.scalar_slots(v.type)) slots.push_back(slot.second);
         }
         if (slots.empty()) {
             error_at(v.line, v.column, "an initializer list needs an array of numbers or pointers, or a struct, not " + quoted(v.type));

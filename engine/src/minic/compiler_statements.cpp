@@ -40,17 +40,7 @@ std::uint64_t Compiler::constant_value(const Expr& e) const {
 }
 
 // Offsets and types of the scalars an initializer list fills, in order.
-std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const {
-    std::vector<std::pair<std::uint64_t, TypeId>> slots;
-    if (t_.is_array(type)) {
-        TypeId e = type;
-        while (t_.is_array(e)) e = t_.element(e);
-        for (std::uint64_t i = 0; i < t_.size_of(type) / t_.size_of(e); ++i) slots.emplace_back(i * t_.size_of(e), e);
-    } else {
-        for (const Field& f : t_.struct_of(type).fields) slots.emplace_back(f.offset, f.type);
-    }
-    return slots;
-}
+std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const { return t_.scalar_slots(type); }
 
 stack::Variable Compiler::slot(const VarDecl& v) const {
     return stack::Variable{.name = v.name, .size = static_cast<std::uint32_t>(t_.size_of(v.type)),

@@ -377,22 +377,15 @@ VarDecl Parser::parse_variable(const Declarator& d) {
     if (accept("=")) {
         if (accept("{")) {
             v.has_init_list = true;
-            while (!failed() && !is("}")) {
-                if (is("{")) {
-                    error_at(peek(), "nested initializer lists are not supported in MiniC; initialise rows with loops");
-                    return v;
-                }
-                v.init_list.push_back(parse_assignment());
-                if (!accept(",")) break;
-            }
-            expect("}", "to close the initializer list");
+            parse_braced(d.type, v.init_list, false);
         } else {
             v.init = parse_assignment();
         }
     }
     if (failed()) return v;
     if (d.open_array) {
-        std::uint64_t count = v.init_list.size();
+        const std::uint64_t per_element = std::max<std::uint64_t>(prog_.types.scalar_count(prog_.types.element(d.type)), 1);
+        std::uint64_t count = (v.init_list.size() + per_element - 1) / per_element;
         if (v.init >= 0 && prog_.exprs[static_cast<std::size_t>(v.init)].kind == ExprKind::String) {
             count = prog_.strings[static_cast<std::size_t>(prog_.exprs[static_cast<std::size_t>(v.init)].value)].size() + 1;
         }
@@ -406,6 +399,94 @@ VarDecl Parser::parse_variable(const Declarator& d) {
         error_at(peek(), "variable '" + d.name + "' has an incomplete type " + prog_.types.name(v.type));
     }
     return v;
+}
+
+std::int32_t Parser::zero_expr(const Token& at) {
+    Expr e = expr_at(ExprKind::Number, at);
+    e.type = prog_.types.int_type();
+    return add_expr(std::move(e));
+}
+
+TypeId Parser::aggregate_at(TypeId type, std::uint64_t index) const {
+    const TypeTable& t = prog_.types;
+    if (t.is_array(type)) {
+        const TypeId element = t.element(type);
+        const std::uint64_t per = t.scalar_count(element);
+        const std::uint64_t count = t.get(type).count;
+        if (per == 0 || (count != 0 && index / per >= count)) return 0;
+        return index % per == 0 ? element : aggregate_at(element, index % per);
+    }
+    if (t.is_struct(type)) {
+        std::uint64_t start = 0;
+        for (const Field& f : t.struct_of(type).fields) {
+            const std::uint64_t n = t.scalar_count(f.type);
+            if (index == start) return f.type;
+            if (index < start + n) return aggregate_at(f.type, index - start);
+            start += n;
+        }
+        return 0;
+    }
+    return index == 0 && t.is_scalar(type) ? type : 0;
+}
+
+void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad) {
+    const std::size_t start = out.size();
+    while (!failed() && !is("}")) {
+        if (out.size() > max_initialized_elements) {
+            error_at(peek(), "initializer lists fill at most " + std::to_string(max_initialized_elements) +
+                                 " elements in MiniC: fill the rest with a loop");
+            return;
+        }
+        if (is(".") || is("[")) {
+            error_at(peek(), "designated initializers ({.x = 1}, {[2] = 5}) are not supported in MiniC yet; give the values in order");
+            return;
+        }
+        const TypeId sub = aggregate_at(type, out.size() - start);
+        const bool char_array = sub != 0 && prog_.types.is_array(sub) &&
+                                prog_.types.get(prog_.types.element(sub)).kind == TypeKind::Char;
+        if (is("{")) {
+            const Token& open = next();
+            if (sub == 0) {
+                error_at(open, "this '{' has no element or field left to initialise (too many values?)");
+                return;
+            }
+            if (prog_.types.is_scalar(sub)) {
+                out.push_back(parse_assignment());
+                accept(",");
+                expect("}", "after the value in braces");
+            } else {
+                parse_braced(sub, out, true);
+            }
+        } else if (char_array && peek().kind == TokenKind::String) {
+            const Token& text = next();
+            std::string bytes = text.text;
+            while (peek().kind == TokenKind::String) bytes += next().text;
+            const std::uint64_t size = prog_.types.get(sub).count;
+            if (bytes.size() > size) {
+                error_at(text, "the string has " + std::to_string(bytes.size()) + " characters, more than the " +
+                                   std::to_string(size) + " the array holds");
+                return;
+            }
+            for (std::uint64_t i = 0; i < size; ++i) {
+                const std::int32_t c = zero_expr(text);
+                prog_.exprs[static_cast<std::size_t>(c)].value =
+                    i < bytes.size() ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(bytes[i]))) : 0;
+                out.push_back(c);
+            }
+        } else {
+            out.push_back(parse_assignment());
+        }
+        if (!accept(",")) break;
+    }
+    const Token& close = peek();
+    if (!expect("}", "to close the initializer list")) return;
+    if (!pad) return;
+    const std::uint64_t total = prog_.types.scalar_count(type);
+    if (total > max_initialized_elements) {
+        error_at(close, "initializer lists fill at most " + std::to_string(max_initialized_elements) + " elements in MiniC");
+        return;
+    }
+    while (out.size() - start < total) out.push_back(zero_expr(close));
 }
 
 void Parser::parse_function(const Declarator& d) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "memsim/minic/checker.hpp"
 #include "memsim/minic/lexer.hpp"
 #include "memsim/minic/parser.hpp"
 
@@ -192,6 +193,17 @@ private:
 
     // The initializer part of a variable declaration: `= expr` or `= {a, b}`.
     VarDecl parse_variable(const Declarator& d);
+
+    // After a '{': one expression per scalar of `type`, in order, into `out`. Inner braces
+    // start the element or field at their position and are padded with zeros to its end;
+    // a string fills a char array element. `pad` pads this list too.
+    void parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad);
+
+    // The element or field of `type` that starts at scalar `index` (the innermost when
+    // several start there and the outermost is not wanted); 0 (void) when none does.
+    TypeId aggregate_at(TypeId type, std::uint64_t index) const;
+
+    std::int32_t zero_expr(const Token& at);
 
     void parse_function(const Declarator& d);
 

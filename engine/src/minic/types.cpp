@@ -171,6 +171,34 @@ std::string TypeTable::name(TypeId id) const {
     return "?";
 }
 
+std::uint64_t TypeTable::scalar_count(TypeId id) const {
+    const Type& t = types_[id];
+    if (t.kind == TypeKind::Array) return t.count * scalar_count(t.element);
+    if (t.kind == TypeKind::Struct) {
+        std::uint64_t n = 0;
+        for (const Field& f : struct_of(id).fields) n += scalar_count(f.type);
+        return n;
+    }
+    return is_scalar(id) ? 1 : 0;
+}
+
+std::vector<std::pair<std::uint64_t, TypeId>> TypeTable::scalar_slots(TypeId id) const {
+    std::vector<std::pair<std::uint64_t, TypeId>> slots;
+    auto add = [&](auto& self, TypeId type, std::uint64_t offset) -> void {
+        const Type& t = types_[type];
+        if (t.kind == TypeKind::Array) {
+            const std::uint64_t size = size_of(t.element);
+            for (std::uint64_t i = 0; i < t.count; ++i) self(self, t.element, offset + i * size);
+        } else if (t.kind == TypeKind::Struct) {
+            for (const Field& f : struct_of(type).fields) self(self, f.type, offset + f.offset);
+        } else if (is_scalar(type)) {
+            slots.emplace_back(offset, type);
+        }
+    };
+    add(add, id, 0);
+    return slots;
+}
+
 int TypeTable::rank(TypeId id) const {
     switch (types_[id].kind) {
         case TypeKind::Char: return 1;

@@ -80,6 +80,10 @@ TEST_CASE("Switch labels, enums and typedefs are checked where they are written"
           "1:18: enum colour is not defined: list its constants first, 'enum colour { A, B };'");
     CHECK(parse_error("enum { A, B, A };") == "1:14: 'A' is defined twice");
     CHECK(parse_error("typedef int row[];") == "1:18: a typedef of an array needs its size");
+    CHECK(parse_error("int a[2][2] = {{1}, {2}, {3}};") == "1:26: this '{' has no element or field left to initialise (too many values?)");
+    CHECK(parse_error("struct p { int x; } v = {.x = 1};") ==
+          "1:26: designated initializers ({.x = 1}, {[2] = 5}) are not supported in MiniC yet; give the values in order");
+    CHECK(parse_error("char w[2][3] = {\"abcd\"};") == "1:17: the string has 4 characters, more than the 3 the array holds");
     CHECK(parse_error("int main(void) { Node n; }") ==
           "1:18: unknown type name 'Node': define it with typedef first, or write 'struct Node'");
 }

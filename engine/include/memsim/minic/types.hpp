@@ -29,6 +29,7 @@
 //   types.size_of(p) == 8;  types.name(p) == "int *"
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memsim::minic {
@@ -128,6 +129,12 @@ public:
     bool is_unsigned(TypeId id) const { return types_[id].is_unsigned || is_pointer(id); }
     // The element type of a pointer or array.
     TypeId element(TypeId id) const { return types_[id].element; }
+
+    // The scalars (numbers and pointers) inside a type, in memory order, as an initializer
+    // list fills them: `struct { int a[2]; char *s; }` has 3. An open array counts 0.
+    std::uint64_t scalar_count(TypeId id) const;
+    // Their byte offsets and types (scalar_count entries).
+    std::vector<std::pair<std::uint64_t, TypeId>> scalar_slots(TypeId id) const;
 
     // The C spelling: "unsigned long", "int *", "char [6]", "struct node *".
     std::string name(TypeId id) const;

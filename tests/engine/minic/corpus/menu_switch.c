@@ -35,12 +35,11 @@ const char *name(int c) {
 }
 
 int main(void) {
-    int commands[] = {1, 3, 2, 7, 9, 1, 0};
-    int values[] = {5, 4, 3, 0, 0, 42, 0};
+    int script[][2] = {{1, 5}, {3, 4}, {2, 3}, {7, 0}, {9, 0}, {1, 42}, {0, 0}};
     int acc = 0;
-    for (int i = 0; commands[i] != CMD_QUIT; i++) {
-        acc = apply(acc, commands[i], values[i]);
-        printf("%s -> %d\n", name(commands[i]), acc);
+    for (int i = 0; script[i][0] != CMD_QUIT; i++) {
+        acc = apply(acc, script[i][0], script[i][1]);
+        printf("%s -> %d\n", name(script[i][0]), acc);
     }
     return 0;
 }

@@ -27,8 +27,7 @@ Status dequeue(Queue *q, int *x) {
 }
 
 int main(void) {
-    Queue q;
-    q.head = q.tail = q.count = 0;
+    Queue q = {{0}, 0, 0, 0};
     for (int i = 1; i <= 7; i++) {
         if (enqueue(&q, i) == FULL) printf("full, dropped %d\n", i);
     }
