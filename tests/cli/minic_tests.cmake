@@ -12,7 +12,7 @@ memsim_cli_test(minic-step-limit "paused: still running after 500 steps: paused"
 memsim_cli_test(minic-bench "statements/s" bench --quick --only minic)
 memsim_cli_error_test(minic-syntax-error "parse_error.c:3:15: expected ';' after the expression, found 'int'"
                       minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/parse_error.c")
-memsim_cli_error_test(minic-unsupported "unsupported.c:2:5: switch statements are not supported in MiniC"
+memsim_cli_error_test(minic-unsupported "unsupported.c:2:5: goto is not supported in MiniC"
                       minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/unsupported.c")
 memsim_cli_error_test(minic-missing-file "memsim minic: .*no-such-file.c" minic no-such-file.c)
 memsim_cli_error_test(minic-bad-steps "--steps needs a positive number" minic "${MINIC_PROGRAMS}/factorial.c" --steps many)

@@ -13,6 +13,8 @@ case "$name" in
             printf 'I  04001234,3\n L 1ffefff8,8\n S 1ffefff0,4\n M 0421c7f0,4\n' > "$corpus/lackey" ;;
   heap_trace) printf '\x03+10,+20,-0,+5' > "$corpus/ostep"; printf '\x01%s' "$(sed '1,/^+++$/d' "$source/scenarios/malloc-lab-short.msim" | sed '1,/^+++$/d')" > "$corpus/rep" ;;
   minic) for f in "$source"/tests/engine/minic/programs/*.c; do printf '\x00' > "$corpus/$(basename "$f")"; cat "$f" >> "$corpus/$(basename "$f")"; done
+         # The gcc-compared corpus: preprocessor, typedef, enum, switch, static, bool (64-bit machine).
+         for f in "$source"/tests/engine/minic/corpus/*.c; do printf '\x01' > "$corpus/corpus-$(basename "$f")"; cat "$f" >> "$corpus/corpus-$(basename "$f")"; done
          for f in "$source"/scenarios/*.msim; do
            grep -q '^kind = "program"' "$f" || continue
            { printf '\x01'; sed '1,/^+++$/d' "$f" | sed '1,/^+++$/d'; } > "$corpus/$(basename "$f").c"

@@ -19,6 +19,11 @@ void Checker::undefined(const Expr& e, const std::string& what) {
 
 TypeId Checker::check_name(Expr& e) {
     for (std::size_t i = scope_.size(); i-- > 0;) {
+        if (scope_[i].first == e.name && scope_[i].second <= -2) {
+            e.ref = RefKind::Global;
+            e.ref_index = -2 - scope_[i].second;
+            return p_.globals[static_cast<std::size_t>(e.ref_index)].type;
+        }
         if (scope_[i].first == e.name) {
             e.ref = RefKind::Local;
             e.ref_index = scope_[i].second;
@@ -26,7 +31,7 @@ TypeId Checker::check_name(Expr& e) {
         }
     }
     for (std::size_t i = 0; i < p_.globals.size(); ++i) {
-        if (p_.globals[i].name == e.name) {
+        if (p_.globals[i].owner < 0 && p_.globals[i].name == e.name) {
             e.ref = RefKind::Global;
             e.ref_index = static_cast<std::int32_t>(i);
             return p_.globals[i].type;
@@ -342,6 +347,9 @@ TypeId Checker::compute(Expr& e) {
             return t;
         }
         case ExprKind::Conditional: return check_conditional(e);
+        case ExprKind::Comma:
+            check_expr(e.a);
+            return decay(check_expr(e.b));
     }
     return 0;
 }

@@ -30,8 +30,10 @@ private:
     TypeTable& t_;
     std::optional<Error> error_;
     std::int32_t fn_ = -1;
-    std::vector<std::pair<std::string, std::int32_t>> scope_;  // visible locals, innermost last
+    // Visible locals, innermost last: a local's index, or -2 - g for the static local globals[g].
+    std::vector<std::pair<std::string, std::int32_t>> scope_;
     int loops_ = 0;
+    int switches_ = 0;
 
     bool failed() const { return error_.has_value(); }
     void error_at(int line, int column, const std::string& message) {

@@ -7,6 +7,7 @@ bool Checker::assignable(TypeId to, std::int32_t from_index, const std::string& 
     const Expr& e = ex(from_index);
     const TypeId from = decay(e.type);
     if (t_.is_integer(to) && t_.is_integer(from)) return true;
+    if (t_.is_bool(to) && t_.is_pointer(from)) return true;  // a pointer is true when not NULL
     if (t_.is_pointer(to) && t_.is_pointer(from)) {
         const TypeId a = t_.element(to), b = t_.element(from);
         if (a == b || t_.is_void(a) || t_.is_void(b)) return true;
@@ -35,27 +36,15 @@ void Checker::check_initializer(VarDecl& v, bool global) {
     check_object_size(v);
     if (v.has_init_list) {
         std::vector<TypeId> slots;
-        if (t_.is_array(v.type)) {
-            // Arrays of arrays fill row by row: int m[2][3] = {1, 2, 3, 4, 5, 6}.
-            TypeId leaf = v.type;
-            while (t_.is_array(leaf)) leaf = t_.element(leaf);
-            const std::uint64_t count = t_.size_of(v.type) / std::max<std::uint64_t>(t_.size_of(leaf), 1);
+        if (t_.is_array(v.type) || t_.is_struct(v.type)) {
+            const std::uint64_t count = t_.scalar_count(v.type);
             if (count > max_initialized_elements) {
                 error_at(v.line, v.column, "initializer lists fill at most " + std::to_string(max_initialized_elements) +
                                                " elements in MiniC; '" + v.name + "' has " + std::to_string(count) +
                                                ": fill it with a loop");
                 return;
             }
-            if (t_.is_scalar(leaf)) slots.assign(static_cast<std::size_t>(count), leaf);
-        } else if (t_.is_struct(v.type)) {
-            for (const Field& f : t_.struct_of(v.type).fields) {
-                if (!t_.is_scalar(f.type)) {
-                    error_at(v.line, v.column, "initializer lists work for structs of numbers and pointers only; set field '" +
-                                                   f.name + "' with an assignment");
-                    return;
-                }
-                slots.push_back(f.type);
-            }
+            for (const auto& slot : t_.scalar_slots(v.type)) slots.push_back(slot.second);
         }
         if (slots.empty()) {
             error_at(v.line, v.column, "an initializer list needs an array of numbers or pointers, or a struct, not " + quoted(v.type));
@@ -95,7 +84,8 @@ void Checker::check_initializer(VarDecl& v, bool global) {
 
 // A struct is copied byte by byte from another struct in memory.
 void Checker::require_struct_source(TypeId target, std::int32_t source) {
-    if (t_.is_struct(target) && !is_lvalue(ex(source))) {
+    const ExprKind kind = ex(source).kind;
+    if (t_.is_struct(target) && !is_lvalue(ex(source)) && kind != ExprKind::Assign && kind != ExprKind::Comma) {
         error_at(ex(source), "a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
     }
 }
@@ -135,7 +125,11 @@ void Checker::check_main() {
         return;
     }
     const Function& f = p_.functions[static_cast<std::size_t>(m)];
-    if (f.param_count != 0) error_at(f.line, f.column, "main takes no parameters in MiniC: write 'int main(void)'");
+    const bool with_arguments = f.param_count == 2 && t_.get(f.locals[0].type).kind == TypeKind::Int &&
+                                f.locals[1].type == t_.pointer_to(t_.pointer_to(t_.char_type()));
+    if (f.param_count != 0 && !with_arguments) {
+        error_at(f.line, f.column, "main takes no parameters or (int argc, char *argv[]) in MiniC");
+    }
     if (!t_.is_integer(f.return_type) && !t_.is_void(f.return_type)) error_at(f.line, f.column, "main must return int");
 }
 
@@ -154,6 +148,10 @@ void Checker::check_stmt(std::int32_t index) {
             for (std::int32_t child : s.children) check_stmt(child);
             break;
         case StmtKind::Decl: {
+            if (s.is_static) {  // checked with the globals; visible from here on
+                scope_.emplace_back(p_.globals[static_cast<std::size_t>(s.var)].name, -2 - s.var);
+                break;
+            }
             VarDecl& v = fn().locals[static_cast<std::size_t>(s.var)];
             // The variable is in scope from its own initializer on, as in C.
             scope_.emplace_back(v.name, s.var);
@@ -184,7 +182,19 @@ void Checker::check_stmt(std::int32_t index) {
             scope_.resize(mark);
             break;
         }
+        case StmtKind::Switch: {
+            const TypeId t = decay(check_expr(s.expr));
+            if (!failed() && !t_.is_integer(t)) error_at(ex(s.expr), "the value of 'switch' must be an integer, not " + quoted(t));
+            ++switches_;
+            check_stmt(s.body);
+            --switches_;
+            break;
+        }
+        case StmtKind::Case:
+        case StmtKind::Default: break;
         case StmtKind::Break:
+            if (loops_ == 0 && switches_ == 0) error_at(s.line, s.column, "'break' is only allowed inside a loop or a switch");
+            break;
         case StmtKind::Continue:
             if (loops_ == 0) {
                 error_at(s.line, s.column, std::string("'") + (s.kind == StmtKind::Break ? "break" : "continue") +

@@ -5,6 +5,13 @@ namespace memsim::minic::compiling {
 // Normalises the top value from type `from` to type `to`, when their bits differ.
 void Compiler::convert(TypeId from, TypeId to) {
     if (!t_.is_scalar(to) || !t_.is_scalar(from)) return;
+    if (t_.is_bool(to)) {  // any non-zero value becomes 1
+        if (!t_.is_bool(from)) {
+            constant(0);
+            emit(Op::Ne);
+        }
+        return;
+    }
     const std::uint64_t fs = t_.size_of(from), ts = t_.size_of(to);
     const bool fu = t_.is_unsigned(from), tu = t_.is_unsigned(to);
     const bool needed = ts < fs || (!fu && tu && ts < 8) || (fu != tu && fs == ts && ts < 8);
@@ -34,6 +41,11 @@ void Compiler::address(std::int32_t index) {
                 emit(Op::Add);
             }
             return;
+        case ExprKind::Assign: assign(e); return;  // a struct assignment leaves the target's address
+        case ExprKind::Comma:
+            discard(e.a);
+            address(e.b);
+            return;
         default:
             // Struct values only come from lvalues (the checker refuses the rest).
             MEMSIM_ASSERT(false);
@@ -54,6 +66,11 @@ void Compiler::pointer_plus(std::int32_t pointer, std::int32_t integer, Op op) {
 // Pushes the value of an expression (arrays and strings: their address; structs: their address).
 void Compiler::value(std::int32_t index) {
     const Expr& e = ex(index);
+    if (e.kind == ExprKind::Comma) {
+        discard(e.a);
+        value(e.b);
+        return;
+    }
     if (t_.is_array(e.type) || t_.is_struct(e.type)) {
         if (e.kind == ExprKind::Call) {
             call(e);
@@ -90,7 +107,9 @@ void Compiler::value(std::int32_t index) {
         case ExprKind::Not: value(e.a); emit(Op::Not); return;
         case ExprKind::Cast:
             value(e.a);
-            if (!t_.is_void(e.operand_type)) {
+            if (t_.is_bool(e.operand_type)) {
+                convert(decay(ex(e.a).type), e.operand_type);
+            } else if (!t_.is_void(e.operand_type)) {
                 emit(Instr{.op = Op::Conv, .size = size8(e.operand_type), .flag = is_signed(e.operand_type)});
             }
             return;
@@ -111,6 +130,7 @@ void Compiler::value(std::int32_t index) {
             patch(to_end);
             return;
         }
+        case ExprKind::Comma: return;  // handled above
     }
 }
 
@@ -232,7 +252,12 @@ void Compiler::compound(const Expr& e) {
         convert(b, (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr) ? t_.promote(b) : work);
         emit(Instr{.op = arithmetic_op(e.op), .size = size8(work), .flag = is_signed(work)});
     }
-    emit(Instr{.op = Op::Conv, .size = size8(target), .flag = is_signed(target)});
+    if (t_.is_bool(target)) {
+        constant(0);
+        emit(Op::Ne);
+    } else {
+        emit(Instr{.op = Op::Conv, .size = size8(target), .flag = is_signed(target)});
+    }
     emit(Instr{.op = Op::Store, .size = size8(target)});
 }
 }  // namespace memsim::minic::compiling

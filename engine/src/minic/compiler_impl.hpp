@@ -31,6 +31,7 @@ private:
     std::int32_t fn_ = -1;
     std::vector<std::size_t> breaks_, continues_;       // jumps to patch
     std::vector<std::size_t> break_marks_, continue_marks_;
+    std::vector<std::pair<std::int32_t, std::size_t>> label_jumps_;  // switch label statement, jump to it
 
     const Expr& ex(std::int32_t i) const { return p_.exprs[static_cast<std::size_t>(i)]; }
     const Stmt& st(std::int32_t i) const { return p_.stmts[static_cast<std::size_t>(i)]; }
@@ -78,6 +79,9 @@ private:
     // for (init; cond; step) body: the step and the next test are one step, at the for line.
     void for_loop(const Stmt& s);
     void declaration(const Stmt& s);
+
+    // switch: compare with each case in turn, jump to its label (or default, or past the end).
+    void switch_statement(const Stmt& s);
 
     // local[offset] = init (or 0 when init is -1), for a scalar or struct of `type`.
     void store_at(std::int32_t local, std::uint64_t offset, TypeId type, std::int32_t init);

@@ -40,17 +40,7 @@ std::uint64_t Compiler::constant_value(const Expr& e) const {
 }
 
 // Offsets and types of the scalars an initializer list fills, in order.
-std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const {
-    std::vector<std::pair<std::uint64_t, TypeId>> slots;
-    if (t_.is_array(type)) {
-        TypeId e = type;
-        while (t_.is_array(e)) e = t_.element(e);
-        for (std::uint64_t i = 0; i < t_.size_of(type) / t_.size_of(e); ++i) slots.emplace_back(i * t_.size_of(e), e);
-    } else {
-        for (const Field& f : t_.struct_of(type).fields) slots.emplace_back(f.offset, f.type);
-    }
-    return slots;
-}
+std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const { return t_.scalar_slots(type); }
 
 stack::Variable Compiler::slot(const VarDecl& v) const {
     return stack::Variable{.name = v.name, .size = static_cast<std::uint32_t>(t_.size_of(v.type)),
@@ -146,6 +136,14 @@ void Compiler::statement(std::int32_t index) {
             break;
         }
         case StmtKind::Empty: mark(s.line); break;
+        case StmtKind::Switch: switch_statement(s); break;
+        case StmtKind::Case:
+        case StmtKind::Default:
+            for (auto& [label, jump] : label_jumps_) {
+                if (label == index) out_.code[jump].a = static_cast<std::int32_t>(here());
+            }
+            std::erase_if(label_jumps_, [&](const auto& j) { return j.first == index; });
+            break;
     }
 }
 
@@ -190,7 +188,51 @@ void Compiler::for_loop(const Stmt& s) {
     finish_loop();
 }
 
+void Compiler::switch_statement(const Stmt& s) {
+    mark(s.line);
+    const TypeId from = decay(ex(s.expr).type), type = t_.promote(from);
+    value(s.expr);
+    convert(from, type);
+    std::vector<std::pair<std::int32_t, std::size_t>> matches;  // case label, its JumpIfNonZero
+    std::int32_t default_label = -1;
+    for (std::int32_t label : s.children) {
+        const Stmt& l = st(label);
+        if (l.kind == StmtKind::Default) {
+            default_label = label;
+            continue;
+        }
+        // The case value converted to the promoted type of the switch value, as C compares them.
+        const std::uint64_t bits = static_cast<std::uint64_t>(l.value);
+        const std::uint64_t size = t_.size_of(type);
+        std::int64_t v = l.value;
+        if (size < 8) {
+            const std::uint64_t low = bits & ((1ull << (8 * size)) - 1);
+            const std::uint64_t sign = 1ull << (8 * size - 1);
+            v = t_.is_unsigned(type) ? static_cast<std::int64_t>(low) : static_cast<std::int64_t>((low ^ sign) - sign);
+        }
+        emit(Op::Dup);
+        constant(v);
+        emit(Instr{.op = Op::Eq, .size = size8(type), .flag = is_signed(type)});
+        matches.emplace_back(label, emit(Op::JumpIfNonZero));
+    }
+    emit(Op::Pop);
+    const std::size_t no_match = emit(Op::Jump);
+    for (const auto& [label, jump] : matches) {
+        patch(jump);
+        emit(Op::Pop);
+        label_jumps_.emplace_back(label, emit(Op::Jump));
+    }
+    if (default_label >= 0) label_jumps_.emplace_back(default_label, no_match);
+    break_marks_.push_back(breaks_.size());
+    statement(s.body);
+    if (default_label < 0) patch(no_match);
+    for (std::size_t i = break_marks_.back(); i < breaks_.size(); ++i) patch(breaks_[i]);
+    breaks_.resize(break_marks_.back());
+    break_marks_.pop_back();
+}
+
 void Compiler::declaration(const Stmt& s) {
+    if (s.is_static) return;  // placed and initialised with the globals
     const VarDecl& v = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(s.var)];
     if (v.init < 0 && !v.has_init_list) return;
     mark(s.line);

@@ -171,7 +171,18 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
         }
         global_addresses_.push_back(host.place_global(data));
     }
-    line_ = p.program.functions[static_cast<std::size_t>(p.main)].line;
+    const Function& main_function = p.program.functions[static_cast<std::size_t>(p.main)];
+    if (main_function.param_count == 2) {
+        // int main(int argc, char *argv[]): argc = 1, argv = {"prog", NULL}, in static data.
+        const std::uint32_t pointer_size = p.program.types.pointer_size();
+        const std::uint64_t name = host.place_string("prog");
+        StaticData argv{.name = "argv", .size = 2ull * pointer_size, .align = pointer_size,
+                        .bytes = std::vector<std::uint8_t>(2ull * pointer_size, 0)};
+        for (std::uint32_t b = 0; b < pointer_size; ++b) argv.bytes[b] = static_cast<std::uint8_t>(name >> (8 * b));
+        values_.push_back(1);
+        values_.push_back(host.place_global(argv));
+    }
+    line_ = main_function.line;
     emit(sink, make_event(EventKind::Started));
     if (!enter(p.main, host, sink)) return;
     const Instr& first = p.code[pc_];

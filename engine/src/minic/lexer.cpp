@@ -14,10 +14,10 @@ constexpr std::array<std::string_view, 38> keywords = {
     "register", "auto",   "inline", "_Bool",    "bool",     "restrict", "asm",   "_Complex"};
 
 // Longest first, so that "<<=" wins over "<<" and "<".
-constexpr std::array<std::string_view, 46> puncts = {
+constexpr std::array<std::string_view, 48> puncts = {
     "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=",
-    "*=",  "/=",  "%=",  "&=", "|=", "^=", "+",  "-",  "*",  "/",  "%",  "<",  ">",  "=",  "!",  "~",
-    "&",   "|",   "^",   "?",  ":",  ";",  ",",  ".",  "(",  ")",  "[",  "]",  "{",  "}"};
+    "*=",  "/=",  "%=",  "&=", "|=", "^=", "##", "+",  "-",  "*",  "/",  "%",  "<",  ">",  "=",  "!",  "~",
+    "&",   "|",   "^",   "?",  ":",  ";",  ",",  ".",  "(",  ")",  "[",  "]",  "{",  "}", "#"};
 
 bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -37,17 +37,31 @@ public:
     Result<std::vector<Token>> run() {
         std::vector<Token> tokens;
         for (;;) {
+            const std::size_t before = pos_;
             if (auto skipped = skip_space(); !skipped) return tl::unexpected(skipped.error());
             Token token;
+            token.space_before = pos_ != before;
             token.line = line_;
             token.column = column_;
             if (pos_ >= src_.size()) {
                 tokens.push_back(token);
                 return tokens;
             }
+            token.first_on_line = line_start_;
             auto read = read_token(token);
-            if (!read) return tl::unexpected(read.error());
+            if (!read) {
+                // Kept as an Error token: the preprocessor reports it only if it is used.
+                token = Token{.kind = TokenKind::Error, .text = read.error().message,
+                              .first_on_line = token.first_on_line, .space_before = token.space_before,
+                              .line = read.error().line,
+                              .column = read.error().column};
+                while (pos_ < src_.size() && peek() != '\n') advance();
+            }
+            const bool raw_rest = token.kind == TokenKind::Identifier && (token.text == "error" || token.text == "warning") &&
+                                  !tokens.empty() && tokens.back().first_on_line && tokens.back().text == "#" &&
+                                  tokens.back().line == token.line;
             tokens.push_back(std::move(token));
+            if (raw_rest) tokens.push_back(rest_of_line());
         }
     }
 
@@ -69,6 +83,17 @@ private:
         }
         ++pos_;
     }
+    // The rest of an `#error` line, raw, as one String token.
+    Token rest_of_line() {
+        while (peek() == ' ' || peek() == '\t') advance();
+        Token token{.kind = TokenKind::String, .line = line_, .column = column_};
+        const std::size_t start = pos_;
+        while (pos_ < src_.size() && peek() != '\n') advance();
+        token.text = std::string(src_.substr(start, pos_ - start));
+        while (!token.text.empty() && (token.text.back() == '\r' || token.text.back() == ' ')) token.text.pop_back();
+        return token;
+    }
+
     tl::unexpected<Error> error(const std::string& message, int line, int column) const {
         return fail(message, line, column);
     }
@@ -88,30 +113,16 @@ private:
                 if (pos_ >= src_.size()) return error("unterminated comment: '/*' has no closing '*/'", line, column);
                 advance();
                 advance();
-            } else if (c == '#' && line_start_) {
-                if (auto directive = skip_directive(); !directive) return directive;
+            } else if (c == '\\' && (peek(1) == '\n' || (peek(1) == '\r' && peek(2) == '\n'))) {
+                const bool start = line_start_;  // a continued line goes on the same logical line
+                while (peek() != '\n') advance();
+                advance();
+                line_start_ = start;
             } else {
                 return true;
             }
         }
         return true;
-    }
-
-    // `#include <...>` is accepted and ignored (the library is built in); others are refused.
-    Result<bool> skip_directive() {
-        const int line = line_, column = column_;
-        const std::size_t start = pos_;
-        while (pos_ < src_.size() && peek() != '\n') advance();
-        std::string_view text = src_.substr(start, pos_ - start);
-        std::size_t word_start = 1;
-        while (word_start < text.size() && (text[word_start] == ' ' || text[word_start] == '\t')) ++word_start;
-        std::size_t word_end = word_start;
-        while (word_end < text.size() && is_ident_char(text[word_end])) ++word_end;
-        const std::string word(text.substr(word_start, word_end - word_start));
-        if (word == "include") return true;
-        return error("the preprocessor directive '#" + word +
-                         "' is not supported in MiniC; write constants out and use only #include",
-                     line, column);
     }
 
     Result<bool> read_token(Token& token) {
@@ -261,6 +272,31 @@ std::string Token::describe() const {
     }
 }
 
+std::string spelling(const Token& token) {
+    auto escaped = [](const std::string& bytes, char quote) {
+        std::string out(1, quote);
+        for (char c : bytes) {
+            switch (c) {
+                case '\n': out += "\\n"; break;
+                case '\t': out += "\\t"; break;
+                case '\r': out += "\\r"; break;
+                case '\0': out += "\\0"; break;
+                case '\\': out += "\\\\"; break;
+                default:
+                    if (c == quote) out += '\\';
+                    out += c;
+            }
+        }
+        return out + quote;
+    };
+    switch (token.kind) {
+        case TokenKind::String: return escaped(token.text, '"');
+        case TokenKind::Char: return escaped(std::string(1, static_cast<char>(token.value)), '\'');
+        case TokenKind::End: case TokenKind::Error: return "";
+        default: return token.text;
+    }
+}
+
 bool is_keyword(std::string_view word) {
     for (std::string_view k : keywords) {
         if (k == word) return true;
@@ -268,6 +304,15 @@ bool is_keyword(std::string_view word) {
     return false;
 }
 
-Result<std::vector<Token>> lex(std::string_view source, int first_line) { return Lexer(source, first_line).run(); }
+Result<std::vector<Token>> lex_tokens(std::string_view source, int first_line) { return Lexer(source, first_line).run(); }
+
+Result<std::vector<Token>> lex(std::string_view source, int first_line) {
+    auto tokens = lex_tokens(source, first_line);
+    if (!tokens) return tokens;
+    for (const Token& t : *tokens) {
+        if (t.kind == TokenKind::Error) return fail(t.text, t.line, t.column);
+    }
+    return tokens;
+}
 
 }  // namespace memsim::minic

@@ -1,4 +1,5 @@
 #include "parser_impl.hpp"
+#include "memsim/minic/preprocessor.hpp"
 
 namespace memsim::minic {
 
@@ -34,7 +35,7 @@ std::int32_t Program::find_function(const std::string& function_name) const {
 }
 
 Result<Program> parse(std::string_view source, DataModel model, int first_line) {
-    auto tokens = lex(source, first_line);
+    auto tokens = preprocess(source, PreprocessConfig{.model = model, .first_line = first_line});
     if (!tokens) return tl::unexpected(tokens.error());
     auto program = parsing::Parser(std::move(*tokens), model).run();
     if (program) program->first_line = first_line;

@@ -5,35 +5,66 @@ namespace memsim::minic::parsing {
 // ---- types ----
 bool Parser::starts_type(std::size_t ahead) const {
     const Token& t = peek(ahead);
+    if (is_typedef_name(ahead)) return true;
     if (t.kind != TokenKind::Keyword) return false;
-    static constexpr const char* words[] = {"int", "char", "long", "short", "unsigned", "signed", "void", "struct", "const"};
+    static constexpr const char* words[] = {"int", "char", "long", "short", "unsigned", "signed", "void",
+                                            "struct", "const", "volatile", "restrict", "static", "extern",
+                                            "register", "auto", "inline", "_Bool", "bool", "enum", "typedef"};
     for (const char* w : words) {
         if (t.text == w) return true;
     }
-    return unsupported_message(t.text) != nullptr && t.text != "switch" && t.text != "case" &&
-           t.text != "default" && t.text != "goto";
+    return unsupported_message(t.text) != nullptr && t.text != "goto";
+}
+
+void Parser::define_standard_typedefs() {
+    TypeTable& t = prog_.types;
+    const bool lp64 = t.model() == DataModel::Lp64;
+    const TypeId i64 = t.integer(lp64 ? TypeKind::Long : TypeKind::LongLong, false);
+    const TypeId u64 = t.integer(lp64 ? TypeKind::Long : TypeKind::LongLong, true);
+    const TypeId word = t.integer(lp64 ? TypeKind::Long : TypeKind::Int, false);
+    const TypeId uword = t.integer(lp64 ? TypeKind::Long : TypeKind::Int, true);
+    const std::pair<const char*, TypeId> names[] = {
+        {"int8_t", t.integer(TypeKind::Char, false)}, {"uint8_t", t.integer(TypeKind::Char, true)},
+        {"int16_t", t.integer(TypeKind::Short, false)}, {"uint16_t", t.integer(TypeKind::Short, true)},
+        {"int32_t", t.int_type()}, {"uint32_t", t.unsigned_int_type()}, {"int64_t", i64}, {"uint64_t", u64},
+        {"intmax_t", i64}, {"uintmax_t", u64}, {"intptr_t", word}, {"uintptr_t", uword}, {"size_t", uword},
+        {"ssize_t", word}, {"ptrdiff_t", word}, {"pid_t", t.int_type()}};
+    for (const auto& [name, type] : names) typedefs_[name] = type;
 }
 
 TypeId Parser::parse_base_type() {
     const Token& start = peek();
     bool is_unsigned = false, is_signed = false;
     int longs = 0;
+    Storage storage;
     std::optional<TypeKind> kind;
     std::optional<TypeId> named;
-    while (!failed() && peek().kind == TokenKind::Keyword) {
+    while (!failed() && (peek().kind == TokenKind::Keyword || is_typedef_name())) {
         const std::string& w = peek().text;
         if (refuse_unsupported()) return 0;
-        if (w == "const") next();
+        if (peek().kind == TokenKind::Identifier) {
+            if (kind || named || longs > 0 || is_unsigned || is_signed) break;  // a declarator named like a type
+            named = typedefs_.at(w);
+            kind = prog_.types.get(*named).kind;
+            next();
+        }
+        else if (w == "const" || w == "volatile" || w == "restrict" || w == "register" || w == "auto" || w == "inline") next();
+        else if (w == "static") { storage.is_static = true; next(); }
+        else if (w == "extern") { storage.is_extern = true; next(); }
+        else if (w == "typedef") { storage.is_typedef = true; next(); }
         else if (w == "unsigned") { is_unsigned = true; next(); }
         else if (w == "signed") { is_signed = true; next(); }
         else if (w == "long") { ++longs; next(); }
         else if (w == "int" && !kind) { kind = TypeKind::Int; next(); }
         else if (w == "char" && !kind) { kind = TypeKind::Char; next(); }
         else if (w == "short" && !kind) { kind = TypeKind::Short; next(); }
+        else if ((w == "_Bool" || w == "bool") && !kind) { kind = TypeKind::Bool; next(); named = prog_.types.bool_type(); }
         else if (w == "void" && !kind) { kind = TypeKind::Void; next(); named = prog_.types.void_type(); }
         else if (w == "struct" && !kind) { kind = TypeKind::Struct; named = parse_struct(); }
+        else if (w == "enum" && !kind) { kind = TypeKind::Int; named = parse_enum(); }
         else break;
     }
+    storage_ = storage;
     if (failed()) return 0;
     if (is_unsigned && is_signed) {
         error_at(start, "a type cannot be both signed and unsigned");
@@ -51,22 +82,90 @@ TypeId Parser::parse_base_type() {
     if (longs == 1) k = TypeKind::Long;
     if (longs == 2) k = TypeKind::LongLong;
     if (!kind && longs == 0 && !is_unsigned && !is_signed) {
-        error_at(start, "expected a type, found " + start.describe());
+        error_at(start, "expected a type, found " + peek().describe());
         return 0;
     }
     return prog_.types.integer(k, is_unsigned);
 }
 
+void Parser::parse_typedefs(TypeId base) {
+    do {
+        const Declarator d = parse_declarator(base, "a name for the type");
+        if (failed()) return;
+        if (d.open_array) {
+            error_at(peek(), "a typedef of an array needs its size");
+            return;
+        }
+        if (is("(")) {
+            error_at(peek(), "function types and function pointers are not supported in MiniC yet");
+            return;
+        }
+        if (prog_.types.is_struct(d.type)) prog_.types.name_anonymous_struct(d.type, d.name);
+        typedefs_[d.name] = d.type;
+    } while (accept(","));
+}
+
+TypeId Parser::parse_enum() {
+    const Token& keyword = next();
+    std::string tag;
+    if (peek().kind == TokenKind::Identifier) tag = next().text;
+    const TypeId int_type = prog_.types.int_type();
+    if (!accept("{")) {
+        if (tag.empty()) {
+            error_at(peek(), "expected an enum name or '{' after 'enum', found " + peek().describe());
+            return 0;
+        }
+        const auto found = enum_tags_.find(tag);
+        if (found == enum_tags_.end()) {
+            error_at(keyword, "enum " + tag + " is not defined: list its constants first, 'enum " + tag + " { A, B };'");
+            return 0;
+        }
+        return found->second;
+    }
+    std::int64_t value = 0;
+    bool negative = false;
+    while (!failed() && !is("}")) {
+        if (peek().kind != TokenKind::Identifier) {
+            error_at(peek(), "expected the name of an enum constant, found " + peek().describe());
+            return 0;
+        }
+        const Token& name = next();
+        if (accept("=")) {
+            const std::int32_t e = parse_conditional();
+            if (failed()) return 0;
+            const auto v = fold_constant(e);
+            if (!v) {
+                error_at(name, "the value of the enum constant '" + name.text + "' must be a constant integer");
+                return 0;
+            }
+            value = *v;
+        }
+        if (enum_constants_.contains(name.text) || typedefs_.contains(name.text)) {
+            error_at(name, "'" + name.text + "' is defined twice");
+            return 0;
+        }
+        enum_constants_[name.text] = value;
+        negative = negative || value < 0;
+        ++value;
+        if (!accept(",")) break;
+    }
+    if (!expect("}", "to close the enum")) return 0;
+    // gcc gives an enum without negative constants the type unsigned int.
+    const TypeId type = negative ? int_type : prog_.types.unsigned_int_type();
+    if (!tag.empty()) enum_tags_[tag] = type;
+    return type;
+}
+
 // `struct tag` or `struct tag { fields }`; the 'struct' keyword is the current token.
 TypeId Parser::parse_struct() {
-    next();
-    if (peek().kind != TokenKind::Identifier) {
-        error_at(peek(), "expected a struct name after 'struct', found " + peek().describe() +
-                             " (MiniC structs need a name)");
+    const Token& keyword = next();
+    if (peek().kind != TokenKind::Identifier && !is("{")) {
+        error_at(peek(), "expected a struct name or '{' after 'struct', found " + peek().describe());
         return 0;
     }
-    const Token& tag = next();
-    const TypeId type = prog_.types.declare_struct(tag.text);
+    const bool anonymous = is("{");
+    const Token& tag = anonymous ? keyword : next();
+    const TypeId type = anonymous ? prog_.types.declare_anonymous_struct() : prog_.types.declare_struct(tag.text);
     if (!accept("{")) return type;
     if (prog_.types.is_complete(type)) {
         error_at(tag, "struct " + tag.text + " is defined twice");
@@ -104,7 +203,7 @@ Declarator Parser::parse_declarator(TypeId base, const char* what) {
     Declarator d;
     d.type = base;
     while (accept("*")) {
-        while (is_keyword("const")) next();
+        while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
         d.type = prog_.types.pointer_to(d.type);
     }
     if (is("(")) {
@@ -161,7 +260,10 @@ void Parser::parse_array_suffix(Declarator& d) {
 TypeId Parser::parse_type_name() {
     Declarator d;
     d.type = parse_base_type();
-    while (!failed() && accept("*")) d.type = prog_.types.pointer_to(d.type);
+    while (!failed() && accept("*")) {
+        while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
+        d.type = prog_.types.pointer_to(d.type);
+    }
     if (!failed() && is("(")) error_at(peek(), "function pointers are not supported in MiniC");
     parse_array_suffix(d);
     return d.type;
@@ -185,8 +287,34 @@ std::optional<std::int64_t> Parser::fold_constant(std::int32_t index) const {
                 case BinaryOp::Sub: return *x - *y;
                 case BinaryOp::Mul: return *x * *y;
                 case BinaryOp::Div: return *y == 0 ? std::nullopt : std::optional<std::int64_t>(*x / *y);
-                default: return std::nullopt;
+                case BinaryOp::Mod: return *y == 0 ? std::nullopt : std::optional<std::int64_t>(*x % *y);
+                case BinaryOp::Shl: return *y < 0 || *y > 62 ? std::nullopt : std::optional<std::int64_t>(*x << *y);
+                case BinaryOp::Shr: return *y < 0 || *y > 63 ? std::nullopt : std::optional<std::int64_t>(*x >> *y);
+                case BinaryOp::BitAnd: return *x & *y;
+                case BinaryOp::BitOr: return *x | *y;
+                case BinaryOp::BitXor: return *x ^ *y;
+                case BinaryOp::Lt: return *x < *y;
+                case BinaryOp::Gt: return *x > *y;
+                case BinaryOp::Le: return *x <= *y;
+                case BinaryOp::Ge: return *x >= *y;
+                case BinaryOp::Eq: return *x == *y;
+                case BinaryOp::Ne: return *x != *y;
+                case BinaryOp::LogicalAnd: return *x && *y;
+                case BinaryOp::LogicalOr: return *x || *y;
             }
+            return std::nullopt;
+        }
+        case ExprKind::BitNot: {
+            auto v = fold_constant(e.a);
+            return v ? std::optional<std::int64_t>(~*v) : std::nullopt;
+        }
+        case ExprKind::Not: {
+            auto v = fold_constant(e.a);
+            return v ? std::optional<std::int64_t>(!*v) : std::nullopt;
+        }
+        case ExprKind::Conditional: {
+            auto c = fold_constant(e.a);
+            return c ? fold_constant(*c ? e.b : e.c) : std::nullopt;
         }
         default: return std::nullopt;
     }
@@ -202,6 +330,12 @@ void Parser::parse_top_level() {
     }
     const TypeId base = parse_base_type();
     if (failed() || accept(";")) return;
+    const Storage storage = storage_;
+    if (storage.is_typedef) {
+        parse_typedefs(base);
+        expect(";", "after the typedef");
+        return;
+    }
     Declarator d = parse_declarator(base, "a name");
     if (failed()) return;
     if (is("(")) {
@@ -211,8 +345,15 @@ void Parser::parse_top_level() {
     for (;;) {
         VarDecl v = parse_variable(d);
         if (failed()) return;
+        if (storage.is_extern && v.init < 0 && !v.has_init_list) {
+            // A declaration of a global defined elsewhere in the program (one file): nothing to place.
+            if (!accept(",")) break;
+            d = parse_declarator(base, "a name");
+            if (failed()) return;
+            continue;
+        }
         for (const VarDecl& g : prog_.globals) {
-            if (g.name == v.name) {
+            if (g.owner < 0 && g.name == v.name) {
                 error_at(toks_[pos_ - 1], "the global '" + v.name + "' is defined twice (first at " +
                                               std::to_string(g.line) + ":" + std::to_string(g.column) + ")");
                 return;
@@ -236,22 +377,15 @@ VarDecl Parser::parse_variable(const Declarator& d) {
     if (accept("=")) {
         if (accept("{")) {
             v.has_init_list = true;
-            while (!failed() && !is("}")) {
-                if (is("{")) {
-                    error_at(peek(), "nested initializer lists are not supported in MiniC; initialise rows with loops");
-                    return v;
-                }
-                v.init_list.push_back(parse_assignment());
-                if (!accept(",")) break;
-            }
-            expect("}", "to close the initializer list");
+            parse_braced(d.type, v.init_list, false);
         } else {
             v.init = parse_assignment();
         }
     }
     if (failed()) return v;
     if (d.open_array) {
-        std::uint64_t count = v.init_list.size();
+        const std::uint64_t per_element = std::max<std::uint64_t>(prog_.types.scalar_count(prog_.types.element(d.type)), 1);
+        std::uint64_t count = (v.init_list.size() + per_element - 1) / per_element;
         if (v.init >= 0 && prog_.exprs[static_cast<std::size_t>(v.init)].kind == ExprKind::String) {
             count = prog_.strings[static_cast<std::size_t>(prog_.exprs[static_cast<std::size_t>(v.init)].value)].size() + 1;
         }
@@ -267,6 +401,94 @@ VarDecl Parser::parse_variable(const Declarator& d) {
     return v;
 }
 
+std::int32_t Parser::zero_expr(const Token& at) {
+    Expr e = expr_at(ExprKind::Number, at);
+    e.type = prog_.types.int_type();
+    return add_expr(std::move(e));
+}
+
+TypeId Parser::aggregate_at(TypeId type, std::uint64_t index) const {
+    const TypeTable& t = prog_.types;
+    if (t.is_array(type)) {
+        const TypeId element = t.element(type);
+        const std::uint64_t per = t.scalar_count(element);
+        const std::uint64_t count = t.get(type).count;
+        if (per == 0 || (count != 0 && index / per >= count)) return 0;
+        return index % per == 0 ? element : aggregate_at(element, index % per);
+    }
+    if (t.is_struct(type)) {
+        std::uint64_t start = 0;
+        for (const Field& f : t.struct_of(type).fields) {
+            const std::uint64_t n = t.scalar_count(f.type);
+            if (index == start) return f.type;
+            if (index < start + n) return aggregate_at(f.type, index - start);
+            start += n;
+        }
+        return 0;
+    }
+    return index == 0 && t.is_scalar(type) ? type : 0;
+}
+
+void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad) {
+    const std::size_t start = out.size();
+    while (!failed() && !is("}")) {
+        if (out.size() > max_initialized_elements) {
+            error_at(peek(), "initializer lists fill at most " + std::to_string(max_initialized_elements) +
+                                 " elements in MiniC: fill the rest with a loop");
+            return;
+        }
+        if (is(".") || is("[")) {
+            error_at(peek(), "designated initializers ({.x = 1}, {[2] = 5}) are not supported in MiniC yet; give the values in order");
+            return;
+        }
+        const TypeId sub = aggregate_at(type, out.size() - start);
+        const bool char_array = sub != 0 && prog_.types.is_array(sub) &&
+                                prog_.types.get(prog_.types.element(sub)).kind == TypeKind::Char;
+        if (is("{")) {
+            const Token& open = next();
+            if (sub == 0) {
+                error_at(open, "this '{' has no element or field left to initialise (too many values?)");
+                return;
+            }
+            if (prog_.types.is_scalar(sub)) {
+                out.push_back(parse_assignment());
+                accept(",");
+                expect("}", "after the value in braces");
+            } else {
+                parse_braced(sub, out, true);
+            }
+        } else if (char_array && peek().kind == TokenKind::String) {
+            const Token& text = next();
+            std::string bytes = text.text;
+            while (peek().kind == TokenKind::String) bytes += next().text;
+            const std::uint64_t size = prog_.types.get(sub).count;
+            if (bytes.size() > size) {
+                error_at(text, "the string has " + std::to_string(bytes.size()) + " characters, more than the " +
+                                   std::to_string(size) + " the array holds");
+                return;
+            }
+            for (std::uint64_t i = 0; i < size; ++i) {
+                const std::int32_t c = zero_expr(text);
+                prog_.exprs[static_cast<std::size_t>(c)].value =
+                    i < bytes.size() ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(bytes[i]))) : 0;
+                out.push_back(c);
+            }
+        } else {
+            out.push_back(parse_assignment());
+        }
+        if (!accept(",")) break;
+    }
+    const Token& close = peek();
+    if (!expect("}", "to close the initializer list")) return;
+    if (!pad) return;
+    const std::uint64_t total = prog_.types.scalar_count(type);
+    if (total > max_initialized_elements) {
+        error_at(close, "initializer lists fill at most " + std::to_string(max_initialized_elements) + " elements in MiniC");
+        return;
+    }
+    while (out.size() - start < total) out.push_back(zero_expr(close));
+}
+
 void Parser::parse_function(const Declarator& d) {
     Function f{.name = d.name, .return_type = d.type, .line = d.line, .column = d.column};
     if (prog_.types.is_array(d.type)) error_at(peek(), "a function cannot return an array");
@@ -280,13 +502,18 @@ void Parser::parse_function(const Declarator& d) {
             error_at(peek(), "functions with variable arguments (...) are not supported in MiniC");
             return;
         }
-        const TypeId base = parse_base_type();
+        TypeId base = parse_base_type();
         if (failed()) return;
         Declarator p;
-        if (is(",") || is(")")) {
-            p.type = base;  // a prototype may leave the name out
+        while (accept("*")) {
+            while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
+            base = prog_.types.pointer_to(base);
+        }
+        if (is(",") || is(")") || is("[")) {
+            p.type = base;  // a prototype may leave the name out: `void push(struct node *);`
             p.line = peek().line;
             p.column = peek().column;
+            parse_array_suffix(p);
         } else {
             p = parse_declarator(base, "a parameter name");
         }

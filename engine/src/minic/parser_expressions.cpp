@@ -2,6 +2,19 @@
 
 namespace memsim::minic::parsing {
 
+std::int32_t Parser::parse_expr() {
+    std::int32_t lhs = parse_assignment();
+    ChainDepth chain{*this};
+    while (!failed() && is(",")) {
+        if (!chain.add(peek())) return -1;
+        Expr e = expr_at(ExprKind::Comma, next());
+        e.a = lhs;
+        e.b = parse_assignment();
+        lhs = add_expr(std::move(e));
+    }
+    return lhs;
+}
+
 std::int32_t Parser::parse_assignment() {
     DepthGuard guard(*this, peek());
     if (failed()) return -1;
@@ -195,6 +208,20 @@ std::int32_t Parser::parse_primary() {
         Expr e = expr_at(ExprKind::String, t);
         e.value = prog_.strings.size();
         prog_.strings.push_back(std::move(bytes));
+        return add_expr(std::move(e));
+    }
+    if (t.kind == TokenKind::Identifier && t.text == "__func__" && function_ >= 0) {
+        next();  // C99: a static char array holding the function's name
+        Expr e = expr_at(ExprKind::String, t);
+        e.value = prog_.strings.size();
+        prog_.strings.push_back(prog_.functions[static_cast<std::size_t>(function_)].name);
+        return add_expr(std::move(e));
+    }
+    if (t.kind == TokenKind::Identifier && enum_constants_.contains(t.text)) {
+        next();
+        Expr e = expr_at(ExprKind::Number, t);
+        e.value = static_cast<std::uint64_t>(enum_constants_.at(t.text));
+        e.type = prog_.types.int_type();
         return add_expr(std::move(e));
     }
     if (t.kind == TokenKind::Identifier) {

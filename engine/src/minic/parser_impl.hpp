@@ -2,10 +2,12 @@
 // Internal to the MiniC parser (not installed): the Parser class shared by the files that
 // implement it by feature: parser_declarations.cpp (types, globals, functions),
 // parser_statements.cpp and parser_expressions.cpp. See memsim/minic/parser.hpp.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "memsim/minic/checker.hpp"
 #include "memsim/minic/lexer.hpp"
 #include "memsim/minic/parser.hpp"
 
@@ -22,20 +24,6 @@ constexpr Unsupported unsupported_words[] = {
     {"double", "floating-point types are not supported in MiniC; use int or long"},
     {"_Complex", "complex numbers are not supported in MiniC"},
     {"union", "unions are not supported in MiniC; use a struct"},
-    {"enum", "enums are not supported in MiniC; use int constants"},
-    {"typedef", "typedef is not supported in MiniC; write the type out, for example 'struct node *'"},
-    {"static", "'static' is not supported in MiniC; use a global variable"},
-    {"extern", "'extern' is not supported in MiniC: a program is one file"},
-    {"register", "'register' is not supported in MiniC: every variable lives in memory"},
-    {"auto", "'auto' is not supported in MiniC"},
-    {"inline", "'inline' is not supported in MiniC"},
-    {"volatile", "'volatile' is not supported in MiniC"},
-    {"restrict", "'restrict' is not supported in MiniC"},
-    {"_Bool", "bool is not supported in MiniC; use int"},
-    {"bool", "bool is not supported in MiniC; use int"},
-    {"switch", "switch statements are not supported in MiniC; use if / else if"},
-    {"case", "switch statements are not supported in MiniC; use if / else if"},
-    {"default", "switch statements are not supported in MiniC; use if / else if"},
     {"goto", "goto is not supported in MiniC; use loops with break and continue"},
     {"asm", "inline assembly is not supported in MiniC"},
 };
@@ -76,9 +64,19 @@ struct Declarator {
     bool open_array = false;  // `a[]`: size from the initializer
 };
 
+// The storage class and `typedef` of the last declaration's specifiers.
+struct Storage {
+    bool is_static = false;
+    bool is_extern = false;
+    bool is_typedef = false;
+};
+
 class Parser {
 public:
-    Parser(std::vector<Token> tokens, DataModel model) : toks_(std::move(tokens)) { prog_.types = TypeTable(model); }
+    Parser(std::vector<Token> tokens, DataModel model) : toks_(std::move(tokens)) {
+        prog_.types = TypeTable(model);
+        define_standard_typedefs();
+    }
 
     Result<Program> run() {
         while (!failed() && peek().kind != TokenKind::End) parse_top_level();
@@ -93,6 +91,15 @@ private:
     std::optional<Error> error_;
     int depth_ = 0;
     std::int32_t function_ = -1;  // the function being parsed
+    Storage storage_{};           // of the last parse_base_type
+    std::map<std::string, TypeId> typedefs_{};
+    std::map<std::string, std::int64_t> enum_constants_{};
+    std::map<std::string, TypeId> enum_tags_{};
+    std::vector<std::vector<std::int32_t>> switch_labels_{};  // per open switch: its case labels
+
+    bool is_typedef_name(std::size_t ahead = 0) const {
+        return peek(ahead).kind == TokenKind::Identifier && typedefs_.contains(peek(ahead).text);
+    }
 
     // ---- tokens and errors ----
     const Token& peek(std::size_t ahead = 0) const {
@@ -159,6 +166,15 @@ private:
 
     TypeId parse_base_type();
 
+    // <stdint.h>, <stddef.h> and <sys/types.h> names: int8_t .. uint64_t, size_t, ...
+    void define_standard_typedefs();
+
+    // `typedef base a, *b;` after the base type: each declarator names a type.
+    void parse_typedefs(TypeId base);
+
+    // `enum tag { A, B = 5 }` or `enum tag`; the 'enum' keyword is the current token.
+    TypeId parse_enum();
+
     // `struct tag` or `struct tag { fields }`; the 'struct' keyword is the current token.
     TypeId parse_struct();
 
@@ -177,6 +193,17 @@ private:
 
     // The initializer part of a variable declaration: `= expr` or `= {a, b}`.
     VarDecl parse_variable(const Declarator& d);
+
+    // After a '{': one expression per scalar of `type`, in order, into `out`. Inner braces
+    // start the element or field at their position and are padded with zeros to its end;
+    // a string fills a char array element. `pad` pads this list too.
+    void parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad);
+
+    // The element or field of `type` that starts at scalar `index` (the innermost when
+    // several start there and the outermost is not wanted); 0 (void) when none does.
+    TypeId aggregate_at(TypeId type, std::uint64_t index) const;
+
+    std::int32_t zero_expr(const Token& at);
 
     void parse_function(const Declarator& d);
 
@@ -200,10 +227,16 @@ private:
 
     std::int32_t parse_for();
 
+    std::int32_t parse_switch();
+
+    // `case value:` or `default:` inside a switch.
+    std::int32_t parse_label();
+
     // ---- expressions ----
     Expr expr_at(ExprKind kind, const Token& t) const { return Expr{.kind = kind, .line = t.line, .column = t.column}; }
 
-    std::int32_t parse_expr() { return parse_assignment(); }
+    // expr = assignment { "," assignment }
+    std::int32_t parse_expr();
 
     std::int32_t parse_assignment();
 

@@ -35,6 +35,8 @@ std::int32_t Parser::parse_statement() {
         if (w == "while") return parse_while();
         if (w == "do") return parse_do();
         if (w == "for") return parse_for();
+        if (w == "switch") return parse_switch();
+        if (w == "case" || w == "default") return parse_label();
         if (w == "break" || w == "continue") {
             next();
             expect(";", "after '" + w + "'");
@@ -53,6 +55,10 @@ std::int32_t Parser::parse_statement() {
         error_at(t, "labels and goto are not supported in MiniC");
         return -1;
     }
+    if (t.kind == TokenKind::Identifier && peek(1).kind == TokenKind::Identifier) {
+        error_at(t, "unknown type name '" + t.text + "': define it with typedef first, or write 'struct " + t.text + "'");
+        return -1;
+    }
     Stmt s = stmt_at(StmtKind::Expr, t);
     s.expr = parse_expr();
     expect(";", "after the expression");
@@ -64,23 +70,40 @@ std::int32_t Parser::parse_declaration() {
     const Token& start = peek();
     const TypeId base = parse_base_type();
     if (failed()) return -1;
+    const Storage storage = storage_;
     Stmt group = stmt_at(StmtKind::Group, start);
     if (is(";")) return add_stmt(stmt_at(StmtKind::Empty, start));  // a struct definition alone
+    if (storage.is_typedef) {
+        parse_typedefs(base);
+        return add_stmt(stmt_at(StmtKind::Empty, start));
+    }
     do {
         const Declarator d = parse_declarator(base, "a variable name");
         if (failed()) return -1;
         if (is("(")) {
-            error_at(peek(), "functions cannot be declared inside a function in MiniC");
+            error_at(peek(), "functions cannot be declared inside a function in MiniC; declare it before the function");
             return -1;
         }
         VarDecl v = parse_variable(d);
         if (failed()) return -1;
+        if (storage.is_extern) continue;  // refers to a global; nothing to place here
+        if (storage.is_static) {
+            // A static local lives with the globals (.data or .bss) and keeps its value between calls.
+            v.owner = function_;
+            Stmt decl = Stmt{.kind = StmtKind::Decl, .line = d.line, .column = d.column};
+            decl.var = static_cast<std::int32_t>(prog_.globals.size());
+            decl.is_static = true;
+            prog_.globals.push_back(std::move(v));
+            group.children.push_back(add_stmt(std::move(decl)));
+            continue;
+        }
         Function& f = prog_.functions[static_cast<std::size_t>(function_)];
         Stmt decl = Stmt{.kind = StmtKind::Decl, .line = d.line, .column = d.column};
         decl.var = static_cast<std::int32_t>(f.locals.size());
         f.locals.push_back(std::move(v));
         group.children.push_back(add_stmt(std::move(decl)));
     } while (accept(","));
+    if (group.children.empty()) return add_stmt(stmt_at(StmtKind::Empty, start));
     if (group.children.size() == 1) return group.children.front();
     return add_stmt(std::move(group));
 }
@@ -139,12 +162,52 @@ std::int32_t Parser::parse_for() {
     if (!is(";")) s.expr = parse_expr();
     if (!expect(";", "after the condition of 'for'")) return -1;
     if (!is(")")) s.step = parse_expr();
-    if (!failed() && is(",")) {
-        error_at(peek(), "the comma operator is not supported in MiniC; update one variable in the step and the other in the body");
-        return -1;
-    }
     if (!expect(")", "to close 'for (...)'")) return -1;
     s.body = parse_statement();
     return add_stmt(std::move(s));
+}
+
+std::int32_t Parser::parse_switch() {
+    Stmt s = stmt_at(StmtKind::Switch, next());
+    s.expr = parse_condition("switch");
+    if (failed()) return -1;
+    switch_labels_.emplace_back();
+    s.body = parse_statement();
+    s.children = std::move(switch_labels_.back());
+    switch_labels_.pop_back();
+    return add_stmt(std::move(s));
+}
+
+std::int32_t Parser::parse_label() {
+    const Token& t = next();
+    const bool is_case = t.text == "case";
+    if (switch_labels_.empty()) {
+        error_at(t, "'" + t.text + "' is only allowed inside a switch");
+        return -1;
+    }
+    Stmt s = stmt_at(is_case ? StmtKind::Case : StmtKind::Default, t);
+    if (is_case) {
+        const std::int32_t e = parse_conditional();
+        if (failed()) return -1;
+        const auto v = fold_constant(e);
+        if (!v) {
+            error_at(t, "a case label must be a constant integer (a number, a character, an enum constant or a #define)");
+            return -1;
+        }
+        s.value = *v;
+    }
+    if (!expect(":", std::string("after '") + (is_case ? "case value" : "default") + "'")) return -1;
+    for (std::int32_t other : switch_labels_.back()) {
+        const Stmt& o = prog_.stmts[static_cast<std::size_t>(other)];
+        if (o.kind == s.kind && (!is_case || o.value == s.value)) {
+            error_at(t, std::string(is_case ? "the case value " + std::to_string(s.value) : "'default'") +
+                            " appears twice in this switch (first at " + std::to_string(o.line) + ":" +
+                            std::to_string(o.column) + ")");
+            return -1;
+        }
+    }
+    const std::int32_t index = add_stmt(std::move(s));
+    switch_labels_.back().push_back(index);
+    return index;
 }
 }  // namespace memsim::minic::parsing

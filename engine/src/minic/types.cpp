@@ -20,6 +20,7 @@ TypeTable::TypeTable(DataModel model) : model_(model) {
         types_.push_back(Type{.kind = kind, .is_unsigned = false});
         types_.push_back(Type{.kind = kind, .is_unsigned = true});
     }
+    types_.push_back(Type{.kind = TypeKind::Bool, .is_unsigned = true});
 }
 
 TypeId TypeTable::integer(TypeKind kind, bool is_unsigned) const {
@@ -29,6 +30,7 @@ TypeId TypeTable::integer(TypeKind kind, bool is_unsigned) const {
         case TypeKind::Int: return is_unsigned ? 6 : 5;
         case TypeKind::Long: return is_unsigned ? 8 : 7;
         case TypeKind::LongLong: return is_unsigned ? 10 : 9;
+        case TypeKind::Bool: return bool_type();
         default: return 5;
     }
 }
@@ -53,6 +55,16 @@ TypeId TypeTable::declare_struct(const std::string& name) {
     return intern(Type{.kind = TypeKind::Struct, .struct_index = static_cast<std::int32_t>(structs_.size() - 1)});
 }
 
+TypeId TypeTable::declare_anonymous_struct() {
+    structs_.push_back(StructDef{.name = "(anonymous struct)", .anonymous = true});
+    return intern(Type{.kind = TypeKind::Struct, .struct_index = static_cast<std::int32_t>(structs_.size() - 1)});
+}
+
+void TypeTable::name_anonymous_struct(TypeId struct_type, const std::string& name) {
+    StructDef& def = structs_[static_cast<std::size_t>(types_[struct_type].struct_index)];
+    if (def.anonymous && def.name == "(anonymous struct)") def.name = name;
+}
+
 void TypeTable::complete_struct(TypeId struct_type, const std::vector<Field>& fields) {
     std::uint64_t offset = 0;
     std::uint64_t align = 1;
@@ -74,7 +86,8 @@ void TypeTable::complete_struct(TypeId struct_type, const std::vector<Field>& fi
 TypeId TypeTable::find_struct(const std::string& name) const {
     for (std::size_t i = 0; i < types_.size(); ++i) {
         const Type& t = types_[i];
-        if (t.kind == TypeKind::Struct && structs_[static_cast<std::size_t>(t.struct_index)].name == name) {
+        if (t.kind == TypeKind::Struct && !structs_[static_cast<std::size_t>(t.struct_index)].anonymous &&
+            structs_[static_cast<std::size_t>(t.struct_index)].name == name) {
             return static_cast<TypeId>(i);
         }
     }
@@ -85,7 +98,7 @@ std::uint64_t TypeTable::size_of(TypeId id) const {
     const Type& t = types_[id];
     switch (t.kind) {
         case TypeKind::Void: return 0;
-        case TypeKind::Char: return 1;
+        case TypeKind::Char: case TypeKind::Bool: return 1;
         case TypeKind::Short: return 2;
         case TypeKind::Int: return 4;
         case TypeKind::Long: return model_ == DataModel::Lp64 ? 8 : 4;
@@ -114,7 +127,7 @@ std::uint64_t TypeTable::align_of(TypeId id) const {
 bool TypeTable::is_integer(TypeId id) const {
     const TypeKind k = types_[id].kind;
     return k == TypeKind::Char || k == TypeKind::Short || k == TypeKind::Int || k == TypeKind::Long ||
-           k == TypeKind::LongLong;
+           k == TypeKind::LongLong || k == TypeKind::Bool;
 }
 
 bool TypeTable::is_complete(TypeId id) const {
@@ -149,9 +162,41 @@ std::string TypeTable::name(TypeId id) const {
             }
             return name(base) + " " + dims;
         }
-        case TypeKind::Struct: return "struct " + structs_[static_cast<std::size_t>(t.struct_index)].name;
+        case TypeKind::Struct: {
+            const StructDef& def = structs_[static_cast<std::size_t>(t.struct_index)];
+            return def.anonymous ? def.name : "struct " + def.name;
+        }
+        case TypeKind::Bool: return "bool";
     }
     return "?";
+}
+
+std::uint64_t TypeTable::scalar_count(TypeId id) const {
+    const Type& t = types_[id];
+    if (t.kind == TypeKind::Array) return t.count * scalar_count(t.element);
+    if (t.kind == TypeKind::Struct) {
+        std::uint64_t n = 0;
+        for (const Field& f : struct_of(id).fields) n += scalar_count(f.type);
+        return n;
+    }
+    return is_scalar(id) ? 1 : 0;
+}
+
+std::vector<std::pair<std::uint64_t, TypeId>> TypeTable::scalar_slots(TypeId id) const {
+    std::vector<std::pair<std::uint64_t, TypeId>> slots;
+    auto add = [&](auto& self, TypeId type, std::uint64_t offset) -> void {
+        const Type& t = types_[type];
+        if (t.kind == TypeKind::Array) {
+            const std::uint64_t size = size_of(t.element);
+            for (std::uint64_t i = 0; i < t.count; ++i) self(self, t.element, offset + i * size);
+        } else if (t.kind == TypeKind::Struct) {
+            for (const Field& f : struct_of(type).fields) self(self, f.type, offset + f.offset);
+        } else if (is_scalar(type)) {
+            slots.emplace_back(offset, type);
+        }
+    };
+    add(add, id, 0);
+    return slots;
 }
 
 int TypeTable::rank(TypeId id) const {

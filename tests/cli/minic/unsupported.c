@@ -1,4 +1,4 @@
 int main(void) {
-    switch (1) { }
+    goto end;
     return 0;
 }

@@ -37,7 +37,7 @@ TEST_CASE("Type errors say which types do not fit", "[minic][checker]") {
 
 TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
     CHECK(compile_error("int f(void) { return 0; }") == "1:1: the program has no 'main' function: write 'int main(void) { ... }'");
-    CHECK(compile_error("int main(void) { break; return 0; }") == "1:18: 'break' is only allowed inside a loop");
+    CHECK(compile_error("int main(void) { break; return 0; }") == "1:18: 'break' is only allowed inside a loop or a switch");
     CHECK(compile_error("int g = 1;\nint h = g + 1;\nint main(void) { return 0; }") ==
           "2:11: a global's initial value must be a constant (a number or a string)");
     CHECK(compile_error("int f(int x);\nint main(void) { return f(1); }") == "2:25: function 'f' is declared but never defined");
@@ -45,7 +45,7 @@ TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
 
 TEST_CASE("Struct copies need a struct in memory on the right", "[minic][checker]") {
     CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; struct s z; x.a = 1; z = y = x; return 0; }") ==
-          "2:69: a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+          "(compiled)");
     CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; struct s y; x.a = 1; y = 1 ? x : x; return 0; }") ==
           "2:57: '?:' cannot choose between structs in MiniC; use if / else");
     CHECK(compile_error("struct s { int a; };\nint main(void) { struct s x; x.a = 1; struct s y = x; return y.a; }") == "(compiled)");

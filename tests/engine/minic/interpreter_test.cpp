@@ -215,3 +215,58 @@ TEST_CASE("current_line() uses the lines of the whole scenario file when the bod
     it.step(host);
     CHECK(it.current_line() == 22);
 }
+
+TEST_CASE("A static local keeps its value between calls and lives with the globals", "[minic][interpreter][static]") {
+    const std::string source =
+        "int next(void) { static int n = 5; static int zero; zero++; return n++ + zero * 100; }\n"
+        "int n = 1;\n"
+        "int main(void) { next(); next(); return next() + n; }\n";
+    const auto program = compile(source);
+    REQUIRE(program);
+    // Two statics of next() plus the global n: all three are program globals.
+    REQUIRE((*program)->program.globals.size() == 3);
+    CHECK((*program)->program.globals[0].owner == 0);
+    CHECK((*program)->program.globals[2].owner == -1);
+    Run run = run_source(source);
+    CHECK(run.interpreter->exit_code() == 7 + 300 + 1);
+    CHECK(run.host.call_stack().frames().empty());
+}
+
+TEST_CASE("A switch jumps to its case, falls through and leaves at break", "[minic][interpreter][switch]") {
+    Run run = run_source(
+        "#include <stdio.h>\n"
+        "int f(int x) { int r = 0;\n"
+        "  switch (x) { case 1: r += 1; case 2: r += 10; break; case -3: r = 7; break; default: r = 99; }\n"
+        "  return r; }\n"
+        "int main(void) { unsigned char c = 200; switch (c) { case 200: putchar('y'); break; case -56: putchar('n'); }\n"
+        "  for (int i = 0; i < 3; i++) { switch (i) { case 1: continue; } putchar('0' + i); }\n"
+        "  return f(1) * 10000 + f(2) * 100 + f(-3) + f(5) * 0; }\n");
+    CHECK(run.host.output() == "y02");
+    CHECK(run.interpreter->exit_code() == 110000 + 1000 + 7);
+}
+
+TEST_CASE("Struct assignment copies the bytes, also inside a larger expression", "[minic][interpreter][struct]") {
+    Run run = run_source(
+        "typedef struct { int x; char c; long y; } T;\n"
+        "int main(void) { T a, b, c; a.x = 4; a.c = 'z'; a.y = 9; c = b = a; b.x = 1;\n"
+        "  return c.x * 1000 + (c = b).x * 100 + (int)c.y; }\n");
+    CHECK(run.interpreter->status() == Status::Exited);
+    CHECK(run.interpreter->exit_code() == 4000 + 100 + 9);
+}
+
+TEST_CASE("bool stores 0 or 1 and __func__ names the function", "[minic][interpreter][bool]") {
+    Run run = run_source(
+        "#include <stdbool.h>\n#include <stdio.h>\n"
+        "int main(void) { bool b = 7; bool p = &b; b += 5; bool z = (bool)0;\n"
+        "  printf(\"%s %d %d %d %d\", __func__, b, p, z, (int)sizeof(bool)); return 0; }\n");
+    CHECK(run.host.output() == "main 1 1 0 1");
+}
+
+TEST_CASE("main(int argc, char *argv[]) gets 1 and {\"prog\", NULL}", "[minic][interpreter][main]") {
+    for (DataModel model : {DataModel::Lp64, DataModel::Ilp32}) {
+        Run run = run_source("#include <stdio.h>\nint main(int argc, char **argv) { printf(\"%d %s %p\", argc, argv[0], argv[1]); return argc; }\n",
+                             model);
+        CHECK(run.host.output() == "1 prog (nil)");
+        CHECK(run.interpreter->exit_code() == 1);
+    }
+}

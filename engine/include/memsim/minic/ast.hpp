@@ -42,6 +42,7 @@ enum class ExprKind : std::uint8_t {
     Assign,       // a = b
     CompoundAssign,  // a op= b
     Conditional,  // a ? b : c
+    Comma,        // a, b: a for its effect, then the value of b
 };
 
 enum class BinaryOp : std::uint8_t {
@@ -83,6 +84,9 @@ enum class StmtKind : std::uint8_t {
     Break, Continue,
     Return,    // return expr;  (expr = -1 when none)
     Empty,     // ;
+    Switch,    // switch (expr) body; children: its Case and Default labels, in order
+    Case,      // case value:  (a label inside the switch's body)
+    Default,   // default:
 };
 
 struct Stmt {
@@ -94,7 +98,9 @@ struct Stmt {
     std::int32_t step = -1;        // For: the step expression
     std::int32_t body = -1;        // If then, loop body
     std::int32_t else_body = -1;   // If else
-    std::int32_t var = -1;         // Decl: index into the function's locals
+    std::int32_t var = -1;         // Decl: index into the function's locals (a static local: into globals)
+    bool is_static = false;        // Decl: a static local, stored with the globals
+    std::int64_t value = 0;        // Case: the label's value
     std::vector<std::int32_t> children{};  // Block, Group
 };
 
@@ -107,6 +113,7 @@ struct VarDecl {
     std::int32_t init = -1;                // `= expr`, or -1
     std::vector<std::int32_t> init_list{};   // `= {a, b, c}`
     bool has_init_list = false;
+    std::int32_t owner = -1;   // a static local: the function it is visible in (it lives with the globals)
 };
 
 // A function: parameters are the first `param_count` locals; every local of every block

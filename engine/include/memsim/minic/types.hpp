@@ -11,6 +11,7 @@
 //   long              4               8
 //   long long         8               8
 //   pointer           4               8
+//   _Bool (bool)      1               1     holds 0 or 1: storing any other value stores 1
 //
 // An array is its elements back to back (`int a[2][3]`: 2 rows of 3 ints, row-major).
 // A struct lays its fields out in order, each at the next multiple of its alignment;
@@ -28,6 +29,7 @@
 //   types.size_of(p) == 8;  types.name(p) == "int *"
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memsim::minic {
@@ -38,7 +40,7 @@ enum class DataModel : std::uint8_t { Ilp32, Lp64 };
 // An index into a TypeTable.
 using TypeId = std::uint32_t;
 
-enum class TypeKind : std::uint8_t { Void, Char, Short, Int, Long, LongLong, Pointer, Array, Struct };
+enum class TypeKind : std::uint8_t { Void, Char, Short, Int, Long, LongLong, Pointer, Array, Struct, Bool };
 
 // One type. Pointer and Array name their element type; Struct names its definition.
 struct Type {
@@ -66,6 +68,7 @@ struct StructDef {
     std::uint64_t size = 0;
     std::uint64_t align = 1;
     bool complete = false;
+    bool anonymous = false;  // `struct { ... }`: `name` is its typedef name (or "(anonymous struct)")
 
     // The field named `name`, or nullptr.
     const Field* find(const std::string& field_name) const;
@@ -85,6 +88,7 @@ public:
     TypeId unsigned_int_type() const { return 6; }
     TypeId long_type() const { return 7; }
     TypeId unsigned_long_type() const { return 8; }
+    TypeId bool_type() const { return 11; }
     // The integer type of a kind and signedness (Char ... LongLong).
     TypeId integer(TypeKind kind, bool is_unsigned) const;
 
@@ -95,6 +99,10 @@ public:
 
     // Declares a struct by name (incomplete until complete_struct); returns its TypeId.
     TypeId declare_struct(const std::string& name);
+    // Declares a struct without a tag (each one is a new type).
+    TypeId declare_anonymous_struct();
+    // Names an anonymous struct after its first typedef (`typedef struct {...} Point;`).
+    void name_anonymous_struct(TypeId struct_type, const std::string& name);
     // Lays out the fields with C padding rules; the struct becomes complete.
     void complete_struct(TypeId struct_type, const std::vector<Field>& fields);
     // The struct type with this tag, if declared; 0 (void) when none.
@@ -115,11 +123,18 @@ public:
     bool is_array(TypeId id) const { return types_[id].kind == TypeKind::Array; }
     bool is_struct(TypeId id) const { return types_[id].kind == TypeKind::Struct; }
     bool is_void(TypeId id) const { return types_[id].kind == TypeKind::Void; }
+    bool is_bool(TypeId id) const { return types_[id].kind == TypeKind::Bool; }
     bool is_complete(TypeId id) const;
     // Whether arithmetic on values of the type wraps as unsigned (pointers count as unsigned).
     bool is_unsigned(TypeId id) const { return types_[id].is_unsigned || is_pointer(id); }
     // The element type of a pointer or array.
     TypeId element(TypeId id) const { return types_[id].element; }
+
+    // The scalars (numbers and pointers) inside a type, in memory order, as an initializer
+    // list fills them: `struct { int a[2]; char *s; }` has 3. An open array counts 0.
+    std::uint64_t scalar_count(TypeId id) const;
+    // Their byte offsets and types (scalar_count entries).
+    std::vector<std::pair<std::uint64_t, TypeId>> scalar_slots(TypeId id) const;
 
     // The C spelling: "unsigned long", "int *", "char [6]", "struct node *".
     std::string name(TypeId id) const;
