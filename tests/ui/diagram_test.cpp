@@ -32,7 +32,10 @@ bool overlap(const DiagramBox& a, const DiagramBox& b) {
 
 bool on_edge(const DiagramBox& b, float x, float y) {
     const bool within_y = y >= b.y - 0.5f && y <= b.y + b.height + 0.5f;
-    return within_y && (std::fabs(x - b.x) < 0.5f || std::fabs(x - (b.x + b.width)) < 0.5f);
+    const bool within_x = x >= b.x - 0.5f && x <= b.x + b.width + 0.5f;
+    const bool side = within_y && (std::fabs(x - b.x) < 0.5f || std::fabs(x - (b.x + b.width)) < 0.5f);
+    const bool top_or_bottom = within_x && (std::fabs(y - b.y) < 0.5f || std::fabs(y - (b.y + b.height)) < 0.5f);
+    return side || top_or_bottom;
 }
 
 // The checks every diagram must pass.

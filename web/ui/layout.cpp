@@ -13,13 +13,15 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float y = top + strip;
     const bool others = shown.console || shown.compare;
     const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.22f : w;
-    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.25f : w - source_width;
+    // With the memory diagram beside it, the byte-accurate stack gives up some width.
+    const float stack_share = shown.diagram ? 0.21f : 0.25f;
+    const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others || shown.diagram) ? w * stack_share : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
     const bool upper = shown.heap || shown.virtual_memory || shown.diagram,
                lower = shown.events || shown.statistics || shown.console || shown.compare;
     const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
-    const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * 0.6f : right_width;
+    const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * 0.64f : right_width;
     const float side_x = right_x + diagram_width, side_width = right_width - diagram_width;
     const float heap_width = !shown.heap ? 0.0f : (shown.virtual_memory && !shown.diagram) ? side_width * 0.5f : side_width;
 

@@ -91,7 +91,7 @@ void size_box(DiagramBox& box, const DiagramMetrics& m) {
         name_chars = std::max(name_chars, r.name.size() + static_cast<std::size_t>(r.depth) * 2);
         value_chars = std::max(value_chars, r.value.size());
     }
-    const std::size_t title_chars = box.title.size() + (box.type.empty() ? 0 : box.type.size() + 2);
+    const std::size_t title_chars = box.title.size() + (box.type.empty() ? 0 : box.type.size() + 2) + (box.leaked ? 8 : 0);
     const float rows_width = static_cast<float>(name_chars + value_chars + 4) * m.char_width;
     box.width = std::max({rows_width, static_cast<float>(title_chars + 2) * m.char_width, 10.0f * m.char_width}) + 2 * m.padding;
     float y = header_height(m);
@@ -203,7 +203,8 @@ std::vector<int> heap_depths(const std::vector<DiagramBox>& boxes, const std::ve
     return depth;
 }
 
-void place_boxes(std::vector<DiagramBox>& boxes, const std::vector<int>& depth, const DiagramMetrics& m, DiagramModel& model) {
+void place_boxes(std::vector<DiagramBox>& boxes, const std::vector<int>& depth, const DiagramMetrics& m, float stub_room,
+                 DiagramModel& model) {
     float left_width = 0, y = 0;
     for (DiagramBox& b : boxes) {
         if (b.kind == DiagramBoxKind::Heap) continue;
@@ -219,7 +220,13 @@ void place_boxes(std::vector<DiagramBox>& boxes, const std::vector<int>& depth, 
         column_width = std::max(column_width, boxes[i].width);
         columns = std::max(columns, depth[i]);
     }
-    const float heap_x = left_width > 0 ? left_width + m.column_gap : 0;
+    float heap_x = left_width > 0 ? left_width + m.column_gap + stub_room : 0;
+    float heap_top = 0;
+    if (left_width > 0 && heap_x + column_width > m.available_width) {
+        // Too narrow for the heap beside the frames: it goes below them.
+        heap_x = 2.0f * m.char_width;
+        heap_top = y + m.row_gap * 2;
+    }
     const int per_band = std::max(1, static_cast<int>((m.available_width - heap_x + m.column_gap) / (column_width + m.column_gap)));
     const int bands = columns == 0 ? 0 : (columns + per_band - 1) / per_band;
     // Each band's columns fill downwards; the next band starts below the tallest.
@@ -232,7 +239,7 @@ void place_boxes(std::vector<DiagramBox>& boxes, const std::vector<int>& depth, 
         boxes[i].y = used;  // made absolute below
         used += boxes[i].height + m.row_gap;
     }
-    std::vector<float> band_top(static_cast<std::size_t>(bands) + 1, 0.0f);
+    std::vector<float> band_top(static_cast<std::size_t>(bands) + 1, heap_top);
     for (int b = 0; b < bands; ++b) {
         const auto& used = fill[static_cast<std::size_t>(b)];
         band_top[static_cast<std::size_t>(b) + 1] = band_top[static_cast<std::size_t>(b)] + *std::max_element(used.begin(), used.end()) + m.row_gap * 2;
@@ -290,10 +297,18 @@ void add_arrows(const machine::ProgramView& program, const BoxIndex& index, cons
             const DiagramBox& target = model.boxes[static_cast<std::size_t>(to)];
             arrow.to_box = to;
             arrow.to_row = e.to == target.address && target.kind == DiagramBoxKind::Heap ? -1 : index.row_of(to, e.to);
-            // Heap boxes are entered from the left; the left column's boxes from the right.
+            // Heap boxes are entered from the left; the left column's boxes from the right; a
+            // box in the source's own column (a list wrapped into bands) from above or below.
             arrow.x1 = target.kind == DiagramBoxKind::Heap ? target.x : target.x + target.width;
             arrow.y1 = target.y + (arrow.to_row < 0 ? header_height(m) * 0.5f
                                                     : target.rows[static_cast<std::size_t>(arrow.to_row)].y + m.line_height * 0.5f);
+            const bool same_column = target.kind == DiagramBoxKind::Heap && static_cast<std::size_t>(to) != b &&
+                                     target.x < arrow.x0 && arrow.x0 < target.x + target.width;
+            if (same_column) {
+                arrow.vertical = true;
+                arrow.x1 = target.x + target.width - 3.0f * m.padding;
+                arrow.y1 = target.y > from.y ? target.y : target.y + target.height;
+            }
         }
         model.arrows.push_back(std::move(arrow));
     }
@@ -337,7 +352,14 @@ DiagramModel make_diagram(const machine::ProcessView& process, const DiagramMetr
     }
     for (DiagramBox& b : boxes) size_box(b, m);
     const BoxIndex index(boxes);
-    place_boxes(boxes, heap_depths(boxes, program.edges, index), m, model);
+    // Room for the labels of dangling pointers leaving the left column ("freed block").
+    float stub_room = 0;
+    for (const machine::DiagramEdge& e : program.edges) {
+        const bool stub = e.target == PointerTarget::Freed || e.target == PointerTarget::Popped ||
+                          e.target == PointerTarget::Wild || e.target == PointerTarget::Code;
+        if (stub && index.box_of(e.from, DiagramBoxKind::Heap) < 0) stub_room = 14.0f * m.char_width;
+    }
+    place_boxes(boxes, heap_depths(boxes, program.edges, index), m, stub_room, model);
     add_arrows(program, index, m, model);
     for (const DiagramArrow& a : model.arrows) model.width = std::max(model.width, std::max(a.x0, a.x1) + m.column_gap);
     return model;
@@ -349,7 +371,11 @@ std::vector<std::pair<float, float>> diagram_arrow_route(const DiagramArrow& a, 
     const float reach = std::max(36.0f, std::fabs(a.x1 - a.x0) * 0.4f);
     const bool enters_from_right = a.to_box >= 0 && a.x1 <= a.x0 + 1.0f && a.label.empty() && a.target != machine::PointerTarget::Heap;
     const float c1x = a.x0 + reach, c1y = a.y0;
-    const float c2x = enters_from_right ? a.x1 + reach : a.x1 - reach, c2y = a.y1;
+    float c2x = enters_from_right ? a.x1 + reach : a.x1 - reach, c2y = a.y1;
+    if (a.vertical) {
+        c2x = a.x1;
+        c2y = a.y1 > a.y0 ? a.y1 - reach : a.y1 + reach;
+    }
     std::vector<std::pair<float, float>> points;
     for (int i = 0; i <= segments; ++i) {
         const float t = static_cast<float>(i) / static_cast<float>(segments), u = 1 - t;

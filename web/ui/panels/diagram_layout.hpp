@@ -70,6 +70,7 @@ struct DiagramArrow {
     std::string from_name{};         // "main.list"
     std::uint64_t from = 0, to = 0;
     std::string label{};             // stubs: "freed", "popped frame", "wild"
+    bool vertical = false;           // enters its target's top or bottom edge (a box in the same column)
 };
 
 struct DiagramModel {

@@ -284,14 +284,12 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
                                                                : [&scale](std::uint64_t a) { return scale.x_of(a); };
     draw_free_links(cached_free_links(view, version), view.start, view.end, p, w, h, palette, 256, placed);
     ImGui::TextDisabled("%s", hex_text(view.start));
-    if (!scale.to_scale) {
-        const char* note = "not to scale: small blocks widened";
-        ImGui::SameLine(std::max(0.0f, (w - ImGui::CalcTextSize(note).x) * 0.5f));
-        ImGui::TextDisabled("%s", note);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Blocks too small to see at this width are drawn a few pixels wide.");
-    }
     ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(hex_text(view.end)).x));
     ImGui::TextDisabled("%s", hex_text(view.end));
+    if (!scale.to_scale) {
+        ImGui::TextDisabled("not to scale: small blocks are widened");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Blocks too small to see at this width are drawn a few pixels wide.");
+    }
     if (hovered != nullptr) block_tooltip(view.blocks[hovered->block]);
 }
 

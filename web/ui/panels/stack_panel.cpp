@@ -164,7 +164,7 @@ void draw_stack_panel(const Rect& rect, PanelContext& context) {
                                          ? "This scenario has no call stack (it is a trace for paging or the heap)."
                                          : "Load a scenario to see the call stack.");
         } else {
-            ImGui::Text("process %u (%s)   SP %s   FP %s", view.pid, view.process_state.c_str(), hex_text(view.sp),
+            ImGui::TextWrapped("process %u (%s)   SP %s   FP %s", view.pid, view.process_state.c_str(), hex_text(view.sp),
                         hex_text(view.fp));
             ImGui::Text("top %s   %llu of %llu bytes used", hex_text(view.top),
                         static_cast<unsigned long long>(view.used), static_cast<unsigned long long>(view.limit));
