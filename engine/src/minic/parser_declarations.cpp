@@ -470,7 +470,7 @@ void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad)
             for (std::uint64_t i = 0; i < size; ++i) {
                 const std::int32_t c = zero_expr(text);
                 prog_.exprs[static_cast<std::size_t>(c)].value =
-                    i < bytes.size() ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(bytes[i]))) : 0;
+                    i < bytes.size() ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(bytes[static_cast<std::size_t>(i)]))) : 0;
                 out.push_back(c);
             }
         } else {
