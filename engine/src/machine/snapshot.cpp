@@ -1,5 +1,6 @@
 // Simulator::snapshot: the current session's state as plain values.
 #include "memsim/machine/simulator.hpp"
+#include "memsim/core/text.hpp"
 
 namespace memsim::machine {
 namespace {
@@ -115,7 +116,7 @@ Snapshot Simulator::snapshot() const {
                 if constexpr (std::is_same_v<T, OpsSession>) {
                     snap.pointers = s.pointers();
                 } else {
-                    snap.output = s.output();
+                    snap.output = valid_utf8(s.output());  // putchar(200) must not reach JSON or ImGui as is
                     snap.program_status = minic::status_name(s.interpreter().status());
                     snap.stop_reason = s.interpreter().stop_reason();
                 }

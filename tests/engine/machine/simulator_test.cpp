@@ -87,3 +87,35 @@ TEST_CASE("Scenario errors in the body carry file line and column", "[machine][s
     REQUIRE_FALSE(opt_program);
     CHECK(opt_program.error().message.find("needs the whole future") != std::string::npos);
 }
+
+TEST_CASE("Accesses that run past the top of the address space fault instead of wrapping round", "[machine][simulator]") {
+    const auto run = [](int bits, const std::string& program) {
+        const std::string text = "+++\nformat = 1\nkind = \"program\"\n[machine]\nbits = " + std::to_string(bits) +
+                                 "\n+++\nint main(void) {\n" + program + "\n    return 0;\n}\n";
+        auto sim = Simulator::load(text);
+        REQUIRE(sim);
+        return sim->summary();
+    };
+    // *(long *)-4 = 5 on a 64-bit machine: 8 bytes from 0xfffffffffffffffc pass 2^64.
+    CHECK(run(64, "    long *p = (long *)-4;\n    *p = 5;").learner_errors == 1);
+    // A 4-byte write at 0xfffffffffffffffc on a 32-bit machine (ops) is outside its 4 GiB.
+    auto outside = Simulator::load(ops_scenario("call main\nwrite 0xfffffffffffffffc 4 = 1\n"));
+    REQUIRE(outside);
+    CHECK(outside->summary().learner_errors == 1);
+    // In range but unmapped: the ordinary segfault, one error as before.
+    auto unmapped = Simulator::load(ops_scenario("call main\nwrite 0xfffffffc 4 = 1\n"));
+    REQUIRE(unmapped);
+    CHECK(unmapped->summary().learner_errors == 1);
+    CHECK(run(64, "    long x = 1;\n    long *p = &x;\n    *p = 5;").learner_errors == 0);
+}
+
+TEST_CASE("frames is a count: \"1K\" is refused with its place, not read as 1024", "[machine][simulator]") {
+    const std::string text = std::string(belady);
+    auto quoted = Simulator::load(text.substr(0, text.find("frames = 4")) + "frames = \"1K\"" +
+                                  text.substr(text.find("frames = 4") + 10));
+    REQUIRE_FALSE(quoted);
+    CHECK(quoted.error().line == 6);
+    CHECK(quoted.error().message.find("no K/M/G suffix") != std::string::npos);
+    // Byte sizes still take suffixes.
+    CHECK(Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[stack]\nlimit = \"64K\"\n+++\ncall main\n"));
+}
