@@ -311,3 +311,17 @@ TEST_CASE("A heap with more blocks than pixels shrinks to one column per pixel, 
     CHECK(columns[1] == static_cast<int>(HeapPart::Free));
     CHECK(std::count(columns.begin(), columns.end(), -1) == 0);
 }
+
+TEST_CASE("Bytes that are not UTF-8 (putchar(200)) reach ImGui replaced, in the console and the events", "[ui][console]") {
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{"+++\nformat = 1\nkind = \"program\"\n+++\n#include <stdio.h>\n"
+                                "int main(void) { putchar(65); putchar(200); putchar(66); return 0; }\n"})
+                .ok);
+    c.execute(cmd::RunToEnd{});
+    CHECK(c.snapshot().output == "A\xEF\xBF\xBD" "B");
+    memsim::machine::Event event;
+    event.text = "printed \xC8";
+    const EventsView view = make_events_view({event}, 0);
+    REQUIRE(view.rows.size() == 1);
+    CHECK(view.rows[0].text == "printed \xEF\xBF\xBD");
+}

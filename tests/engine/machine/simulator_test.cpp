@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
 #include "memsim/machine/simulator.hpp"
 #include "memsim/report/machine_json.hpp"
 
@@ -118,4 +122,23 @@ TEST_CASE("frames is a count: \"1K\" is refused with its place, not read as 1024
     CHECK(quoted.error().message.find("no K/M/G suffix") != std::string::npos);
     // Byte sizes still take suffixes.
     CHECK(Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[stack]\nlimit = \"64K\"\n+++\ncall main\n"));
+}
+
+TEST_CASE("A program of two million steps keeps at most 256 checkpoints and seeks fast", "[machine][simulator][history][bench]") {
+    const std::string text = "+++\nformat = 1\nkind = \"program\"\n+++\nint main(void) {\n    int x = 0;\n"
+                             "    while (1) {\n        x = x + 1;\n    }\n    return 0;\n}\n";
+    auto sim = Simulator::load(text, SimulatorLimits{.max_steps = 2'000'000});
+    REQUIRE(sim);
+    CHECK(sim->total_steps() == 2'000'000);
+    CHECK(sim->checkpoint_count() <= 256);
+    double worst = 0;
+    for (const std::uint64_t target : {1'999'999ull, 1'000'001ull, 12'345ull, 1'500'000ull, 2'000'000ull, 777'777ull}) {
+        const auto start = std::chrono::steady_clock::now();
+        sim->seek(target);
+        worst = std::max(worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        CHECK(sim->step() == target);
+    }
+    std::printf("program history: %zu checkpoints for %llu steps, worst seek %.1f ms\n", sim->checkpoint_count(),
+                static_cast<unsigned long long>(sim->total_steps()), worst);
+    CHECK(worst < 500);  // the goal is 50 ms; fail only ten times above it
 }
