@@ -33,3 +33,5 @@ if(NOT EMSCRIPTEN)
 endif()
 # putchar(200): --json prints the replacement character instead of aborting.
 memsim_cli_test(run-json-invalid-utf8 "\"output\": \"A.+B\\\\n\"" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/putchar-200.msim" --json)
+# touch into page 0 says it stopped there instead of "Wrote every byte".
+memsim_cli_test(run-touch-null "stopped after 0 bytes at 0x0.*segmentation fault" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/touch-null.msim" --events)

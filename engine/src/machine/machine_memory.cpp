@@ -149,17 +149,27 @@ bool Machine::touch(std::uint64_t address, std::uint64_t bytes, bool write, std:
     std::vector<Event> detail;
     // at - address counts the bytes done, exact even when the range runs past the top
     // (the access there faults instead of the loop ending at once).
+    std::uint64_t done = 0;
+    bool stopped = false;
     for (std::uint64_t at = address; at - address < bytes; at += word) {
         const auto size = static_cast<std::uint32_t>(std::min<std::uint64_t>(word, bytes - (at - address)));
         const bool ok = access(at, size, write ? vm::AccessKind::Write : vm::AccessKind::Read, sink ? &detail : nullptr);
-        if (write && ok) running_process().memory.fill(at, size, 0xAB);
-        if (!ok) break;
+        if (!ok) {
+            stopped = true;
+            break;
+        }
+        if (write) running_process().memory.fill(at, size, 0xAB);
+        done += size;
     }
-    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read",
-              std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
-                  hex(address) + ", word by word: " + std::to_string(mmu_.stats().page_faults - faults_before) +
-                  " page fault(s) along the way.",
-              false, address);
+    const std::string faults = std::to_string(mmu_.stats().page_faults - faults_before) + " page fault(s) along the way";
+    // Say what happened: a touch that faulted part way did not write (or read) every byte.
+    const std::string text =
+        stopped ? std::string(write ? "Started writing " : "Started reading ") + std::to_string(bytes) + " bytes from " +
+                      hex(address) + ", word by word, and stopped after " + std::to_string(done) + " bytes at " +
+                      hex(address + done) + " (" + faults + "):"
+                : std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
+                      hex(address) + ", word by word: " + faults + ".";
+    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read", text, false, address);
     if (sink) sink->insert(sink->end(), detail.begin(), detail.end());
     return running();
 }
