@@ -142,3 +142,22 @@ TEST_CASE("A program of two million steps keeps at most 256 checkpoints and seek
                 static_cast<unsigned long long>(sim->total_steps()), worst);
     CHECK(worst < 500);  // the goal is 50 ms; fail only ten times above it
 }
+
+TEST_CASE("Locals of 3 and 4 GiB overflow the stack instead of wrapping to a tiny frame", "[machine][simulator][stack]") {
+    const auto errors_of = [](const std::string& text) {
+        auto sim = Simulator::load(text);
+        REQUIRE(sim);
+        return sim->summary().learner_errors;
+    };
+    // MiniC refuses such locals when it compiles (more than it places); ops bodies run them.
+    const std::string program = "+++\nformat = 1\nkind = \"program\"\n[machine]\nbits = 32\n+++\n"
+                                "int main(void) {\n    char a[3221225472];\n    a[0] = 1;\n    return 0;\n}\n";
+    const auto refused = Simulator::load(program);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("more than MiniC places") != std::string::npos);
+    // 4 GiB: 2^32 bytes used to become 0 in the 32-bit slot size; 3 GiB on a 32-bit
+    // machine: SP (about 0xbffffff0) minus 3 GiB used to wrap round.
+    CHECK(errors_of(ops_scenario("call main locals(big:4294967296)\n")) == 1);
+    CHECK(errors_of(ops_scenario("call main\nlocal big 3221225472\n")) == 1);
+    CHECK(errors_of(ops_scenario("call main locals(small:64)\n")) == 0);
+}
