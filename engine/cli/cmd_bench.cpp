@@ -41,7 +41,7 @@ int run_bench(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     // The seek figure also at the top, as BENCHMARKS.md documents the schema.
     if (report.contains("machine") && report["machine"].contains("seek_ms")) report["seek_ms"] = report["machine"]["seek_ms"];
     if (!ran) return bad_input(err, "bench", "no benchmark section named '" + only.value_or("") + "'");
-    if (args->flag("json")) out << report.dump(2) << "\n";
+    if (args->flag("json")) out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return exit_ok;
 }
 

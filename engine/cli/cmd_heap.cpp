@@ -133,7 +133,7 @@ int run_ostep_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (!ops) return bad_input(err, "heap", "--ops " + ops.error().to_string());
     const auto steps = run_ostep(c, *ops);
     if (!steps) return bad_input(err, "heap", steps.error().to_string());
-    if (args.flag("json")) out << report::ostep_json(c, *steps).dump(2) << "\n";
+    if (args.flag("json")) out << report::ostep_json(c, *steps).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else out << ostep_transcript(c, *steps);
     return exit_ok;
 }
@@ -195,7 +195,7 @@ int run_compare(const Args& args, const Trace& trace, std::ostream& out, std::os
         configs.push_back(*tuned);
     }
     const auto rows = compare(configs, trace);
-    if (args.flag("json")) out << report::heap_comparison_json(rows).dump(2) << "\n";
+    if (args.flag("json")) out << report::heap_comparison_json(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else print_comparison(rows, out);
     return exit_ok;
 }
@@ -218,7 +218,7 @@ int run_heap(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     const auto tuned = apply_options(*config, *args);
     if (!tuned) return bad_input(err, "heap", tuned.error().message);
     const TraceRun run = run_trace(*tuned, *trace);
-    if (args->flag("json")) out << report::heap_run_json(*tuned, run).dump(2) << "\n";
+    if (args->flag("json")) out << report::heap_run_json(*tuned, run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else print_run(run, out);
     return exit_ok;
 }

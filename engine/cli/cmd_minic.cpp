@@ -35,7 +35,7 @@ nlohmann::json summary_json(const Interpreter& run, const FlatHost& host, const 
                           {"heap_blocks", host.blocks().size()},
                           {"leaked_blocks", host.leaked_blocks()},
                           {"leaked_bytes", host.leaked_bytes()},
-                          {"output", host.output()}};
+                          {"output", valid_utf8(host.output())}};
 }
 
 int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
@@ -90,7 +90,7 @@ int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     if (json) {
         nlohmann::json summary = summary_json(run, host, errors);
         if (args->flag("trace")) summary["trace"] = trace;
-        out << summary.dump(2) << "\n";
+        out << summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
         if (!host.output().empty() && host.output().back() != '\n') out << "\n";
         print_summary(run, host, errors, out);

@@ -94,7 +94,7 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
         sweep = std::move(*result);
     }
     if (args->flag("json")) {
-        out << json.dump(2) << "\n";
+        out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return exit_ok;
     }
     print_table(*run, args->flag("explain"), out);

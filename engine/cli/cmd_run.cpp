@@ -56,7 +56,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     if (args->flag("json")) {
         auto j = report::state_json(*sim);
         if (args->flag("events")) j["log"] = report::to_json(log);
-        out << j.dump(2) << "\n";
+        out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return exit_ok;
     }
     if (args->flag("events")) {

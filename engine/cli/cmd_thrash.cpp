@@ -60,7 +60,7 @@ int run_thrash(const std::vector<std::string>& argv, std::ostream& out, std::ost
                                {"load_control", config.load_control},
                                {"policy", std::string(vm::policy_name(config.policy.kind))},
                                {"points", report::to_json(*points)}}
-                   .dump(2)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
         return exit_ok;
     }

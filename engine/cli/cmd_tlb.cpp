@@ -114,7 +114,7 @@ int run_tlb(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     json["asid"] = config.asid;
     json["effective_access_time_ns"] = mmu->effective_access_time();
     if (args->flag("json")) {
-        out << json.dump(2) << "\n";
+        out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return exit_ok;
     }
     const double lookups = static_cast<double>(std::max<std::uint64_t>(s.tlb_hits + s.tlb_misses, 1));

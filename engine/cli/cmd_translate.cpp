@@ -119,7 +119,7 @@ int run_translate(const std::vector<std::string>& argv, std::ostream& out, std::
         }
     }
     json["stats"] = report::to_json(mmu->stats());
-    if (args->flag("json")) out << json.dump(2) << "\n";
+    if (args->flag("json")) out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return exit_ok;
 }
 

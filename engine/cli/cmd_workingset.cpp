@@ -66,7 +66,7 @@ int run_workingset(const std::vector<std::string>& argv, std::ostream& out, std:
     if (args->flag("json")) {
         out << nlohmann::json{{"delta", *delta}, {"window", *window}, {"frames", *frames},
                               {"policy", std::string(vm::policy_name(policy->kind))}, {"steps", steps}}
-                   .dump(2)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
         return exit_ok;
     }

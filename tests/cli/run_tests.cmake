@@ -9,3 +9,29 @@ memsim_cli_error_test(check-bad-file "bad-frames.msim:5:10: vm.frames must be a 
 memsim_cli_error_test(run-bad-until "--until needs a step number" run "${PROJECT_SOURCE_DIR}/scenarios/belady-fifo.msim" --until x)
 # The benchmark runs (smaller sizes) and prints every section; it never fails on time.
 memsim_cli_test(bench-quick "\"seek_ms\"" bench --quick --json)
+
+# Machine correctness: hostile programs end with the outcome a user should get, in
+# bounded memory and time. The bounds are ten times the goals (figures are printed);
+# the figures before the fix are in the comments.
+if(NOT EMSCRIPTEN)
+  # Usage: memsim_bounded_test(NAME REGEX MAX_MB MAX_SECONDS args...)
+  function(memsim_bounded_test name expect_regex max_mb max_seconds)
+    add_test(NAME cli-${name}
+             COMMAND ${CMAKE_COMMAND} "-DEXPECT_REGEX=${expect_regex}" -DMAX_MB=${max_mb} -DMAX_SECONDS=${max_seconds}
+                     "-DCOMMAND=$<TARGET_FILE:memsim>;${ARGN}" -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_bounded.cmake")
+    set_tests_properties(cli-${name} PROPERTIES TIMEOUT 400)
+  endfunction()
+  set(data "${CMAKE_CURRENT_SOURCE_DIR}/cli/data")
+  # int f(int n) { return f(n + 1) + 1; }: goal 500 MB (was over 12 GB).
+  memsim_bounded_test(run-endless-recursion "stack overflow" 5000 300 run "${data}/endless-recursion.msim")
+  # 300,000 printed lines: goal 64 MB (was 1 GB, growing with the square of the output).
+  memsim_bounded_test(run-many-lines "steps: +[0-9]+" 640 300 run "${data}/many-lines.msim")
+  # A loop of 8 million steps: goal 40 MB (was 590 MB, 78 MB per million steps).
+  memsim_bounded_test(run-long-loop "steps: +8000005" 400 300 run "${data}/long-loop.msim")
+  # calloc(1, 1 << 28): goal 2 s and 64 MB (was 57 s to 100 s).
+  memsim_bounded_test(run-calloc-256m "exited" 640 20 run "${data}/calloc-256m.msim")
+endif()
+# putchar(200): --json prints the replacement character instead of aborting.
+memsim_cli_test(run-json-invalid-utf8 "\"output\": \"A.+B\\\\n\"" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/putchar-200.msim" --json)
+# touch into page 0 says it stopped there instead of "Wrote every byte".
+memsim_cli_test(run-touch-null "stopped after 0 bytes at 0x0.*segmentation fault" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/touch-null.msim" --events)

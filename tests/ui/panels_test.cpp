@@ -1,6 +1,8 @@
 // View models of the panels, built from real runs of the built-in scenarios.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "ui/builtin_scenarios.hpp"
 #include "ui/controller.hpp"
 #include "controller_at.hpp"
@@ -100,7 +102,7 @@ TEST_CASE("The frames table marks the last frame and the victim; counters match 
 
 TEST_CASE("The reference grid is the textbook table: 9 faults for Belady with three frames", "[ui][vm]") {
     const Controller c = at("belady-fifo", 0);
-    const ReferenceGrid grid = make_reference_grid(*c.simulator(), 400);
+    const ReferenceGrid grid = make_reference_grid(*c.simulator(), 0);
     REQUIRE(grid.available);
     CHECK(grid.frame_count == 3);
     REQUIRE(grid.columns.size() == 12);
@@ -112,7 +114,35 @@ TEST_CASE("The reference grid is the textbook table: 9 faults for Belady with th
     CHECK_FALSE(grid.columns[7].fault);   // the third reference to page 1 hits
     CHECK(grid.columns[3].frames[0] == 4u);  // FIFO put 4 where 1 was
     CHECK(c.step() == 0);                    // the replay ran on a copy
-    CHECK_FALSE(make_reference_grid(*at("heap-mistakes", 0).simulator(), 10).available);
+    CHECK_FALSE(make_reference_grid(*at("heap-mistakes", 0).simulator(), 0).available);
+}
+
+TEST_CASE("The reference grid of a 5,000-reference run is a window of at most 60 columns around the step", "[ui][vm]") {
+    std::string text = "+++\nformat = 1\nkind = \"references\"\n[vm]\nframes = 4\npolicy = \"lru\"\n+++\n";
+    for (int i = 0; i < 5000; ++i) text += std::to_string((i * 7) % 13) + (i % 20 == 19 ? "\n" : " ");
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{text}).ok);
+    REQUIRE(c.simulator()->total_steps() == 5000);
+    for (const std::uint64_t step : {0ull, 1ull, 30ull, 31ull, 2500ull, 4999ull, 5000ull}) {
+        const ReferenceGrid grid = make_reference_grid(*c.simulator(), step);
+        REQUIRE(grid.available);
+        CHECK(grid.columns.size() <= reference_grid_max_columns);
+        CHECK(grid.columns.size() + 1 <= 64);  // ImGui 1.86's table limit, the "ref" column included
+        CHECK(grid.truncated);
+        CHECK(grid.total_steps == 5000);
+        if (step > 0) {
+            CHECK(grid.first_step <= step);
+            CHECK(step < grid.first_step + grid.columns.size());
+        }
+        CHECK(reference_grid_window_start(step, 5000) + 1 == grid.first_step);
+    }
+    // The window's columns agree with a run from the start: step 2500 is reference 2499.
+    const ReferenceGrid grid = make_reference_grid(*c.simulator(), 2500);
+    const std::size_t i = static_cast<std::size_t>(2500 - grid.first_step);
+    CHECK(grid.columns[i].page == (2499u * 7u) % 13u);
+    // The window moves in half-window jumps: stepping within it keeps the same start.
+    CHECK(reference_grid_window_start(61, 5000) == reference_grid_window_start(89, 5000));
+    CHECK(reference_grid_window_start(5000, 5000) == 5000 - reference_grid_max_columns);
 }
 
 TEST_CASE("The page map shows each region's pages and which are resident", "[ui][vm]") {
@@ -280,4 +310,18 @@ TEST_CASE("A heap with more blocks than pixels shrinks to one column per pixel, 
     CHECK(columns[0] == static_cast<int>(HeapPart::Overhead));
     CHECK(columns[1] == static_cast<int>(HeapPart::Free));
     CHECK(std::count(columns.begin(), columns.end(), -1) == 0);
+}
+
+TEST_CASE("Bytes that are not UTF-8 (putchar(200)) reach ImGui replaced, in the console and the events", "[ui][console]") {
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{"+++\nformat = 1\nkind = \"program\"\n+++\n#include <stdio.h>\n"
+                                "int main(void) { putchar(65); putchar(200); putchar(66); return 0; }\n"})
+                .ok);
+    c.execute(cmd::RunToEnd{});
+    CHECK(c.snapshot().output == "A\xEF\xBF\xBD" "B");
+    memsim::machine::Event event;
+    event.text = "printed \xC8";
+    const EventsView view = make_events_view({event}, 0);
+    REQUIRE(view.rows.size() == 1);
+    CHECK(view.rows[0].text == "printed \xEF\xBF\xBD");
 }

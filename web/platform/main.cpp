@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true,
-                                   .read_file = memsim::platform::read_text_file};
+                                   .read_file = [](const std::string& path) { return memsim::platform::read_text_file(path); }};
 #endif
     static Runtime rt{.window = nullptr, .app = memsim::ui::App(info), .options = *options};
     running = &rt;

@@ -60,8 +60,41 @@
     }
   }
 
+  const refusal = (message) => ({ ok: false, errors: [{ line: 0, column: 0, message }] });
+  // The page's limits (embed-limits.js), with the same values when that script is absent.
+  const limits = () => (window.memsimEmbed && window.memsimEmbed.limits) ||
+                       { scenarioBytes: 1024 * 1024, messageChars: 2 * 1024 * 1024 };
+  const count = (n) => Number(n).toLocaleString('en-US');
+
+  // Sizes are checked here, before anything is copied into the module's memory: a 400 MB
+  // string copied first would abort the module. A string's UTF-8 form has at least one
+  // byte per UTF-16 unit, so a text longer than the limit in units is over it in bytes;
+  // a shorter one is at most three times the limit, and the module checks its exact size.
+  function tooLarge(arg) {
+    const l = limits();
+    if (typeof arg === 'string') {
+      if (arg.length > l.scenarioBytes) {
+        return `the text is too large (${count(arg.length)} characters; a scenario may have at most ${count(l.scenarioBytes)} bytes)`;
+      }
+      return null;
+    }
+    if (arg === null || typeof arg !== 'object') return null;
+    let text;
+    try {
+      text = JSON.stringify(arg);
+    } catch (e) {
+      return 'the argument cannot be written as JSON (' + e.message + ')';
+    }
+    if (text !== undefined && text.length > l.messageChars) {
+      return `the argument is too large (${count(text.length)} characters as JSON, at most ${count(l.messageChars)})`;
+    }
+    return null;
+  }
+
   // A trap inside the module becomes an {ok: false} result and a notice, not a throw.
   function call(verb, arg) {
+    const problem = tooLarge(arg);
+    if (problem) return refusal('memsim.' + verb + ': ' + problem);
     let result;
     try {
       result = rawCall(verb, arg);
@@ -157,6 +190,13 @@
   // Open a scenario file: the button and drag and drop.
   function openFile(file) {
     if (!file || !window.memsim) return;
+    // A large file is refused before it is read, let alone copied into the module.
+    if (file.size > limits().scenarioBytes) {
+      const message = `${file.name} is too large to open (${count(file.size)} bytes; a scenario may have at most ${count(limits().scenarioBytes)} bytes).`;
+      if (window.memsimEmbed && window.memsimEmbed.notice) window.memsimEmbed.notice(message, { kind: 'error' });
+      else showNotice(message);
+      return;
+    }
     file.text().then((text) => api.load(text));
   }
   const fileInput = document.getElementById('open-file-input');

@@ -90,39 +90,66 @@ std::string hex(std::uint64_t value) {
     return "0x" + out;
 }
 
+namespace {
+
+// The length of the UTF-8 sequence at `i` (1 to 4), or 0 when it is not valid UTF-8.
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return 1;
+    std::size_t extra = 0;
+    std::uint32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+        extra = 1;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        extra = 2;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        extra = 3;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + extra >= text.size()) return 0;  // truncated sequence
+    std::uint32_t code = c & (0x3Fu >> extra);
+    for (std::size_t k = 1; k <= extra; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (next & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return 0;
+    return extra + 1;
+}
+
+}  // namespace
+
 std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0) return i;
-        std::size_t extra = 0;
-        std::uint32_t min = 0;
-        if (c >= 0x80) {
-            if ((c & 0xE0) == 0xC0) {
-                extra = 1;
-                min = 0x80;
-            } else if ((c & 0xF0) == 0xE0) {
-                extra = 2;
-                min = 0x800;
-            } else if ((c & 0xF8) == 0xF0) {
-                extra = 3;
-                min = 0x10000;
-            } else {
-                return i;
-            }
-        }
-        if (extra > 0 && i + extra >= text.size()) return i;  // truncated sequence
-        std::uint32_t code = extra == 0 ? c : (c & (0x3Fu >> extra));
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return i;
-            code = (code << 6) | (next & 0x3Fu);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
-        i += extra + 1;
+        if (text[i] == '\0') return i;
+        const std::size_t length = utf8_sequence_at(text, i);
+        if (length == 0) return i;
+        i += length;
     }
     return std::nullopt;
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t length = utf8_sequence_at(text, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+            ++i;
+        } else {
+            out.append(text.substr(i, length));
+            i += length;
+        }
+    }
+    return out;
 }
 
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {

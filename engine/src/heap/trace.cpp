@@ -1,6 +1,8 @@
 // Trace readers (.rep and op lists), replay, and comparison.
 #include "memsim/heap/trace.hpp"
 
+#include <algorithm>
+
 #include "memsim/core/text.hpp"
 #include "memsim/heap/heap.hpp"
 
@@ -76,8 +78,16 @@ Result<Trace> parse_rep(std::string_view text) {
         header[h] = *value;
     }
     trace.suggested_heap = header[0];
-    trace.ids = static_cast<std::uint32_t>(header[1]);
     trace.weight = static_cast<std::uint32_t>(header[3]);
+    // Memory follows what the file holds, not what its header claims: every id is
+    // allocated by one of the operations, so ids stay below the number of operation lines
+    // (a header claiming 4,000,000,000 ids must not reserve a table for them); small
+    // traces keep their header's count up to max_sparse_ids.
+    constexpr std::uint64_t max_sparse_ids = 1u << 16;
+    std::uint64_t op_lines = 0;
+    for (std::size_t l = line; l < lines.size(); ++l) op_lines += trim(lines[l]).empty() ? 0 : 1;
+    const std::uint64_t claimed_ids = header[1];
+    trace.ids = static_cast<std::uint32_t>(std::min(claimed_ids, std::max(op_lines, max_sparse_ids)));
     std::vector<bool> allocated(trace.ids, false);
     for (; line < lines.size(); ++line) {
         const int n = static_cast<int>(line) + 1;
@@ -93,6 +103,10 @@ Result<Trace> parse_rep(std::string_view text) {
             return fail("'" + std::string(verb) + "' takes " + (wanted == 2 ? "an id" : "an id and a size") +
                             ", found " + std::to_string(words.size() - 1) + " value(s)", n, op.column);
         const auto id = parse_u64(words[1]);
+        if (id && *id < claimed_ids && *id >= trace.ids)
+            return fail("id " + std::string(words[1]) + " is too large for a trace of " + std::to_string(op_lines) +
+                            " operations: ids must stay below " + std::to_string(trace.ids),
+                        n, column_of(lines[line], words[1]));
         if (!id || *id >= trace.ids)
             return fail("expected an id below " + std::to_string(trace.ids) + ", found '" + std::string(words[1]) + "'",
                         n, column_of(lines[line], words[1]));

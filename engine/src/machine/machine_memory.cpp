@@ -46,7 +46,16 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
     }
     const std::uint64_t page = config_.page_size;
     std::vector<vm::MmuEvent> vm_events;
-    for (std::uint64_t at = address; at < address + size; at = (at / page + 1) * page) {
+    // The range is checked against the address space's width without wrapping round: a
+    // 4-byte write at 0xfffffffffffffffc on a 32-bit machine, or 8 bytes at -4 on a
+    // 64-bit one, faults (at its first byte outside) instead of touching nothing.
+    const std::uint64_t last = config_.address_bits >= 64 ? ~0ull : (1ull << config_.address_bits) - 1;
+    if (size == 0) return true;
+    const std::uint64_t bytes = size;
+    const bool wraps = address > last || bytes - 1 > last - address;
+    const std::uint64_t end = address > last ? address : (wraps ? last : address + bytes - 1);  // inclusive
+    // (at >= address stops the walk when the next page number wraps round to 0.)
+    for (std::uint64_t at = address; address <= last && at >= address && at <= end; at = (at / page + 1) * page) {
         vm_events.clear();
         const vm::Translation t = mmu_.access(current_, at, kind, sink ? &vm_events : nullptr);
         for (const vm::MmuEvent& e : vm_events) {
@@ -71,6 +80,17 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
             add_event(sink, EventSource::Vm, "segfault", explain_segfault(at, kind, layout_, config_.page_size), true, at);
             end_process(ProcessEnd::Segfault, at, sink);
         }
+        return false;
+    }
+    if (wraps) {
+        const std::uint64_t outside = address > last || last == ~0ull ? address : last + 1;
+        ++errors_.segfaults;
+        add_event(sink, EventSource::Vm, "segfault",
+                  "The access of " + std::to_string(size) + " byte(s) at " + hex(address) + " runs past the end of the " +
+                      std::to_string(config_.address_bits) + "-bit address space (the last address is " + hex(last) +
+                      "), so it cannot be translated: segmentation fault.",
+                  true, outside);
+        end_process(ProcessEnd::Segfault, outside, sink);
         return false;
     }
     return true;
@@ -127,17 +147,29 @@ bool Machine::touch(std::uint64_t address, std::uint64_t bytes, bool write, std:
     const auto faults_before = mmu_.stats().page_faults;
     // The access log would list every word: keep only faults and errors in it.
     std::vector<Event> detail;
-    for (std::uint64_t at = address; at < address + bytes; at += word) {
-        const auto size = static_cast<std::uint32_t>(std::min<std::uint64_t>(word, address + bytes - at));
+    // at - address counts the bytes done, exact even when the range runs past the top
+    // (the access there faults instead of the loop ending at once).
+    std::uint64_t done = 0;
+    bool stopped = false;
+    for (std::uint64_t at = address; at - address < bytes; at += word) {
+        const auto size = static_cast<std::uint32_t>(std::min<std::uint64_t>(word, bytes - (at - address)));
         const bool ok = access(at, size, write ? vm::AccessKind::Write : vm::AccessKind::Read, sink ? &detail : nullptr);
-        if (write && ok) running_process().memory.fill(at, size, 0xAB);
-        if (!ok) break;
+        if (!ok) {
+            stopped = true;
+            break;
+        }
+        if (write) running_process().memory.fill(at, size, 0xAB);
+        done += size;
     }
-    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read",
-              std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
-                  hex(address) + ", word by word: " + std::to_string(mmu_.stats().page_faults - faults_before) +
-                  " page fault(s) along the way.",
-              false, address);
+    const std::string faults = std::to_string(mmu_.stats().page_faults - faults_before) + " page fault(s) along the way";
+    // Say what happened: a touch that faulted part way did not write (or read) every byte.
+    const std::string text =
+        stopped ? std::string(write ? "Started writing " : "Started reading ") + std::to_string(bytes) + " bytes from " +
+                      hex(address) + ", word by word, and stopped after " + std::to_string(done) + " bytes at " +
+                      hex(address + done) + " (" + faults + "):"
+                : std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
+                      hex(address) + ", word by word: " + faults + ".";
+    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read", text, false, address);
     if (sink) sink->insert(sink->end(), detail.begin(), detail.end());
     return running();
 }

@@ -7,6 +7,11 @@
 namespace memsim::machine {
 namespace {
 
+// A local's size as the stack takes it (32 bits): 4 GiB stays larger than any stack (at
+// most 1 GiB) instead of wrapping to 0, so the frame overflows as it should.
+std::uint32_t local_size(std::uint64_t bytes) { return static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes, 0xFFFFFFF0u)); }
+
+
 struct Token {
     enum Kind { Word, Number, Symbol, End } kind = End;
     std::string text;
@@ -168,7 +173,7 @@ Result<std::vector<stack::Variable>> LineParser::variables(bool with_values) {
             if (!accept(":")) return error_here("':' and the local's size in bytes");
             auto size = number("the local's size in bytes", 1, limits_.max_size);
             if (!size) return tl::unexpected(size.error());
-            v.size = static_cast<std::uint32_t>(*size);
+            v.size = local_size(*size);
         }
         define(v.name);
         list.push_back(v);
@@ -256,7 +261,7 @@ Result<Op> LineParser::parse() {
         if (!size) return tl::unexpected(size.error());
         op.target = *name;
         op.size = *size;
-        op.locals.push_back(stack::Variable{.name = *name, .size = static_cast<std::uint32_t>(*size), .value = 0, .align = 0});
+        op.locals.push_back(stack::Variable{.name = *name, .size = local_size(*size), .value = 0, .align = 0});
         define(*name);
     } else if (v == "set") {
         op.kind = OpKind::Set;

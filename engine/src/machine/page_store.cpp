@@ -1,5 +1,7 @@
 #include "memsim/machine/page_store.hpp"
 
+#include <algorithm>
+
 namespace memsim::machine {
 
 const PageStore::Page* PageStore::find(std::uint64_t page_number) const {
@@ -10,20 +12,34 @@ const PageStore::Page* PageStore::find(std::uint64_t page_number) const {
 PageStore::Page& PageStore::writable_page(std::uint64_t page_number) {
     auto& slot = pages_[page_number];
     if (!slot) {
-        const auto bytes = static_cast<std::size_t>(page_size_);
-        slot = std::make_shared<Page>(Page{std::vector<std::uint8_t>(bytes, 0), std::vector<bool>(bytes, false)});
+        slot = std::make_shared<Page>();  // uniform: zero and never written
     } else if (slot.use_count() > 1) {
         slot = std::make_shared<Page>(*slot);  // shared with a checkpoint or a fork: clone first
     }
     return *slot;
 }
 
+void PageStore::make_mixed(Page& page) const {
+    const auto bytes = static_cast<std::size_t>(page_size_);
+    if (page.bytes.empty()) page.bytes.assign(bytes, page.fill);
+    if (page.written.empty()) page.written.assign(bytes, page.all_written);
+}
+
+void PageStore::put(Page& page, std::size_t offset, std::uint8_t value) const {
+    if (page.bytes.empty() && page.written.empty() && page.all_written && page.fill == value) return;  // no change
+    make_mixed(page);
+    page.bytes[offset] = value;
+    page.written[offset] = true;
+}
+
 std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
     std::uint64_t value = 0;
+    const Page* page = nullptr;
+    std::uint64_t page_number = ~0ull;
     for (std::uint32_t i = 0; i < size && i < 8; ++i) {
         const std::uint64_t a = address + i;
-        const Page* page = find(a / page_size_);
-        const std::uint64_t byte = page ? page->bytes[static_cast<std::size_t>(a % page_size_)] : 0;
+        if (a / page_size_ != page_number) page = find(page_number = a / page_size_);
+        const std::uint64_t byte = page ? page->byte(static_cast<std::size_t>(a % page_size_)) : 0;
         value |= byte << (8 * i);
     }
     return value;
@@ -32,45 +48,116 @@ std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
 void PageStore::write(std::uint64_t address, std::uint32_t size, std::uint64_t value) {
     for (std::uint32_t i = 0; i < size && i < 8; ++i) {
         const std::uint64_t a = address + i;
-        Page& page = writable_page(a / page_size_);
-        const auto offset = static_cast<std::size_t>(a % page_size_);
-        page.bytes[offset] = static_cast<std::uint8_t>(value >> (8 * i));
-        page.written[offset] = true;
+        put(writable_page(a / page_size_), static_cast<std::size_t>(a % page_size_), static_cast<std::uint8_t>(value >> (8 * i)));
     }
 }
 
 void PageStore::fill(std::uint64_t address, std::uint64_t count, std::uint8_t byte) {
-    for (std::uint64_t i = 0; i < count; ++i) write(address + i, 1, byte);
+    std::uint64_t at = address;
+    const std::uint64_t end = address + count;
+    while (at < end) {
+        const std::uint64_t page_number = at / page_size_;
+        const auto offset = static_cast<std::size_t>(at % page_size_);
+        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
+        if (length == page_size_) {
+            // The whole page: one value, no vectors (and nothing to clone).
+            auto page = std::make_shared<Page>();
+            page->fill = byte;
+            page->all_written = true;
+            pages_[page_number] = std::move(page);
+        } else {
+            Page& page = writable_page(page_number);
+            if (!(page.bytes.empty() && page.written.empty() && page.all_written && page.fill == byte)) {
+                make_mixed(page);
+                std::fill_n(page.bytes.begin() + static_cast<std::ptrdiff_t>(offset), length, byte);
+                std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, true);
+            }
+        }
+        at += length;
+    }
 }
 
 void PageStore::copy(std::uint64_t to, std::uint64_t from, std::uint64_t count) {
-    std::vector<std::uint8_t> buffer(static_cast<std::size_t>(count));
-    std::vector<bool> known(static_cast<std::size_t>(count));
-    for (std::uint64_t i = 0; i < count; ++i) {
-        buffer[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(read(from + i, 1));
-        known[static_cast<std::size_t>(i)] = initialized(from + i, 1);
+    if (count == 0 || to == from) return;
+    // Overlapping ranges behave like memmove: copy backwards when the target is above.
+    const bool backwards = to > from && to - from < count;
+    if (!backwards && to % page_size_ == from % page_size_) {
+        // Aligned the same way: whole pages are shared (copy-on-write), the rest byte by byte.
+        std::uint64_t done = 0;
+        while (done < count) {
+            const std::uint64_t f = from + done, t = to + done;
+            const auto offset = static_cast<std::size_t>(f % page_size_);
+            const std::uint64_t length = std::min<std::uint64_t>(page_size_ - offset, count - done);
+            const auto source = pages_.find(f / page_size_);
+            const bool whole = offset == 0 && length == page_size_;
+            if (whole && source != pages_.end() &&
+                ((source->second->written.empty() && source->second->all_written) || !pages_.contains(t / page_size_))) {
+                const std::shared_ptr<Page> shared = source->second;
+                pages_[t / page_size_] = shared;
+            } else if (source != pages_.end()) {
+                // The target is another page (same offset, different address), so this one stays put.
+                const std::shared_ptr<const Page> s = source->second;
+                Page* target = nullptr;
+                for (std::uint64_t k = 0; k < length; ++k) {
+                    const auto o = static_cast<std::size_t>(offset + k);
+                    if (!s->was_written(o)) continue;
+                    if (target == nullptr) target = &writable_page(t / page_size_);
+                    put(*target, o, s->byte(o));
+                }
+            }
+            done += length;
+        }
+        return;
     }
-    for (std::uint64_t i = 0; i < count; ++i) {
-        if (known[static_cast<std::size_t>(i)]) write(to + i, 1, buffer[static_cast<std::size_t>(i)]);
+    for (std::uint64_t n = 0; n < count; ++n) {
+        const std::uint64_t i = backwards ? count - 1 - n : n;
+        const std::uint64_t f = from + i;
+        const Page* source = find(f / page_size_);
+        const auto o = static_cast<std::size_t>(f % page_size_);
+        if (source != nullptr && source->was_written(o)) {
+            const std::uint64_t t = to + i;
+            put(writable_page(t / page_size_), static_cast<std::size_t>(t % page_size_), source->byte(o));
+        }
     }
 }
 
 bool PageStore::initialized(std::uint64_t address, std::uint64_t count) const {
-    for (std::uint64_t i = 0; i < count; ++i) {
-        const Page* page = find((address + i) / page_size_);
-        if (!page || !page->written[static_cast<std::size_t>((address + i) % page_size_)]) return false;
+    std::uint64_t at = address;
+    const std::uint64_t end = address + count;
+    while (at < end) {
+        const auto offset = static_cast<std::size_t>(at % page_size_);
+        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
+        const Page* page = find(at / page_size_);
+        if (page == nullptr) return false;
+        if (page->written.empty()) {
+            if (!page->all_written) return false;
+        } else {
+            for (std::size_t k = 0; k < length; ++k) {
+                if (!page->written[offset + k]) return false;
+            }
+        }
+        at += length;
     }
     return true;
 }
 
 void PageStore::discard(std::uint64_t address, std::uint64_t count) {
-    for (std::uint64_t i = 0; i < count; ++i) {
-        const std::uint64_t page_number = (address + i) / page_size_;
+    std::uint64_t at = address;
+    const std::uint64_t end = address + count;
+    while (at < end) {
+        const std::uint64_t page_number = at / page_size_;
+        const auto offset = static_cast<std::size_t>(at % page_size_);
+        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
+        at += length;
         if (find(page_number) == nullptr) continue;
+        if (length == page_size_) {
+            pages_.erase(page_number);
+            continue;
+        }
         Page& page = writable_page(page_number);
-        const auto offset = static_cast<std::size_t>((address + i) % page_size_);
-        page.bytes[offset] = 0;
-        page.written[offset] = false;
+        make_mixed(page);
+        std::fill_n(page.bytes.begin() + static_cast<std::ptrdiff_t>(offset), length, std::uint8_t{0});
+        std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, false);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "memsim/core/text.hpp"
 #include "memsim/machine/machine.hpp"
 #include "memsim/minic/interpreter.hpp"
 
@@ -253,7 +254,7 @@ ProgramView read_program_view(const Machine& machine, const Process& process, co
     const std::vector<heap::BlockView> live = live_blocks(process);
     view.blocks = read_blocks(reader, live, program);
     if (program.status() != minic::Status::NotStarted) {
-        for (std::size_t i = 0; i < p.strings.size(); ++i) view.strings.push_back({program.string_address(i), p.strings[i]});
+        for (std::size_t i = 0; i < p.strings.size(); ++i) view.strings.push_back({program.string_address(i), valid_utf8(p.strings[i])});
     }
 
     const TargetClassifier where(machine, process, live);

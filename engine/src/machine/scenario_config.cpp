@@ -26,8 +26,8 @@ vm::PolicyConfig read_policy(SettingsReader& vm, const std::string& fallback) {
 
 vm::TlbConfig read_tlb(SettingsReader& vm, std::uint32_t default_entries) {
     vm::TlbConfig tlb;
-    tlb.entries = static_cast<std::uint32_t>(vm.integer("tlb_entries", default_entries, 0, ConfigLimits::max_tlb_entries));
-    tlb.ways = static_cast<std::uint32_t>(vm.integer("tlb_ways", 0, 0, ConfigLimits::max_tlb_entries));
+    tlb.entries = static_cast<std::uint32_t>(vm.count("tlb_entries", default_entries, 0, ConfigLimits::max_tlb_entries));
+    tlb.ways = static_cast<std::uint32_t>(vm.count("tlb_ways", 0, 0, ConfigLimits::max_tlb_entries));
     const std::string replacement = vm.choice("tlb_replacement", "lru", {"lru", "fifo", "random"});
     tlb.replacement = replacement == "fifo" ? vm::TlbReplacement::Fifo
                       : replacement == "random" ? vm::TlbReplacement::Random
@@ -46,7 +46,7 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
 
     SettingsReader machine(*s.front_matter, "machine", errors, offset);
     config.address_bits = static_cast<std::uint32_t>(machine.integer("bits", 32, 16, 64));
-    config.processes = static_cast<std::uint32_t>(machine.integer("processes", 1, 1, 64));
+    config.processes = static_cast<std::uint32_t>(machine.count("processes", 1, 1, 64));
     const std::string default_convention = config.address_bits == 64 ? "sysv" : "cdecl";
     const std::string convention = machine.choice("convention", default_convention, {"simple", "cdecl", "sysv"});
     config.convention = convention == "simple" ? stack::Convention::Simple
@@ -78,7 +78,7 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
 
     SettingsReader vm(*s.front_matter, "vm", errors, offset);
     config.page_size = vm.power_of_two("page_size", 4096, 16, ConfigLimits::max_page_size);
-    config.mmu.frames = static_cast<std::uint32_t>(vm.integer("frames", 64, 1, ConfigLimits::max_frames));
+    config.mmu.frames = static_cast<std::uint32_t>(vm.count("frames", 64, 1, ConfigLimits::max_frames));
     config.mmu.policy = read_policy(vm, "lru");
     if (config.mmu.policy.kind == vm::PolicyKind::Opt) {
         vm.reject("policy", "vm.policy 'opt' needs the whole future and works on reference strings and traces only; "
@@ -100,7 +100,7 @@ Result<vm::PagerConfig> read_pager_config(const scenario::Scenario& s, std::uint
     SettingsReader vm(*s.front_matter, "vm", errors, s.front_matter_first_line - 1);
     vm::PagerConfig config;
     page_size = vm.power_of_two("page_size", 4096, 1, ConfigLimits::max_page_size);
-    config.frames = static_cast<std::uint32_t>(vm.integer("frames", 3, 1, ConfigLimits::max_frames));
+    config.frames = static_cast<std::uint32_t>(vm.count("frames", 3, 1, ConfigLimits::max_frames));
     config.policy = read_policy(vm, "fifo");
     config.tlb = read_tlb(vm, 0);
     vm.finish();

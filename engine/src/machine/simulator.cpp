@@ -91,10 +91,26 @@ void advance_session(Simulator::Session& session, std::vector<Event>* sink) {
     std::visit([&](auto& s) { s.advance(sink); }, session);
 }
 
+// About the bytes a checkpoint of the session takes, for the history's budget: a fixed
+// part (tables, counters) and the call frames, the interpreter's and the machine's, which
+// are what grows without bound in a runaway recursion (262,144 frames before the
+// default 8 MiB stack overflows).
+std::size_t checkpoint_cost(const Simulator::Session& session) {
+    constexpr std::size_t fixed = 64u << 10, per_frame = 512;
+    std::size_t frames = 0;
+    if (const auto* program = std::get_if<ProgramSession>(&session)) {
+        for (const minic::Interpreter& p : program->programs()) frames += p.depth();
+        for (const Process& p : program->machine().processes()) frames += p.stack.frames().size();
+    } else if (const auto* ops = std::get_if<OpsSession>(&session)) {
+        for (const Process& p : ops->machine().processes()) frames += p.stack.frames().size();
+    }
+    return fixed + frames * per_frame;
+}
+
 }  // namespace
 
 Simulator::Simulator(scenario::Scenario scenario, Session initial, const SimulatorLimits& limits)
-    : scenario_(std::move(scenario)), limits_(limits), history_(initial, limits.checkpoint_interval),
+    : scenario_(std::move(scenario)), limits_(limits), history_(initial, limits.checkpoint_interval, limits.max_checkpoints, limits.checkpoint_budget_bytes),
       current_(std::move(initial)) {}
 
 Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits& limits) {
@@ -129,7 +145,7 @@ void Simulator::finish_load() {
     while (!session_done(runner) && steps < limits_.max_steps) {
         advance_session(runner, nullptr);
         ++steps;
-        history_.record(runner, steps);
+        history_.record(runner, steps, checkpoint_cost(runner));
     }
     total_steps_ = steps;
     summary_.steps = steps;

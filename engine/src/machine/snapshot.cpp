@@ -1,5 +1,6 @@
 // Simulator::snapshot: the current session's state as plain values.
 #include "memsim/machine/simulator.hpp"
+#include "memsim/core/text.hpp"
 
 namespace memsim::machine {
 namespace {
@@ -134,7 +135,7 @@ Snapshot Simulator::snapshot() const {
                         view.program = read_program_view(m, m.processes()[view.pid], s.programs()[view.pid]);
                         fill_slots(view);
                     }
-                    snap.output = s.output();
+                    snap.output = valid_utf8(s.output());  // putchar(200) must not reach JSON or ImGui as is
                     snap.program_status = minic::status_name(s.interpreter().status());
                     snap.stop_reason = s.interpreter().stop_reason();
                 }

@@ -1,5 +1,7 @@
 #include "compiler_impl.hpp"
 
+#include <algorithm>
+
 namespace memsim::minic::compiling {
 
 // ---- globals and frames ----
@@ -43,7 +45,10 @@ std::uint64_t Compiler::constant_value(const Expr& e) const {
 std::vector<std::pair<std::uint64_t, TypeId>> Compiler::init_slots(TypeId type) const { return t_.scalar_slots(type); }
 
 stack::Variable Compiler::slot(const VarDecl& v) const {
-    return stack::Variable{.name = v.name, .size = static_cast<std::uint32_t>(t_.size_of(v.type)),
+    // A local of 4 GiB or more keeps a size larger than any stack (1 GiB at most) instead
+    // of wrapping to a few bytes in 32 bits: the call then overflows the stack.
+    const std::uint64_t bytes = std::min<std::uint64_t>(t_.size_of(v.type), 0xFFFFFFF0u);
+    return stack::Variable{.name = v.name, .size = static_cast<std::uint32_t>(bytes),
                            .align = t_.is_array(v.type) ? 0u : static_cast<std::uint32_t>(t_.align_of(v.type))};
 }
 

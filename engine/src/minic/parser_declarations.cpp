@@ -1,4 +1,5 @@
 #include "parser_impl.hpp"
+#include <algorithm>
 
 namespace memsim::minic::parsing {
 
@@ -250,6 +251,15 @@ void Parser::parse_array_suffix(Declarator& d) {
     for (std::size_t i = dims.size(); i-- > 0;) {
         if (!prog_.types.is_complete(d.type)) {
             error_at(peek(), "an array of " + prog_.types.name(d.type) + " is not possible: the element type is incomplete");
+            return;
+        }
+        // Sizes are computed in 64 bits: refuse an array whose size would wrap round (int
+        // a[4611686018427387904] is 2^64 bytes, which wraps to 0) or exceed any address space.
+        constexpr std::uint64_t max_object_bytes = 1ull << 48;
+        const std::uint64_t element = std::max<std::uint64_t>(prog_.types.size_of(d.type), 1);
+        if (dims[i] > max_object_bytes / element) {
+            error_at(peek(), "this array would take " + std::to_string(dims[i]) + " x " + std::to_string(element) +
+                                 " bytes, more than the 2^48 bytes (256 TiB) of the largest address space");
             return;
         }
         d.type = prog_.types.array_of(d.type, dims[i]);

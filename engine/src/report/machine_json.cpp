@@ -1,5 +1,6 @@
 #include "memsim/report/machine_json.hpp"
 
+#include "memsim/core/text.hpp"
 #include "memsim/report/heap_json.hpp"
 
 namespace memsim::report {
@@ -139,7 +140,7 @@ nlohmann::json vm_json(const machine::VmView& v) {
 
 nlohmann::json to_json(const machine::Event& e) {
     return {{"step", e.step}, {"line", e.line}, {"source", machine::source_name(e.source)}, {"kind", e.kind},
-            {"error", e.is_error}, {"process", e.process}, {"address", e.address}, {"text", e.text}};
+            {"error", e.is_error}, {"process", e.process}, {"address", e.address}, {"text", valid_utf8(e.text)}};
 }
 
 nlohmann::json to_json(const std::vector<machine::Event>& events) {

@@ -1,5 +1,9 @@
 #include "memsim/scenario/scenario.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <string_view>
+
 #include "memsim/core/text.hpp"
 #include "memsim/scenario/settings.hpp"
 
@@ -58,6 +62,57 @@ Result<Split> split_front_matter(const std::string& text) {
     return split;
 }
 
+// The TOML parser recurses once per nesting level (and tables nested 20,000 deep take as
+// many levels to free), which overflows a small stack such as the page's. Real scenarios
+// nest one or two levels, so deeper text is refused before it is parsed. A small scanner:
+// strings (basic, literal, multi-line) and comments are skipped; a dotted key or table
+// header counts its parts, an array or inline table its brackets.
+constexpr int max_toml_nesting = 16;
+
+std::optional<Error> nesting_error(std::string_view text) {
+    int line = 1, depth = 0, key_parts = 1;
+    std::size_t line_start = 0;
+    bool in_key = true;  // before '=' on a key line, or inside a [table] header
+    const auto too_deep = [&](std::size_t at, const char* what) {
+        return Error{line, static_cast<int>(at - line_start) + 1,
+                     std::string("the front matter nests ") + what + " more than " + std::to_string(max_toml_nesting) +
+                         " levels deep; scenarios need one or two"};
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            line_start = i + 1;
+            if (depth == 0) in_key = true, key_parts = 1;
+        } else if (c == '#') {
+            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        } else if (c == '"' || c == '\'') {
+            const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+            const std::size_t close = multi ? 3 : 1;
+            std::size_t j = i + close;
+            while (j < text.size() && text.substr(j, close) != text.substr(i, close)) {
+                if (c == '"' && text[j] == '\\') ++j;  // an escape in a basic string
+                if (j < text.size() && text[j] == '\n') ++line, line_start = j + 1;
+                ++j;
+            }
+            i = std::min(text.size(), j + close) - 1;
+        } else if (in_key) {
+            if (c == '=' && depth == 0) in_key = false, key_parts = 1;
+            else if (c == '.' && ++key_parts > max_toml_nesting) return too_deep(i, "keys");
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_toml_nesting) return too_deep(i, "arrays or inline tables");
+            key_parts = 1;
+        } else if (c == ']' || c == '}') {
+            if (depth > 0) --depth;
+        } else if (c == ',' || c == '=') {
+            key_parts = 1;
+        } else if (c == '.' && ++key_parts > max_toml_nesting) {
+            return too_deep(i, "keys");  // a dotted key inside an inline table
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 const char* body_kind_name(BodyKind kind) {
@@ -91,6 +146,10 @@ Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) 
     auto split = split_front_matter(text);
     if (!split) return tl::unexpected(split.error());
 
+    if (auto error = nesting_error(split->front_matter)) {
+        error->line += split->front_first_line - 1;
+        return tl::unexpected(*error);
+    }
     toml::parse_result parsed = toml::parse(split->front_matter);
     if (!parsed) {
         const auto& error = parsed.error();

@@ -63,6 +63,17 @@ std::uint64_t SettingsReader::integer(const std::string& key, std::uint64_t fall
     return *value;
 }
 
+std::uint64_t SettingsReader::count(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max) {
+    const toml::node* node = lookup(key);
+    if (node == nullptr) return fallback;
+    if (node->value_exact<std::string>()) {
+        error_at(node, where(key) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                           " without quotes (a count takes no K/M/G suffix)");
+        return fallback;
+    }
+    return integer(key, fallback, min, max);
+}
+
 std::string SettingsReader::text(const std::string& key, const std::string& fallback) {
     const toml::node* node = lookup(key);
     if (node == nullptr) return fallback;

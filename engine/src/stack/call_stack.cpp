@@ -41,7 +41,7 @@ struct FrameBuilder {
 
     void push(SlotKind kind, std::string name, std::uint64_t size, std::uint64_t value, bool initialized,
               std::string register_name = {}) {
-        sp -= size;
+        sp = size > sp ? 0 : sp - size;  // a frame larger than the space below saturates at 0: an overflow, never a wrap
         slots.push_back(Slot{.kind = kind, .name = std::move(name), .address = sp,
                              .size = static_cast<std::uint32_t>(size), .value = value,
                              .initialized = initialized, .register_name = std::move(register_name), .type = {}});
@@ -51,7 +51,7 @@ struct FrameBuilder {
     }
     // Places a variable at its natural alignment below the current SP.
     void place(SlotKind kind, const Variable& v, std::uint32_t word, bool initialized, std::string reg = {}) {
-        const std::uint64_t address = align_down(sp - v.size, natural_alignment(v, word));
+        const std::uint64_t address = align_down(v.size > sp ? 0 : sp - v.size, natural_alignment(v, word));
         pad_down_to(address + v.size);
         push(kind, v.name, v.size, v.value, initialized, std::move(reg));
     }

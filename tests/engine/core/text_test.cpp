@@ -72,3 +72,15 @@ TEST_CASE("invalid_utf8_at finds the first byte that is not UTF-8 text", "[core]
     CHECK(invalid_utf8_at(std::string_view("a\0b", 3)) == 1u);
     CHECK(line_and_column("ab\ncd", 4) == std::pair<int, int>{2, 2});
 }
+
+TEST_CASE("valid_utf8 replaces bytes that are not UTF-8 and keeps valid text", "[core][text]") {
+    using memsim::valid_utf8;
+    CHECK(valid_utf8("plain\n") == "plain\n");
+    CHECK(valid_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(valid_utf8("\xC8") == "\xEF\xBF\xBD");                    // putchar(200)
+    CHECK(valid_utf8("a\xC8z") == "a\xEF\xBF\xBDz");
+    CHECK(valid_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");    // truncated sequence
+    CHECK(valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");    // overlong
+    CHECK(valid_utf8("\xED\xA0\x80").size() == 9);                  // a surrogate: three bad bytes
+    CHECK_FALSE(memsim::invalid_utf8_at(valid_utf8("\xFF\xFE x \x80")));
+}

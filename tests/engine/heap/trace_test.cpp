@@ -108,3 +108,17 @@ TEST_CASE("comparing allocators gives one row each on the same trace", "[heap][t
     }
     CHECK(rows.front().allocator == "implicit-first");
 }
+
+TEST_CASE("a trace header claiming 4,000,000,000 ids reserves only what the operations use", "[heap][trace]") {
+    const auto trace = parse_rep("20000\n4000000000\n2\n1\na 0 16\nf 0\n");
+    REQUIRE(trace);
+    CHECK(trace->ids <= 65536);  // not 4,000,000,000
+    const TraceRun run = run_trace(HeapConfig{}, *trace, true);
+    CHECK(run.ops.size() == 2);
+    // An id that the header allows but that no trace of this length can use is refused, with its place.
+    const auto far = parse_rep("20000\n4000000000\n2\n1\na 3999999999 16\nf 3999999999\n");
+    REQUIRE_FALSE(far);
+    CHECK(far.error().line == 5);
+    CHECK(far.error().column == 3);
+    CHECK(far.error().message.find("too large") != std::string::npos);
+}

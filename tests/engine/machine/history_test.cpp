@@ -54,3 +54,40 @@ TEST_CASE("Recording after a seek back discards the old future", "[machine][hist
     CHECK(history.checkpoint_count() == 3);  // steps 0, 4, 8
     CHECK(history.seek(9, advance) == back);
 }
+
+TEST_CASE("A long run keeps at most max_checkpoints copies and every seek stays exact", "[machine][history]") {
+    for (const std::size_t max : {std::size_t{2}, std::size_t{7}, std::size_t{8}}) {
+        Walk walk;
+        History<Walk> history(walk, 3, max);
+        std::vector<Walk> truth{walk};
+        for (std::uint64_t step = 1; step <= 1000; ++step) {
+            advance(walk);
+            history.record(walk, step);
+            truth.push_back(walk);
+            REQUIRE(history.checkpoint_count() <= max);
+        }
+        CHECK(history.checkpoint_count() >= max / 2);
+        // The interval grew by doublings so that the checkpoints cover the run.
+        CHECK(history.interval() * max >= 1000);
+        CHECK(history.interval() % 3 == 0);
+        for (std::uint64_t step = 0; step <= 1000; step += 37) {
+            CHECK(history.seek(step, advance) == truth[static_cast<std::size_t>(step)]);
+        }
+        CHECK(history.seek(1000, advance) == truth.back());
+    }
+}
+
+TEST_CASE("A million recorded steps keep 256 checkpoints, and a seek replays at most one interval", "[machine][history]") {
+    Walk walk;
+    History<Walk> history(walk, 1024, 256);
+    for (std::uint64_t step = 1; step <= 1'000'000; ++step) {
+        advance(walk);
+        history.record(walk, step);
+    }
+    CHECK(history.checkpoint_count() <= 256);
+    CHECK(history.interval() == 4096);  // two doublings: 1M / 4096 = 245 checkpoints
+    std::uint64_t replayed = 0;
+    const Walk end = history.seek(1'000'000, [&](Walk& w) { advance(w); ++replayed; });
+    CHECK(end == walk);
+    CHECK(replayed < history.interval());
+}

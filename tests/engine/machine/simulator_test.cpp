@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
 #include "memsim/machine/simulator.hpp"
 #include "memsim/report/machine_json.hpp"
 
@@ -86,4 +90,74 @@ TEST_CASE("Scenario errors in the body carry file line and column", "[machine][s
     const auto opt_program = Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[vm]\npolicy = \"opt\"\n+++\n");
     REQUIRE_FALSE(opt_program);
     CHECK(opt_program.error().message.find("needs the whole future") != std::string::npos);
+}
+
+TEST_CASE("Accesses that run past the top of the address space fault instead of wrapping round", "[machine][simulator]") {
+    const auto run = [](int bits, const std::string& program) {
+        const std::string text = "+++\nformat = 1\nkind = \"program\"\n[machine]\nbits = " + std::to_string(bits) +
+                                 "\n+++\nint main(void) {\n" + program + "\n    return 0;\n}\n";
+        auto sim = Simulator::load(text);
+        REQUIRE(sim);
+        return sim->summary();
+    };
+    // *(long *)-4 = 5 on a 64-bit machine: 8 bytes from 0xfffffffffffffffc pass 2^64.
+    CHECK(run(64, "    long *p = (long *)-4;\n    *p = 5;").learner_errors == 1);
+    // A 4-byte write at 0xfffffffffffffffc on a 32-bit machine (ops) is outside its 4 GiB.
+    auto outside = Simulator::load(ops_scenario("call main\nwrite 0xfffffffffffffffc 4 = 1\n"));
+    REQUIRE(outside);
+    CHECK(outside->summary().learner_errors == 1);
+    // In range but unmapped: the ordinary segfault, one error as before.
+    auto unmapped = Simulator::load(ops_scenario("call main\nwrite 0xfffffffc 4 = 1\n"));
+    REQUIRE(unmapped);
+    CHECK(unmapped->summary().learner_errors == 1);
+    CHECK(run(64, "    long x = 1;\n    long *p = &x;\n    *p = 5;").learner_errors == 0);
+}
+
+TEST_CASE("frames is a count: \"1K\" is refused with its place, not read as 1024", "[machine][simulator]") {
+    const std::string text = std::string(belady);
+    auto quoted = Simulator::load(text.substr(0, text.find("frames = 4")) + "frames = \"1K\"" +
+                                  text.substr(text.find("frames = 4") + 10));
+    REQUIRE_FALSE(quoted);
+    CHECK(quoted.error().line == 6);
+    CHECK(quoted.error().message.find("no K/M/G suffix") != std::string::npos);
+    // Byte sizes still take suffixes.
+    CHECK(Simulator::load("+++\nformat = 1\nkind = \"ops\"\n[stack]\nlimit = \"64K\"\n+++\ncall main\n"));
+}
+
+TEST_CASE("A program of two million steps keeps at most 256 checkpoints and seeks fast", "[machine][simulator][history][bench]") {
+    const std::string text = "+++\nformat = 1\nkind = \"program\"\n+++\nint main(void) {\n    int x = 0;\n"
+                             "    while (1) {\n        x = x + 1;\n    }\n    return 0;\n}\n";
+    auto sim = Simulator::load(text, SimulatorLimits{.max_steps = 2'000'000});
+    REQUIRE(sim);
+    CHECK(sim->total_steps() == 2'000'000);
+    CHECK(sim->checkpoint_count() <= 256);
+    double worst = 0;
+    for (const std::uint64_t target : {1'999'999ull, 1'000'001ull, 12'345ull, 1'500'000ull, 2'000'000ull, 777'777ull}) {
+        const auto start = std::chrono::steady_clock::now();
+        sim->seek(target);
+        worst = std::max(worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        CHECK(sim->step() == target);
+    }
+    std::printf("program history: %zu checkpoints for %llu steps, worst seek %.1f ms\n", sim->checkpoint_count(),
+                static_cast<unsigned long long>(sim->total_steps()), worst);
+    CHECK(worst < 500);  // the goal is 50 ms; fail only ten times above it
+}
+
+TEST_CASE("Locals of 3 and 4 GiB overflow the stack instead of wrapping to a tiny frame", "[machine][simulator][stack]") {
+    const auto errors_of = [](const std::string& text) {
+        auto sim = Simulator::load(text);
+        REQUIRE(sim);
+        return sim->summary().learner_errors;
+    };
+    // MiniC refuses such locals when it compiles (more than it places); ops bodies run them.
+    const std::string program = "+++\nformat = 1\nkind = \"program\"\n[machine]\nbits = 32\n+++\n"
+                                "int main(void) {\n    char a[3221225472];\n    a[0] = 1;\n    return 0;\n}\n";
+    const auto refused = Simulator::load(program);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("more than MiniC places") != std::string::npos);
+    // 4 GiB: 2^32 bytes used to become 0 in the 32-bit slot size; 3 GiB on a 32-bit
+    // machine: SP (about 0xbffffff0) minus 3 GiB used to wrap round.
+    CHECK(errors_of(ops_scenario("call main locals(big:4294967296)\n")) == 1);
+    CHECK(errors_of(ops_scenario("call main\nlocal big 3221225472\n")) == 1);
+    CHECK(errors_of(ops_scenario("call main locals(small:64)\n")) == 0);
 }

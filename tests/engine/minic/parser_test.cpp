@@ -116,3 +116,11 @@ TEST_CASE("A program inside a scenario file counts lines from its first line in 
     CHECK(ok->functions[0].line == 8);
     CHECK(ok->first_line == 8);
 }
+
+TEST_CASE("An array too large for any address space is an error, not a size that wraps to 0", "[minic][parser]") {
+    const std::string wrapped = parse_error("int main(void) { int a[4611686018427387904]; return 0; }");
+    CHECK(wrapped.rfind("1:", 0) == 0);  // line 1, at the declaration
+    CHECK(wrapped.find("more than the 2^48 bytes") != std::string::npos);
+    CHECK(parse_error("int main(void) { char a[1000000][1000000][1000]; return 0; }").find("2^48") != std::string::npos);
+    CHECK(parse_error("int main(void) { char a[4096]; return 0; }") == "(parsed)");
+}

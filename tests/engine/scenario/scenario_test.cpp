@@ -112,3 +112,38 @@ TEST_CASE("SettingsReader checks ranges, choices, sizes and unknown keys", "[sce
     CHECK(errors[3].line == 8);
     CHECK(errors[3].message == "unknown key 'vm.frmaes' (did you mean 'vm.frames'?)");
 }
+
+TEST_CASE("Front matter nested thousands of levels deep is refused before the TOML parser recurses", "[scenario]") {
+    // Nested table headers: [a] [a.a] [a.a.a] ... (100 of them fit in the size limit)
+    std::string headers = "+++\nformat = 1\n";
+    std::string name = "a";
+    for (int i = 0; i < 100; ++i) {
+        headers += "[" + name + "]\n";
+        name += ".a";
+    }
+    headers += "+++\n1 2 3\n";
+    const auto deep = parse_scenario(headers);
+    REQUIRE_FALSE(deep);
+    CHECK(deep.error().line == 19);  // the 17th header, [a.a...] with 17 parts
+    CHECK(deep.error().message.find("levels deep") != std::string::npos);
+    // Arrays and inline tables nested 20,000 deep, and a dotted key of 20,000 parts.
+    const auto arrays = parse_scenario("+++\nformat = 1\nx = " + std::string(20000, '[') + "\n+++\n1\n");
+    REQUIRE_FALSE(arrays);
+    CHECK(arrays.error().line == 3);
+    CHECK(arrays.error().column == 5 + 16);
+    // One header of 20,000 parts, a dotted key of 20,000 parts, the same in an inline table.
+    std::string dotted = "k";
+    for (int i = 0; i < 20000; ++i) dotted += ".k";
+    CHECK_FALSE(parse_scenario("+++\nformat = 1\n[" + dotted + "]\n+++\n1\n"));
+    CHECK_FALSE(parse_scenario("+++\nformat = 1\n" + dotted + " = 1\n+++\n1\n"));
+    CHECK_FALSE(parse_scenario("+++\nformat = 1\nx = {" + dotted + " = 1}\n+++\n1\n"));
+    // Strings and comments may hold any brackets and dots; ordinary nesting still works.
+    const auto fine = parse_scenario(
+        "+++\nformat = 1\nkind = \"references\"\nlesson = \"\"\"\n[[[[[[[[[[[[[[[[[[[[ a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r\n\"\"\"\n"
+        "# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x\n"
+        "summary = 'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s [[[[[[[[[[[[[[[[[[[['\n"
+        "[vm]\nframes = 3\n"
+        "+++\n1 2 3\n");
+    INFO((fine ? std::string() : fine.error().message));
+    CHECK(fine);
+}

@@ -304,10 +304,13 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
             draw_counters(view);
             const machine::Simulator* sim = context.controller.simulator();
             static ReferenceGrid grid;
-            static std::uint64_t grid_generation = 0;
-            if (sim != nullptr && grid_generation != context.controller.generation()) {
-                grid = make_reference_grid(*sim, 400);
+            static std::uint64_t grid_generation = 0, grid_start = 0;
+            // Rebuilt when the run changes or the current step leaves the window.
+            const std::uint64_t start = sim ? reference_grid_window_start(snapshot.step, sim->total_steps()) : 0;
+            if (sim != nullptr && (grid_generation != context.controller.generation() || grid_start != start)) {
+                grid = make_reference_grid(*sim, snapshot.step);
                 grid_generation = context.controller.generation();
+                grid_start = start;
             }
             if (grid.available) {
                 draw_reference_grid(grid, snapshot.step, context);

@@ -37,6 +37,11 @@ std::string hex(std::uint64_t value);
 // bad byte, or nothing when the whole text is fine.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 
+// The text with every byte that is not part of valid UTF-8 replaced by U+FFFD (shown as a
+// question mark in a diamond), so program output such as putchar(200) can go into JSON
+// and ImGui. NUL bytes are kept. Valid text comes back unchanged.
+std::string valid_utf8(std::string_view text);
+
 // The 1-based line and column of a byte offset.
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 

@@ -8,6 +8,10 @@
 // write after a copy (copy-on-write in the simulator itself), so checkpoints and fork
 // do not copy every byte.
 //
+// Fills, copies and discards work page by page, and a page whose bytes all hold one value
+// (calloc's zeros, a memset) is kept as that value alone: calloc(1, 1 << 28) costs a few
+// bytes per page, not a byte per byte.
+//
 //   PageStore memory(4096);
 //   memory.write(0x1000, 4, 42);
 //   memory.read(0x1000, 4) == 42;  memory.initialized(0x1000, 4) == true
@@ -41,13 +45,23 @@ public:
     std::uint64_t page_size() const { return page_size_; }
 
 private:
+    // A page is uniform while `bytes` is empty (every byte is `fill`) and while `written`
+    // is empty (every byte's flag is `all_written`); the vectors appear on the first write
+    // that makes the page mixed.
     struct Page {
         std::vector<std::uint8_t> bytes;
         std::vector<bool> written;
-        bool operator==(const Page&) const = default;
+        std::uint8_t fill = 0;
+        bool all_written = false;
+        std::uint8_t byte(std::size_t offset) const { return bytes.empty() ? fill : bytes[offset]; }
+        bool was_written(std::size_t offset) const { return written.empty() ? all_written : written[offset]; }
     };
     Page& writable_page(std::uint64_t page_number);
     const Page* find(std::uint64_t page_number) const;
+    // Gives a uniform page its byte and flag vectors.
+    void make_mixed(Page& page) const;
+    // Stores one byte (marked written).
+    void put(Page& page, std::size_t offset, std::uint8_t value) const;
 
     std::uint64_t page_size_;
     std::map<std::uint64_t, std::shared_ptr<Page>> pages_;

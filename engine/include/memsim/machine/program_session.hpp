@@ -11,8 +11,10 @@
 // does not switch. Once a program has forked, printed lines are tagged "[pid N] ".
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "memsim/core/shared_text.hpp"
 #include "memsim/machine/event.hpp"
 #include "memsim/machine/machine.hpp"
 #include "memsim/minic/code.hpp"
@@ -23,7 +25,7 @@ namespace memsim::machine {
 // What the program has placed so far (the loader's cursors) and printed.
 struct ProgramImage {
     std::uint64_t data_next = 0, bss_next = 0, rodata_next = 0;
-    std::string output;  // everything printf and puts wrote
+    SharedText output;  // everything printf and puts wrote (shared between checkpoints)
     std::uint32_t last_writer = 0;  // the process that printed last (for tags)
     bool operator==(const ProgramImage&) const = default;
 };
@@ -43,7 +45,8 @@ public:
     const minic::Interpreter& interpreter() const { return programs_[machine_.current_pid()]; }
     // Every process's program, by pid.
     const std::vector<minic::Interpreter>& programs() const { return programs_; }
-    const std::string& output() const { return image_.output; }
+    // Valid until the next step of any copy of this session.
+    std::string_view output() const { return image_.output.view(); }
 
 private:
     ProgramSession(Machine machine, minic::Interpreter interpreter);

@@ -3,7 +3,8 @@
 // steppable forwards and backwards to any step.
 //
 // Loading parses the scenario, builds its session and runs it once to the end in bulk
-// mode (no events), keeping a checkpoint every `checkpoint_interval` steps. After that
+// mode (no events), keeping a checkpoint every `checkpoint_interval` steps (at most
+// `max_checkpoints` of them: a longer run spaces them further apart). After that
 // seek(n) copies the checkpoint before step n, replays quietly up to n - 1 and runs
 // step n with events on, so every step's explanations are available wherever the user
 // jumps.
@@ -31,7 +32,9 @@ namespace memsim::machine {
 
 struct SimulatorLimits {
     std::uint64_t max_steps = 10'000'000;       // a run longer than this stops there, paused
-    std::uint64_t checkpoint_interval = 1024;   // steps between checkpoints
+    std::uint64_t checkpoint_interval = 1024;   // steps between checkpoints at first
+    std::size_t max_checkpoints = 256;          // the interval doubles rather than keep more
+    std::size_t checkpoint_budget_bytes = 128u << 20;  // about the most the checkpoints may take
     std::size_t max_scenario_bytes = scenario::default_max_scenario_bytes;
 };
 

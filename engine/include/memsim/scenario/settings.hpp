@@ -34,6 +34,9 @@ public:
 
     // An integer in [min, max]; sizes also accept strings with K/M/G suffixes ("8K").
     std::uint64_t integer(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
+    // A count in [min, max] (frames, processes, TLB entries): a plain number only, so
+    // frames = "1K" is refused rather than read as 1024.
+    std::uint64_t count(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
     // A string, any value.
     std::string text(const std::string& key, const std::string& fallback);
     // A string, or a whole number or boolean given as its text ("12", "true").
