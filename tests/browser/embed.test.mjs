@@ -157,7 +157,9 @@ await withBrowser(values.dist, async (browser, url) => {
   });
   await page.goto(url);
   await page.evaluate(async () => { await window.memsimReady; await window.memsimEmbed.ready; window.memsim.step(); });
-  await page.waitForTimeout(600);
+  // The notice comes once the draft save fails; wait for it rather than a fixed time.
+  await page.waitForFunction(() => /storage for memsim is full/.test(window.memsimEmbed.notices().join()),
+                             null, { timeout: 10000 }).catch(() => {});
   check('full storage shows a notice', /storage for memsim is full/.test((await notices(page)).join()), (await notices(page)).join());
   await page.close();
 

@@ -182,7 +182,8 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.setInputFiles('#open-file-input', {
     name: 'tlb.msim', mimeType: 'text/plain', buffer: Buffer.from(scenario('tlb-rw-trace')),
   });
-  await page.waitForTimeout(300);
+  // The file is read asynchronously: wait for the load itself (slow on a loaded machine).
+  await until(() => window.memsim.state().title === 'A read/write address trace with a TLB');
   state = await page.evaluate(() => window.memsim.state());
   check('a file chosen with Open file... is loaded', state.title === 'A read/write address trace with a TLB', state.title);
 

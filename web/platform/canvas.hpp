@@ -23,8 +23,8 @@ void restore_layout();
 void persist_layout();
 
 // Copy and paste with the system clipboard. Browser: ImGui's copies go to the browser
-// clipboard, and text pasted into the page (Ctrl+V, the browser's paste event) is typed
-// into the focused text field; call after the GLFW backend is set up. Desktop: GLFW's
+// clipboard, and Ctrl+V pastes what the page's paste event brought (the browser lets a
+// page read the clipboard only there); call after the GLFW backend is set up. Desktop: GLFW's
 // own clipboard already works, nothing to do.
 void install_clipboard();
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string>
 
 #include "imgui.h"
 
@@ -50,11 +51,30 @@ EM_JS(void, memsim_clipboard_write, (const char* text), {
 });
 
 namespace {
-// ImGui asks for the clipboard when Ctrl+V is pressed, before the page's paste event
-// brings the text; the event types it in (memsim_paste), so this returns nothing.
-const char* clipboard_text(void* /*user*/) { return ""; }
-void set_clipboard_text(void* /*user*/, const char* text) { memsim_clipboard_write(text); }
+// The text ImGui pastes. In the browser the clipboard is read only in a paste event,
+// which the page gets right after the Ctrl+V key (before the next frame, where ImGui
+// handles the key and asks for the text): the event stores the text here (memsim_paste).
+// Copies land here too, so copy and paste inside the app work without the browser's
+// permission.
+std::string pasted_text;
+
+const char* clipboard_text(void* /*user*/) { return pasted_text.c_str(); }
+void set_clipboard_text(void* /*user*/, const char* text) {
+    pasted_text = text == nullptr ? "" : text;
+    memsim_clipboard_write(pasted_text.c_str());
+}
 }  // namespace
+
+// The page's paste event: the text Ctrl+V will paste. Carriage returns are dropped and
+// tabs become four spaces (the editor takes no tab characters).
+extern "C" EMSCRIPTEN_KEEPALIVE void memsim_paste(const char* text) {
+    pasted_text.clear();
+    for (const char* c = text == nullptr ? "" : text; *c != 0; ++c) {
+        if (*c == '\r') continue;
+        if (*c == '\t') pasted_text += "    ";
+        else pasted_text += *c;
+    }
+}
 
 namespace memsim::platform {
 

@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "imgui.h"
 #include "memsim/version.hpp"
 #include "platform/app_access.hpp"
 #include "platform/frame_timer.hpp"
@@ -33,20 +32,6 @@ EMSCRIPTEN_KEEPALIVE const char* memsim_perf(int reset) {
     reply = memsim::platform::frame_timer().stats_json();
     if (reset != 0) memsim::platform::frame_timer().reset();
     return reply.c_str();
-}
-
-// Text the page's paste event brought (Ctrl+V in the page): typed into the focused text
-// field, as if each character had been typed. Carriage returns are dropped, tabs become
-// four spaces (the editor has no tab input).
-EMSCRIPTEN_KEEPALIVE void memsim_paste(const char* text) {
-    if (text == nullptr) return;
-    std::string typed;
-    for (const char* c = text; *c != 0; ++c) {
-        if (*c == '\r') continue;
-        if (*c == '\t') typed += "    ";
-        else typed += *c;
-    }
-    ImGui::GetIO().AddInputCharactersUTF8(typed.c_str());
 }
 
 }  // extern "C"

@@ -207,8 +207,9 @@
     if (event.dataTransfer && event.dataTransfer.files.length) openFile(event.dataTransfer.files[0]);
   });
 
-  // Paste (Ctrl+V, or the browser's Edit > Paste) types the text into the app's focused
-  // field; page controls with their own text fields keep their paste.
+  // Ctrl+V: the browser's paste event, right after the key, hands the app the text it
+  // then pastes into the focused field; page controls with their own text fields keep
+  // their paste.
   const pasteLimit = 1 << 20;
   document.addEventListener('paste', (event) => {
     const target = event.target;

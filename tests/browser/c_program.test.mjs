@@ -1,0 +1,122 @@
+// Browser test of a C program in the app: a plain .c text pasted into the editor with
+// the clipboard (Ctrl+V) runs; the memory diagram of a linked list and of the leak
+// lesson after the node is lost are drawn (screenshots to look at); the 64-bit stack
+// panel at 1366x768.
+//   node c_program.test.mjs --dist DIR --artifacts DIR
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countColour, describePixels, looksDrawn } from './png_check.mjs';
+import { createChecks, frameDone, holdKeys, withBrowser } from './harness.mjs';
+
+const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
+mkdirSync(values.artifacts, { recursive: true });
+const { check, finish } = createChecks();
+
+const program = [
+  '#include <stdio.h>',
+  '#include <stdlib.h>',
+  'struct node { int value; struct node *next; };',
+  'int main(void) {',
+  '    struct node *list = NULL;',
+  '    for (int i = 1; i <= 5; i++) {',
+  '        struct node *n = malloc(sizeof(struct node));',
+  '        n->value = i * 10;',
+  '        n->next = list;',
+  '        list = n;',
+  '    }',
+  '    printf("head %d\\n", list->value);',
+  '    return 0;',
+  '}',
+  '',
+].join('\n');
+
+async function shot(page, name) {
+  await page.waitForTimeout(700);  // real time for frames (see TOOLCHAIN.md)
+  const png = await page.screenshot();
+  writeFileSync(join(values.artifacts, name), png);
+  check(`screenshot ${name} shows the UI`, looksDrawn(describePixels(png)));
+  return png;
+}
+
+async function widget(page, name) {
+  const frames = await page.evaluate(() => window.memsim.framesDrawn());
+  await page.waitForFunction((n) => window.memsim.framesDrawn() >= n + 2, frames);
+  const rects = await page.evaluate(() => window.memsim.debugWidgets());
+  if (!rects[name]) throw new Error(`no widget "${name}" in ${Object.keys(rects).join(', ')}`);
+  return rects[name];
+}
+async function clickWidget(page, name) {
+  const r = await widget(page, name);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}
+
+await withBrowser(values.dist, async (browser, url) => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1,
+                                       permissions: ['clipboard-read', 'clipboard-write'] });
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  await page.evaluate(async () => { await window.memsimReady; });
+  await page.evaluate(() => window.memsim.quizMode(false));
+  const until = (predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 10000 }).catch(() => {});
+
+  // Paste: select everything in the editor, put the program on the clipboard, Ctrl+V.
+  await page.evaluate(() => window.memsim.loadBuiltin('factorial'));
+  await clickWidget(page, 'source.edit');
+  await until(() => window.memsim.draft().editing);
+  await until(() => !!window.memsim.debugWidgets()['source.editor']);
+  await clickWidget(page, 'source.editor');
+  await frameDone(page);
+  await holdKeys(page, ['Control', 'a']);
+  await holdKeys(page, ['Delete']);
+  await until(() => window.memsim.draft().text.trim() === '');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), program);
+  await holdKeys(page, ['Control', 'v']);
+  await until((text) => window.memsim.draft().text === text, program);
+  const draft = await page.evaluate(() => window.memsim.draft().text);
+  check('Ctrl+V pastes the clipboard into the editor', draft === program, JSON.stringify(draft.slice(0, 60)));
+  await clickWidget(page, 'source.run');
+  await until(() => window.memsim.state().kind === 'program');
+  let state = await page.evaluate(() => window.memsim.state());
+  check('a pasted plain C program (no front matter) loads as a program', state.kind === 'program' && state.title === 'C program',
+        `${state.kind} "${state.title}"`);
+
+  // The list after the loop: every variable has a value, list -> 5 nodes along next.
+  await page.evaluate(() => window.memsim.seek(window.memsim.state().totalSteps - 3));
+  await frameDone(page);
+  state = await page.evaluate(() => window.memsim.state());
+  const edges = state.diagram ? state.diagram.edges : [];
+  const heapEdges = edges.filter((e) => e.target === 'heap');
+  check('the diagram has an edge from main.list into the heap', edges.some((e) => e.from_name === 'main.list' && e.target === 'heap'));
+  check('four next pointers join the five nodes', heapEdges.filter((e) => e.from_name.endsWith('.next')).length === 4,
+        JSON.stringify(edges.map((e) => e.from_name)));
+  const blocks = state.processes[0].heap.blocks.filter((b) => b.allocated);
+  check('every node is typed struct node', blocks.length === 5 && blocks.every((b) => b.type === 'struct node'),
+        JSON.stringify(blocks.map((b) => b.type)));
+  const slots = state.processes[0].stack.frames[0].slots.filter((s) => s.kind === 'local');
+  check('the locals show their values', slots.some((s) => s.name === 'i' && s.value >= 5 && s.initialized) && slots.every((s) => s.initialized),
+        JSON.stringify(slots.map((s) => [s.name, s.value])));
+  await shot(page, 'c-diagram-list.png');
+  check('output printed', state.output === '' || state.output.startsWith('head'), state.output);
+
+  // The leak lesson at the step after the last pointer to node 10 is lost.
+  await page.evaluate(() => { window.memsim.loadBuiltin('linked-list-leak'); window.memsim.seek(38); });
+  await frameDone(page);
+  state = await page.evaluate(() => window.memsim.state());
+  const leaked = state.processes[0].heap.blocks.filter((b) => b.allocated && b.reachable === false);
+  check('the lost node is unreachable in the state', leaked.length === 1 && leaked[0].type === 'struct node');
+  check('the step says the block leaked', state.events.some((e) => e.kind === 'unreachable'));
+  const png = await shot(page, 'c-diagram-leak.png');
+  const diagram = await widget(page, 'window:Memory diagram');
+  const outline = countColour(png, diagram, [213, 94, 0], 40);
+  check('the leaked block is outlined in the diagram (vermillion pixels)', outline > 100, `${outline} pixels`);
+  check('no console errors', errors.length === 0, errors.slice(0, 3).join(' | '));
+  await page.close();
+});
+finish();
