@@ -12,3 +12,17 @@ if(NOT EMSCRIPTEN)
                      $<TARGET_FILE:memsim> "${program}" "${CMAKE_BINARY_DIR}/corpus")
   endforeach()
 endif()
+
+# Leak verdicts against Valgrind's: each tests/cli/leaks/*.c is built with gcc and run
+# under `valgrind --leak-check=full`; memsim's definitely / indirectly / possibly lost and
+# still reachable (bytes and blocks) must be the same, before exit and in the exit event.
+if(NOT EMSCRIPTEN AND NOT MEMSIM_SANITIZE)
+  find_program(VALGRIND_EXECUTABLE valgrind REQUIRED)
+  file(GLOB MEMSIM_LEAK_PROGRAMS CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/cli/leaks/*.c")
+  foreach(program IN LISTS MEMSIM_LEAK_PROGRAMS)
+    get_filename_component(name "${program}" NAME_WE)
+    add_test(NAME valgrind-leaks-${name}
+             COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_SOURCE_DIR}/cli/valgrind_leaks_compare.py"
+                     $<TARGET_FILE:memsim> "${program}" "${CMAKE_BINARY_DIR}/leaks")
+  endforeach()
+endif()

@@ -77,11 +77,19 @@ std::string explain(const HeapEvent& e) {
         case HeapEventKind::Corruption:
             return "heap corruption detected: the header at " + a + " was overwritten (free(): invalid next size)";
         case HeapEventKind::OutOfMemory: return "malloc(" + n + ") failed: no room left, it returned NULL";
-        case HeapEventKind::Leak:
-            return std::string(e.other ? "still reachable: " : "definitely lost: ") + n +
-                   " bytes at " + a + " were never freed";
+        case HeapEventKind::Leak: {
+            static const char* const verdicts[] = {"definitely lost: ", "still reachable: ", "indirectly lost: ", "possibly lost: "};
+            return std::string(verdicts[e.other < 4 ? e.other : 0]) + n + " bytes at " + a + " were never freed";
+        }
     }
     return "?";
+}
+
+std::uint64_t leak_code(std::string_view verdict) {
+    if (verdict == "still reachable" || verdict == "reachable") return 1;
+    if (verdict == "indirectly lost") return 2;
+    if (verdict == "possibly lost") return 3;
+    return 0;
 }
 
 }  // namespace memsim::heap

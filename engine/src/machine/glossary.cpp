@@ -33,7 +33,7 @@ const std::vector<GlossaryEntry>& glossary() {
             {"header", "The few bytes before each heap block where the allocator records the block's size and whether it is free."},
             {"heap", "The memory malloc hands out. Blocks live until free is called, however many functions return in between."},
             {"internal fragmentation", "Memory inside allocated blocks that the program did not ask for: headers, footers and padding."},
-            {"leak", "A block that is never freed. Still reachable: a pointer to it still exists. Definitely lost: no pointer to it is left."},
+            {"leak", "A block that is never freed. As Valgrind counts them: still reachable, a pointer to its start still exists; possibly lost, only a pointer into its middle is left; definitely lost, no pointer to it is left; indirectly lost, only lost blocks point to it (the nodes behind a lost list head)."},
             {"local variable", "A variable of a function. It lives in the function's stack frame and disappears when the function returns."},
             {"mmap", "A system call that maps fresh pages into the address space. Large mallocs use it instead of growing the heap."},
             {"page", "A fixed-size piece of virtual memory (often 4 KiB). The MMU translates addresses one page at a time."},

@@ -181,42 +181,9 @@ minic::Report MachineHost::touch(std::uint64_t vaddr, std::uint64_t bytes) {
     return report_since(faults, before);
 }
 
-std::vector<std::uint64_t> MachineHost::reachable_roots() const {
-    // Every pointer-sized word of data, bss and the live stack, then of every heap block
-    // those words reach (transitively), as Valgrind's leak checker scans.
-    const Process& process = machine_.current();
-    const std::uint32_t word = process.stack.config().word_size;
-    std::map<std::uint64_t, heap::BlockView> live;
-    for (const heap::BlockView& b : process.heap.blocks()) {
-        if (b.allocated) live[b.payload] = b;
-    }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
-    for (const Region& r : machine_.layout().regions) {
-        if (r.kind == RegionKind::Data || r.kind == RegionKind::Bss) ranges.emplace_back(r.start, r.end);
-    }
-    ranges.emplace_back(process.stack.stack_pointer(), process.stack.config().top);
-    std::vector<std::uint64_t> roots;
-    std::map<std::uint64_t, bool> reached;
-    for (std::size_t next = 0; next < ranges.size(); ++next) {
-        const auto [from, to] = ranges[next];
-        for (std::uint64_t a = align_up(from, word); a + word <= to; a += word) {
-            const std::uint64_t value = machine_.peek(a, word);
-            if (value == 0) continue;
-            auto it = live.upper_bound(value);
-            if (it == live.begin()) continue;
-            --it;
-            const heap::BlockView& b = it->second;
-            if (value >= b.payload + std::max<std::uint64_t>(b.requested, 1) || reached[b.payload]) continue;
-            reached[b.payload] = true;
-            roots.push_back(value);
-            ranges.emplace_back(b.payload, b.payload + b.requested);
-        }
-    }
-    return roots;
-}
-
 minic::Report MachineHost::exit(int /*code*/) {
-    machine_.exit(reachable_roots(), sink_);
+    // The machine scans data, bss and the stack as Valgrind does; nothing is in registers.
+    machine_.exit({}, sink_);
     return {};
 }
 

@@ -37,7 +37,6 @@ private:
     // The report after a machine operation: stop when the process ended, and end the
     // step when a page fault happened (so faults are steps of their own).
     minic::Report report_since(std::uint64_t faults_before, std::size_t events_before) const;
-    std::vector<std::uint64_t> reachable_roots() const;
 
     Machine& machine_;
     ProgramImage& image_;

@@ -43,10 +43,14 @@ enum class HeapEventKind : std::uint8_t {
     HeapOverflow,    // addr = access, size = bytes, other = header address overwritten
     Corruption,      // addr = header found overwritten (at the next malloc or free)
     OutOfMemory,     // size = bytes requested (malloc returned NULL)
-    Leak,            // addr = payload never freed, size = bytes requested, other = 1 if still reachable
+    Leak,            // addr = payload never freed, size = bytes requested, other = leak_code(): 0 definitely lost, 1 still reachable, 2 indirectly lost, 3 possibly lost
 };
 
 // One event of one operation.
+// A Leak event's `other` for a verdict named "definitely lost", "still reachable" /
+// "reachable", "indirectly lost" or "possibly lost" (0 for anything else).
+std::uint64_t leak_code(std::string_view verdict);
+
 struct HeapEvent {
     HeapEventKind kind = HeapEventKind::Malloc;
     std::uint32_t op = 0;        // index of the operation (malloc, free, ...) that caused it

@@ -126,10 +126,12 @@ public:
     // copy-on-write) into a new process with the next pid; the parent keeps running.
     // The child's pid, or nothing when the running process has ended or the table is full.
     std::optional<std::uint32_t> fork(std::vector<Event>* sink);
-    // Ends the running process normally; blocks still allocated are reported as leaks
-    // (still reachable when one of `roots` points into them, otherwise definitely lost).
-    // Its frames and swap slots are given back (shared ones only lose one user).
-    void exit(const std::vector<std::uint64_t>& roots, std::vector<Event>* sink);
+    // Ends the running process normally; blocks still allocated are reported as leaks,
+    // each with Valgrind's verdict (definitely, indirectly or possibly lost, or still
+    // reachable: see reachability.hpp), with data, bss, the live stack and `registers`
+    // (pointer values held outside memory) as roots. Its frames and swap slots are given
+    // back (shared ones only lose one user).
+    void exit(const std::vector<std::uint64_t>& registers, std::vector<Event>* sink);
     // The next running process after the current one in pid order (wrapping round), the
     // current one last; nothing when every process has ended.
     std::optional<std::uint32_t> next_runnable() const;
