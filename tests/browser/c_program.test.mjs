@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countColour, describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, frameDone, holdKeys, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, frameDone, holdKeys, widget, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -37,22 +37,6 @@ async function shot(page, name) {
   writeFileSync(join(values.artifacts, name), png);
   check(`screenshot ${name} shows the UI`, looksDrawn(describePixels(png)));
   return png;
-}
-
-async function widget(page, name) {
-  const frames = await page.evaluate(() => window.memsim.framesDrawn());
-  await page.waitForFunction((n) => window.memsim.framesDrawn() >= n + 2, frames);
-  const rects = await page.evaluate(() => window.memsim.debugWidgets());
-  if (!rects[name]) throw new Error(`no widget "${name}" in ${Object.keys(rects).join(', ')}`);
-  return rects[name];
-}
-async function clickWidget(page, name) {
-  const r = await widget(page, name);
-  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-  await page.waitForTimeout(100);
-  await page.mouse.down();
-  await page.waitForTimeout(100);
-  await page.mouse.up();
 }
 
 await withBrowser(values.dist, async (browser, url) => {

@@ -60,3 +60,25 @@ export async function holdKeys(page, keys) {
   for (const key of [...keys].reverse()) await page.keyboard.up(key);
   await frameDone(page);
 }
+
+// Where the last frame drew a window or a named widget (memsim.debugWidgets()), so clicks
+// follow the layout instead of fixed coordinates.
+export async function widget(page, name) {
+  // Two whole frames after the last change (a relayout lands one frame later).
+  const frames = await page.evaluate(() => window.memsim.framesDrawn());
+  await page.waitForFunction((n) => window.memsim.framesDrawn() >= n + 2, frames);
+  const rects = await page.evaluate(() => window.memsim.debugWidgets());
+  if (!rects[name]) throw new Error(`no widget "${name}" in ${Object.keys(rects).join(', ')}`);
+  return rects[name];
+}
+
+// A click held over a few frames: ImGui 1.86 reads the button once per frame, and tabs
+// select on the press, which a press and release within one frame would hide.
+export async function clickWidget(page, name) {
+  const r = await widget(page, name);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countColour, describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, frameDone, holdKeys, openApp, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, frameDone, holdKeys, openApp, widget, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -25,27 +25,7 @@ async function shot(page, name) {
   return png;
 }
 
-// Where the last frame drew a window or a named widget (memsim.debugWidgets()), so clicks
-// follow the layout instead of fixed coordinates.
-async function widget(page, name) {
-  // Two whole frames after the last change (a relayout lands one frame later).
-  const frames = await page.evaluate(() => window.memsim.framesDrawn());
-  await page.waitForFunction((n) => window.memsim.framesDrawn() >= n + 2, frames);
-  const rects = await page.evaluate(() => window.memsim.debugWidgets());
-  if (!rects[name]) throw new Error(`no widget "${name}" in ${Object.keys(rects).join(', ')}`);
-  return rects[name];
-}
 const centre = (r) => [r.x + r.width / 2, r.y + r.height / 2];
-// A click held over a few frames: ImGui 1.86 reads the button once per frame, and tabs
-// select on the press, which a press and release within one frame would hide.
-async function clickWidget(page, name) {
-  const [x, y] = centre(await widget(page, name));
-  await page.mouse.move(x, y);
-  await page.waitForTimeout(100);
-  await page.mouse.down();
-  await page.waitForTimeout(100);
-  await page.mouse.up();
-}
 
 // The meaning colours of the dark theme (web/ui/palette.cpp), as the screenshots show them.
 const colour = {

@@ -2,6 +2,8 @@
 // pointer's row and ends on its target, on the structures course programs build.
 #include <catch2/catch.hpp>
 
+#include "../engine/machine/diagram_programs.hpp"
+
 #include <cmath>
 
 #include "memsim/machine/simulator.hpp"
@@ -100,21 +102,7 @@ TEST_CASE("A linked list of ten nodes is a chain of arrows that wraps into bands
 }
 
 TEST_CASE("A binary tree of seven nodes lies sideways by depth, every child an arrow", "[ui][diagram]") {
-    const machine::Snapshot snap = at_line(
-        "#include <stdlib.h>\n"
-        "struct tree { int key; struct tree *left; struct tree *right; };\n"
-        "struct tree *insert(struct tree *t, int key) {\n"
-        "    if (t == 0) { t = malloc(sizeof(struct tree)); t->key = key; t->left = 0; t->right = 0; return t; }\n"
-        "    if (key < t->key) t->left = insert(t->left, key); else t->right = insert(t->right, key);\n"
-        "    return t;\n"
-        "}\n"
-        "int main(void) {\n"
-        "    struct tree *root = 0;\n"
-        "    int keys[7] = {4, 2, 6, 1, 3, 5, 7};\n"
-        "    for (int i = 0; i < 7; i++) root = insert(root, keys[i]);\n"
-        "    return 0;\n"
-        "}\n",
-        12);
+    const machine::Snapshot snap = at_line(memsim::test_programs::binary_tree, memsim::test_programs::binary_tree_end_line);
     DiagramMetrics m;
     m.available_width = 1600.0f;
     const DiagramModel model = make_diagram(snap.processes[0], m);

@@ -53,12 +53,7 @@ void PageStore::write(std::uint64_t address, std::uint32_t size, std::uint64_t v
 }
 
 void PageStore::fill(std::uint64_t address, std::uint64_t count, std::uint8_t byte) {
-    std::uint64_t at = address;
-    const std::uint64_t end = address + count;
-    while (at < end) {
-        const std::uint64_t page_number = at / page_size_;
-        const auto offset = static_cast<std::size_t>(at % page_size_);
-        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
+    for_each_piece(address, count, [&](std::uint64_t page_number, std::size_t offset, std::size_t length) {
         if (length == page_size_) {
             // The whole page: one value, no vectors (and nothing to clone).
             auto page = std::make_shared<Page>();
@@ -73,8 +68,8 @@ void PageStore::fill(std::uint64_t address, std::uint64_t count, std::uint8_t by
                 std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, true);
             }
         }
-        at += length;
-    }
+        return true;
+    });
 }
 
 void PageStore::copy(std::uint64_t to, std::uint64_t from, std::uint64_t count) {
@@ -122,43 +117,32 @@ void PageStore::copy(std::uint64_t to, std::uint64_t from, std::uint64_t count) 
 }
 
 bool PageStore::initialized(std::uint64_t address, std::uint64_t count) const {
-    std::uint64_t at = address;
-    const std::uint64_t end = address + count;
-    while (at < end) {
-        const auto offset = static_cast<std::size_t>(at % page_size_);
-        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
-        const Page* page = find(at / page_size_);
-        if (page == nullptr) return false;
-        if (page->written.empty()) {
-            if (!page->all_written) return false;
-        } else {
-            for (std::size_t k = 0; k < length; ++k) {
-                if (!page->written[offset + k]) return false;
-            }
+    bool all = true;
+    for_each_piece(address, count, [&](std::uint64_t page_number, std::size_t offset, std::size_t length) {
+        const Page* page = find(page_number);
+        if (page == nullptr) return all = false;
+        if (page->written.empty()) return all = page->all_written;
+        for (std::size_t k = 0; k < length; ++k) {
+            if (!page->written[offset + k]) return all = false;
         }
-        at += length;
-    }
-    return true;
+        return true;
+    });
+    return all;
 }
 
 void PageStore::discard(std::uint64_t address, std::uint64_t count) {
-    std::uint64_t at = address;
-    const std::uint64_t end = address + count;
-    while (at < end) {
-        const std::uint64_t page_number = at / page_size_;
-        const auto offset = static_cast<std::size_t>(at % page_size_);
-        const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
-        at += length;
-        if (find(page_number) == nullptr) continue;
+    for_each_piece(address, count, [&](std::uint64_t page_number, std::size_t offset, std::size_t length) {
+        if (find(page_number) == nullptr) return true;
         if (length == page_size_) {
             pages_.erase(page_number);
-            continue;
+            return true;
         }
         Page& page = writable_page(page_number);
         make_mixed(page);
         std::fill_n(page.bytes.begin() + static_cast<std::ptrdiff_t>(offset), length, std::uint8_t{0});
         std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, false);
-    }
+        return true;
+    });
 }
 
 }  // namespace memsim::machine

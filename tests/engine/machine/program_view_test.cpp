@@ -2,6 +2,8 @@
 // and reachability, on small programs worked by hand.
 #include <catch2/catch.hpp>
 
+#include "diagram_programs.hpp"
+
 #include "memsim/machine/simulator.hpp"
 #include "memsim/report/machine_json.hpp"
 
@@ -221,22 +223,9 @@ TEST_CASE("A lost list counts its head as definitely lost and the nodes behind i
 }
 
 TEST_CASE("A binary tree of seven nodes has an edge per child pointer, NULL leaves included", "[machine][program][diagram]") {
-    auto sim = Simulator::load(
-        "#include <stdlib.h>\n"
-        "struct tree { int key; struct tree *left; struct tree *right; };\n"
-        "struct tree *insert(struct tree *t, int key) {\n"
-        "    if (t == 0) { t = malloc(sizeof(struct tree)); t->key = key; t->left = 0; t->right = 0; return t; }\n"
-        "    if (key < t->key) t->left = insert(t->left, key); else t->right = insert(t->right, key);\n"
-        "    return t;\n"
-        "}\n"
-        "int main(void) {\n"
-        "    struct tree *root = 0;\n"
-        "    int keys[7] = {4, 2, 6, 1, 3, 5, 7};\n"
-        "    for (int i = 0; i < 7; i++) root = insert(root, keys[i]);\n"
-        "    return 0;\n"
-        "}\n");
+    auto sim = Simulator::load(memsim::test_programs::binary_tree);
     REQUIRE(sim);
-    run_to_line(*sim, 12);
+    run_to_line(*sim, memsim::test_programs::binary_tree_end_line);
     const Snapshot snap_5 = sim->snapshot();
     const ProgramView& view = view_of(snap_5);
     REQUIRE(view.blocks.size() == 7);

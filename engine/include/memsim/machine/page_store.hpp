@@ -15,6 +15,7 @@
 //   PageStore memory(4096);
 //   memory.write(0x1000, 4, 42);
 //   memory.read(0x1000, 4) == 42;  memory.initialized(0x1000, 4) == true
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -57,6 +58,18 @@ private:
         bool was_written(std::size_t offset) const { return written.empty() ? all_written : written[offset]; }
     };
     Page& writable_page(std::uint64_t page_number);
+    // Calls fn(page_number, offset, length) for each page's share of [address, address +
+    // count), in order, while fn returns true.
+    template <typename Fn>
+    void for_each_piece(std::uint64_t address, std::uint64_t count, Fn&& fn) const {
+        const std::uint64_t end = address + count;
+        for (std::uint64_t at = address; at < end;) {
+            const auto offset = static_cast<std::size_t>(at % page_size_);
+            const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(page_size_ - offset, end - at));
+            if (!fn(at / page_size_, offset, length)) return;
+            at += length;
+        }
+    }
     const Page* find(std::uint64_t page_number) const;
     // Gives a uniform page its byte and flag vectors.
     void make_mixed(Page& page) const;
