@@ -118,3 +118,23 @@ TEST_CASE("Panels a page leaves out (?panels=stack,heap) give their space to the
                                               .source = true, .events = false, .statistics = false};
     CHECK(area(compute_layout(1000, 800, 0, 0, 60, source_only).source) == Approx(1000.0f * 740.0f));
 }
+
+TEST_CASE("A C program's memory diagram shares the upper row with Heap over Virtual memory, and a wide Source still tiles",
+          "[ui][layout]") {
+    for (bool wide : {false, true}) {
+        const memsim::ui::ShownPanels shown{.console = true, .lesson = true, .diagram = true, .wide_source = wide};
+        const auto layout = compute_layout(1366, 768, 20, 20, 60, shown);
+        const Rect all[] = {layout.controls, layout.source, layout.lesson, layout.stack, layout.diagram, layout.heap,
+                            layout.virtual_memory, layout.events, layout.console, layout.statistics};
+        float total = 0;
+        for (const Rect& r : all) {
+            total += area(r);
+            CHECK(inside(r, 1366, 748));
+        }
+        CHECK(total == Approx(1366.0f * 728.0f));  // no overlap, no gap (controls strip included)
+        CHECK(layout.diagram.width > layout.heap.width);
+        CHECK(layout.heap.x == Approx(layout.diagram.x + layout.diagram.width));
+        CHECK(layout.virtual_memory.y == Approx(layout.heap.y + layout.heap.height));
+        CHECK(layout.source.width == Approx(1366.0f * (wide ? 0.45f : 0.22f)));
+    }
+}

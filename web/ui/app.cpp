@@ -74,7 +74,8 @@ void App::draw() {
                             .compare = (every_panel || chosen.compare) && controller_.loaded() &&
                                        compare_kind(*controller_.simulator()) != CompareKind::None,
                             .lesson = chosen.source && has_lesson(controller_),
-                            .diagram = (every_panel || chosen.diagram) && snapshot.kind == "program"};
+                            .diagram = (every_panel || chosen.diagram) && snapshot.kind == "program",
+                            .wide_source = wide_source_ && chosen.source};
     if (!(shown == shown_)) {
         shown_ = shown;
         relayout_ = true;
@@ -83,7 +84,7 @@ void App::draw() {
     // (Embed mode has no menu bar and no status line: bar_height is 0 for both.)
     PanelContext context{.controller = controller_, .fonts = fonts_, .palette = palette_for(theme_),
                          .grids = grid_renderer_, .place = relayout_ && frames_drawn_ > 0,
-                         .reduce_motion = reduce_motion_, .selection = &selection_};
+                         .reduce_motion = reduce_motion_, .selection = &selection_, .wide_source = &wide_source_};
     // (On the first frame panels take their tiles only where no saved layout places them.)
     draw_controls_panel(layout.controls, context);
     if (shown.lesson) draw_lesson_panel(layout.lesson, context);

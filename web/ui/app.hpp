@@ -91,6 +91,7 @@ private:
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
     ShownPanels shown_;
+    bool wide_source_ = false;   // Source panel widened for editing
     MemorySelection selection_;  // what the memory diagram picked; the other panels outline it
     ViewOptions view_;
     bool quit_requested_ = false;

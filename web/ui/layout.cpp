@@ -12,7 +12,7 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float h = all - strip;
     const float y = top + strip;
     const bool others = shown.console || shown.compare;
-    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * 0.22f : w;
+    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * (shown.wide_source ? 0.45f : 0.22f) : w;
     // With the memory diagram beside it, the byte-accurate stack gives up some width.
     const float stack_share = shown.diagram ? 0.21f : 0.25f;
     const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others || shown.diagram) ? w * stack_share : w - source_width;

@@ -39,6 +39,7 @@ struct ShownPanels {
     bool console = false, compare = false;  // the lower row's optional panels
     bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
     bool diagram = false;  // programs: the memory diagram, in the upper row
+    bool wide_source = false;  // the Source panel's Wider button: it takes 45% of the width
     bool operator==(const ShownPanels&) const = default;
 };
 

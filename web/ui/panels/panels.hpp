@@ -35,6 +35,7 @@ struct PanelContext {
     bool place;               // the layout changed: move panels to their rectangles
     bool reduce_motion = false;  // no animations (View > Reduce motion)
     MemorySelection* selection = nullptr;  // shared between panels; null in tests that need none
+    bool* wide_source = nullptr;           // the Source panel's Wider / Narrower choice (the App's)
 };
 
 // Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).

@@ -167,6 +167,12 @@ void draw_source_panel(const Rect& rect, PanelContext& context) {
                 note_source_draft(false, "");
             }
         }
+        if (context.wide_source != nullptr) {
+            ImGui::SameLine();
+            if (ImGui::Button(*context.wide_source ? "Narrower" : "Wider")) *context.wide_source = !*context.wide_source;
+            note_item("source.wider");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Give the Source panel more of the window (for editing)");
+        }
         ImGui::SameLine();
         ImGui::TextDisabled(editor.editing ? "Run re-loads and keeps the step" : "> marks the next line");
         for (const std::string& e : view.errors) {
