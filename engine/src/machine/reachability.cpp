@@ -43,14 +43,18 @@ private:
     std::vector<State> state_;
 };
 
-// Calls `found(value)` for every non-zero aligned word of [start, end) in written pages.
+// Calls `found(value)` for every non-zero aligned word of [start, end); a page that holds
+// one byte value throughout (never written, calloc, memset) is read once.
 template <typename Found>
 void scan_words(const PageStore& memory, std::uint32_t word, ScanRange range, Found&& found) {
     const std::uint64_t page = memory.page_size();
     std::uint64_t a = (range.start + word - 1) / word * word;
     while (a + word <= range.end && a + word > a) {
         const std::uint64_t page_end = (a / page + 1) * page;
-        if (!memory.has_page(a)) {
+        std::uint8_t byte = 0;
+        if (memory.uniform_page(a, byte)) {
+            // Every word of the page is the same value: one look is enough.
+            if (byte != 0 && a + word <= range.end) found(memory.read(a, word));
             a = page_end;
             continue;
         }

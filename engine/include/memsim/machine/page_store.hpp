@@ -39,8 +39,13 @@ public:
     bool initialized(std::uint64_t address, std::uint64_t count) const;
     // Forgets a range (the bytes read as zero and uninitialised again), e.g. after munmap.
     void discard(std::uint64_t address, std::uint64_t count);
-    // Whether the page holding `address` has any written byte (scans skip the others).
-    bool has_page(std::uint64_t address) const { return find(address / page_size_) != nullptr; }
+    // Whether every byte of the page holding `address` reads as one value (a page filled
+    // by calloc or memset, or never written: 0), and which; scans then read it once.
+    bool uniform_page(std::uint64_t address, std::uint8_t& byte) const {
+        const Page* page = find(address / page_size_);
+        byte = page == nullptr ? 0 : page->fill;
+        return page == nullptr || page->bytes.empty();
+    }
     // Pages that hold any written byte.
     std::size_t page_count() const { return pages_.size(); }
     std::uint64_t page_size() const { return page_size_; }
