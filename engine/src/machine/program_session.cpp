@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "machine_host.hpp"
+#include "memsim/core/text.hpp"
 #include "memsim/machine/reachability.hpp"
 
 namespace memsim::machine {
@@ -155,10 +156,8 @@ void ProgramSession::report_new_leaks(std::uint32_t pid, int line, std::vector<E
         for (const heap::BlockView& b : process.heap.blocks()) {
             if (b.payload == payload) size = b.requested;
         }
-        char address[24];
-        std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(payload));
         sink.push_back(Event{.source = EventSource::Heap, .kind = "unreachable",
-                             .text = std::string("Nothing points to the block at ") + address + " (" + std::to_string(size) +
+                             .text = "Nothing points to the block at " + hex(payload) + " (" + std::to_string(size) +
                                      " bytes) any more: it has leaked. It stays allocated until the process exits, and the "
                                      "program can never free it.",
                              .is_error = true, .step = 0, .line = line, .process = pid, .address = payload});

@@ -14,12 +14,7 @@ namespace {
 using minic::TypeId;
 using minic::TypeKind;
 using minic::TypeTable;
-
-std::string hex(std::uint64_t value) {
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "0x%llx", static_cast<unsigned long long>(value));
-    return buffer;
-}
+using memsim::hex;
 
 // "char [6]" -> "char[6]": the spelling people write in declarations and diagrams.
 std::string type_name(const TypeTable& types, TypeId id) {

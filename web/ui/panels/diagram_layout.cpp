@@ -6,21 +6,18 @@
 #include <deque>
 #include <map>
 
+#include "memsim/core/text.hpp"
+
 namespace memsim::ui {
 namespace {
 
 using machine::PointerTarget;
 using machine::ValueView;
+using memsim::hex;
 
 constexpr std::size_t max_rows_per_box = 24;      // the rest is counted in a last row
 constexpr std::size_t max_elements_per_array = 12;
 constexpr std::size_t max_boxes = 240;            // a diagram past this many boxes is unreadable anyway
-
-std::string hex(std::uint64_t value) {
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "0x%llx", static_cast<unsigned long long>(value));
-    return buffer;
-}
 
 std::string elide(std::string text, std::size_t max_chars) {
     if (text.size() <= max_chars || max_chars < 4) return text;
