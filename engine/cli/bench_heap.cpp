@@ -3,6 +3,7 @@
 // The list walks grow with the number of blocks (that is the lesson), so they run fewer
 // operations at larger sizes; the constant-time allocators run one million each.
 #include <cstdio>
+#include <cstdlib>
 #include <ostream>
 
 #include "bench.hpp"
@@ -35,7 +36,7 @@ std::vector<BenchOp> make_steps(std::uint64_t live, std::uint64_t steps, std::ui
 
 bool constant_time(const HeapConfig& c) {
     return c.allocator == AllocatorKind::Segregated || c.allocator == AllocatorKind::Buddy ||
-           c.allocator == AllocatorKind::Slab;
+           c.allocator == AllocatorKind::Slab || c.allocator == AllocatorKind::Glibc;
 }
 
 // Operations per second after the heap is filled with `live` blocks.
@@ -62,6 +63,24 @@ double measure(HeapConfig config, std::uint64_t live, std::uint64_t steps, std::
     return seconds > 0 ? static_cast<double>(ops_done) / seconds : 0.0;
 }
 
+#if defined(__GLIBC__)
+// The same steps through this process's own malloc: the real glibc beside its model.
+double measure_real_glibc(std::uint64_t live, std::uint64_t steps) {
+    const auto ops = make_steps(live, steps, 42 + live);
+    std::vector<void*> slots(static_cast<std::size_t>(live), nullptr);
+    for (std::uint64_t i = 0; i < live; ++i) slots[static_cast<std::size_t>(i)] = std::malloc(ops[static_cast<std::size_t>(i)].size);
+    const double seconds = seconds_for([&] {
+        for (std::size_t i = static_cast<std::size_t>(live); i < ops.size(); ++i) {
+            void*& p = slots[ops[i].slot];
+            std::free(p);
+            p = std::malloc(ops[i].size);
+        }
+    });
+    for (void* p : slots) std::free(p);
+    return seconds > 0 ? static_cast<double>(2 * steps) / seconds : 0.0;
+}
+#endif
+
 nlohmann::json run_heap_bench(const BenchOptions& options, std::ostream& out) {
     const std::vector<std::uint64_t> lives = options.quick ? std::vector<std::uint64_t>{100, 1000}
                                                            : std::vector<std::uint64_t>{1000, 10000, 100000};
@@ -87,6 +106,21 @@ nlohmann::json run_heap_bench(const BenchOptions& options, std::ostream& out) {
             out << line;
         }
     }
+#if defined(__GLIBC__)
+    // Not a simulator: the machine's glibc itself (no simulated memory, no checks).
+    double fewest = 0;
+    for (std::uint64_t live : lives) {
+        const double rate = measure_real_glibc(live, full / 2);
+        if (live == lives.front()) fewest = rate;
+        rows.push_back({{"allocator", "real glibc"}, {"live_blocks", live}, {"ops", full}, {"ops_per_second", rate},
+                        {"ratio_to_fewest_live", fewest > 0 ? rate / fewest : 0.0}});
+        std::snprintf(line, sizeof line, "%-20s %12llu %12llu %16.0f %8.2f\n", "real glibc",
+                      static_cast<unsigned long long>(live), static_cast<unsigned long long>(full), rate,
+                      fewest > 0 ? rate / fewest : 0.0);
+        out << line;
+    }
+    out << "(real glibc: this process's own malloc and free on the same steps, beside the glibc model)\n";
+#endif
     return rows;
 }
 

@@ -201,29 +201,44 @@ KernelResult kernel_lru(const std::vector<std::uint32_t>& trace, const Shape& s)
 
 double mrefs(std::size_t refs, double seconds) { return static_cast<double>(refs) / seconds; }
 
+// The median and the range of a few timed runs, in seconds.
+struct Timing {
+    double median = 0, fastest = 0, slowest = 0;
+
+    static Timing from(std::vector<double> runs) {
+        std::sort(runs.begin(), runs.end());
+        const std::size_t n = runs.size();
+        const double median = n % 2 == 1 ? runs[n / 2] : (runs[n / 2 - 1] + runs[n / 2]) / 2;
+        return {median, runs.front(), runs.back()};
+    }
+    template <class Work>
+    static Timing of(int repeats, Work&& work) {
+        std::vector<double> runs;
+        for (int r = 0; r < repeats; ++r) runs.push_back(seconds_for(work));
+        return from(std::move(runs));
+    }
+};
+
 nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) {
     const Shape shape{options.quick ? std::size_t{1} << 20 : 20'000'000, 1u << 20, 16384};
     const auto trace = make_trace(shape);
     out << shape.references << " references, " << shape.pages << "-page space, " << shape.frames
-        << " frames; TLB 64 entries, 4-way, LRU; nfu/aging tick 16384, wsclock tau 1024; best of "
-        << (options.quick ? 1 : 3) << " runs\n";
+        << " frames; TLB 64 entries, 4-way, LRU; nfu/aging tick 16384, wsclock tau 1024; median of "
+        << (options.quick ? 1 : 5) << " runs (range in the JSON)\n";
     struct KernelSpeed {
         vm::PolicyKind kind;
         bool tlb;
         double refs_per_second;
     };
     std::vector<KernelSpeed> kernels;
-    // The machine is shared: each figure is the best of a few runs.
-    const int repeats = options.quick ? 1 : 3;
-    const auto best_of = [&](auto&& work) {
-        double best = 1e300;
-        for (int r = 0; r < repeats; ++r) best = std::min(best, seconds_for(work));
-        return best;
-    };
+    // The machine is shared: each figure is the median of a few runs (a best-of would
+    // report a lucky minute), and the JSON keeps the range.
+    const int repeats = options.quick ? 1 : 5;
+    const auto median_of = [&](auto&& work) { return Timing::of(repeats, work); };
     using Kernel = KernelResult (*)(const std::vector<std::uint32_t>&, const Shape&);
     const auto time_kernel = [&](vm::PolicyKind kind, bool tlb, Kernel kernel) {
         KernelResult result;
-        const double s = best_of([&] { result = kernel(trace, shape); });
+        const double s = median_of([&] { result = kernel(trace, shape); }).median;
         kernels.push_back({kind, tlb, mrefs(trace.size(), s)});
         out << "  kernel " << vm::policy_name(kind) << (tlb ? " +tlb" : "") << ": " << result.faults << " faults";
         if (tlb) out << ", " << result.tlb_hits << " TLB hits";
@@ -248,22 +263,25 @@ nlohmann::json run_paging_bench(const BenchOptions& options, std::ostream& out) 
             if (!pager) continue;
             // OPT's time includes the backward pass that precomputes next uses. Each run
             // starts from a fresh pager (created outside the timed part).
-            double s = 1e300;
+            std::vector<double> runs;
             for (int r = 0; r < repeats; ++r) {
                 pager = vm::Pager::create(config, shape.pages);
-                s = std::min(s, seconds_for([&] {
+                runs.push_back(seconds_for([&] {
                     std::vector<std::uint64_t> next_use;
                     if (kind == vm::PolicyKind::Opt) next_use = vm::next_use_times(trace, shape.pages);
                     pager->run(trace, {}, next_use);
                 }));
             }
-            const double speed = mrefs(trace.size(), s);
+            const Timing timing = Timing::from(runs);
+            const double speed = mrefs(trace.size(), timing.median);
             const std::uint64_t tlb_hits = pager->tlb() ? pager->tlb()->stats().hits : 0;
             nlohmann::json kernel_speed = nullptr;
             for (const auto& k : kernels)
                 if (k.kind == kind && k.tlb == with_tlb) kernel_speed = k.refs_per_second;
             rows.push_back({{"policy", std::string(vm::policy_name(kind))}, {"tlb", with_tlb},
                             {"refs_per_second", speed}, {"kernel_refs_per_second", kernel_speed},
+                            {"refs_per_second_range", {mrefs(trace.size(), timing.slowest), mrefs(trace.size(), timing.fastest)}},
+                            {"runs", repeats},
                             {"faults", pager->counters().faults}, {"tlb_hits", tlb_hits}});
             out << "  " << std::left << std::setw(16) << vm::policy_name(kind) << std::setw(5)
                 << (with_tlb ? "yes" : "no") << std::right << std::fixed << std::setprecision(1) << std::setw(9)

@@ -5,6 +5,9 @@
 
 #include "command.hpp"
 #include "memsim/core/text.hpp"
+#include <utility>
+
+#include "memsim/heap/glibc_trace.hpp"
 #include "memsim/heap/ostep.hpp"
 #include "memsim/heap/trace.hpp"
 #include "memsim/report/heap_json.hpp"
@@ -18,21 +21,25 @@ constexpr const char* kUsage =
     "usage: memsim heap --allocator NAME [options] (--ops \"+10,+20,-0\" | --trace FILE.rep)\n"
     "                   [--compare A,B,...] [--json]\n"
     "allocators: implicit-first|next|best|worst, explicit-address|lifo|fifo|size-asc|size-desc,\n"
-    "            segregated, buddy, slab, ostep\n"
+    "            segregated, buddy, slab, ostep, glibc\n"
     "options:    --coalescing immediate|deferred|off  --header 4|8  --align N  --no-footers\n"
     "            --size BYTES (maximum heap)  --page-size BYTES  --mmap-threshold BYTES (0 = never)\n"
     "ostep:      --size 100 --base 1000 --header 0 --align -1 --policy BEST|WORST|FIRST\n"
-    "            --order ADDRSORT|SIZESORT+|SIZESORT-|INSERT-FRONT|INSERT-BACK [--coalesce]\n";
+    "            --order ADDRSORT|SIZESORT+|SIZESORT-|INSERT-FRONT|INSERT-BACK [--coalesce]\n"
+    "glibc:      --trace FILE.rep [--events] [--check]: offsets from the initial break as glibc 2.36\n"
+    "            returns them (the format of tests/tools/glibc_replay.c); --events explains each call;\n"
+    "            --json: the heap's JSON with the arena at the end (top, thresholds, non-empty bins)\n";
 
 const std::vector<std::string> kValues = {"allocator", "ops",   "trace", "compare",    "size",           "base",
                                           "header",    "align", "policy", "order",     "coalescing",     "page-size",
                                           "fit",       "mmap-threshold"};
-const std::vector<std::string> kFlags = {"json", "help", "coalesce", "no-footers"};
+const std::vector<std::string> kFlags = {"json", "help", "coalesce", "no-footers", "events", "check"};
 
 std::vector<std::string> known_names() {
     std::vector<std::string> names;
     for (const auto& n : allocator_names()) names.push_back(n.name);
     names.push_back("ostep");
+    names.push_back("glibc");
     return names;
 }
 
@@ -138,6 +145,33 @@ int run_ostep_command(const Args& args, std::ostream& out, std::ostream& err) {
     return exit_ok;
 }
 
+// The glibc model: one line per op (as the real-glibc replay driver prints), with the
+// events of each op in words under it when asked; --check runs the heap checker each op.
+int run_glibc_command(const Args& args, const Trace& trace, std::ostream& out) {
+    std::vector<GlibcEvent> events;
+    std::vector<std::uint32_t> event_ops;
+    const bool explain_ops = args.flag("events");
+    const GlibcRun run = run_glibc_trace(trace, {.check_every_op = args.flag("check"),
+                                                 .events = explain_ops ? &events : nullptr,
+                                                 .event_ops = explain_ops ? &event_ops : nullptr});
+    if (!explain_ops) {
+        out << run.offsets;
+    } else {
+        std::size_t e = 0;
+        std::uint32_t op = 0;
+        bool header = true;  // the mmap-base line belongs to no op
+        for (const auto line : split_lines(run.offsets)) {
+            if (line.empty()) continue;
+            out << line << "\n";
+            if (std::exchange(header, false)) continue;
+            for (; e < events.size() && event_ops[e] == op; ++e) out << "    " << heap::explain(events[e]) << "\n";
+            ++op;
+        }
+    }
+    for (const auto& v : run.problems) out << "check after op " << run.problem_op << ": " << hex(v.addr) << ": " << v.message << "\n";
+    return run.problems.empty() ? exit_ok : exit_failed;
+}
+
 std::string percent(double ratio) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f%%", ratio * 100.0);
@@ -146,7 +180,10 @@ std::string percent(double ratio) {
 
 void print_run(const TraceRun& run, std::ostream& out) {
     for (const auto& op : run.ops) {
-        const char* verb = op.kind == TraceOpKind::Alloc ? "malloc" : op.kind == TraceOpKind::Realloc ? "realloc" : "free";
+        const char* verb = op.kind == TraceOpKind::Alloc     ? "malloc"
+                           : op.kind == TraceOpKind::Realloc ? "realloc"
+                           : op.kind == TraceOpKind::Calloc  ? "calloc"
+                                                             : "free";
         out << verb << " id " << op.id;
         if (op.kind != TraceOpKind::Free)
             out << " size " << op.size << " -> " << (op.ptr ? hex(op.ptr) : "NULL") << " (searched " << op.searched << ")";
@@ -213,6 +250,7 @@ int run_heap(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     const auto trace = load_trace(*args);
     if (!trace) return bad_input(err, "heap", trace.error().message);
     if (args->value("compare")) return run_compare(*args, *trace, out, err);
+    if (*name == "glibc" && !args->flag("json")) return run_glibc_command(*args, *trace, out);
     const auto config = config_for(*name);
     if (!config) return bad_input(err, "heap", config.error().message);
     const auto tuned = apply_options(*config, *args);

@@ -1,7 +1,13 @@
-// memsim minic FILE.c [--json] [--steps N] [--trace] [--model ilp32|lp64]: runs a MiniC
-// program on the flat test machine and prints its output, then a summary.
+// memsim minic FILE.c [--json] [--steps N] [--trace] [--model ilp32|lp64] [--stdin FILE]
+// [--args "a b c"]: runs a MiniC program on the flat test machine and prints its output,
+// then a summary.
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sys/stat.h>
+
+#include <iostream>
+#include <iterator>
+#include <sstream>
 
 #include "command.hpp"
 #include "memsim/core/text.hpp"
@@ -35,15 +41,41 @@ nlohmann::json summary_json(const Interpreter& run, const FlatHost& host, const 
                           {"heap_blocks", host.blocks().size()},
                           {"leaked_blocks", host.leaked_blocks()},
                           {"leaked_bytes", host.leaked_bytes()},
-                          {"output", valid_utf8(host.output())}};
+                          {"output", valid_utf8(host.output())},
+                          {"stderr", valid_utf8(host.error_output())}};
+}
+
+// Whether the program calls a function that reads standard input.
+bool reads_stdin(const CompiledProgram& program) {
+    for (const Instr& in : program.code) {
+        if (in.op != Op::Builtin) continue;
+        const auto id = static_cast<Builtin>(in.a);
+        if (builtins()[static_cast<std::size_t>(in.a)].family == Family::Input && id != Builtin::Sscanf) return true;
+    }
+    return false;
+}
+
+// The CLI's own standard input, when it is a pipe or a file (never a terminal).
+bool piped_stdin() {
+    struct stat st{};
+    return fstat(0, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode));
+}
+
+// --args "a b c": the words, split at spaces.
+std::vector<std::string> split_words(const std::string& text) {
+    std::istringstream in(text);
+    return {std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
 }
 
 int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-    const auto args = Args::parse(argv, {"steps", "model"}, {"json", "trace", "help"});
+    const auto args = Args::parse(argv, {"steps", "model", "stdin", "args"}, {"json", "trace", "help"});
     if (!args) return bad_input(err, "minic", args.error().message);
     if (args->flag("help") || args->positional().size() != 1) {
         (args->flag("help") ? out : err) << "usage: memsim minic FILE.c [--json] [--steps N] [--trace] [--model ilp32|lp64]\n"
-                                            "Runs a MiniC program on a flat test machine: its output, then a summary.\n";
+                                            "                   [--stdin FILE] [--args \"a b c\"]\n"
+                                            "Runs a MiniC program on a flat test machine: its output, then a summary.\n"
+                                            "Standard input comes from --stdin FILE, else from a pipe or file given to\n"
+                                            "memsim's own stdin (when the program reads input); --args gives argv[1..].\n";
         return args->flag("help") ? exit_ok : exit_bad_input;
     }
     const std::string& path = args->positional().front();
@@ -62,10 +94,24 @@ int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     if (!source) return bad_input(err, "minic", source.error().message);
     const auto program = compile(*source, CompileOptions{.model = model});
     if (!program) {
-        err << path << ":" << program.error().to_string() << "\n";
+        err << located_errors(path, program.error()) << "\n";
         return exit_bad_input;
     }
-    Interpreter run(*program, InterpreterConfig{.step_limit = steps, .statement_events = args->flag("trace")});
+    auto input = std::make_shared<std::string>();
+    if (auto file = args->value("stdin")) {
+        const auto text = read_file(*file, max_stdin_bytes);
+        if (!text) return bad_input(err, "minic", text.error().message);
+        *input = *text;
+    } else if (reads_stdin(**program) && piped_stdin()) {
+        // One byte past the limit is enough to refuse it: an endless pipe is not read forever.
+        std::vector<char> chunk(max_stdin_bytes + 1);
+        std::cin.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        input->assign(chunk.data(), static_cast<std::size_t>(std::cin.gcount()));
+    }
+    std::vector<std::string> program_args = split_words(args->value("args").value_or(""));
+    if (const std::string why = check_program_input(program_args, input->size()); !why.empty()) return bad_input(err, "minic", why);
+    Interpreter run(*program, InterpreterConfig{.step_limit = steps, .statement_events = args->flag("trace"),
+                                                .stdin_text = input, .args = std::move(program_args)});
     FlatHost host(FlatHostConfig::for_model(model));
     const bool json = args->flag("json");
     std::vector<Event> events;
@@ -83,7 +129,7 @@ int run_minic(const std::vector<std::string>& argv, std::ostream& out, std::ostr
                 }
                 continue;
             }
-            if (e.kind == EventKind::Output) out << e.text;
+            if (e.kind == EventKind::Output) (e.value == 2 ? err : out) << e.text;
             else if (args->flag("trace")) out << "[" << step << "] " << explain(e) << "\n";
         }
     }

@@ -9,6 +9,7 @@
 #include "memsim/vm/explain.hpp"
 #include "memsim/vm/replace.hpp"
 #include "memsim/vm/sweep.hpp"
+#include "json_stream.hpp"
 #include "vm_args.hpp"
 
 namespace memsim::cli {
@@ -17,10 +18,12 @@ namespace {
 constexpr const char* usage =
     "usage: memsim replace --policy P --frames N (--refs \"7,0,1,...\" | --trace FILE\n"
     "                      [--format refs|rw|lackey] [--page-size B]) [--sweep MIN-MAX] [--json]\n"
-    "                      [--summary] [--explain] [--aging-bits B] [--tick T] [--tau T] [--seed S]\n"
+    "                      [--summary] [--steps] [--explain] [--aging-bits B] [--tick T] [--tau T] [--seed S]\n"
     "policies: fifo lru opt clock second-chance nru lfu mfu nfu aging wsclock random mru\n"
     "--refs pages may end in w to mark a write (\"1,2w,3\"); --summary leaves out the steps;\n"
-    "--explain says in words what each step did.\n";
+    "--explain says in words what each step did. --json lists every step in full up to 10000\n"
+    "references; --steps lists them, for any length, one compact row each\n"
+    "[page, write, hit, frame, victim, writeback].\n";
 
 Result<std::pair<std::uint32_t, std::uint32_t>> parse_range(const std::string& text) {
     const auto dash = text.find('-');
@@ -34,34 +37,92 @@ Result<std::pair<std::uint32_t, std::uint32_t>> parse_range(const std::string& t
 
 std::string cell(const std::optional<std::uint64_t>& page) { return page ? std::to_string(*page) : "-"; }
 
-void print_table(const vm::ReplaceRun& run, bool explain, std::ostream& out) {
-    out << "policy " << vm::policy_name(run.config.policy.kind) << ", " << run.config.frames << " frames, "
-        << run.references << " references\n";
-    int width = 4;  // columns grow with the longest page number
-    for (const auto& s : run.steps) width = std::max(width, static_cast<int>(std::to_string(s.page).size()));
-    if (!run.steps.empty()) {
+// Up to this many references `--json` lists every step in full; past it the steps are
+// left out unless --steps asks for them, one compact row each.
+constexpr std::uint64_t full_json_steps_limit = 10'000;
+const nlohmann::json compact_step_fields = {"page", "write", "hit", "frame", "victim", "writeback"};
+
+struct Output {
+    bool json = false, summary = false, explain = false, compact_steps = false;
+};
+
+// The table, one row per reference as the run produces it (nothing is kept).
+int print_table(const vm::PagerConfig& config, const vm::DenseTrace& trace, const vm::ReplaceRun& totals,
+                const Output& how, std::ostream& out, std::ostream& err) {
+    out << "policy " << vm::policy_name(config.policy.kind) << ", " << config.frames << " frames, "
+        << totals.references << " references\n";
+    // Columns grow with the longest page number (the largest page is the last in `pages`).
+    const int width = std::max(4, static_cast<int>(std::to_string(trace.pages.back()).size()));
+    if (!how.summary) {
         out << "  step " << std::setw(width + 1) << "page" << "   result " << std::setw(width + 1) << "victim"
             << "  frames\n";
+        const auto row = [&](std::uint64_t i, const vm::ReplaceStep& s) {
+            std::string frames;
+            for (const auto& p : s.frames) frames += (frames.empty() ? "" : " ") + cell(p);
+            if (s.unlisted_free_frames > 0) frames += " (" + std::to_string(s.unlisted_free_frames) + " free)";
+            out << std::setw(6) << i + 1 << " " << std::setw(width + 1) << s.page << (s.write ? "w " : "  ")
+                << std::setw(6) << (s.hit ? "hit" : "fault") << " " << std::setw(width + 1)
+                << (cell(s.victim) + (s.writeback ? "*" : " ")) << "  " << frames << "\n";
+            if (how.explain) out << "        " << vm::explain(s, config.policy.kind) << "\n";
+        };
+        const auto run = vm::run_replacement(config, trace, row);
+        if (!run) return bad_input(err, "replace", run.error().message);
     }
-    for (std::size_t i = 0; i < run.steps.size(); ++i) {
-        const auto& s = run.steps[i];
-        std::string frames;
-        for (const auto& p : s.frames) frames += (frames.empty() ? "" : " ") + cell(p);
-        out << std::setw(6) << i + 1 << " " << std::setw(width + 1) << s.page << (s.write ? "w " : "  ")
-            << std::setw(6) << (s.hit ? "hit" : "fault") << " " << std::setw(width + 1)
-            << (cell(s.victim) + (s.writeback ? "*" : " ")) << "  " << frames << "\n";
-        if (explain) out << "        " << vm::explain(s, run.config.policy.kind) << "\n";
-    }
-    out << "faults " << run.faults << ", hits " << run.hits << ", writebacks " << run.writebacks;
-    if (!run.steps.empty() && run.writebacks > 0) out << " (* = dirty victim written to swap)";
+    out << "faults " << totals.faults << ", hits " << totals.hits << ", writebacks " << totals.writebacks;
+    if (!how.summary && totals.writebacks > 0) out << " (* = dirty victim written to swap)";
     out << "\n";
+    return exit_ok;
+}
+
+std::string compact_row(const vm::ReplaceStep& s) {
+    return "[" + std::to_string(s.page) + "," + (s.write ? "1" : "0") + "," + (s.hit ? "1" : "0") + "," +
+           std::to_string(s.frame) + "," + (s.victim ? std::to_string(*s.victim) : "null") + "," +
+           (s.writeback ? "1" : "0") + "]";
+}
+
+// The JSON document, its steps streamed between the fields that sort before and after them.
+int print_json(const vm::PagerConfig& config, const vm::DenseTrace& trace, nlohmann::json fields,
+               const Output& how, std::ostream& out, std::ostream& err) {
+    fields.erase("steps");
+    const bool full = !how.summary && !how.compact_steps && trace.ids.size() <= full_json_steps_limit;
+    const bool compact = !how.summary && how.compact_steps;
+    if (compact) fields["step_fields"] = compact_step_fields;
+    if (!how.summary && !full && !compact) {
+        fields["steps_left_out"] = "more than " + std::to_string(full_json_steps_limit) +
+                                   " references; --steps gives one compact row per reference";
+    }
+    JsonObjectStream json(out);
+    bool steps_written = false;
+    const auto write_steps = [&]() -> bool {
+        steps_written = true;
+        json.begin_array("steps");
+        if (full || compact) {
+            const auto run = vm::run_replacement(config, trace, [&](std::uint64_t, const vm::ReplaceStep& s) {
+                if (compact) json.raw_element(compact_row(s));
+                else json.element(report::to_json(s));
+            });
+            if (!run) {
+                bad_input(err, "replace", run.error().message);
+                return false;
+            }
+        }
+        json.end_array();
+        return true;
+    };
+    for (const auto& [key, value] : fields.items()) {
+        if (!steps_written && key > "steps" && !write_steps()) return exit_bad_input;
+        json.field(key, value);
+    }
+    if (!steps_written && !write_steps()) return exit_bad_input;
+    json.finish();
+    return exit_ok;
 }
 
 int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     std::vector<std::string> values{"frames", "sweep"};
     values.insert(values.end(), policy_option_names.begin(), policy_option_names.end());
     values.insert(values.end(), trace_option_names.begin(), trace_option_names.end());
-    const auto args = Args::parse(argv, values, {"json", "summary", "explain", "help"});
+    const auto args = Args::parse(argv, values, {"json", "summary", "explain", "steps", "help"});
     if (!args) return bad_input(err, "replace", args.error().message);
     if (args->flag("help")) {
         out << usage;
@@ -73,31 +134,36 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
     if (!policy) return bad_input(err, "replace", policy.error().message);
     const auto frames = number_option(*args, "frames", 3, 1, 1u << 24);
     if (!frames) return bad_input(err, "replace", frames.error().message);
-    const auto trace = load_trace(*args);
-    if (!trace) return bad_input(err, "replace", trace.error().to_string());
-    if (!trace->processes.empty()) {
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> range;
+    if (const auto range_text = args->value("sweep")) {
+        const auto parsed = parse_range(*range_text);
+        if (!parsed) return bad_input(err, "replace", parsed.error().message);
+        range = *parsed;
+    }
+    const auto loaded = load_dense_trace(*args);
+    if (!loaded) return bad_input(err, "replace", loaded.error().to_string());
+    if (loaded->names_processes) {
         return bad_input(err, "replace", "the trace names processes; replace runs one address space (see memsim tlb)");
     }
-    const auto dense = vm::densify(*trace);
-    const bool record = !args->flag("summary");
-    const auto run = vm::run_replacement({.frames = static_cast<std::uint32_t>(*frames), .policy = *policy},
-                                         dense, record);
+    const vm::DenseTrace& dense = loaded->trace;
+    const vm::PagerConfig config{.frames = static_cast<std::uint32_t>(*frames), .policy = *policy};
+    // Totals first (the bulk mode is cheap): the table's title and the JSON's fields
+    // before "steps" need them, and the steps then stream.
+    const auto run = vm::run_replacement(config, dense, false);
     if (!run) return bad_input(err, "replace", run.error().message);
-    auto json = report::to_json(*run);
+    auto fields = report::to_json(*run);
     std::optional<vm::SweepResult> sweep;
-    if (const auto range_text = args->value("sweep")) {
-        const auto range = parse_range(*range_text);
-        if (!range) return bad_input(err, "replace", range.error().message);
+    if (range) {
         auto result = vm::belady_sweep(*policy, dense, range->first, range->second);
         if (!result) return bad_input(err, "replace", result.error().message);
-        json.update(report::to_json(*result));
+        // The JSON of a million points takes hundreds of MB: built only when printed.
+        if (args->flag("json")) fields.update(report::to_json(*result));
         sweep = std::move(*result);
     }
-    if (args->flag("json")) {
-        out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        return exit_ok;
-    }
-    print_table(*run, args->flag("explain"), out);
+    const Output how{.json = args->flag("json"), .summary = args->flag("summary"), .explain = args->flag("explain"),
+                     .compact_steps = args->flag("steps")};
+    if (how.json) return print_json(config, dense, std::move(fields), how, out, err);
+    if (const int code = print_table(config, dense, *run, how, out, err); code != exit_ok) return code;
     if (sweep) {
         out << "sweep (frames: faults):";
         for (const auto& p : sweep->points) out << " " << p.frames << ":" << p.faults;

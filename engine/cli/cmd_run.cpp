@@ -1,10 +1,16 @@
-// memsim run FILE.msim [--json] [--until STEP] [--events]   and   memsim check FILE.msim
+// memsim run FILE.msim [--json] [--until STEP] [--events] [--stdin FILE] [--args "a b"]
+// and   memsim check FILE.msim
 #include <cstdlib>
+#include <iterator>
+#include <optional>
 #include <ostream>
+#include <sstream>
 
 #include "command.hpp"
+#include "memsim/core/text.hpp"
 #include "memsim/machine/lesson_check.hpp"
 #include "memsim/machine/simulator.hpp"
+#include "memsim/minic/interpreter.hpp"
 #include "memsim/report/machine_json.hpp"
 
 namespace memsim::cli {
@@ -31,25 +37,49 @@ void print_summary(const machine::Simulator& sim, std::ostream& out) {
 }
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-    const auto args = Args::parse(argv, {"until"}, {"json", "events", "help"});
+    const auto args = Args::parse(argv, {"until", "stdin", "args", "steps"}, {"json", "events", "help"});
     if (!args) return bad_input(err, "run", args.error().message);
     if (args->flag("help") || args->positional().size() != 1) {
-        (args->flag("help") ? out : err) << "usage: memsim run FILE.msim [--json] [--until STEP] [--events]\n";
+        (args->flag("help") ? out : err) << "usage: memsim run FILE.msim [--json] [--until STEP] [--events] [--stdin FILE] [--args \"a b\"] [--steps N]\n"
+                                            "  --steps: the most steps a run takes before it pauses (10000000; at most 1000000000)\n"
+                                            "  --stdin and --args replace a program's `stdin` and `args` from the front matter\n";
         return args->flag("help") ? exit_ok : exit_bad_input;
     }
     const std::string& path = args->positional()[0];
-    const auto text = read_file(path);
-    if (!text) return bad_input(err, "run", text.error().message);
-    // The command line reads big trace files; the page keeps the 1 MiB default.
-    auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 10'000'000, .checkpoint_interval = 1024,
-                                                                        .max_scenario_bytes = 256u << 20});
-    if (!sim) return bad_input(err, "run", path + ":" + sim.error().to_string());
-    std::uint64_t until = sim->total_steps();
+    std::optional<std::uint64_t> until_option;
     if (const auto value = args->value("until")) {
-        char* end = nullptr;
-        until = std::strtoull(value->c_str(), &end, 10);
-        if (value->empty() || *end != '\0') return bad_input(err, "run", "--until needs a step number, got '" + *value + "'");
+        // parse_u64 refuses what does not fit in 64 bits (strtoull would saturate silently).
+        until_option = parse_u64(*value);
+        if (!until_option) {
+            return bad_input(err, "run", "--until needs a step number from 0 to 18446744073709551615, got '" + *value + "'");
+        }
     }
+    // The command line reads big trace files (up to 256 MiB); the page keeps the 1 MiB default.
+    constexpr std::size_t max_scenario_bytes = std::size_t{256} << 20;
+    const auto text = read_file(path, max_scenario_bytes);
+    if (!text) return bad_input(err, "run", text.error().message);
+    machine::ProgramInput input;
+    if (const auto file = args->value("stdin")) {
+        auto bytes = read_file(*file, minic::max_stdin_bytes);
+        if (!bytes) return bad_input(err, "run", bytes.error().message);
+        input.stdin_text = std::move(*bytes);
+    }
+    if (const auto words = args->value("args")) {
+        std::istringstream in(*words);
+        input.args = std::vector<std::string>(std::istream_iterator<std::string>(in), std::istream_iterator<std::string>());
+    }
+    std::uint64_t max_steps = 10'000'000;
+    if (const auto value = args->value("steps")) {
+        const auto parsed = parse_u64(*value);
+        if (!parsed || *parsed == 0 || *parsed > 1'000'000'000) {
+            return bad_input(err, "run", "--steps needs a number of steps from 1 to 1000000000, not '" + *value + "'");
+        }
+        max_steps = *parsed;
+    }
+    auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = max_steps, .checkpoint_interval = 1024,
+                                                                        .max_scenario_bytes = max_scenario_bytes}, input);
+    if (!sim) return bad_input(err, "run", located_errors(path, sim.error()));
+    const std::uint64_t until = until_option ? *until_option : sim->total_steps();
     std::vector<machine::Event> log;
     if (args->flag("events")) log = sim->events_between(1, until);
     sim->seek(until);
@@ -86,7 +116,7 @@ int check(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         }
         auto sim = machine::Simulator::load(*text, machine::SimulatorLimits{.max_steps = 1'000'000, .checkpoint_interval = 4096});
         if (!sim) {
-            err << path << ":" << sim.error().to_string() << "\n";
+            err << located_errors(path, sim.error()) << "\n";
             status = exit_bad_input;
             continue;
         }

@@ -1,12 +1,15 @@
 // memsim workingset: the working-set size |W(t, delta)| over a trace, and the
 // page-fault frequency of a policy over the same trace.
+#include <algorithm>
 #include <iomanip>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "memsim/vm/pager.hpp"
 #include "memsim/vm/replacement/opt.hpp"
 #include "memsim/vm/working_set.hpp"
+#include "json_stream.hpp"
 #include "vm_args.hpp"
 
 namespace memsim::cli {
@@ -37,53 +40,66 @@ int run_workingset(const std::vector<std::string>& argv, std::ostream& out, std:
     }
     const auto policy = policy_options(*args, "lru");
     if (!policy) return bad_input(err, "workingset", policy.error().message);
-    const auto trace = load_trace(*args);
-    if (!trace) return bad_input(err, "workingset", trace.error().to_string());
-    const auto dense = vm::densify(*trace);
+    const auto loaded = load_dense_trace(*args);
+    if (!loaded) return bad_input(err, "workingset", loaded.error().to_string());
+    const vm::DenseTrace& dense = loaded->trace;
     const auto space = static_cast<std::uint32_t>(dense.pages.size());
-    const auto sizes = vm::working_set_sizes(dense.ids, *delta, space);
     auto pager = vm::Pager::create({.frames = static_cast<std::uint32_t>(*frames), .policy = *policy}, space);
     if (!pager) return bad_input(err, "workingset", pager.error().message);
     const auto next = policy->kind == vm::PolicyKind::Opt ? vm::next_use_times(dense.ids, space)
                                                           : std::vector<std::uint64_t>{};
-    std::vector<std::uint8_t> faults;
-    for (std::size_t i = 0; i < dense.ids.size(); ++i) {
-        faults.push_back(pager->access(dense.ids[i], dense.writes[i] != 0, next.empty() ? vm::never : next[i]).hit ? 0 : 1);
-    }
-    const auto pff = vm::fault_frequency(faults, *window);
+    // One row per reference, computed and printed as the trace runs: |W| and the fault
+    // rate move by one reference at a time, so nothing per row is kept but the fault bit.
     const bool small = dense.ids.size() <= 200;
-    nlohmann::json steps = nlohmann::json::array();
+    const bool json_out = args->flag("json");
+    std::vector<std::uint32_t> in_window(space, 0);  // references of each page among the last delta
+    std::uint32_t size = 0;
+    std::vector<std::uint8_t> faults(dense.ids.size(), 0);
+    std::uint64_t recent_faults = 0;
+    std::optional<JsonObjectStream> json;
+    if (json_out) {
+        json.emplace(out);
+        json->field("delta", *delta);
+        json->field("frames", *frames);
+        json->field("policy", std::string(vm::policy_name(policy->kind)));
+        json->begin_array("steps");
+    } else {
+        out << "     t   page  |W|  fault  pff    W(t, " << *delta << ")\n";
+    }
     for (std::size_t t = 0; t < dense.ids.size(); ++t) {
-        nlohmann::json step = {{"page", dense.pages[dense.ids[t]]}, {"size", sizes[t]}, {"fault", faults[t] != 0},
-                               {"pff", pff[t]}};
+        const std::uint32_t id = dense.ids[t];
+        const bool write = !dense.writes.empty() && dense.writes[t] != 0;
+        faults[t] = pager->access(id, write, next.empty() ? vm::never : next[t]).hit ? 0 : 1;
+        if (in_window[id]++ == 0) ++size;
+        if (t >= *delta && --in_window[dense.ids[t - static_cast<std::size_t>(*delta)]] == 0) --size;
+        recent_faults += faults[t];
+        if (t >= *window) recent_faults -= faults[t - static_cast<std::size_t>(*window)];
+        const double pff = static_cast<double>(recent_faults) /
+                           static_cast<double>(std::min<std::uint64_t>(*window, t + 1));
+        std::vector<std::uint64_t> set;
         if (small) {
-            nlohmann::json set = nlohmann::json::array();
-            for (const auto id : vm::working_set_at(dense.ids, t, *delta)) set.push_back(dense.pages[id]);
-            step["working_set"] = set;
+            for (const auto member : vm::working_set_at(dense.ids, t, *delta)) set.push_back(dense.pages[member]);
         }
-        steps.push_back(step);
-    }
-    if (args->flag("json")) {
-        out << nlohmann::json{{"delta", *delta}, {"window", *window}, {"frames", *frames},
-                              {"policy", std::string(vm::policy_name(policy->kind))}, {"steps", steps}}
-                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << "\n";
-        return exit_ok;
-    }
-    out << "     t   page  |W|  fault  pff    W(t, " << *delta << ")\n";
-    for (std::size_t t = 0; t < steps.size(); ++t) {
-        out << std::setw(6) << t << std::setw(7) << dense.pages[dense.ids[t]] << std::setw(5) << sizes[t]
-            << std::setw(7) << (faults[t] ? "yes" : "") << std::setw(7) << std::fixed << std::setprecision(2) << pff[t];
+        const std::uint64_t page = dense.pages[id];
+        if (json) {
+            nlohmann::json step = {{"page", page}, {"size", size}, {"fault", faults[t] != 0}, {"pff", pff}};
+            if (small) step["working_set"] = set;
+            json->element(step);
+            continue;
+        }
+        out << std::setw(6) << t << std::setw(7) << page << std::setw(5) << size << std::setw(7)
+            << (faults[t] ? "yes" : "") << std::setw(7) << std::fixed << std::setprecision(2) << pff;
         if (small) {
             out << "   {";
-            bool first = true;
-            for (const auto& p : steps[t]["working_set"]) {
-                out << (first ? "" : ",") << p.get<std::uint64_t>();
-                first = false;
-            }
+            for (std::size_t i = 0; i < set.size(); ++i) out << (i == 0 ? "" : ",") << set[i];
             out << "}";
         }
         out << "\n";
+    }
+    if (json) {
+        json->end_array();
+        json->field("window", *window);
+        json->finish();
     }
     return exit_ok;
 }

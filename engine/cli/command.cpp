@@ -1,9 +1,11 @@
 #include "command.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <vector>
 
 #include "memsim/core/text.hpp"
 
@@ -86,12 +88,82 @@ int bad_input(std::ostream& err, const std::string& command, const std::string& 
     return exit_bad_input;
 }
 
-Result<std::string> read_file(const std::string& path) {
+std::string located_errors(const std::string& path, const Error& first) {
+    std::string lines;
+    for (const Error& e : all_errors(first)) lines += (lines.empty() ? "" : "\n") + path + ":" + e.to_string();
+    return lines;
+}
+
+namespace {
+
+std::string too_large(const std::string& path, std::uint64_t max_bytes) {
+    return "file '" + path + "' is larger than " + std::to_string(max_bytes >> 20) + " MiB (the most memsim reads)";
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail("cannot open file '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    // Read in blocks and stop one byte past the limit: the size a file claims is not
+    // trusted (devices and pipes claim none).
+    std::string text;
+    constexpr std::size_t block = std::size_t{1} << 20;
+    while (in) {
+        const std::size_t have = text.size();
+        text.resize(have + block);
+        in.read(text.data() + have, static_cast<std::streamsize>(block));
+        text.resize(have + static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_bytes) return fail(too_large(path, max_bytes));
+    }
+    return text;
+}
+
+Result<bool> read_lines(const std::string& path, std::uint64_t max_bytes,
+                        const std::function<Result<bool>(std::string_view piece)>& use) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("cannot open file '" + path + "'");
+    constexpr std::size_t block = std::size_t{4} << 20;
+    // One buffer for the whole file: the unfinished last line of a block moves to its
+    // front and the next block is read after it (no zero-filling, no reallocation).
+    std::vector<char> buffer(block);
+    std::size_t carried = 0;
+    std::uint64_t total = 0;
+    while (in) {
+        if (buffer.size() < carried + block) buffer.resize(carried + block);
+        in.read(buffer.data() + carried, static_cast<std::streamsize>(block));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        total += got;
+        if (total > max_bytes) return fail(too_large(path, max_bytes));
+        const std::string_view text(buffer.data(), carried + got);
+        if (!in) {  // the end: what is left is the last piece
+            if (text.empty()) return true;
+            return use(text);
+        }
+        const std::size_t end = text.rfind('\n');
+        if (end == std::string_view::npos) {
+            carried = text.size();
+            if (carried > max_line_bytes) {
+                return fail("file '" + path + "' has a line longer than " + std::to_string(max_line_bytes >> 20) +
+                            " MiB (is it a text trace?)");
+            }
+            continue;
+        }
+        const auto used = use(text.substr(0, end + 1));
+        if (!used) return used;
+        carried = text.size() - end - 1;
+        std::memmove(buffer.data(), buffer.data() + end + 1, carried);
+    }
+    return true;
+}
+
+std::optional<std::uint64_t> file_size(const std::string& path) {
+    // A stream is enough; <filesystem> is used nowhere else and untried in the web build.
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return std::nullopt;
+    const auto size = static_cast<std::streamoff>(in.tellg());
+    if (size < 0) return std::nullopt;
+    return static_cast<std::uint64_t>(size);
 }
 
 }  // namespace memsim::cli

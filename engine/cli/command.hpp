@@ -4,10 +4,13 @@
 // MEMSIM_COMMAND, so adding one touches no shared file.
 //
 // Exit codes: 0 success, 1 the run itself failed, 2 bad input (usage, values, files).
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "memsim/core/result.hpp"
@@ -57,8 +60,29 @@ private:
 // Prints "memsim <command>: <message>" to err and returns exit_bad_input.
 int bad_input(std::ostream& err, const std::string& command, const std::string& message);
 
-// Reads a whole file; the error names the path.
-Result<std::string> read_file(const std::string& path);
+// Every error of an input (the first and its `also`), one per line, each as
+// "PATH:LINE:COLUMN: message", with no final newline.
+std::string located_errors(const std::string& path, const Error& first);
+
+// The most read_file() reads: scenarios, programs and traces read whole.
+inline constexpr std::uint64_t max_read_file_bytes = std::uint64_t{256} << 20;
+// The most read_lines() reads: traces streamed piece by piece.
+inline constexpr std::uint64_t max_streamed_file_bytes = std::uint64_t{4} << 30;
+// The longest line read_lines() accepts.
+inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;
+
+// Reads a whole file of at most max_bytes; the error names the path. An endless input
+// (/dev/zero, a pipe that never ends) stops at the limit, having read no more than it.
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes = max_read_file_bytes);
+
+// Reads a file in pieces of about 4 MiB that end at a line end (the last piece may not)
+// and hands each to `use`, stopping at its first error; the file may hold at most
+// max_bytes, and no line more than max_line_bytes.
+Result<bool> read_lines(const std::string& path, std::uint64_t max_bytes,
+                        const std::function<Result<bool>(std::string_view piece)>& use);
+
+// A regular file's size in bytes, if the file system knows it.
+std::optional<std::uint64_t> file_size(const std::string& path);
 
 }  // namespace memsim::cli
 

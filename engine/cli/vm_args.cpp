@@ -35,22 +35,61 @@ Result<vm::PolicyConfig> policy_options(const Args& args, const std::string& fal
     return config;
 }
 
-Result<vm::Trace> load_trace(const Args& args) {
-    const auto refs = args.value("refs");
-    const auto file = args.value("trace");
-    if (refs.has_value() == file.has_value()) return fail("give exactly one of --refs \"7,0,1,...\" or --trace FILE");
-    if (refs) return vm::parse_reference_string(*refs);
+namespace {
+
+// Options of a --trace file: format and page size.
+struct TraceFileOptions {
+    vm::TraceFormat format = vm::TraceFormat::Refs;
+    vm::TraceOptions options{};
+};
+
+Result<TraceFileOptions> trace_file_options(const Args& args) {
     const auto format = vm::parse_trace_format(args.value("format").value_or("refs"));
     if (!format) return tl::unexpected(format.error());
     const auto page_size = number_option(args, "page-size", 4096, 1, std::uint64_t{1} << 40);
     if (!page_size) return tl::unexpected(page_size.error());
     const auto checked = vm::check_page_size(*page_size);
     if (!checked) return tl::unexpected(checked.error());
+    return TraceFileOptions{.format = *format, .options = {.page_size = *page_size}};
+}
+
+}  // namespace
+
+Result<vm::Trace> load_trace(const Args& args) {
+    const auto refs = args.value("refs");
+    const auto file = args.value("trace");
+    if (refs.has_value() == file.has_value()) return fail("give exactly one of --refs \"7,0,1,...\" or --trace FILE");
+    if (refs) return vm::parse_reference_string(*refs);
+    const auto how = trace_file_options(args);
+    if (!how) return tl::unexpected(how.error());
     const auto text = read_file(*file);
     if (!text) return tl::unexpected(text.error());
-    auto trace = vm::parse_trace(*text, *format, {.page_size = *page_size});
+    auto trace = vm::parse_trace(*text, how->format, how->options);
     if (!trace) return fail(*file + ":" + trace.error().to_string());
     return trace;
+}
+
+Result<vm::LoadedTrace> load_dense_trace(const Args& args) {
+    const auto refs = args.value("refs");
+    const auto file = args.value("trace");
+    if (refs.has_value() == file.has_value()) return fail("give exactly one of --refs \"7,0,1,...\" or --trace FILE");
+    if (refs) {
+        const auto trace = vm::parse_reference_string(*refs);
+        if (!trace) return tl::unexpected(trace.error());
+        return vm::LoadedTrace{.trace = vm::densify(*trace), .names_processes = false};
+    }
+    const auto how = trace_file_options(args);
+    if (!how) return tl::unexpected(how.error());
+    vm::TraceReader reader(how->format, how->options, file_size(*file).value_or(0));
+    const auto read = read_lines(*file, max_streamed_file_bytes, [&](std::string_view piece) -> Result<bool> {
+        const auto fed = reader.feed(piece);
+        if (!fed) return fail(*file + ":" + fed.error().to_string());
+        return true;
+    });
+    if (!read) return tl::unexpected(read.error());
+    auto loaded = std::move(reader).finish();
+    if (!loaded) return fail(*file + ":" + loaded.error().to_string());
+    return loaded;
 }
 
 Result<std::vector<std::uint64_t>> number_list(const std::string& option, const std::string& text) {

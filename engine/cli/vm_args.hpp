@@ -10,6 +10,7 @@
 #include "memsim/vm/replacement/policy.hpp"
 #include "memsim/vm/tlb.hpp"
 #include "memsim/vm/trace.hpp"
+#include "memsim/vm/trace_reader.hpp"
 
 namespace memsim::cli {
 
@@ -32,6 +33,10 @@ Result<vm::PolicyConfig> policy_options(const Args& args, const std::string& fal
 // The trace from --refs TEXT or --trace FILE [--format refs|rw|lackey] [--page-size B].
 // File errors are prefixed with the path: "trace.txt:3:5: expected ...".
 Result<vm::Trace> load_trace(const Args& args);
+
+// The same trace in dense ids, a --trace file read piece by piece (never whole, so a long
+// trace costs a few bytes per reference): for replace and workingset.
+Result<vm::LoadedTrace> load_dense_trace(const Args& args);
 
 // --layout PRESET (default x86-32), or a custom --va-bits N --page-size B [--levels 10,10].
 Result<vm::AddressLayout> layout_options(const Args& args);

@@ -13,9 +13,19 @@ export async function launchBrowser() {
   });
   // Each page gets its own context, so viewport and device pixel ratio are per page.
   return {
+    // A first visit is greeted by a welcome dialog; pages start as a returning visitor's
+    // unless options.welcome is true.
     async newPage(options = {}) {
-      const context = await browser.newContext(options);
+      const { welcome, ...contextOptions } = options;
+      const context = await browser.newContext(contextOptions);
       const page = await context.newPage();
+      if (!welcome) {
+        await page.addInitScript(() => {
+          try {
+            if (!localStorage.getItem('memsim.layout')) localStorage.setItem('memsim.layout', '[memsim][settings]\nwelcomed=1\n');
+          } catch (e) { /* storage refused: the welcome shows */ }
+        });
+      }
       const close = page.close.bind(page);
       page.close = async () => { await close(); await context.close(); };
       return page;

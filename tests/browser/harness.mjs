@@ -1,6 +1,9 @@
 // What the browser tests share: pass/fail bookkeeping with a final "N passed, M failed"
 // line, and a page server plus headless Chromium that are closed whatever happens.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
+import { describePixels, looksDrawn } from './png_check.mjs';
 import { startServer } from '../../tools/static_server.mjs';
 
 export function createChecks() {
@@ -35,8 +38,11 @@ export async function withBrowser(dist, body) {
 
 // Opens the app in a new page and waits for its JS API; `errors` collects console errors
 // and uncaught exceptions for a final "no errors" check.
-export async function openApp(browser, url, viewport = { width: 1600, height: 1000 }) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+// A first visit is greeted by a welcome dialog; tests that are not about it start as a
+// returning visitor (options.welcome = true keeps the greeting; options.touch = a phone).
+export async function openApp(browser, url, viewport = { width: 1600, height: 1000 }, options = {}) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: options.scale || 1, hasTouch: !!options.touch,
+                                       isMobile: !!options.touch, welcome: !!options.welcome });
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
@@ -81,4 +87,46 @@ export async function clickWidget(page, name) {
   await page.mouse.down();
   await page.waitForTimeout(100);
   await page.mouse.up();
+}
+
+// A screenshot taker for one test: saves each PNG in `folder` and checks that it shows
+// the UI (not a blank or half-drawn canvas). Returns the PNG bytes.
+export function screenshots(folder, check) {
+  mkdirSync(folder, { recursive: true });
+  return async function shot(page, name) {
+    await page.waitForTimeout(700);  // real time for frames (see TOOLCHAIN.md)
+    const png = await page.screenshot();
+    writeFileSync(join(folder, name), png);
+    check(`screenshot ${name} shows the UI`, looksDrawn(describePixels(png)));
+    return png;
+  };
+}
+
+// Replaces the Source editor's text through the clipboard, as a user does: Edit, a click
+// in the editor, Ctrl+A and Delete (again if a busy machine dropped the keys: ImGui reads
+// them once a frame), then Ctrl+V held down. The page needs clipboard permissions. Resolves once the
+// draft holds `text`, or after 10 s.
+export async function pasteIntoEditor(page, text) {
+  const until = (predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 10000 }).catch(() => {});
+  await clickWidget(page, 'source.edit');
+  await until(() => window.memsim.draft().editing && !!window.memsim.debugWidgets()['source.editor']);
+  await clickWidget(page, 'source.editor');
+  await frameDone(page);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await holdKeys(page, ['Control', 'a']);
+    await holdKeys(page, ['Delete']);
+    await until(() => window.memsim.draft().text.trim() === '');
+    if (await page.evaluate(() => window.memsim.draft().text.trim() === '')) break;
+  }
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  // Held past ImGui's key-repeat delay (0.275 s): one press pastes once however long
+  // the page takes to see the key go up.
+  await page.keyboard.down('Control');
+  await page.keyboard.down('v');
+  await page.waitForTimeout(600);
+  await frameDone(page);
+  await page.keyboard.up('v');
+  await page.keyboard.up('Control');
+  await frameDone(page);
+  await until((t) => window.memsim.draft().text === t, text);
 }

@@ -2,22 +2,13 @@
 // it (through the JS API and with a click on an answer button), check the score and
 // save screenshots of the Lesson panel asking and after the answer.
 //   node lesson.test.mjs --dist DIR --artifacts DIR
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, openApp, withBrowser } from './harness.mjs';
+import { createChecks, openApp, screenshots, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
-mkdirSync(values.artifacts, { recursive: true });
 const { check, finish } = createChecks();
 
-async function shot(page, name) {
-  await page.waitForTimeout(700);  // real time for frames (see TOOLCHAIN.md)
-  const png = await page.screenshot();
-  writeFileSync(join(values.artifacts, name), png);
-  check(`screenshot ${name} shows the UI`, looksDrawn(describePixels(png)));
-}
+const shot = screenshots(values.artifacts, check);
 
 const press = async (page, key) => {
   await page.keyboard.down(key);

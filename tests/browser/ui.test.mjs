@@ -220,6 +220,7 @@ await withBrowser(values.dist, async (browser, url) => {
 
   // Virtual memory: a dirty page written to swap shows in the swapped colour.
   await page.evaluate(() => window.memsim.loadBuiltin('dirty-pages'));
+  await clickWidget(page, 'vm.tab.pages');  // the panel opens on its frames and TLB
   const pageMap = await widget(page, 'vm.page_map');
   png = await shot(page, 'ui-swap-start.png');
   const swappedBefore = countColour(png, pageMap, colour.swapped);
@@ -230,7 +231,7 @@ await withBrowser(values.dist, async (browser, url) => {
     }
     return 0;
   });
-  const pageMapNow = await widget(page, 'vm.page_map');  // the translation above it has grown
+  const pageMapNow = await widget(page, 'vm.page_map');
   png = await shot(page, 'ui-swap.png');
   const swappedAfter = countColour(png, pageMapNow, colour.swapped);
   check('a page written to swap is coloured as swapped in the page map', swapStep > 0 && swappedBefore === 0 && swappedAfter > 5,
@@ -262,15 +263,15 @@ await withBrowser(values.dist, async (browser, url) => {
   await layout.evaluate(async () => { await window.memsimReady; });
   // Move another panel so ImGui saves again: a reset Events panel would be saved too.
   await layout.waitForTimeout(500);
-  const statisticsWindow = await widget(layout, 'window:Statistics');
-  const [sx, sy] = centre(await widget(layout, 'title:Statistics'));
+  const statisticsWindow = await widget(layout, 'window:Stack');
+  const [sx, sy] = centre(await widget(layout, 'title:Stack'));
   await layout.mouse.move(sx, sy);
   await layout.mouse.down();
   await layout.mouse.move(sx - 10, sy - 10, { steps: 3 });
   await layout.mouse.move(sx - 20, sy - 20, { steps: 3 });
   await layout.mouse.up();
   await layout.waitForTimeout(6500);
-  const statistics = /\[Window\]\[Statistics\]\nPos=(\d+),(\d+)/.exec(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
+  const statistics = /\[Window\]\[Stack\]\nPos=(\d+),(\d+)/.exec(await layout.evaluate(() => localStorage.getItem('memsim.layout')));
   check('a second move after the reload is saved',
         statistics && +statistics[1] === Math.round(statisticsWindow.x - 20) && +statistics[2] === Math.round(statisticsWindow.y - 20),
         statistics && statistics[0].replace(/\n/g, ' '));

@@ -30,7 +30,18 @@ memsim_cli_error_test(heap-no-input "give exactly one of --ops and --trace"
   heap --allocator buddy)
 memsim_cli_error_test(heap-missing-trace "heap-missing.rep"
   heap --allocator buddy --trace heap-missing.rep)
-memsim_cli_error_test(heap-bad-trace "bad.rep:5:1: expected 'a', 'r' or 'f', found 'x'"
+memsim_cli_error_test(heap-bad-trace "bad.rep:5:1: expected 'a', 'r', 'c' or 'f', found 'x'"
   heap --allocator buddy --trace "${CMAKE_CURRENT_SOURCE_DIR}/cli/heap/bad.rep")
 memsim_cli_test(heap-trace "util [0-9.]+%, ops 5"
   heap --allocator implicit-first --trace "${CMAKE_CURRENT_SOURCE_DIR}/cli/heap/short.rep")
+# The glibc model: offsets as the real glibc 2.36 returns them (checked by glibc-oracle).
+memsim_cli_test(heap-glibc "0 0x2a0 520\n1 0x4b0 136\n0 0x540 648"
+  heap --allocator glibc --check --trace "${CMAKE_CURRENT_SOURCE_DIR}/cli/heap/short.rep")
+memsim_cli_test(heap-glibc-events "the tcache bin for 144-byte chunks, now 1 chunk"
+  heap --allocator glibc --events --trace "${CMAKE_CURRENT_SOURCE_DIR}/cli/heap/short.rep")
+# --json: the heap's JSON with the arena at the end (the tcache struct is the first chunk).
+memsim_cli_test(heap-glibc-json "\"arena\": {.*\"kind\": \"tcache\".*\"tcache_struct\": 268435456"
+  heap --allocator glibc --json --trace "${CMAKE_CURRENT_SOURCE_DIR}/cli/heap/short.rep")
+# A plain C program gets glibc's malloc: run --json carries its arena.
+memsim_cli_test(run-plain-c-glibc-arena "\"arena\": {.*\"mmap_threshold\": 131072.*\"tcache_struct\": 4210688"
+  run "${CMAKE_CURRENT_SOURCE_DIR}/cli/leaks/lost_list.c" --json)

@@ -1,42 +1,65 @@
 #!/usr/bin/env python3
 """Compiles one C program with gcc (-std=c99 -O0) and runs it, runs it with `memsim minic`,
-and compares standard output and exit code: the real compiler is the reference.
+and compares standard output, standard error and exit code: the real compiler and glibc
+are the reference.
+
+Beside PROGRAM.c, an optional PROGRAM.stdin is fed to both as standard input and an
+optional PROGRAM.args holds the command-line arguments (words split at white space).
+The program is built as prog.c into prog and run with argv[0] = "prog", so glibc's assert message
+("prog: prog.c:12: main: Assertion `x' failed.") is the one memsim prints. A program
+killed by a signal (abort) must stop in memsim with exit code 128 + the signal.
 
 usage: minic_corpus_compare.py MEMSIM PROGRAM.c WORKDIR
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 
 def main() -> int:
     memsim, program, workdir = sys.argv[1:4]
-    os.makedirs(workdir, exist_ok=True)
     name = os.path.splitext(os.path.basename(program))[0]
-    binary = os.path.join(workdir, name)
-    built = subprocess.run(["gcc", "-std=c99", "-O0", "-o", binary, program], capture_output=True, text=True)
+    folder = os.path.join(workdir, name)
+    os.makedirs(folder, exist_ok=True)
+    shutil.copyfile(program, os.path.join(folder, "prog.c"))
+    built = subprocess.run(["gcc", "-std=c99", "-O0", "-o", "prog", "prog.c", "-lm"], cwd=folder, capture_output=True, text=True)
     if built.returncode != 0:
         print(f"gcc cannot compile {program}:\n{built.stderr}")
         return 1
-    native = subprocess.run([binary], capture_output=True, timeout=60)
-    simulated = subprocess.run([memsim, "minic", program, "--json"], capture_output=True, timeout=300)
+    base = os.path.splitext(program)[0]
+    stdin_path = base + ".stdin"
+    stdin_bytes = open(stdin_path, "rb").read() if os.path.exists(stdin_path) else b""
+    args = open(base + ".args").read().split() if os.path.exists(base + ".args") else []
+    # argv[0] is "prog", as memsim names the program
+    native = subprocess.run(["prog", *args], executable=os.path.join(folder, "prog"), cwd=folder, input=stdin_bytes, capture_output=True, timeout=60)
+    command = [memsim, "minic", os.path.join(folder, "prog.c"), "--json"]
+    if os.path.exists(stdin_path):
+        command += ["--stdin", stdin_path]
+    if args:
+        command += ["--args", " ".join(args)]
+    simulated = subprocess.run(command, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
     if simulated.returncode != 0:
         print(f"memsim refuses {program} (exit {simulated.returncode}):\n{simulated.stderr.decode(errors='replace')}")
         return 1
     summary = json.loads(simulated.stdout)
     failures = []
-    if summary["status"] != "exited":
-        failures.append(f"memsim status is {summary['status']}: {summary['stop_reason']}")
-    if summary["exit_code"] != native.returncode:
-        failures.append(f"exit code: gcc {native.returncode}, memsim {summary['exit_code']}")
-    expected = native.stdout.decode("latin-1")
-    if summary["output"] != expected:
-        failures.append("output differs:\n--- gcc\n" + expected + "\n--- memsim\n" + summary["output"])
+    signalled = native.returncode < 0
+    expected_status = "stopped" if signalled else "exited"
+    expected_code = 128 - native.returncode if signalled else native.returncode
+    if summary["status"] != expected_status:
+        failures.append(f"memsim status is {summary['status']} (gcc's build: {expected_status}): {summary['stop_reason']}")
+    if summary["exit_code"] != expected_code:
+        failures.append(f"exit code: gcc {expected_code}, memsim {summary['exit_code']}")
+    for stream, got, want in (("stdout", summary["output"], native.stdout), ("stderr", summary["stderr"], native.stderr)):
+        expected = want.decode("latin-1")
+        if got != expected:
+            failures.append(f"{stream} differs:\n--- gcc\n{expected}\n--- memsim\n{got}")
     for failure in failures:
         print(failure)
     if not failures:
-        print(f"ok: {name}: {len(expected.splitlines())} lines, exit {native.returncode}")
+        print(f"ok: {name}: {len(native.stdout.splitlines())} lines, exit {expected_code}")
     return 1 if failures else 0
 
 

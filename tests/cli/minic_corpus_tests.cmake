@@ -26,3 +26,27 @@ if(NOT EMSCRIPTEN AND NOT MEMSIM_SANITIZE)
                      $<TARGET_FILE:memsim> "${program}" "${CMAKE_BINARY_DIR}/leaks")
   endforeach()
 endif()
+
+# printf's floating conversions against glibc's printf on a table of formats and doubles
+# (the formatter takes a double's raw bits, as a variadic call passes them).
+if(NOT EMSCRIPTEN)
+  add_executable(memsim-format-doubles "${CMAKE_CURRENT_SOURCE_DIR}/tools/format_doubles.cpp")
+  target_link_libraries(memsim-format-doubles PRIVATE memsim_engine)
+  memsim_warnings(memsim-format-doubles)
+  add_test(NAME printf-doubles-glibc
+           COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_SOURCE_DIR}/cli/printf_doubles_compare.py"
+                   $<TARGET_FILE:memsim-format-doubles> "${CMAKE_BINARY_DIR}/printf-doubles")
+endif()
+
+# Invalid reads and writes against Valgrind's: each tests/cli/memcheck/*.c is built with gcc
+# and run under valgrind; memsim's memcheck words (read or write, size, "N bytes after a
+# block of size S alloc'd") must be the same accesses in the same order.
+if(NOT EMSCRIPTEN AND NOT MEMSIM_SANITIZE)
+  file(GLOB MEMSIM_MEMCHECK_PROGRAMS CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/cli/memcheck/*.c")
+  foreach(program IN LISTS MEMSIM_MEMCHECK_PROGRAMS)
+    get_filename_component(name "${program}" NAME_WE)
+    add_test(NAME valgrind-access-${name}
+             COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_SOURCE_DIR}/cli/valgrind_access_compare.py"
+                     $<TARGET_FILE:memsim> "${program}" "${CMAKE_BINARY_DIR}/memcheck")
+  endforeach()
+endif()

@@ -12,8 +12,16 @@ memsim_cli_test(minic-step-limit "paused: still running after 500 steps: paused"
 memsim_cli_test(minic-bench "statements/s" bench --quick --only minic)
 memsim_cli_error_test(minic-syntax-error "parse_error.c:3:15: expected ';' after the expression, found 'int'"
                       minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/parse_error.c")
-memsim_cli_error_test(minic-unsupported "unsupported.c:2:5: goto is not supported in MiniC"
+memsim_cli_error_test(minic-unsupported "unsupported.c:2:5: long double is not supported in MiniC"
                       minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/unsupported.c")
 memsim_cli_error_test(minic-missing-file "memsim minic: .*no-such-file.c" minic no-such-file.c)
 memsim_cli_error_test(minic-bad-steps "--steps needs a positive number" minic "${MINIC_PROGRAMS}/factorial.c" --steps many)
 memsim_cli_test(minic-json-trace "\"kind\": \"call\".*\"line\": 10" minic "${MINIC_PROGRAMS}/factorial.c" --json --trace)
+# Standard input: --stdin FILE, or memsim's own stdin when it is a pipe (and the program reads input).
+memsim_cli_test(minic-stdin-file "\"output\": \"sum 60, argc 3: a b" minic "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/stdin_sum.c"
+                --json --stdin "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/numbers.stdin" --args "a b")
+if(NOT EMSCRIPTEN)
+  add_test(NAME cli-minic-stdin-pipe
+           COMMAND sh -c "printf '1 2 3' | \"$0\" minic \"$1\" --json" $<TARGET_FILE:memsim> "${CMAKE_CURRENT_SOURCE_DIR}/cli/minic/stdin_sum.c")
+  set_tests_properties(cli-minic-stdin-pipe PROPERTIES PASS_REGULAR_EXPRESSION "\"output\": \"sum 6, argc 1:")
+endif()

@@ -36,3 +36,19 @@ endif()
 memsim_cli_test(run-json-invalid-utf8 "\"output\": \"A.+B\\\\n\"" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/putchar-200.msim" --json)
 # touch into page 0 says it stopped there instead of "Wrote every byte".
 memsim_cli_test(run-touch-null "stopped after 0 bytes at 0x0.*segmentation fault" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/touch-null.msim" --events)
+
+# A program's standard input and arguments: from the front matter, or replaced on the command line.
+memsim_cli_test(run-stdin-args "\"output\": \"sum 12, argc 3: alpha beta" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/stdin_args.msim" --json)
+memsim_cli_test(run-stdin-override "\"output\": \"sum 60, argc 4: x y z" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/stdin_args.msim"
+                --json --stdin "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/numbers.stdin" --args "x y z")
+string(REPEAT "w " 300 too_many_words)
+memsim_cli_error_test(run-too-many-args "a program takes at most 256 arguments, not 300" run
+                      "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/stdin_args.msim" --args "${too_many_words}")
+memsim_cli_test(run-steps "steps: +1000 \\(stopped at the step limit\\)" run "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/long-loop.msim" --steps 1000)
+memsim_cli_error_test(run-bad-steps "--steps needs a number of steps from 1 to 1000000000, not '0'" run
+                      "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/long-loop.msim" --steps 0)
+# An endless input stops at the size limit (was read up to 1 GiB before being refused).
+memsim_cli_error_test(run-endless-input "is larger than 256 MiB" run /dev/zero)
+# A step past 2^64 - 1 is refused, not saturated.
+memsim_cli_error_test(run-until-too-large "--until needs a step number from 0 to 18446744073709551615"
+                      run ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/putchar-200.msim --until 18446744073709551616)

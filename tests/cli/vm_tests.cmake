@@ -52,3 +52,54 @@ memsim_cli_error_test(replace-processes "the trace names processes"
                       replace --policy lru --frames 2 --trace ${CMAKE_CURRENT_SOURCE_DIR}/cli/data/two.rw --format rw)
 memsim_cli_test(replace-explain "evicted page 2 from frame 1 \\(lru evicts the least recently used page\\); it was dirty"
                 replace --policy lru --frames 2 --refs 1,2w,1,3 --explain)
+
+# Bounded cost (issues #17, #22): paging runs in memory proportional to what they do.
+# The bounds are ten times the goals; the figures are printed; before-figures in comments.
+memsim_cli_test(replace-many-frames-table "faults 100, hits 0"
+                replace --policy lru --frames 1048576 --refs 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85,86,87,88,89,90,91,92,93,94,95,96,97,98,99)
+memsim_cli_test(replace-steps-compact "\"step_fields\": \\[.*\"page\".*\"steps\": \\[\n +\\[1,0,0,0,null,0\\],\n +\\[2,1,0,1,null,0\\],\n +\\[1,0,1,0,null,0\\]"
+                replace --policy lru --frames 2 --refs 1,2w,1 --json --steps)
+memsim_cli_error_test(replace-endless-input "has a line longer than 1 MiB" replace --policy lru --frames 2 --trace /dev/zero)
+find_program(MEMSIM_PYTHON3 python3)
+if(NOT EMSCRIPTEN AND NOT MEMSIM_SANITIZE AND MEMSIM_PYTHON3)
+  # 100 references with 1,048,576 frames: goal 16 MB (was 10 GB: every step copied every frame).
+  set(hundred "0")
+  foreach(i RANGE 1 99)
+    string(APPEND hundred ",${i}")
+  endforeach()
+  memsim_bounded_test(replace-many-frames-json "\"unlisted_free_frames\": 1048476" 160 60
+                      replace --policy lru --frames 1048576 --refs ${hundred} --json)
+  # A 4-million-line trace (28 MB of text), written once for the tests below.
+  set(long_trace "${CMAKE_BINARY_DIR}/cost/trace-4m.refs")
+  add_test(NAME cli-make-long-trace
+           COMMAND ${MEMSIM_PYTHON3} -c "import os,random\nrandom.seed(4)\nos.makedirs(os.path.dirname('${long_trace}'),exist_ok=True)\nb=0\nout=[]\nfor i in range(4000000):\n  if random.random()<0.001: b=random.randrange(1<<20)\n  out.append(str((b+random.randrange(64))%(1<<20))+('w' if i%5==0 else ''))\nopen('${long_trace}','w').write('\\n'.join(out)+'\\n')")
+  set_tests_properties(cli-make-long-trace PROPERTIES FIXTURES_SETUP long-trace TIMEOUT 300)
+  # Usage: long_trace_test(NAME REGEX MAX_MB args...): the trace's goal is ~6 bytes per
+  # reference (24 MB) plus the page table; output goes through `tail` so only the end is kept.
+  function(long_trace_test name regex max_mb)
+    memsim_bounded_test(${name} "${regex}" ${max_mb} 300 ${ARGN})
+    set_tests_properties(cli-${name} PROPERTIES FIXTURES_REQUIRED long-trace)
+  endfunction()
+  # Was 36 bytes per reference (746 MB on 20M lines).
+  long_trace_test(replace-long-summary "4000000 references\nfaults [0-9]+, hits" 400
+                  replace --policy fifo --frames 1024 --trace ${long_trace} --summary)
+  # The full table streams row by row (was 12 GB for a 200 MB trace).
+  long_trace_test(replace-long-table "^ *4000000 +[0-9]+w? .*\nfaults [0-9]+, hits [0-9]+, writebacks [0-9]+" 400
+                  replace --policy clock --frames 64 --trace ${long_trace} | tail -n 2)
+  # --json leaves the steps out past 10,000 references; --steps streams compact rows.
+  long_trace_test(replace-long-json "\"steps_left_out\"" 400
+                  replace --policy lru --frames 64 --trace ${long_trace} --json)
+  long_trace_test(replace-long-json-steps "\\[[0-9]+,[01],[01],[0-9]+,([0-9]+|null),[01]\\]\n  \\],\n  \"writebacks\"" 400
+                  replace --policy lru --frames 64 --trace ${long_trace} --json --steps | tail -n 5)
+  # workingset streams its rows too (was 7.7 GB for a 200 MB trace).
+  long_trace_test(workingset-long "^ *3999999 +[0-9]+ +[0-9]+" 400
+                  workingset --trace ${long_trace} --delta 1000 --frames 64 | tail -n 1)
+  # LRU and OPT sweep every frame count in one pass (was one run per frame count).
+  long_trace_test(replace-long-sweep-lru "1048576:[0-9]+\nBelady anomalies at frame counts: none" 600
+                  replace --policy lru --frames 64 --trace ${long_trace} --summary --sweep 1-1048576 | tail -c 200)
+  memsim_cli_error_test(replace-fifo-sweep-cost "a fifo sweep runs the trace once per frame count"
+                        replace --policy fifo --frames 2 --trace ${long_trace} --sweep 1-1048576 --json)
+  set_tests_properties(cli-replace-fifo-sweep-cost PROPERTIES FIXTURES_REQUIRED long-trace)
+  long_trace_test(replace-long-sweep-opt "256:[0-9]+\nBelady anomalies at frame counts: none" 600
+                  replace --policy opt --frames 64 --trace ${long_trace} --summary --sweep 1-256 | tail -c 200)
+endif()

@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 case memsim::heap::TraceOpKind::Alloc: pointers[op.id] = heap.malloc(op.size); break;
                 case memsim::heap::TraceOpKind::Realloc: pointers[op.id] = heap.realloc(pointers[op.id], op.size); break;
                 case memsim::heap::TraceOpKind::Free: heap.free(pointers[op.id]); break;
+                case memsim::heap::TraceOpKind::Calloc: pointers[op.id] = heap.calloc(1, op.size); break;
             }
         }
         MEMSIM_ASSERT(heap.check().empty());

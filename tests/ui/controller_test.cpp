@@ -82,6 +82,21 @@ TEST_CASE("Re-running with changed settings keeps the step and shows Belady's an
     CHECK(controller.take_notifications().empty());
 }
 
+TEST_CASE("A refused setting leaves the text as it was, so the next good setting works", "[ui][controller]") {
+    Controller controller;
+    REQUIRE(controller.execute(cmd::LoadBuiltin{"belady-fifo"}).ok);
+    const std::string text = controller.text();
+    const auto zero = memsim::ui_support::setting_edit("frames", "0");
+    const auto refused = controller.execute(cmd::SetSettings{{*zero}});
+    CHECK_FALSE(refused.ok);
+    CHECK_FALSE(refused.errors.empty());
+    CHECK(controller.text() == text);
+    CHECK(controller.load_errors().empty());
+    const auto policy = memsim::ui_support::setting_edit("policy", "\"lru\"");
+    REQUIRE(controller.execute(cmd::SetSettings{{*policy}}).ok);
+    CHECK(controller.text().find("lru") != std::string::npos);
+}
+
 TEST_CASE("The controller knows whether a run ever uses the heap", "[ui][controller]") {
     Controller c;
     REQUIRE(c.execute(cmd::LoadBuiltin{"heap-mistakes"}).ok);
@@ -91,4 +106,26 @@ TEST_CASE("The controller knows whether a run ever uses the heap", "[ui][control
     REQUIRE(c.execute(cmd::LoadBuiltin{"malloc-lab-short"}).ok);
     CHECK(c.run_uses_heap());
     CHECK(c.step() == 0);  // the look at the end ran on a copy
+}
+
+TEST_CASE("The Console's input and arguments re-run a C program with them, at the same step", "[ui][controller]") {
+    Controller controller;
+    const std::string program = "#include <stdio.h>\n"
+                                "int main(int argc, char *argv[]) {\n"
+                                "    int a = 0, b = 0;\n"
+                                "    int n = scanf(\"%d %d\", &a, &b);\n"
+                                "    printf(\"%d %d %d %s\\n\", n, a + b, argc, argc > 1 ? argv[1] : \"-\");\n"
+                                "    return 0;\n"
+                                "}\n";
+    REQUIRE(controller.execute(cmd::Load{program}).ok);
+    controller.execute(cmd::RunToEnd{});
+    CHECK(controller.snapshot().output == "-1 0 1 -\n");  // no input: scanf meets EOF
+    const std::uint64_t end = controller.step();
+    REQUIRE(controller.execute(cmd::SetProgramInput{"20 22\n", {"x", "y"}}).ok);
+    CHECK(controller.step() == end);
+    CHECK(controller.snapshot().output == "2 42 3 x\n");
+    CHECK(controller.program_input().args == std::vector<std::string>{"x", "y"});
+    std::vector<std::string> too_many(300, "w");
+    CHECK_FALSE(controller.execute(cmd::SetProgramInput{"", too_many}).ok);
+    CHECK(controller.snapshot().output == "2 42 3 x\n");  // the last good input stays
 }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/builtin_scenarios.hpp"
+#include "ui/ostep_menu.hpp"
 #include "ui/page_api.hpp"
 
 using namespace memsim::ui;
@@ -69,4 +70,25 @@ TEST_CASE("Notifications name step, load and error in order and drain", "[ui][ap
     CHECK(notes[2]["name"] == "error");
     CHECK(notes[2]["detail"]["errors"].size() == 1);
     CHECK(call(c, "notifications").empty());
+}
+
+TEST_CASE("memsim.ostep loads an OSTEP paging-policy.py problem with its questions", "[ui][api][ostep]") {
+    Controller c;
+    CHECK(call(c, "ostep", "paging-policy.py -s 3 -p LRU -n 12") == json{{"ok", true}});
+    CHECK(call(c, "runToEnd")["totalSteps"] == 12);
+    CHECK(call(c, "state")["vm"]["policy"] == "lru");
+    CHECK(call(c, "quiz")["total"].get<int>() > 12);  // hit or miss for each access, victims once full
+    const json bad = call(c, "ostep", "paging-policy.py -p CLOCK");
+    CHECK(bad["ok"] == false);
+    CHECK(bad["errors"][0]["message"].get<std::string>().find("CLOCK has no scenario form") != std::string::npos);
+    CHECK(call(c, "ostep", 3)["ok"] == false);
+}
+
+TEST_CASE("File > OSTEP homework opens a problem or says why it cannot", "[ui][ostep]") {
+    Controller c;
+    CHECK(open_ostep_problem(c, "paging-policy.py", "-s 7 -p FIFO -C 4") == "");
+    CHECK(call(c, "runToEnd")["totalSteps"] == 10);
+    CHECK(call(c, "state")["vm"]["frames"].size() == 4);
+    CHECK(open_ostep_problem(c, "malloc.py", "-s 1") == "malloc.py has no scenario form yet (paging-policy.py has)");
+    CHECK(open_ostep_problem(c, "paging-policy.py", "-x").find("no such option: -x") != std::string::npos);
 }

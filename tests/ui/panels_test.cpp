@@ -185,7 +185,8 @@ TEST_CASE("The source view numbers lines, marks the ran and next lines and error
     CHECK(view.lines[0].ran);
     CHECK(view.lines[2].next);
     CHECK(view.lines[1].error_column == 3);
-    CHECK(view.errors[0] == "line 2, column 3: bad");
+    CHECK(view.errors[0].text == "line 2, column 3: bad");
+    CHECK(view.errors[0].line == 2);
     const Controller c = at("recursion-overflow", 2);
     CHECK(current_step_line(c) > 0);
     CHECK(make_source_view(c.text(), {}, current_step_line(c), c.snapshot().line).lines[static_cast<std::size_t>(current_step_line(c) - 1)].text.starts_with("call fact(n=3)"));
@@ -281,7 +282,7 @@ TEST_CASE("A refused access (the guard page) is shown as failed, not as a TLB hi
     const TranslationView view = make_translation_view(*c.simulator());
     REQUIRE(view.available);
     CHECK(view.failed);
-    CHECK(view.what == "stack-overflow");
+    CHECK(view.what == memsim::machine::EventKind::StackOverflow);
 }
 
 TEST_CASE("A heap with more blocks than pixels shrinks to one column per pixel, small allocations kept", "[ui][heap]") {

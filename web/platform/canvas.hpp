@@ -28,6 +28,15 @@ void persist_layout();
 // own clipboard already works, nothing to do.
 void install_clipboard();
 
+// Mouse wheel and touchpad scrolling as in any web page. Browser: Emscripten 3.1.6's
+// GLFW hands the raw DOM deltaY to the scroll callback (pixels, positive = down), which
+// ImGui reads as notches the other way round: one notch up jumped a panel to its end and
+// down did nothing. The page's own wheel listener gives ImGui notches instead (100 pixels
+// or 3 lines a notch), with the sign ImGui expects. Desktop: GLFW's notches are right.
+// Touch taps press where the finger is (see web_canvas.cpp). Call after the GLFW
+// backend is set up (it replaces the backend's scroll callback).
+void install_wheel(GLFWwindow* window);
+
 // Whether the system asks for less motion (the browser's prefers-reduced-motion; the
 // desktop has no such setting: false). The app's View > Reduce motion starts from it.
 bool prefers_reduced_motion();

@@ -8,6 +8,7 @@
 namespace memsim::platform {
 
 void install_clipboard() {}  // GLFW's clipboard, installed by the ImGui backend
+void install_wheel(GLFWwindow* /*window*/) {}  // GLFW's scroll notches are right
 
 void sync_surface_size(GLFWwindow* /*window*/) {}
 

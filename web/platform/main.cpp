@@ -3,6 +3,7 @@
 // browser calls us once per animation frame, the desktop loops until the window closes.
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@
 
 namespace {
 
+constexpr float max_frame_seconds = 0.1f;  // below ImGui's key-repeat delay (0.275 s) over two frames
+
 struct Runtime {
     GLFWwindow* window = nullptr;
     memsim::ui::App app;
@@ -50,6 +53,9 @@ void render_frame(Runtime& rt) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // A slow frame (a busy machine, a long load slice) counts as at most 0.1 s, so one key
+    // press is never read as a held key: Ctrl+V pastes once, not again per slow frame.
+    ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, max_frame_seconds);
     ImGui::NewFrame();
     rt.app.draw();
     ImGui::Render();
@@ -119,6 +125,8 @@ bool open_startup_scenario(Runtime& rt) {
         controller.execute(memsim::ui::cmd::Seek{*o.step});
     }
     if (!o.theme.empty()) rt.app.set_theme(o.theme == "light" ? memsim::ui::Theme::Light : memsim::ui::Theme::Dark);
+    // A plain start (no scenario asked for, not a test run) greets a first-time user once.
+    rt.app.view().welcome = o.builtin.empty() && o.scenario_path.empty() && !o.step && o.frames == 0;
     return true;
 }
 #endif
@@ -140,7 +148,7 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    const memsim::ui::AppInfo info{.platform_name = "web", .can_quit = false};
+    const memsim::ui::AppInfo info{.platform_name = "web", .can_quit = false, .page_toolbar = true};
 #else
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -178,6 +186,7 @@ int main(int argc, char** argv) {
 #endif
     ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
     memsim::platform::install_clipboard();
+    memsim::platform::install_wheel(rt.window);
     ImGui_ImplOpenGL3_Init(memsim::gfx::glsl_version());
     static memsim::gfx::CellGridRenderer grid_renderer;
     if (grid_renderer.init()) {

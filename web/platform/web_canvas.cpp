@@ -2,6 +2,7 @@
 // pixel ratio; the page learns when the module is ready.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -17,7 +18,8 @@ EM_JS(double, memsim_canvas_css_width, (), {
 EM_JS(double, memsim_canvas_css_height, (), {
     return document.getElementById('canvas').getBoundingClientRect().height;
 });
-EM_JS(double, memsim_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+// A slide export (shell/embed-export.js) draws at a multiple of the screen's resolution.
+EM_JS(double, memsim_device_pixel_ratio, (), { return window.memsimExportScale || window.devicePixelRatio || 1; });
 // Emscripten's glfwSetWindowSize asks for fullscreen when the size equals the screen's,
 // so the canvas is resized through Browser.setCanvasSize, which GLFW also listens to.
 EM_JS(void, memsim_set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
@@ -42,6 +44,24 @@ EM_JS(void, memsim_layout_save, (const char* text), {
     try { window.localStorage.setItem('memsim.layout', UTF8ToString(text)); } catch (e) { }
 });
 
+// Emscripten 3.1.6's GLFW turns a touch into a mouse press but does not move the mouse
+// there (it reads touch positions for SDL only): a first tap pressed wherever the
+// pointer last was. These listeners put the pointer under the finger before ImGui reads
+// it, and stop the browser's emulated mouse events, which would press a second time.
+EM_JS(void, memsim_install_touch, (), {
+    const canvas = Module['canvas'];
+    const place = (event) => {
+        const touch = event.changedTouches && event.changedTouches[0];
+        if (!touch) return;
+        const box = canvas.getBoundingClientRect();
+        Browser.mouseX = (touch.clientX - box.left) * (canvas.width / box.width);
+        Browser.mouseY = (touch.clientY - box.top) * (canvas.height / box.height);
+    };
+    for (const type of ['touchstart', 'touchmove', 'touchend']) {
+        canvas.addEventListener(type, (event) => { place(event); if (event.cancelable) event.preventDefault(); }, { passive: false });
+    }
+});
+
 // Copies go to the browser clipboard; it needs a user gesture, which Ctrl+C is.
 EM_JS(void, memsim_clipboard_write, (const char* text), {
     const copied = UTF8ToString(text);
@@ -55,24 +75,31 @@ namespace {
 // which the page gets right after the Ctrl+V key (before the next frame, where ImGui
 // handles the key and asks for the text): the event stores the text here (memsim_paste).
 // Copies land here too, so copy and paste inside the app work without the browser's
-// permission.
-std::string pasted_text;
+// permission. Each paste event (or copy) is pasted once: ImGui 1.86 repeats Ctrl+V while
+// it sees the key down, and a slow page can see one short press as held for many frames;
+// a key the browser itself repeats brings a paste event per repeat.
+std::string pending_paste;
+std::string handed_out;
 
-const char* clipboard_text(void* /*user*/) { return pasted_text.c_str(); }
+const char* clipboard_text(void* /*user*/) {
+    handed_out = std::move(pending_paste);
+    pending_paste.clear();
+    return handed_out.c_str();
+}
 void set_clipboard_text(void* /*user*/, const char* text) {
-    pasted_text = text == nullptr ? "" : text;
-    memsim_clipboard_write(pasted_text.c_str());
+    pending_paste = text == nullptr ? "" : text;
+    memsim_clipboard_write(pending_paste.c_str());
 }
 }  // namespace
 
 // The page's paste event: the text Ctrl+V will paste. Carriage returns are dropped and
 // tabs become four spaces (the editor takes no tab characters).
 extern "C" EMSCRIPTEN_KEEPALIVE void memsim_paste(const char* text) {
-    pasted_text.clear();
+    pending_paste.clear();
     for (const char* c = text == nullptr ? "" : text; *c != 0; ++c) {
         if (*c == '\r') continue;
-        if (*c == '\t') pasted_text += "    ";
-        else pasted_text += *c;
+        if (*c == '\t') pending_paste += "    ";
+        else pending_paste += *c;
     }
 }
 
@@ -83,6 +110,25 @@ void install_clipboard() {
     io.GetClipboardTextFn = clipboard_text;
     io.SetClipboardTextFn = set_clipboard_text;
     io.ClipboardUserData = nullptr;
+}
+
+namespace {
+// DOM wheel deltas in ImGui's notches: positive is up (away from the user).
+EM_BOOL on_wheel(int /*type*/, const EmscriptenWheelEvent* event, void* /*user*/) {
+    double per_notch = 100.0;  // DOM_DELTA_PIXEL: Chromium sends 100 a notch, touchpads less
+    if (event->deltaMode == DOM_DELTA_LINE) per_notch = 3.0;
+    if (event->deltaMode == DOM_DELTA_PAGE) per_notch = 0.25;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel -= static_cast<float>(event->deltaY / per_notch);
+    io.MouseWheelH -= static_cast<float>(event->deltaX / per_notch);
+    return EM_TRUE;  // the page itself must not scroll under the canvas
+}
+}  // namespace
+
+void install_wheel(GLFWwindow* window) {
+    glfwSetScrollCallback(window, nullptr);  // drop the backend's raw-delta path
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
+    memsim_install_touch();
 }
 
 void sync_surface_size(GLFWwindow* window) {

@@ -13,30 +13,65 @@
     return `Step ${state.step} of ${state.totalSteps}: ${said || (state.step === 0 ? 'the start, nothing has run yet.' : 'nothing to report.')}`;
   };
 
-  // The state in plain lines of text.
-  embed.stateSummary = function (state) {
+  // A slot's value as a person would say it: the C text where the engine gives one.
+  const valueText = (s) => (!s.initialized ? 'uninitialised' : s.text !== undefined ? s.text : String(s.value));
+
+  // The state in plain lines of text, as a person would read it: the line about to run,
+  // the frames with their values, the blocks, the resident pages in hex (empty frames
+  // counted, not listed), the output, and the question waiting for an answer.
+  embed.stateSummary = function (state, quiz) {
     const lines = [`${state.title || 'memsim'}, step ${state.step} of ${state.totalSteps}.`];
+    if (state.line > 0) lines.push(`Next to run: line ${state.line}.`);
     for (const p of state.processes || []) {
       const frames = p.stack.frames;
       lines.push(`Process ${p.pid} (${p.state}). Stack: ${frames.length} frame${frames.length === 1 ? '' : 's'}${frames.length ? ', newest last' : ''}.`);
       for (const f of frames) {
         const slots = f.slots.filter((s) => s.kind === 'argument' || s.kind === 'register argument' || s.kind === 'local')
-          .map((s) => `${s.name || s.kind} = ${s.initialized ? s.value : 'uninitialised'}`);
+          .map((s) => `${s.type ? s.type + ' ' : ''}${s.name || s.kind} = ${valueText(s)}`);
         lines.push(`  ${f.function}, frame at ${hex(f.frame_pointer)}${slots.length ? ': ' + slots.join(', ') : ''}.`);
       }
       const blocks = p.heap.blocks;
       const used = blocks.filter((b) => b.allocated).length;
       lines.push(`Heap: ${blocks.length} block${blocks.length === 1 ? '' : 's'}, ${used} allocated, ${blocks.length - used} free.`);
-      for (const b of blocks) lines.push(`  ${b.allocated ? 'allocated' : 'free'} block at ${hex(b.block)}, ${b.size} bytes${b.allocated ? `, ${b.requested} requested` : ''}.`);
+      const shownBlocks = blocks.slice(0, 40);
+      for (const b of shownBlocks) {
+        const what = b.allocated ? `allocated${b.type ? ' ' + b.type : ''} block` : 'free block';
+        const leak = b.reach && b.reach !== 'reachable' ? `, ${b.reach.replace(/_/g, ' ')}` : '';
+        lines.push(`  ${what} at ${hex(b.block)}, ${b.size} bytes${b.allocated ? `, ${b.requested} requested` : ''}${leak}.`);
+      }
+      if (blocks.length > shownBlocks.length) lines.push(`  and ${blocks.length - shownBlocks.length} more blocks.`);
     }
     if (state.vm) {
-      const resident = state.vm.frames.map((f, i) => (f ? `frame ${i}: page ${f.page}${f.owner ? ` of process ${f.owner}` : ''}${f.dirty ? ', dirty' : ''}` : `frame ${i}: empty`));
-      lines.push(`Virtual memory (${state.vm.policy}): ${state.vm.faults} page faults, ${state.vm.hits} hits so far. Resident pages:`);
-      for (const r of resident) lines.push('  ' + r + '.');
+      const frames = state.vm.frames;
+      const empty = frames.filter((f) => !f).length;
+      lines.push(`Virtual memory (${state.vm.policy}): ${state.vm.faults} page faults, ${state.vm.hits} hits so far; ` +
+        `${frames.length - empty} of ${frames.length} frames hold a page${empty ? `, ${empty} empty` : ''}.`);
+      frames.forEach((f, i) => {
+        if (f) lines.push(`  frame ${i}: page ${hex(f.page)}${f.owner ? ` of process ${f.owner}` : ''}${f.dirty ? ', dirty' : ''}.`);
+      });
     }
     if (state.output) lines.push('Program output: ' + state.output);
+    if (quiz && quiz.pending) {
+      lines.push(`A question waits before step ${quiz.pending.step}: ${quiz.pending.ask}`);
+      if (quiz.pending.choices && quiz.pending.choices.length) {
+        lines.push('  Choices: ' + quiz.pending.choices.map((c, i) => `${i + 1}: ${c}`).join(', ') + '. Press the number to answer, S to skip.');
+      } else {
+        lines.push('  Type the answer in the Lesson panel.');
+      }
+    }
     return lines.join('\n');
   };
+
+  // Tab leaves the canvas for the page's buttons (Share, Export, ...), as on any page:
+  // Emscripten's GLFW listens on the window and cancels Tab. Registered before the module
+  // starts, this listener runs first and keeps Tab from GLFW, unless the app is taking
+  // text (the Source editor, an answer box), where Tab is typed.
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || !window.memsim || !window.memsim.view) return;
+    let typing = false;
+    try { typing = !!window.memsim.view().wantsText; } catch (e) { /* not started yet */ }
+    if (!typing) event.stopImmediatePropagation();
+  }, true);
 
   let live = null;
   let timer = 0;
@@ -56,7 +91,7 @@
   function toggleSummary(memsim) {
     const box = document.getElementById('state-summary');
     if (!box.hidden) { box.hidden = true; document.getElementById('canvas').focus(); return; }
-    document.getElementById('state-summary-text').textContent = embed.stateSummary(memsim.state());
+    document.getElementById('state-summary-text').textContent = embed.stateSummary(memsim.state(), memsim.quiz());
     box.hidden = false;
     box.focus();
   }

@@ -70,6 +70,107 @@
     if (csv) download(baseName(window.memsim.source().title) + '-run.csv', new Blob([csv], { type: 'text/csv' }));
   };
 
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  async function frames(n) { for (let i = 0; i < n; i++) await nextFrame(); }
+
+  // The panel windows of the last frame, without the app's own strips.
+  function panelRects(memsim) {
+    const rects = memsim.debugWidgets();
+    const strips = new Set(['window:Controls', 'window:##panel-tabs', 'window:##status', 'window:##MainMenuBar',
+                            'window:Debug##Default']);
+    return Object.entries(rects).filter(([k]) => k.startsWith('window:') && !strips.has(k));
+  }
+
+  // A slide of one panel: presentation mode (the focused panel fills the window with
+  // large text) drawn at `scale` times the screen's resolution, cropped to the panel.
+  // Resolves to {ok, name, width, height, url} (a PNG data URL), or {ok: false, message}.
+  embed.panelSlide = async function (scale = 2, memsim = window.memsim) {
+    const wasPresenting = memsim.view().present;
+    memsim.view({ present: true });
+    window.memsimExportScale = scale * (window.devicePixelRatio || 1);
+    try {
+      await frames(4);  // the canvas grows, fonts are rebuilt, the panel is placed
+      const panels = panelRects(memsim);
+      if (!panels.length) return { ok: false, message: 'no panel is shown' };
+      const [key, r] = panels[0];
+      const canvas = document.getElementById('canvas');
+      // debugWidgets() gives CSS pixels; the canvas's own pixels are what is cropped.
+      const box = canvas.getBoundingClientRect();
+      const px = canvas.width / box.width;
+      const x = (r.x - box.left) * px, y = (r.y - box.top) * px, w = r.width * px, h = r.height * px;
+      const url = await new Promise((resolve) => requestAnimationFrame(() => {
+        const crop = document.createElement('canvas');
+        crop.width = Math.round(w);
+        crop.height = Math.round(h);
+        crop.getContext('2d').drawImage(canvas, x, y, w, h, 0, 0, crop.width, crop.height);
+        resolve(crop.toDataURL('image/png'));
+      }));
+      return { ok: true, name: key.slice('window:'.length), width: Math.round(w), height: Math.round(h), url };
+    } finally {
+      window.memsimExportScale = undefined;
+      if (!wasPresenting) memsim.view({ present: false });
+      await frames(2);
+    }
+  };
+
+  function dataUrlBlob(url, type) {
+    const binary = atob(url.slice(url.indexOf(',') + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Blob([bytes], { type });
+  }
+
+  embed.exportPanelPng = async function (scale = 2) {
+    const slide = await embed.panelSlide(scale);
+    if (!slide.ok) { embed.notice('No slide was made: ' + slide.message + '.', { kind: 'warning' }); return; }
+    download(`${baseName(window.memsim.source().title)}-${baseName(slide.name)}-step${window.memsim.state().step}@${scale}x.png`,
+             dataUrlBlob(slide.url, 'image/png'));
+  };
+
+  // The steps from `from` to `to` as a WebM video of the canvas (MediaRecorder), one step
+  // every 1/stepsPerSecond seconds: an animation for slides. Resolves to {ok, blob} or
+  // {ok: false, message} (a browser that cannot record the canvas).
+  embed.recordSteps = async function (from, to, stepsPerSecond = 2, memsim = window.memsim) {
+    const canvas = document.getElementById('canvas');
+    if (!canvas.captureStream || typeof MediaRecorder === 'undefined') return { ok: false, message: 'this browser cannot record the canvas' };
+    const stream = canvas.captureStream(30);
+    const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
+    const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+    const chunks = [];
+    recorder.ondataavailable = (e) => { if (e.data && e.data.size) chunks.push(e.data); };
+    const stopped = new Promise((resolve) => { recorder.onstop = resolve; });
+    memsim.quizMode(false);
+    memsim.seek(from);
+    recorder.start(250);
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let step = from; ; step++) {
+      await wait(1000 / stepsPerSecond);
+      if (step >= to) break;
+      memsim.seek(step + 1);
+    }
+    // A busy machine's encoder can start late: keep the last step on screen until the
+    // first piece of video arrives (up to 5 s) rather than hand out an empty file.
+    for (const until = Date.now() + 5000; !chunks.length && Date.now() < until;) await wait(100);
+    recorder.stop();
+    await stopped;
+    stream.getTracks().forEach((t) => t.stop());
+    if (!chunks.length) return { ok: false, message: 'the browser delivered no video frames' };
+    return { ok: true, blob: new Blob(chunks, { type: 'video/webm' }) };
+  };
+
+  embed.exportSteps = async function () {
+    const memsim = window.memsim;
+    const now = memsim.state().step;
+    const text = window.prompt('Record which steps as a video? (from-to)', `${Math.max(0, now - 3)}-${now}`);
+    const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text || '');
+    if (!m) return;
+    const from = Number(m[1]), to = Math.min(Number(m[2]), memsim.state().totalSteps);
+    if (to <= from || to - from > 200) { embed.notice('Pick up to 200 steps, the first smaller than the last.', { kind: 'warning' }); return; }
+    const recorded = await embed.recordSteps(from, to);
+    if (!recorded.ok) { embed.notice('Recording failed: ' + recorded.message + '.', { kind: 'error' }); return; }
+    download(`${baseName(memsim.source().title)}-steps${from}-${to}.webm`, recorded.blob);
+  };
+
   embed.exportPng = async function () {
     const url = await embed.canvasPng();
     const binary = atob(url.slice(url.indexOf(',') + 1));

@@ -3,6 +3,7 @@
 // value becomes a readable problem and the default is kept: a URL never breaks the page.
 //   ?scenario=belady-fifo&step=5&autoplay=1&speed=4&panels=vm,events&embed=1&theme=light
 //   &frames=4&policy=lru&allocator=implicit-best&pagesize=4096&origins=https://course.example
+//   ?ostep=paging-policy.py%20-s%203%20-p%20LRU   (an OSTEP homework problem instead of ?scenario=)
 (function () {
   'use strict';
   const embed = window.memsimEmbed = window.memsimEmbed || {};
@@ -17,6 +18,7 @@
   // name: [check(text) -> value or null, what a good value looks like]
   const known = {
     scenario: [word, 'a built-in scenario name such as belady-fifo'],
+    ostep: [(t) => (/^[\x20-\x7e]{1,300}$/.test(t) ? t : null), 'an OSTEP homework command such as paging-policy.py -s 3 -p LRU'],
     step: [(t) => wholeNumber(t, 0, 10000000), 'a whole number of steps, 0 or more'],
     autoplay: [(t) => (t in yesNo ? yesNo[t] : null), '1 or 0'],
     speed: [(t) => (/^\d+(\.\d+)?$/.test(t) && Number(t) >= 0.25 && Number(t) <= 1000 ? Number(t) : null), 'steps per second from 0.25 to 1000'],
@@ -67,6 +69,10 @@
       const names = memsim.builtins();
       if (names.includes(params.scenario)) memsim.loadBuiltin(params.scenario);
       else problems.push(`There is no built-in scenario "${params.scenario}"; the default lesson is shown. Built-ins: ${names.join(', ')}.`);
+    }
+    if (params.ostep !== undefined) {
+      const reply = memsim.ostep(params.ostep);
+      if (!reply.ok) problems.push(`URL parameter ostep="${params.ostep}" makes no problem here: ${reply.errors[0].message}. The default lesson is shown.`);
     }
     for (const name of embed.settingParams) {
       if (params[name] === undefined) continue;

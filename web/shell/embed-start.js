@@ -1,5 +1,5 @@
 // Starts the page's course features once the module is ready, in this order: a shared
-// link (#s=...) restores exactly its text and step; else ?scenario=, the settings
+// link (#s=...) restores exactly its text and step; else ?scenario= or ?ostep=, the settings
 // overrides and ?step= apply; a plain address opens the saved work instead. Then the
 // view (?embed=, ?panels=, ?theme=), playing, the text mirror, saving and iframe
 // messages. Every problem becomes a notice. window.memsimEmbed.ready resolves when done.
@@ -15,7 +15,8 @@
   const on = (id, run) => { const el = document.getElementById(id); if (el) el.addEventListener('click', run); };
   on('share-button', () => embed.share());
   for (const button of document.querySelectorAll('[data-export]')) {
-    const run = { scenario: 'exportScenario', json: 'exportJson', csv: 'exportCsv', png: 'exportPng' }[button.dataset.export];
+    const run = { scenario: 'exportScenario', json: 'exportJson', csv: 'exportCsv', png: 'exportPng', panel: 'exportPanelPng',
+                  steps: 'exportSteps' }[button.dataset.export];
     button.addEventListener('click', () => { embed[run](); button.closest('details').open = false; });
   }
 
@@ -29,11 +30,13 @@
       memsim.seek(link.step);
     } else {
       if (link) found.push(link.message);
-      const plain = !embed.embedded && !link && ['scenario', 'step', ...embed.settingParams].every((n) => params[n] === undefined);
+      const plain = !embed.embedded && !link && ['scenario', 'ostep', 'step', ...embed.settingParams].every((n) => params[n] === undefined);
       if (plain) embed.restoreWork(memsim);
       found.push(...embed.applyScenarioParams(memsim, params));
     }
     found.push(...embed.applyViewParams(memsim, params));
+    // A plain first visit (no link, no parameters) is greeted once by the app.
+    if (!link && Object.keys(params).length === 0) memsim.view({ welcome: true });
     for (const text of found) embed.notice(text);
     embed.startTextMirror(memsim);
     embed.startSaving(memsim);

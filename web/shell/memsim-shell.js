@@ -135,6 +135,7 @@
     skipQuestion: () => call('skipQuestion', null),
     quizMode: (on) => call('quizMode', on),
     quizProblem: (kind, seed = 1) => call('quizProblem', {kind, seed}),
+    ostep: (commandLine) => call('ostep', commandLine),
     perf: (options) => framePerf(options),
     // For UI tests: {name: {x, y, width, height}} in page CSS pixels of the last frame's
     // windows ("window:Events", "title:Events") and named widgets ("source.edit", ...).

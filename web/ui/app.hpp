@@ -13,15 +13,24 @@
 #include "ui/controller.hpp"
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
+#include "ui/course_progress.hpp"
+#include "ui/panel_choice.hpp"
+#include "ui/single_panel.hpp"
+#include "ui/ostep_menu.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui/style.hpp"
 #include "ui/view_options.hpp"
 
 namespace memsim::ui {
 
+// Marks the app's settings changed and has them saved within a frame, not after ImGui's
+// usual 5 s (app_settings.cpp).
+void save_settings_soon();
+
 struct AppInfo {
     const char* platform_name = "desktop";  // shown in the status line
     bool can_quit = true;                   // the browser has no File > Quit
+    bool page_toolbar = false;              // the page's own tools sit over the app (the browser)
     // Reads a scenario file by path (the desktop's File > Open path box); empty in the
     // browser, which opens files through the page. The UI itself never touches files.
     std::function<std::optional<std::string>(const std::string& path)> read_file = {};
@@ -29,6 +38,9 @@ struct AppInfo {
 
 class App {
 public:
+    // Steps of a long load run per frame: about 20 to 50 ms of work in the page.
+    static constexpr std::uint64_t load_slice_steps = 50'000;
+
     explicit App(AppInfo info);
 
     // The renderer for cell grids (owned by the platform layer); null = draw no grids.
@@ -70,6 +82,11 @@ public:
     bool reduce_motion() const { return reduce_motion_; }
     void set_reduce_motion(bool on) { reduce_motion_ = on; }
 
+    // Presentation mode: the focused panel fills the window with large text (key P,
+    // View > Presentation, memsim.view({present: true})).
+    bool presenting() const { return presenting_; }
+    void present(bool on) { set_presenting(on, shown_); }
+
     // What an embedding page chose to show (embed mode, panels); see ui/view_options.hpp.
     ViewOptions& view() { return view_; }
     const ViewOptions& view() const { return view_; }
@@ -78,6 +95,15 @@ private:
     void draw_menu_bar();
     void draw_path_box();
     void draw_status_line();
+    void draw_panel(PanelId id, const Rect& rect, PanelContext& context);
+    // One panel at a time: a phone (with tabs) or presentation mode.
+    void draw_one_panel(const ShownPanels& shown, bool compact, float top, PanelContext& context);
+    void handle_presentation_keys(const ShownPanels& shown);
+    void set_presenting(bool on, const ShownPanels& shown);
+    void draw_welcome();                   // the first visit's one-screen welcome
+    void note_progress();                  // a lesson whose last step is shown is finished
+    void draw_panels_menu();               // View > Panels: show or hide single panels
+    void forget_toggles_on_new_scenario();  // a new scenario starts from its own panels
 
     AppInfo info_;
     Controller controller_;
@@ -91,12 +117,21 @@ private:
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
     bool relayout_ = true;
     ShownPanels shown_;
+    PanelContent can_show_;        // what the loaded run can fill (this frame)
+    PanelToggles panel_toggles_;   // the learner's View > Panels choices for this scenario
+    std::string toggles_key_;      // the scenario those choices belong to
     bool wide_source_ = false;   // Source panel widened for editing
+    float diagram_zoom_ = 1.0f;  // the Memory diagram's zoom (its - and + buttons, Ctrl+wheel)
     MemorySelection selection_;  // what the memory diagram picked; the other panels outline it
     ViewOptions view_;
     bool quit_requested_ = false;
     bool show_about_ = false;
     bool show_keys_ = false;
+    PanelId single_ = PanelId::Source;  // the one panel shown on a phone or in presentation mode
+    bool presenting_ = false;          // presentation mode: one panel, large text
+    float font_before_presenting_ = 1.0f;
+    CourseProgress progress_;  // lessons finished, welcome seen (saved with the settings)
+    OstepMenu ostep_menu_;    // File > OSTEP homework: the chosen script and typed flags
     std::string path_box_;    // File > Open path: the typed path
     std::string path_error_;  // why the last path did not open
     long frames_drawn_ = 0;

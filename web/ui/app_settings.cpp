@@ -1,5 +1,6 @@
 // The app's own settings (theme, text size) in ImGui's ini data, beside the window
 // layout: imgui.ini on the desktop, localStorage in the browser (see platform/).
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -8,6 +9,13 @@
 #include "ui/app.hpp"
 
 namespace memsim::ui {
+
+void save_settings_soon() {
+    // ImGui saves dirty settings after io.IniSavingRate (5 s); a learner who closes the
+    // welcome or finishes a lesson and reloads at once must not lose it.
+    ImGui::MarkIniSettingsDirty();
+    if (ImGuiContext* context = ImGui::GetCurrentContext()) context->SettingsDirtyTimer = std::min(context->SettingsDirtyTimer, 0.001f);
+}
 
 void App::install_settings_handler() {
     ImGuiSettingsHandler handler;
@@ -25,11 +33,15 @@ void App::install_settings_handler() {
         if (std::sscanf(line, "font_size=%f", &size) == 1) app->set_font_size_factor(size);
         int reduce = 0;
         if (std::sscanf(line, "reduce_motion=%d", &reduce) == 1) app->reduce_motion_ = reduce == 1;
+        int welcomed = 0;
+        if (std::sscanf(line, "welcomed=%d", &welcomed) == 1) app->progress_.welcomed = welcomed == 1;
+        if (std::strncmp(line, "finished=", 9) == 0) read_finished_list(app->progress_, line + 9);
     };
     handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* self, ImGuiTextBuffer* out) {
         const App* app = static_cast<const App*>(self->UserData);
-        out->appendf("[memsim][settings]\ntheme=%d\nfont_size=%.3f\nreduce_motion=%d\n\n", app->theme_ == Theme::Light ? 1 : 0,
-                     static_cast<double>(app->font_size_factor_), app->reduce_motion_ ? 1 : 0);
+        out->appendf("[memsim][settings]\ntheme=%d\nfont_size=%.3f\nreduce_motion=%d\nwelcomed=%d\nfinished=%s\n\n",
+                     app->theme_ == Theme::Light ? 1 : 0, static_cast<double>(app->font_size_factor_),
+                     app->reduce_motion_ ? 1 : 0, app->progress_.welcomed ? 1 : 0, finished_list(app->progress_).c_str());
     };
     ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
 }

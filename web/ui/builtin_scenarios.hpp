@@ -30,6 +30,6 @@ struct CourseLesson {
 const std::vector<CourseLesson>& course();
 
 // The lesson the app opens on.
-inline constexpr const char* default_builtin = "recursion-overflow";
+inline constexpr const char* default_builtin = "call-and-return";  // lesson 1
 
 }  // namespace memsim::ui

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ui/builtin_scenarios.hpp"
+#include "ui/quiz_settings.hpp"
 
 namespace memsim::ui {
 
@@ -12,7 +13,10 @@ Controller::Controller(machine::SimulatorLimits limits) : limits_(limits) {}
 void Controller::apply_pending(double seconds) {
     std::vector<Command> queue;
     queue.swap(pending_);
+    if (loading_) continue_loading(load_slice_);
+    applying_queue_ = true;
     for (const Command& c : queue) execute(c);
+    applying_queue_ = false;
     if (!playing_ || !sim_) return;
     if (sim_->at_end()) {
         playing_ = false;
@@ -39,16 +43,48 @@ std::vector<Notification> Controller::take_notifications() {
 CommandResult Controller::load(const std::string& text, bool keep_step) {
     const std::uint64_t old_step = step();
     text_ = text;
-    auto loaded = machine::Simulator::load(text, limits_);
-    if (!loaded) {
-        load_errors_ = {loaded.error()};
+    auto started = machine::Simulator::start_load(text, limits_, program_input_);
+    if (!started) {
+        loading_.reset();
+        load_errors_ = all_errors(started.error());  // a C program lists every compile error
         notifications_.push_back(Notification::Error);
         return {false, load_errors_};
     }
     load_errors_.clear();
     builtin_name_.clear();
-    sim_ = std::move(*loaded);
-    quiz_.start(*sim_);
+    if (!keep_step) lesson_name_.clear();
+    loading_.emplace(Loading{.sim = std::move(*started), .keep_step = keep_step, .old_step = old_step});
+    continue_loading(applying_queue_ && load_slice_ > 0 ? load_slice_ : limits_.max_steps);
+    return {};
+}
+
+void Controller::continue_loading(std::uint64_t steps) {
+    if (loading_ && loading_->sim.continue_load(steps)) adopt_loaded();
+}
+
+CommandResult Controller::operator()(const cmd::StopLoading& /*c*/) {
+    if (!loading_) return {false, {Error{0, 0, "no load is running"}}};
+    loading_->sim.stop_load();
+    adopt_loaded();
+    return {};
+}
+
+void Controller::adopt_loaded() {
+    const bool keep_step = loading_->keep_step;
+    const std::uint64_t old_step = loading_->old_step;
+    sim_ = std::move(loading_->sim);
+    loading_.reset();
+    // A re-run (an edit, a settings change) keeps the questions only while its settings
+    // are the ones they were written for; any other load is a new lesson.
+    quiz_note_.clear();
+    if (!keep_step || !written_) written_ = sim_->scenario();
+    const std::vector<std::string> changes = changed_settings(*written_, sim_->scenario());
+    if (changes.empty() || written_->teaching.questions.empty()) {
+        quiz_.start(*sim_);
+    } else {
+        quiz_ = Quiz{};
+        quiz_note_ = set_aside_note(changes);
+    }
     ++generation_;
     machine::Simulator end = *sim_;
     end.run_to_end();
@@ -58,7 +94,6 @@ CommandResult Controller::load(const std::string& text, bool keep_step) {
     if (keep_step) sim_->seek(quiz_mode_ ? quiz_.allowed(0, std::min(old_step, sim_->total_steps())) : std::min(old_step, sim_->total_steps()));
     notifications_.push_back(Notification::Load);
     moved();
-    return {};
 }
 
 CommandResult Controller::operator()(const cmd::LoadBuiltin& c) {
@@ -68,8 +103,22 @@ CommandResult Controller::operator()(const cmd::LoadBuiltin& c) {
         return result;
     }
     playing_ = false;
+    program_input_ = {};  // a new scenario reads its own input
     CommandResult result = load(builtin->text, false);
-    if (result.ok) builtin_name_ = c.name;
+    if (result.ok) builtin_name_ = lesson_name_ = c.name;
+    return result;
+}
+
+CommandResult Controller::operator()(const cmd::SetProgramInput& c) {
+    const machine::ProgramInput before = program_input_;
+    program_input_ = machine::ProgramInput{.stdin_text = c.stdin_text, .args = c.args};
+    const std::string name = builtin_name_;
+    CommandResult result = load(text_, true);
+    if (!result.ok) {  // too much input: keep what ran before
+        program_input_ = before;
+        load(text_, true);
+    }
+    builtin_name_ = name;
     return result;
 }
 
@@ -80,7 +129,9 @@ CommandResult not_loaded() { return {false, {Error{0, 0, "no scenario is loaded"
 void Controller::move_forward_to(std::uint64_t target) {
     const std::uint64_t allowed = quiz_mode_ ? quiz_.allowed(sim_->step(), target) : target;
     if (allowed < target) playing_ = false;  // a question waits for an answer
+    const bool held = allowed < target && allowed == sim_->step();
     sim_->seek(allowed);
+    held_by_question_ = held;
 }
 
 CommandResult Controller::operator()(const cmd::Step& c) {
@@ -126,7 +177,16 @@ CommandResult Controller::operator()(const cmd::SetSettings& c) {
     if (!sim_ && text_.empty()) return not_loaded();
     auto edited = ui_support::apply_settings(text_, c.edits);
     if (!edited) return {false, {edited.error()}};
-    return load(*edited, true);
+    // A refused setting (frames = 0) must not stay in the text, or every later set would
+    // fail on it: the text and its errors go back to what they were.
+    std::string before = text_;
+    std::vector<Error> errors_before = load_errors_;
+    CommandResult result = load(*edited, true);
+    if (!result.ok) {
+        text_ = std::move(before);
+        load_errors_ = std::move(errors_before);
+    }
+    return result;
 }
 
 CommandResult Controller::operator()(const cmd::Play& /*c*/) {
@@ -151,14 +211,18 @@ CommandResult Controller::operator()(const cmd::Answer& c) {
     if (!sim_) return not_loaded();
     if (!quiz_mode_ || quiz_.pending(sim_->step()) == nullptr) return {false, {Error{0, 0, "no question is waiting for an answer"}}};
     quiz_.answer(sim_->step(), c.text);
-    return (*this)(cmd::Step{1});  // reveal (held again if the step has another question)
+    CommandResult result = (*this)(cmd::Step{1});  // reveal (held again if the step has another question)
+    held_by_question_ = false;                       // held by the next question, not by the learner's key
+    return result;
 }
 
 CommandResult Controller::operator()(const cmd::SkipQuestion& /*c*/) {
     if (!sim_) return not_loaded();
     if (!quiz_mode_ || quiz_.pending(sim_->step()) == nullptr) return {false, {Error{0, 0, "no question is waiting for an answer"}}};
     quiz_.skip(sim_->step());
-    return (*this)(cmd::Step{1});
+    CommandResult result = (*this)(cmd::Step{1});
+    held_by_question_ = false;
+    return result;
 }
 
 CommandResult Controller::operator()(const cmd::SetQuizMode& c) {
@@ -167,6 +231,8 @@ CommandResult Controller::operator()(const cmd::SetQuizMode& c) {
 }
 
 void Controller::moved() {
+    if (sim_->step() != last_moved_step_) held_by_question_ = false;
+    last_moved_step_ = sim_->step();
     snapshot_ = sim_->snapshot();
     recent_events_.clear();
     const std::uint64_t step = sim_->step();

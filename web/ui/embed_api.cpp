@@ -1,5 +1,7 @@
 #include "ui/embed_api.hpp"
 
+#include "imgui.h"
+
 #include <nlohmann/json.hpp>
 
 #include "ui/source_draft.hpp"
@@ -15,7 +17,8 @@ json failure(const std::string& message) {
 
 json view_json(const App& app) {
     return {{"ok", true}, {"embed", app.view().embed}, {"panels", panel_list(app.view().panels)},
-            {"theme", app.theme() == Theme::Light ? "light" : "dark"}};
+            {"theme", app.theme() == Theme::Light ? "light" : "dark"}, {"present", app.presenting()},
+            {"wantsText", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}};
 }
 
 // Applies every valid field or none: a bad field leaves the view as it was.
@@ -24,6 +27,7 @@ json set_view(App& app, const json& arg) {
     if (!arg.is_object()) return failure("view() needs an object such as {embed: true, panels: \"stack,heap\", theme: \"light\"}");
     ViewOptions next = app.view();
     std::optional<Theme> theme;
+    std::optional<bool> present;
     for (const auto& [name, value] : arg.items()) {
         if (name == "embed" && value.is_boolean()) {
             next.embed = value.get<bool>();
@@ -32,16 +36,21 @@ json set_view(App& app, const json& arg) {
             const auto panels = parse_panel_list(value.get<std::string>(), bad);
             if (!panels) return failure("unknown panel '" + bad + "' (source, stack, heap, vm, events, statistics, console, compare)");
             next.panels = *panels;
+        } else if (name == "welcome" && value.is_boolean()) {
+            next.welcome = value.get<bool>();
+        } else if (name == "present" && value.is_boolean()) {
+            present = value.get<bool>();
         } else if (name == "theme" && value.is_string() && (value == "dark" || value == "light")) {
             theme = value == "light" ? Theme::Light : Theme::Dark;
         } else {
             return failure("view(): '" + name + "' needs " +
                            (name == "embed" ? "true or false" : name == "panels" ? "a list such as \"stack,heap\"" :
-                            name == "theme" ? "\"dark\" or \"light\"" : "to be one of embed, panels, theme"));
+                            name == "theme" ? "\"dark\" or \"light\"" : name == "welcome" || name == "present" ? "true or false" : "to be one of embed, panels, theme, welcome, present"));
         }
     }
     app.view() = next;
     if (theme) app.set_theme(*theme);
+    if (present) app.present(*present);
     return view_json(app);
 }
 
@@ -85,7 +94,7 @@ json run_table(const Controller& controller, const json& arg) {
         std::string kinds, texts;
         int line = 0;
         for (const machine::Event& e : sim.events()) {
-            kinds += (kinds.empty() ? "" : " ") + e.kind;
+            kinds += (kinds.empty() ? "" : " ") + std::string(machine::event_kind_name(e.kind));
             texts += (texts.empty() ? "" : " ") + e.text;
             if (line == 0) line = e.line;
         }

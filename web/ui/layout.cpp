@@ -12,18 +12,23 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float h = all - strip;
     const float y = top + strip;
     const bool others = shown.console || shown.compare;
-    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * (shown.wide_source ? 0.45f : 0.22f) : w;
+    // The panel a scenario is about ([view] large) takes a bigger share of its row.
+    const bool large_source = shown.large == "source", large_stack = shown.large == "stack",
+               large_heap = shown.large == "heap", large_vm = shown.large == "vm",
+               large_diagram = shown.large == "diagram", large_lower = shown.large == "events" || shown.large == "statistics" ||
+                                                                   shown.large == "console" || shown.large == "compare";
+    const float source_width = !shown.source ? 0.0f : (shown.stack || shown.heap || shown.virtual_memory || shown.events || shown.statistics || others) ? w * (shown.wide_source ? 0.45f : large_source ? 0.32f : 0.22f) : w;
     // With the memory diagram beside it, the byte-accurate stack gives up some width.
-    const float stack_share = shown.diagram ? 0.21f : 0.25f;
+    const float stack_share = large_stack ? 0.40f : shown.diagram ? 0.21f : 0.25f;
     const float stack_width = !shown.stack ? 0.0f : (shown.heap || shown.virtual_memory || shown.events || shown.statistics || others || shown.diagram) ? w * stack_share : w - source_width;
     const float right_x = source_width + stack_width;
     const float right_width = w - right_x;
     const bool upper = shown.heap || shown.virtual_memory || shown.diagram,
                lower = shown.events || shown.statistics || shown.console || shown.compare;
-    const float upper_height = !upper ? 0.0f : lower ? h * 0.60f : h;
-    const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * 0.64f : right_width;
+    const float upper_height = !upper ? 0.0f : lower ? h * (large_lower ? 0.42f : large_heap || large_vm || large_diagram ? 0.68f : 0.60f) : h;
+    const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * (large_diagram ? 0.78f : large_heap || large_vm ? 0.42f : 0.64f) : right_width;
     const float side_x = right_x + diagram_width, side_width = right_width - diagram_width;
-    const float heap_width = !shown.heap ? 0.0f : (shown.virtual_memory && !shown.diagram) ? side_width * 0.5f : side_width;
+    const float heap_width = !shown.heap ? 0.0f : (shown.virtual_memory && !shown.diagram) ? side_width * (large_heap ? 0.7f : large_vm ? 0.3f : 0.5f) : side_width;
 
     PanelLayout layout;
     layout.controls = {0, top, w, strip};
@@ -34,7 +39,7 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     layout.diagram = {right_x, y, diagram_width, shown.diagram ? upper_height : 0.0f};
     if (shown.diagram) {
         // Heap above Virtual memory beside the diagram.
-        const float heap_height = !shown.heap ? 0.0f : shown.virtual_memory ? upper_height * 0.5f : upper_height;
+        const float heap_height = !shown.heap ? 0.0f : shown.virtual_memory ? upper_height * (large_heap ? 0.72f : large_vm ? 0.28f : 0.5f) : upper_height;
         layout.heap = {side_x, y, heap_width, heap_height};
         layout.virtual_memory = {side_x, y + heap_height, side_width, shown.virtual_memory ? upper_height - heap_height : 0.0f};
     } else {

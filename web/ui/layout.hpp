@@ -18,6 +18,8 @@
 //   A C program also gets the Memory diagram: it takes the left of the upper row, and
 //   Heap and Virtual memory share the rest, one above the other.
 //   | status line                                              |
+#include <string>
+
 namespace memsim::ui {
 
 struct Rect {
@@ -40,6 +42,7 @@ struct ShownPanels {
     bool lesson = false;  // the scenario teaches: the lesson panel takes the bottom of the source column
     bool diagram = false;  // programs: the memory diagram, in the upper row
     bool wide_source = false;  // the Source panel's Wider button: it takes 45% of the width
+    std::string large{};       // the panel the scenario is about gets the most room ("heap", "vm", ...)
     bool operator==(const ShownPanels&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "memsim/ostep/scenario.hpp"
 #include "memsim/quiz/quiz.hpp"
 #include "memsim/report/machine_json.hpp"
 #include "ui/builtin_scenarios.hpp"
@@ -135,6 +136,14 @@ json load_quiz_problem(Controller& controller, const json& arg) {
     return result_json(controller.execute(cmd::Load{quiz::generate(*kind, *seed).scenario, false}));
 }
 
+// ostep("paging-policy.py -s 3 -p LRU"): loads that OSTEP homework problem as a scenario.
+json load_ostep_problem(Controller& controller, const json& arg) {
+    if (!arg.is_string()) return failure("ostep() needs a command line such as \"paging-policy.py -s 3 -p LRU\"");
+    const auto text = ostep::ostep_scenario_from_line(arg.get<std::string>());
+    if (!text) return failure(text.error().message);
+    return result_json(controller.execute(cmd::Load{*text, false}));
+}
+
 json dispatch(Controller& controller, std::string_view verb, const json& arg) {
     if (verb == "load" || verb == "loadBuiltin") {
         if (!arg.is_string()) return failure(std::string(verb) + "() needs a string");
@@ -147,6 +156,10 @@ json dispatch(Controller& controller, std::string_view verb, const json& arg) {
         json j = report::state_json(*controller.simulator());
         j["step"] = controller.step();
         j["totalSteps"] = controller.total_steps();
+        // A load running in slices (the Run button on a long program), and a stopped one.
+        j["loading"] = controller.loading();
+        j["loadingSteps"] = controller.loading_steps();
+        j["stopped"] = controller.simulator()->summary().stopped;
         return j;
     }
     if (verb == "set") return set_settings(controller, arg);
@@ -164,6 +177,7 @@ json dispatch(Controller& controller, std::string_view verb, const json& arg) {
     if (verb == "quiz") return quiz_json(controller);
     if (verb == "course") return course_json();
     if (verb == "quizProblem") return load_quiz_problem(controller, arg);
+    if (verb == "ostep") return load_ostep_problem(controller, arg);
     if (verb == "answer") {
         if (!arg.is_string() && !arg.is_number()) return failure("answer() needs the answer, such as \"miss\" or 3");
         json result = result_json(controller.execute(cmd::Answer{arg.is_string() ? arg.get<std::string>() : arg.dump()}));

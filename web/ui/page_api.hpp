@@ -13,7 +13,7 @@
 // debugWidgets() (where the last frame drew its windows and named widgets, for tests).
 // course() (the lessons in order), quiz() (the waiting question and the score),
 // answer(text), skipQuestion(), quizMode(on), quizProblem({kind, seed}) (a generated
-// practice lesson).
+// practice lesson), ostep("paging-policy.py -s 3 -p LRU") (an OSTEP homework problem).
 // Bad arguments give {"ok":false,"errors":[{"line":0,"column":0,"message":...}]}.
 #include <string>
 #include <string_view>

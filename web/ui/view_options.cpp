@@ -3,7 +3,6 @@
 #include "memsim/core/text.hpp"
 
 namespace memsim::ui {
-namespace {
 
 bool* panel_flag(ShownPanels& p, std::string_view name) {
     if (name == "source") return &p.source;
@@ -17,8 +16,6 @@ bool* panel_flag(ShownPanels& p, std::string_view name) {
     if (name == "diagram") return &p.diagram;
     return nullptr;
 }
-
-}  // namespace
 
 std::optional<ShownPanels> parse_panel_list(std::string_view list, std::string& bad) {
     ShownPanels chosen{.stack = false, .heap = false, .virtual_memory = false,

@@ -66,6 +66,7 @@ std::vector<AllocatorName> allocator_names() {
     names.push_back(AllocatorName{"segregated", HeapConfig{.allocator = AllocatorKind::Segregated}});
     names.push_back(AllocatorName{"buddy", HeapConfig{.allocator = AllocatorKind::Buddy}});
     names.push_back(AllocatorName{"slab", HeapConfig{.allocator = AllocatorKind::Slab}});
+    names.push_back(AllocatorName{"glibc", HeapConfig{.allocator = AllocatorKind::Glibc}});
     return names;
 }
 
@@ -84,9 +85,12 @@ std::string allocator_name(const HeapConfig& config) {
         case AllocatorKind::Segregated: return "segregated";
         case AllocatorKind::Buddy: return "buddy";
         case AllocatorKind::Slab: return "slab";
+        case AllocatorKind::Glibc: return "glibc";
     }
     return "?";
 }
+
+std::uint64_t mmap_top_of(const HeapConfig& c) { return c.mmap_top ? c.mmap_top : c.mmap_base + 4 * c.max_mapped; }
 
 std::string validate(const HeapConfig& c) {
     if (c.header_size != 4 && c.header_size != 8) return "header size must be 4 or 8 bytes";
@@ -98,12 +102,16 @@ std::string validate(const HeapConfig& c) {
     if (c.max_heap < c.page_size || c.max_heap > (1ull << 31))
         return "the maximum heap size must be from one page to 2 GiB";
     if (c.mmap_base < c.base + c.max_heap) return "mappings must lie above the brk heap (mmap_base >= base + max_heap)";
+    if (c.mmap_top != 0 && (c.mmap_top <= c.mmap_base || c.mmap_top % c.page_size != 0))
+        return "the top of the mmap area must be page aligned and above mmap_base";
     if (c.allocator == AllocatorKind::Segregated && (c.size_classes < 2 || c.size_classes > 256))
         return "segregated lists need 2 to 256 size classes";
     if (c.allocator == AllocatorKind::Buddy &&
         (c.buddy_min_order < 4 || c.buddy_min_order > c.buddy_max_order || c.buddy_max_order > 30 ||
          (1ull << c.buddy_max_order) > c.max_heap || (1ull << c.buddy_max_order) < c.page_size))
         return "buddy orders must satisfy 4 <= min <= max <= 30 and page size <= 2^max <= the maximum heap";
+    if (c.allocator == AllocatorKind::Glibc && (c.alignment != 16 || c.page_size != 4096 || c.header_size != 8))
+        return "the glibc allocator models x86-64: alignment 16, 8-byte size fields, 4096-byte pages";
     if (c.allocator == AllocatorKind::Slab) {
         if (c.slab_sizes.empty()) return "a slab allocator needs at least one object size";
         std::uint32_t previous = 0;

@@ -1,4 +1,5 @@
 #include "memsim/heap/event.hpp"
+#include "memsim/heap/glibc.hpp"
 
 #include "memsim/core/text.hpp"
 
@@ -22,7 +23,9 @@ std::string_view to_string(HeapEventKind kind) {
         case HeapEventKind::BuddyMerge: return "buddy-merge";
         case HeapEventKind::SlabCreate: return "slab-create";
         case HeapEventKind::SlabRelease: return "slab-release";
+        case HeapEventKind::GlibcStep: return "glibc";
         case HeapEventKind::DoubleFree: return "double-free";
+        case HeapEventKind::ReallocFreed: return "realloc-freed";
         case HeapEventKind::InvalidFree: return "invalid-free";
         case HeapEventKind::InteriorFree: return "interior-free";
         case HeapEventKind::UseAfterFree: return "use-after-free";
@@ -65,8 +68,10 @@ std::string explain(const HeapEvent& e) {
             return "the buddy at " + hex(e.other) + " was free too, so they merged into a " + n + "-byte block at " + a;
         case HeapEventKind::SlabCreate:
             return "a new slab at " + a + " holds " + o + " objects of " + n + " bytes";
+        case HeapEventKind::GlibcStep: return explain(from_heap_event(e));
         case HeapEventKind::SlabRelease: return "the empty slab at " + a + " (" + n + "-byte objects) was released";
         case HeapEventKind::DoubleFree: return "double free: " + a + " was already freed";
+        case HeapEventKind::ReallocFreed: return "realloc of a freed block: " + a + " was already freed";
         case HeapEventKind::InvalidFree: return "invalid free: malloc never returned " + a;
         case HeapEventKind::InteriorFree:
             return "invalid free: " + a + " points into the middle of the block whose payload starts at " + hex(e.other);
@@ -76,7 +81,11 @@ std::string explain(const HeapEvent& e) {
             return "heap overflow: writing " + n + " byte(s) at " + a + " runs over the header at " + hex(e.other);
         case HeapEventKind::Corruption:
             return "heap corruption detected: the header at " + a + " was overwritten (free(): invalid next size)";
-        case HeapEventKind::OutOfMemory: return "malloc(" + n + ") failed: no room left, it returned NULL";
+        case HeapEventKind::OutOfMemory:
+            if (e.other == 1)
+                return "malloc(" + n + ") failed: mmap found no free gap that large between the heap and the stack "
+                       "(ENOMEM), so malloc returned NULL";
+            return "malloc(" + n + ") failed: no room left, it returned NULL";
         case HeapEventKind::Leak: {
             static const char* const verdicts[] = {"definitely lost: ", "still reachable: ", "indirectly lost: ", "possibly lost: "};
             return std::string(verdicts[e.other < 4 ? e.other : 0]) + n + " bytes at " + a + " were never freed";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <functional>
 
 #include "memsim/core/assert.hpp"
 
@@ -12,6 +13,7 @@ namespace memsim::heap {
 static_assert(AllocatorEngine<FreeListEngine>);
 static_assert(AllocatorEngine<BuddyEngine>);
 static_assert(AllocatorEngine<SlabEngine>);
+static_assert(AllocatorEngine<GlibcEngine>);
 
 namespace {
 
@@ -33,11 +35,11 @@ Heap::Heap(const HeapConfig& config)
       region_(make_region(config)),
       engine_(std::in_place_type<FreeListEngine>, config, region_),
       granule_(granule_for(config)),
-      granule_shift_(std::countr_zero(granule_)),
-      next_map_(config.mmap_base) {
+      granule_shift_(std::countr_zero(granule_)) {
     MEMSIM_ASSERT(validate(config).empty());
     if (config.allocator == AllocatorKind::Buddy) engine_.emplace<BuddyEngine>(config, region_);
     if (config.allocator == AllocatorKind::Slab) engine_.emplace<SlabEngine>(config, region_);
+    if (config.allocator == AllocatorKind::Glibc) engine_.emplace<GlibcEngine>(config, region_);
 }
 
 Result<Heap> Heap::create(const HeapConfig& config) {
@@ -68,11 +70,34 @@ std::uint64_t Heap::engine_block_size(std::uint64_t payload) const {
     return with_engine([&](const auto& e) { return e.block_size(payload, region_); });
 }
 
+// Linux's top-down search (unmapped_area_topdown): the highest gap below mmap_top between
+// live mappings that fits, never below mmap_base; 0 when none does (ENOMEM).
+std::uint64_t Heap::mapping_gap(std::uint64_t length) const {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> live;  // [start, end), highest first
+    for (const auto& m : mapped_)
+        if (m.live) live.emplace_back(m.addr, m.addr + m.length);
+    std::sort(live.begin(), live.end(), std::greater<>());
+    std::uint64_t end = mmap_top_of(config_);
+    for (const auto& [start, stop] : live) {
+        if (stop <= end && end - stop >= length) break;
+        end = std::min(end, start);
+    }
+    return end >= config_.mmap_base + length ? end - length : 0;
+}
+
+void Heap::add_mapping(const MappedBlock& block) {
+    // A record of an unmapped block the new mapping covers goes: the range is live again.
+    std::erase_if(mapped_, [&](const MappedBlock& m) {
+        return !m.live && m.addr < block.addr + block.length && block.addr < m.addr + m.length;
+    });
+    mapped_.push_back(block);
+}
+
 std::uint64_t Heap::map(std::uint64_t size) {
     const std::uint64_t length = round_up(size, config_.page_size);
-    const std::uint64_t addr = next_map_;
-    next_map_ += length + config_.page_size;  // a guard page between mappings
-    mapped_.push_back(MappedBlock{addr, length, size, true});
+    const std::uint64_t addr = mapping_gap(length);
+    if (addr == 0) return 0;
+    add_mapping(MappedBlock{addr, length, size, true});
     ++counters_.mmap_calls;
     counters_.mapped_bytes += length;
     counters_.internal_fragmentation += length - size;
@@ -93,6 +118,11 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
             return 0;
         }
         payload = map(size);
+        if (payload == 0) {  // no gap between the heap and the stack fits: mmap says ENOMEM
+            ++counters_.failures;
+            sink_.emit(HeapEventKind::OutOfMemory, 0, size, 1);
+            return 0;
+        }
     } else {
         if (size >= kZeroedBit - kLiveBase) {  // the marks record requests below 2 GiB
             ++counters_.failures;
@@ -124,6 +154,7 @@ std::uint64_t Heap::allocate(std::uint64_t size) {
 
 std::uint64_t Heap::malloc(std::uint64_t size) {
     begin_op();
+    if (std::holds_alternative<GlibcEngine>(engine_)) return glibc_allocate(size, false);
     const std::uint64_t payload = allocate(size);
     if (payload) sink_.emit(HeapEventKind::Malloc, payload, size, payload >= config_.mmap_base
                                                                       ? round_up(size, config_.page_size)
@@ -157,11 +188,11 @@ Heap::PtrState Heap::classify(std::uint64_t ptr, std::uint64_t& block_payload) c
 }
 
 // Reports a pointer free/realloc must not touch; true when it was bad.
-bool Heap::report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload) {
+bool Heap::report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload, bool by_realloc) {
     switch (state) {
         case PtrState::Live:
         case PtrState::LiveMapped: return false;
-        case PtrState::Freed: error(HeapEventKind::DoubleFree, ptr); return true;
+        case PtrState::Freed: error(by_realloc ? HeapEventKind::ReallocFreed : HeapEventKind::DoubleFree, ptr); return true;
         case PtrState::Interior: error(HeapEventKind::InteriorFree, ptr, 0, block_payload); return true;
         case PtrState::Invalid: error(HeapEventKind::InvalidFree, ptr); return true;
     }
@@ -204,6 +235,7 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
 void Heap::free(std::uint64_t ptr) {
     begin_op();
     if (ptr == 0) return;
+    if (std::holds_alternative<GlibcEngine>(engine_)) return glibc_free(ptr);
     // The pointer's record and its block's header are both about to be read, each likely a
     // cache miss on a big heap: start the header's load now so the two overlap.
     if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) lists->prefetch_block(ptr, region_);
@@ -221,9 +253,10 @@ std::uint64_t Heap::realloc(std::uint64_t ptr, std::uint64_t size) {
     }
     begin_op();
     ++counters_.reallocs;
+    if (std::holds_alternative<GlibcEngine>(engine_)) return glibc_realloc(ptr, size);
     std::uint64_t block_payload = 0;
     const PtrState state = classify(ptr, block_payload);
-    if (report_bad_pointer(ptr, state, block_payload)) return 0;
+    if (report_bad_pointer(ptr, state, block_payload, true)) return 0;
     const std::uint64_t old_requested = requested_at(ptr);
     const bool small = (config_.mmap_threshold == 0 || size < config_.mmap_threshold) && size < kZeroedBit - kLiveBase;
     if (state == PtrState::Live && small) {
@@ -260,6 +293,10 @@ std::uint64_t Heap::calloc(std::uint64_t count, std::uint64_t size) {
         sink_.emit(HeapEventKind::OutOfMemory, 0, ~std::uint64_t{0});
         return 0;
     }
+    if (std::holds_alternative<GlibcEngine>(engine_)) {
+        begin_op();
+        return glibc_allocate(count * size, true);
+    }
     const std::uint64_t payload = malloc(count * size);
     if (payload == 0) return 0;
     if (payload < config_.mmap_base) marks_[mark_index(payload)] |= kZeroedBit;  // mappings start zeroed anyway
@@ -280,8 +317,11 @@ std::vector<BlockView> Heap::blocks() const {
         b.requested = requested_at(b.payload);
         b.zeroed = (marks_[mark_index(b.payload)] & kZeroedBit) != 0;
     }
+    const std::size_t first_mapping = out.size();
     for (const auto& m : mapped_)
         if (m.live) out.push_back(BlockView{m.addr, m.length, m.addr, m.requested, true, true, true});
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_mapping), out.end(),
+              [](const BlockView& a, const BlockView& b) { return a.block < b.block; });
     return out;
 }
 

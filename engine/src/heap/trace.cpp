@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "memsim/core/text.hpp"
+#include "memsim/heap/glibc.hpp"
 #include "memsim/heap/heap.hpp"
 
 namespace memsim::heap {
@@ -97,7 +98,8 @@ Result<Trace> parse_rep(std::string_view text) {
         TraceOp op{TraceOpKind::Alloc, 0, 0, n, column_of(lines[line], verb)};
         if (verb == "a" || verb == "r") op.kind = verb == "a" ? TraceOpKind::Alloc : TraceOpKind::Realloc;
         else if (verb == "f") op.kind = TraceOpKind::Free;
-        else return fail("expected 'a', 'r' or 'f', found '" + std::string(verb) + "'", n, op.column);
+        else if (verb == "c") op.kind = TraceOpKind::Calloc;
+        else return fail("expected 'a', 'r', 'c' or 'f', found '" + std::string(verb) + "'", n, op.column);
         const std::size_t wanted = op.kind == TraceOpKind::Free ? 2 : 3;
         if (words.size() != wanted)
             return fail("'" + std::string(verb) + "' takes " + (wanted == 2 ? "an id" : "an id and a size") +
@@ -118,7 +120,7 @@ Result<Trace> parse_rep(std::string_view text) {
                             column_of(lines[line], words[2]));
             op.size = *size;
         }
-        if (op.kind != TraceOpKind::Alloc) {
+        if (op.kind == TraceOpKind::Realloc || op.kind == TraceOpKind::Free) {
             const auto ok = check_allocated(allocated, op, op.kind == TraceOpKind::Free ? "free" : "realloc");
             if (!ok) return tl::unexpected(ok.error());
         }
@@ -148,6 +150,7 @@ TraceRun run_trace(const HeapConfig& config, const Trace& trace, bool record_ops
         std::uint64_t& p = pointers[op.id];
         switch (op.kind) {
             case TraceOpKind::Alloc: p = heap.malloc(op.size); result.ok = p != 0; break;
+            case TraceOpKind::Calloc: p = heap.calloc(1, op.size); result.ok = p != 0; break;
             case TraceOpKind::Realloc: {
                 const std::uint64_t moved = heap.realloc(p, op.size);
                 result.ok = moved != 0 || op.size == 0;
@@ -168,6 +171,7 @@ TraceRun run_trace(const HeapConfig& config, const Trace& trace, bool record_ops
     }
     run.metrics = heap.metrics();
     run.blocks = heap.blocks();
+    if (const GlibcMalloc* model = heap.glibc()) run.glibc = arena_view(*model);
     for (const auto& leak : heap.leaks()) run.errors.push_back(leak);
     return run;
 }

@@ -45,9 +45,10 @@ std::string explain_call(const stack::Frame& frame, const stack::CallStack& stac
            hex(stack.stack_pointer()) + " and the stack is " + std::to_string(stack.frames().size()) + " call(s) deep.";
 }
 
-std::string explain_return(const stack::Frame& popped, const stack::CallStack& stack) {
-    return popped.function + " returns. Its frame is popped: the saved frame pointer is restored and execution jumps to the return address " +
-           hex(popped.return_address) + " in " + caller_of(stack, 0) + ". SP goes back up to " + hex(stack.stack_pointer()) +
+std::string explain_return(const StackEvent& popped) {
+    const std::string value = popped.returned ? " " + std::to_string(*popped.returned) : std::string();
+    return popped.function + " returns" + value + ". Its frame is popped: the saved frame pointer is restored and execution jumps to the return address " +
+           hex(popped.return_address) + " in " + popped.caller + ". SP goes back up to " + hex(popped.stack_pointer) +
            "; the popped frame's bytes are still in memory but no longer belong to anyone.";
 }
 

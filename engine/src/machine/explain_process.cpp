@@ -1,6 +1,7 @@
 // Fork and exit in plain words.
 #include <string>
 
+#include "memsim/core/text.hpp"
 #include "memsim/machine/explain.hpp"
 
 namespace memsim::machine {
@@ -46,6 +47,16 @@ std::string explain_release(std::uint32_t pid, const vm::ReleaseOutcome& o) {
     if (o.kept_frames > 0) out += ", " + count(o.kept_frames, "shared frame stays", "shared frames stay") + " for the processes still using it (one user fewer)";
     if (o.freed_slots > 0) out += ", " + count(o.freed_slots, "swap slot is", "swap slots are") + " free again";
     if (o.kept_slots > 0) out += ", " + count(o.kept_slots, "shared swap slot stays", "shared swap slots stay") + " for the other processes";
+    return out + ".";
+}
+
+std::string explain_unmap(std::uint32_t pid, std::uint64_t start, std::uint64_t end, const vm::ReleaseOutcome& o) {
+    const auto freed = static_cast<std::uint32_t>(o.freed_frames.size());
+    std::string out = "munmap: the OS unmapped " + hex(start) + " to " + hex(end) + " in process " + std::to_string(pid) +
+                      " (an access there now faults)";
+    if (freed > 0) out += "; " + count(freed, "frame is", "frames are") + " free again (" + frame_list(o.freed_frames) + ")";
+    if (o.kept_frames > 0) out += "; " + count(o.kept_frames, "shared frame stays", "shared frames stay") + " for the other processes";
+    if (o.freed_slots > 0) out += "; " + count(o.freed_slots, "swap slot is", "swap slots are") + " free again";
     return out + ".";
 }
 

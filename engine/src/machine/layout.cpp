@@ -63,6 +63,15 @@ Result<AddressSpaceLayout> make_address_space(std::uint32_t address_bits, std::u
         return fail("a stack limit of " + std::to_string(stack_limit) + " bytes does not fit a " +
                     std::to_string(address_bits) + "-bit address space with these regions");
     }
+    // Linux's mmap_base(): the stack gap is the stack limit plus stack_guard_gap (1 MiB),
+    // clamped to [128 MiB, 5/6 of the space]. Scaled layouts too small for that keep only
+    // the guard page below the stack.
+    const std::uint64_t guard_start = layout.stack_top - layout.stack_limit - page_size;
+    std::uint64_t gap = std::max<std::uint64_t>(layout.stack_limit + (1ull << 20), 128ull << 20);
+    gap = std::min<std::uint64_t>(gap, layout.stack_top / 6 * 5);
+    layout.mmap_top = guard_start;
+    if (gap < layout.stack_top && layout.stack_top - gap > layout.mmap_start && layout.stack_top - gap < guard_start)
+        layout.mmap_top = (layout.stack_top - gap) / page_size * page_size;
     layout.regions.push_back(Region{RegionKind::Heap, heap_start, layout.mmap_start});
     layout.regions.push_back(Region{RegionKind::Mmap, layout.mmap_start, layout.stack_top - layout.stack_limit - page_size});
     layout.regions.push_back(Region{RegionKind::Guard, layout.stack_top - layout.stack_limit - page_size,

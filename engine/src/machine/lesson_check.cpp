@@ -62,7 +62,7 @@ std::string number_fact(const Simulator& sim, const Snapshot& snap, const std::s
     if (fact == "largest_free") return std::to_string(p ? p->heap.largest_free : 0);
     if (fact == "internal_fragmentation") return std::to_string(p ? p->heap.internal_fragmentation : 0);
     if (fact == "brk") return hex(p ? p->brk : 0);
-    if (fact == "leaks") return std::to_string(count_events(sim, snap.step, [](const Event& e) { return e.kind == "leak"; }));
+    if (fact == "leaks") return std::to_string(count_events(sim, snap.step, [](const Event& e) { return e.kind == EventKind::Leak; }));
     if (fact == "learner_errors") {
         return std::to_string(count_events(sim, snap.step, [](const Event& e) { return e.is_error; }));
     }
@@ -74,10 +74,7 @@ std::string choice_fact(const Simulator& sim, const Snapshot& snap, const std::s
         const ProcessView* p = running(snap);
         return p ? p->state : std::string("none");
     }
-    for (const Event& e : sim.events()) {
-        if (e.is_error) return e.kind;
-    }
-    return "none";
+    return first_error_kind(sim.events());
 }
 
 // Reference strings name pages by small numbers; machines by virtual page numbers, in hex.
@@ -89,17 +86,17 @@ std::string page_text(const Snapshot& snap, std::uint64_t page) {
 std::string victim_of_step(const Simulator& sim, const Snapshot& after) {
     if (!after.vm) return "none";
     if (after.vm->last_victim) return page_text(after, *after.vm->last_victim);
-    std::string victim = "none";
-    for (const Event& e : sim.events()) {
-        if (e.kind == "eviction" && after.vm->page_size != 0) victim = page_text(after, e.address / after.vm->page_size);
-    }
-    return victim;
+    const auto victim = evicted_page(sim.events());
+    return victim ? page_text(after, *victim) : std::string("none");
 }
 
 std::string step_address(const Simulator& sim, bool allocations_only) {
+    if (allocations_only) {
+        const auto payload = allocated_payload(sim.events());
+        return payload ? hex(*payload) : std::string("none");
+    }
     for (const Event& e : sim.events()) {
-        const bool allocation = e.kind == "malloc" || e.kind == "calloc" || e.kind == "realloc" || e.kind == "realloc-in-place";
-        if (allocations_only ? allocation : e.address != 0) return hex(e.address);
+        if (e.address != 0) return hex(e.address);
     }
     return "none";
 }
@@ -171,6 +168,34 @@ std::vector<std::string> offered_choices(Simulator& sim, const scenario::Questio
             return offered;
         default: return offered;
     }
+}
+
+}  // namespace memsim::machine
+
+namespace memsim::machine {
+
+std::string first_error_kind(const std::vector<Event>& events) {
+    for (const Event& e : events) {
+        if (e.is_error) return std::string(event_kind_name(e.kind));
+    }
+    return "none";
+}
+
+std::optional<std::uint64_t> allocated_payload(const std::vector<Event>& events) {
+    for (const Event& e : events) {
+        const bool allocation = e.kind == EventKind::Malloc || e.kind == EventKind::Calloc || e.kind == EventKind::Realloc ||
+                                e.kind == EventKind::ReallocInPlace;
+        if (const auto* block = payload<heap::HeapEvent>(e); allocation && block) return block->addr;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> evicted_page(const std::vector<Event>& events) {
+    std::optional<std::uint64_t> page;
+    for (const Event& e : events) {
+        if (const auto* mmu = payload<vm::MmuEvent>(e); mmu && e.kind == EventKind::Eviction) page = mmu->victim_vpn;
+    }
+    return page;
 }
 
 }  // namespace memsim::machine

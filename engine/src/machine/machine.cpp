@@ -48,6 +48,19 @@ std::vector<std::uint32_t> page_table_levels(std::uint32_t va_bits, std::uint64_
     return levels;
 }
 
+// The stack's state after an event of `function`'s frame.
+StackEvent stack_event(const std::string& function, const stack::CallStack& stack) {
+    return StackEvent{.function = function, .frame_pointer = 0, .stack_pointer = stack.stack_pointer(), .return_address = 0,
+                      .bytes = 0, .depth = stack.frames().size(), .caller = {}, .returned = std::nullopt};
+}
+
+StackEvent return_event(const stack::Frame& popped, const stack::CallStack& stack) {
+    StackEvent e = stack_event(popped.function, stack);
+    e.return_address = popped.return_address;
+    e.caller = stack.frames().empty() ? std::string("the program's start-up code") : stack.frames().back().function;
+    return e;
+}
+
 }  // namespace
 
 const char* source_name(EventSource source) {
@@ -92,6 +105,7 @@ Result<Machine> Machine::create(const MachineConfig& config) {
     settled.heap.base = layout->heap_start();
     settled.heap.page_size = config.page_size;
     settled.heap.mmap_base = layout->mmap_start;
+    settled.heap.mmap_top = layout->mmap_top;
     settled.heap.max_heap = std::min<std::uint64_t>(config.heap.max_heap, layout->mmap_start - layout->heap_start());
 
     std::vector<vm::ProcessSpec> specs;
@@ -124,25 +138,19 @@ std::uint64_t Machine::code_address(int line) const {
     return text.start + offset % (text.end - text.start);
 }
 
-void Machine::add_event(std::vector<Event>* sink, EventSource source, std::string kind, std::string text,
-                        bool is_error, std::uint64_t address) const {
-    if (sink == nullptr) return;
-    sink->push_back(Event{.source = source, .kind = std::move(kind), .text = std::move(text), .is_error = is_error,
-                          .step = 0, .line = 0, .process = current_, .address = address});
-}
-
 bool Machine::require_running(const char* what, std::vector<Event>* sink) {
     if (running()) return true;
+    const auto facts = [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; };
     if (processes_.size() > 1 && !next_runnable()) {
-        add_event(sink, EventSource::Process, "skipped",
-                  std::string("Every process has ended, so '") + what + "' does not run: there is nothing left to run it in.",
-                  true);
+        add_event(sink, EventSource::Process, EventKind::Skipped, true, 0, [&] {
+            return std::string("Every process has ended, so '") + what + "' does not run: there is nothing left to run it in.";
+        }, facts);
         return false;
     }
-    add_event(sink, EventSource::Process, "skipped",
-              "Process " + std::to_string(current_) + " has already ended (" + process_end_name(current().end) +
-                  "), so '" + what + "' does not run.",
-              false);
+    add_event(sink, EventSource::Process, EventKind::Skipped, false, 0, [&] {
+        return "Process " + std::to_string(current_) + " has already ended (" + process_end_name(current().end) +
+               "), so '" + what + "' does not run.";
+    }, facts);
     return false;
 }
 
@@ -158,13 +166,22 @@ bool Machine::call(const std::string& function, const std::vector<stack::Variabl
     const stack::CallOutcome outcome = process.stack.call(function, sized, locals, return_address);
     if (outcome.overflow) {
         ++errors_.stack_overflows;
-        add_event(sink, EventSource::Stack, "stack-overflow", explain_stack_overflow(function, outcome, process.stack), true,
-                  outcome.fault_address);
+        add_event(sink, EventSource::Stack, EventKind::StackOverflow, true, outcome.fault_address,
+                  [&] { return explain_stack_overflow(function, outcome, process.stack); },
+                  [&] { return stack_event(function, process.stack); });
         end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return false;
     }
-    add_event(sink, EventSource::Stack, "call", explain_call(process.stack.frames().back(), process.stack), false,
-              process.stack.frame_pointer());
+    add_event(sink, EventSource::Stack, EventKind::Call, false, process.stack.frame_pointer(),
+              [&] { return explain_call(process.stack.frames().back(), process.stack); },
+              [&] {
+                  const stack::Frame& frame = process.stack.frames().back();
+                  StackEvent e = stack_event(function, process.stack);
+                  e.frame_pointer = frame.frame_pointer;
+                  e.return_address = frame.return_address;
+                  e.bytes = frame.caller_stack_pointer - frame.stack_pointer;
+                  return e;
+              });
     for (const stack::StackAccess& a : outcome.accesses) {
         if (!access(a.address, a.size, vm::AccessKind::Write, sink)) return false;
         running_process().memory.write(a.address, a.size, a.value);
@@ -176,8 +193,8 @@ bool Machine::ret(std::vector<Event>* sink) {
     if (!require_running("return", sink)) return false;
     Process& process = running_process();
     if (process.stack.frames().empty()) {
-        add_event(sink, EventSource::Stack, "return-without-call",
-                  "There is no function to return from: the stack has no frames.", true);
+        add_event(sink, EventSource::Stack, EventKind::ReturnWithoutCall, true, 0,
+                  [] { return std::string("There is no function to return from: the stack has no frames."); });
         return false;
     }
     // The epilogue reads the saved frame pointer, then `ret` reads the return address.
@@ -185,8 +202,9 @@ bool Machine::ret(std::vector<Event>* sink) {
     const std::uint32_t word = process.stack.config().word_size;
     if (!access(fp, word, vm::AccessKind::Read, sink) || !access(fp + word, word, vm::AccessKind::Read, sink)) return false;
     const auto popped = running_process().stack.ret();
-    add_event(sink, EventSource::Stack, "return", explain_return(popped->frame, running_process().stack), false,
-              popped->return_address);
+    add_event(sink, EventSource::Stack, EventKind::Return, false, popped->return_address,
+              [&] { return explain_return(return_event(popped->frame, running_process().stack)); },
+              [&] { return return_event(popped->frame, running_process().stack); });
     return true;
 }
 
@@ -194,25 +212,32 @@ std::optional<std::uint64_t> Machine::add_local(const stack::Variable& local, st
     if (!require_running("local", sink)) return std::nullopt;
     Process& process = running_process();
     if (process.stack.frames().empty()) {
-        add_event(sink, EventSource::Stack, "local-outside-function",
-                  "'" + local.name + "' cannot be added: no function is running, so there is no frame to hold it.", true);
+        add_event(sink, EventSource::Stack, EventKind::LocalOutsideFunction, true, 0, [&] {
+            return "'" + local.name + "' cannot be added: no function is running, so there is no frame to hold it.";
+        });
         return std::nullopt;
     }
     const stack::LocalOutcome outcome = process.stack.add_local(local);
     if (outcome.overflow) {
         ++errors_.stack_overflows;
         stack::CallOutcome as_call{.overflow = true, .fault_address = outcome.fault_address, .fault_slot = local.name, .accesses = {}};
-        add_event(sink, EventSource::Stack, "stack-overflow",
-                  explain_stack_overflow(process.stack.frames().back().function, as_call, process.stack), true,
-                  outcome.fault_address);
+        add_event(sink, EventSource::Stack, EventKind::StackOverflow, true, outcome.fault_address,
+                  [&] { return explain_stack_overflow(process.stack.frames().back().function, as_call, process.stack); },
+                  [&] { return stack_event(process.stack.frames().back().function, process.stack); });
         end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
         return std::nullopt;
     }
-    add_event(sink, EventSource::Stack, "local",
-              "The frame of " + process.stack.frames().back().function + " grows by " + std::to_string(local.size) +
-                  " bytes for '" + local.name + "' at " + hex(outcome.address) + "; SP moves down to " +
-                  hex(process.stack.stack_pointer()) + ".",
-              false, outcome.address);
+    add_event(sink, EventSource::Stack, EventKind::Local, false, outcome.address,
+              [&] {
+                  return "The frame of " + process.stack.frames().back().function + " grows by " + std::to_string(local.size) +
+                         " bytes for '" + local.name + "' at " + hex(outcome.address) + "; SP moves down to " +
+                         hex(process.stack.stack_pointer()) + ".";
+              },
+              [&] {
+                  StackEvent e = stack_event(process.stack.frames().back().function, process.stack);
+                  e.bytes = local.size;
+                  return e;
+              });
     return outcome.address;
 }
 
@@ -221,8 +246,9 @@ bool Machine::set_local(const std::string& name, std::uint64_t value, std::vecto
     Process& process = running_process();
     const stack::Slot* slot = process.stack.frames().empty() ? nullptr : process.stack.frames().back().find(name);
     if (slot == nullptr) {
-        add_event(sink, EventSource::Stack, "no-such-local",
-                  "'" + name + "' is not a local or argument of the current function, so nothing is stored.", true);
+        add_event(sink, EventSource::Stack, EventKind::NoSuchLocal, true, 0, [&] {
+            return "'" + name + "' is not a local or argument of the current function, so nothing is stored.";
+        });
         return false;
     }
     const std::uint64_t address = slot->address;
@@ -234,30 +260,32 @@ bool Machine::set_local(const std::string& name, std::uint64_t value, std::vecto
 
 bool Machine::switch_to(std::uint32_t pid, std::vector<Event>* sink) {
     if (pid >= processes_.size()) {
-        add_event(sink, EventSource::Process, "no-such-process",
-                  "There is no process " + std::to_string(pid) + "; the machine has processes 0 to " +
-                      std::to_string(processes_.size() - 1) + ", so the switch does not happen.",
-                  true);
+        add_event(sink, EventSource::Process, EventKind::NoSuchProcess, true, 0, [&] {
+            return "There is no process " + std::to_string(pid) + "; the machine has processes 0 to " +
+                   std::to_string(processes_.size() - 1) + ", so the switch does not happen.";
+        }, [&] { return ProcessEvent{.pid = pid, .other = current_, .count = 0}; });
         return false;
     }
     if (processes_[pid].end != ProcessEnd::Running) {
-        add_event(sink, EventSource::Process, "switch-to-ended",
-                  "Process " + std::to_string(pid) + " has already ended (" + process_end_name(processes_[pid].end) +
-                      "), so the OS cannot run it; process " + std::to_string(current_) + " stays current.",
-                  true);
+        add_event(sink, EventSource::Process, EventKind::SwitchToEnded, true, 0, [&] {
+            return "Process " + std::to_string(pid) + " has already ended (" + process_end_name(processes_[pid].end) +
+                   "), so the OS cannot run it; process " + std::to_string(current_) + " stays current.";
+        }, [&] { return ProcessEvent{.pid = pid, .other = current_, .count = 0}; });
         return false;
     }
     std::vector<vm::MmuEvent> vm_events;
     mmu_.switch_to(pid, sink ? &vm_events : nullptr);
     const std::uint32_t previous = current_;
     current_ = pid;
-    add_event(sink, EventSource::Process, "switch",
-              "The OS switches from process " + std::to_string(previous) + " to process " + std::to_string(pid) + ". " +
-                  (config_.mmu.asid ? "TLB entries are tagged with the process's ASID, so they stay."
-                                    : "The TLB holds no process tags, so it is flushed."),
-              false);
+    add_event(sink, EventSource::Process, EventKind::Switch, false, 0, [&] {
+        return "The OS switches from process " + std::to_string(previous) + " to process " + std::to_string(pid) + ". " +
+               (config_.mmu.asid ? "TLB entries are tagged with the process's ASID, so they stay."
+                                 : "The TLB holds no process tags, so it is flushed.");
+    }, [&] { return ProcessEvent{.pid = pid, .other = previous, .count = 0}; });
     for (const vm::MmuEvent& e : vm_events) {
-        if (e.kind == vm::MmuEventKind::TlbFlush) add_event(sink, EventSource::Vm, "tlb-flush", vm::explain(e, config_.mmu.policy.kind), false);
+        if (e.kind != vm::MmuEventKind::TlbFlush) continue;
+        add_event(sink, EventSource::Vm, EventKind::TlbFlush, false, 0, [&] { return vm::explain(e, config_.mmu.policy.kind); },
+                  [&] { return e; });
     }
     return true;
 }
@@ -274,15 +302,17 @@ std::optional<std::uint32_t> Machine::next_runnable() const {
 std::optional<std::uint32_t> Machine::fork(std::vector<Event>* sink) {
     if (!require_running("fork", sink)) return std::nullopt;
     if (processes_.size() >= 64) {
-        add_event(sink, EventSource::Process, "fork-failed",
-                  "fork fails: the machine already has 64 processes, its limit, so no child is made (fork returns -1).", true);
+        add_event(sink, EventSource::Process, EventKind::ForkFailed, true, 0, [] {
+            return std::string("fork fails: the machine already has 64 processes, its limit, so no child is made (fork returns -1).");
+        }, [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; });
         return std::nullopt;
     }
     const vm::ForkOutcome outcome = mmu_.fork(current_);
     Process child = running_process();  // stack, heap state, registers and contents (shared pages)
     child.pid = outcome.child;
     processes_.push_back(std::move(child));
-    add_event(sink, EventSource::Process, "fork", explain_fork(current_, outcome), false);
+    add_event(sink, EventSource::Process, EventKind::Fork, false, 0, [&] { return explain_fork(current_, outcome); },
+              [&] { return ProcessEvent{.pid = current_, .other = outcome.child, .count = 0}; });
     return outcome.child;
 }
 
@@ -302,7 +332,7 @@ void Machine::exit(const std::vector<std::uint64_t>& registers, std::vector<Even
                                    .size = live[i].requested, .other = heap::leak_code(reach_name(reach[i])), .searched = 0};
         bytes[static_cast<std::size_t>(reach[i])] += leak.size;
         ++blocks[static_cast<std::size_t>(reach[i])];
-        add_event(sink, EventSource::Heap, "leak", heap::explain(leak), true, leak.addr);
+        add_heap_event(sink, leak);
     }
     if (!live.empty()) ++errors_.heap_errors;
     process.end = ProcessEnd::Exited;
@@ -313,43 +343,46 @@ void Machine::exit(const std::vector<std::uint64_t>& registers, std::vector<Even
         summary += std::string(summary.empty() ? "" : ", ") + (r == Reach::Reachable ? "still reachable" : reach_name(r)) + " " +
                    std::to_string(bytes[k]) + " bytes in " + std::to_string(blocks[k]) + " block(s)";
     }
-    add_event(sink, EventSource::Process, "exit",
-              "Process " + std::to_string(current_) + " exits. " +
-                  (live.empty() ? std::string("Every heap block was freed: no leaks.")
-                                : std::to_string(live.size()) + " heap block(s) were never freed (as Valgrind counts them: " +
-                                      summary + "). The OS takes the memory back at exit, but a long-running program would "
-                                      "keep losing it."),
-              false);
+    add_event(sink, EventSource::Process, EventKind::Exit, false, 0, [&] {
+        return "Process " + std::to_string(current_) + " exits. " +
+               (live.empty() ? std::string("Every heap block was freed: no leaks.")
+                             : std::to_string(live.size()) + " heap block(s) were never freed (as Valgrind counts them: " +
+                                   summary + "). The OS takes the memory back at exit, but a long-running program would "
+                                   "keep losing it.");
+    }, [&] { return ProcessEvent{.pid = current_, .other = 0, .count = live.size()}; });
     release_memory(sink);
 }
 
 void Machine::release_memory(std::vector<Event>* sink) {
     const vm::ReleaseOutcome outcome = mmu_.release(current_);
-    add_event(sink, EventSource::Vm, "release", explain_release(current_, outcome), false);
+    add_event(sink, EventSource::Vm, EventKind::Release, false, 0, [&] { return explain_release(current_, outcome); },
+              [&] { return ProcessEvent{.pid = current_, .other = 0, .count = outcome.freed_frames.size()}; });
 }
 
 void Machine::abort(const std::string& reason, std::vector<Event>* sink) {
     if (!running()) return;
     running_process().end = ProcessEnd::Aborted;
-    add_event(sink, EventSource::Process, "aborted",
-              "The C library stops process " + std::to_string(current_) + ": " + reason, true);
+    add_event(sink, EventSource::Process, EventKind::Aborted, true, 0,
+              [&] { return "The C library stops process " + std::to_string(current_) + ": " + reason; },
+              [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; });
     release_memory(sink);
 }
 
 void Machine::stop(const std::string& reason, std::vector<Event>* sink) {
     if (!running()) return;
     running_process().end = ProcessEnd::Aborted;
-    add_event(sink, EventSource::Process, "stopped",
-              "The OS ends process " + std::to_string(current_) + ": its program cannot go on (" + reason + ").", true);
+    add_event(sink, EventSource::Process, EventKind::Stopped, true, 0,
+              [&] { return "The OS ends process " + std::to_string(current_) + ": its program cannot go on (" + reason + ")."; },
+              [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; });
     release_memory(sink);
 }
 
 void Machine::end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce) {
     running_process().end = end;
     if (announce) {
-        add_event(sink, EventSource::Process, "killed",
-                  "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").",
-                  true, address);
+        add_event(sink, EventSource::Process, EventKind::Killed, true, address, [&] {
+            return "The OS ends process " + std::to_string(current_) + " (" + process_end_name(end) + " at " + hex(address) + ").";
+        }, [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; });
     }
     release_memory(sink);
 }

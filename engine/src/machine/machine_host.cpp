@@ -22,7 +22,9 @@ minic::Report MachineHost::report_since(std::uint64_t faults_before, std::size_t
         report.problem = std::string(process_end_name(machine_.current().end));
         if (sink_ != nullptr) {
             for (std::size_t i = events_before; i < sink_->size(); ++i) {
-                if ((*sink_)[i].is_error) report.problem = (*sink_)[i].text;
+                if (!(*sink_)[i].is_error) continue;
+                report.problem = (*sink_)[i].text;
+                report.host_explained = true;  // that event is in the step's list already
             }
         }
     }

@@ -1,6 +1,7 @@
 // Machine: loads and stores. Every access is checked by the heap (use after free,
 // overflow into a header) when it lands in the heap, then translated by the MMU page by
 // page; a segfault or protection fault ends the process.
+#include "memsim/core/memcheck_words.hpp"
 #include "memsim/core/text.hpp"
 #include "memsim/machine/explain.hpp"
 #include "memsim/machine/machine.hpp"
@@ -14,19 +15,24 @@ bool noteworthy(vm::MmuEventKind kind) {
     return kind != vm::MmuEventKind::TlbHit && kind != vm::MmuEventKind::Translated;
 }
 
-std::string kind_word(vm::MmuEventKind kind) {
-    switch (kind) {
-        case vm::MmuEventKind::TlbFlush: return "tlb-flush";
-        case vm::MmuEventKind::TlbHit: return "tlb-hit";
-        case vm::MmuEventKind::TlbMiss: return "tlb-miss";
-        case vm::MmuEventKind::Segfault: return "segfault";
-        case vm::MmuEventKind::ProtectionFault: return "protection-fault";
-        case vm::MmuEventKind::Eviction: return "eviction";
-        case vm::MmuEventKind::PageFault: return "page-fault";
-        case vm::MmuEventKind::CopyOnWrite: return "copy-on-write";
-        case vm::MmuEventKind::Translated: return "translated";
+// memcheck's words for a bad access to live heap blocks: against the block holding the
+// address, else the nearest one whose 16-byte redzone it is in (memcheck pads blocks so),
+// after it first. Empty when no live block is near.
+std::string memcheck_for(const heap::Heap& heap, std::uint64_t address, std::uint32_t size, bool write) {
+    constexpr std::uint64_t redzone = 16;
+    const heap::BlockView* best = nullptr;
+    const std::vector<heap::BlockView> blocks = heap.blocks();  // only on an error: the cost stays with the mistake
+    for (const heap::BlockView& b : blocks) {
+        if (!b.allocated) continue;
+        const std::uint64_t end = b.payload + b.requested;
+        if (address >= b.payload && address < end) return "";  // inside: not a bad access of this block
+        if (address >= end && address - end < redzone && (!best || best->payload < b.payload)) best = &b;
     }
-    return "vm";
+    for (const heap::BlockView& b : blocks) {
+        if (!best && b.allocated && address < b.payload && b.payload - address <= redzone) best = &b;
+    }
+    if (!best) return "";
+    return memcheck_words(BadAccess{.write = write, .size = size, .address = address, .block = best->payload, .block_size = best->requested});
 }
 
 }  // namespace
@@ -39,9 +45,32 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
         process.heap.set_error_sink(sink ? &heap_errors : nullptr);
         const heap::AccessCheck check = process.heap.check_access(address, size, kind == vm::AccessKind::Write);
         process.heap.set_error_sink(nullptr);
-        if (check.kind == heap::AccessKind::UseAfterFree || check.kind == heap::AccessKind::Overflow) ++errors_.heap_errors;
+        if (check.kind == heap::AccessKind::UseAfterFree || check.kind == heap::AccessKind::Overflow ||
+            check.kind == heap::AccessKind::OutOfBounds) {
+            ++errors_.heap_errors;
+        }
+        const bool write = kind == vm::AccessKind::Write;
         for (const heap::HeapEvent& e : heap_errors) {
-            add_event(sink, EventSource::Heap, std::string(heap::to_string(e.kind)), heap::explain(e), true, e.addr);
+            if (e.kind != heap::HeapEventKind::HeapOverflow) {
+                add_heap_event(sink, e);
+                continue;
+            }
+            add_event(sink, EventSource::Heap, EventKind::HeapOverflow, true, e.addr, [&] {
+                std::string text = heap::explain(e);
+                if (const std::string words = memcheck_for(process.heap, address, size, write); !words.empty()) text += ". " + words;
+                return text;
+            }, [&] { return e; });
+        }
+        if (check.kind == heap::AccessKind::OutOfBounds) {
+            // Past the requested bytes but inside the block (its padding): nothing breaks yet, but it is the bug
+            // memcheck reports as an invalid read or write.
+            add_event(sink, EventSource::Heap, EventKind::OutOfBounds, true, address, [&] {
+                std::string text = std::string("The program ") + (write ? "writes " : "reads ") + std::to_string(size) +
+                                   " byte(s) at " + hex(address) + ", outside the bytes it asked malloc for in the block at " +
+                                   hex(check.payload) + "; the block's padding is there, so nothing else is damaged yet, but it is a bug.";
+                if (const std::string words = memcheck_for(process.heap, address, size, write); !words.empty()) text += " " + words;
+                return text;
+            }, [&] { return AccessEvent{.address = address, .bytes = size, .value = 0, .done = 0, .page_faults = 0, .write = write}; });
         }
     }
     const std::uint64_t page = config_.page_size;
@@ -62,8 +91,8 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
             if (noteworthy(e.kind) && e.kind != vm::MmuEventKind::Segfault) {
                 // Some events name only the page: point at its first byte.
                 const std::uint64_t where = e.vaddr != 0 ? e.vaddr : e.vpn * config_.page_size;
-                add_event(sink, EventSource::Vm, kind_word(e.kind), vm::explain(e, config_.mmu.policy.kind),
-                          e.kind == vm::MmuEventKind::ProtectionFault, where);
+                add_event(sink, EventSource::Vm, kind_of(e.kind), e.kind == vm::MmuEventKind::ProtectionFault, where,
+                          [&] { return vm::explain(e, config_.mmu.policy.kind); }, [&] { return e; });
             }
         }
         if (t.outcome == vm::Outcome::Ok) continue;
@@ -73,11 +102,19 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
             end_process(ProcessEnd::ProtectionFault, at, sink);
         } else if (guard) {
             ++errors_.stack_overflows;
-            add_event(sink, EventSource::Stack, "stack-overflow", explain_guard_touch(at, process.stack), true, at);
+            add_event(sink, EventSource::Stack, EventKind::StackOverflow, true, at, [&] { return explain_guard_touch(at, process.stack); },
+                      [&] {
+                          return StackEvent{.function = process.stack.frames().empty() ? std::string() : process.stack.frames().back().function,
+                                            .frame_pointer = 0, .stack_pointer = process.stack.stack_pointer(), .return_address = 0,
+                                            .bytes = 0, .depth = process.stack.frames().size(), .caller = {}, .returned = std::nullopt};
+                      });
             end_process(ProcessEnd::StackOverflow, at, sink);
         } else {
             ++errors_.segfaults;
-            add_event(sink, EventSource::Vm, "segfault", explain_segfault(at, kind, layout_, config_.page_size), true, at);
+            add_event(sink, EventSource::Vm, EventKind::Segfault, true, at,
+                      [&] { return explain_segfault(at, kind, layout_, config_.page_size); },
+                      [&] { return vm::MmuEvent{.kind = vm::MmuEventKind::Segfault, .process = current_, .access = kind, .vaddr = at,
+                                                .vpn = at / page}; });
             end_process(ProcessEnd::Segfault, at, sink);
         }
         return false;
@@ -85,11 +122,12 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
     if (wraps) {
         const std::uint64_t outside = address > last || last == ~0ull ? address : last + 1;
         ++errors_.segfaults;
-        add_event(sink, EventSource::Vm, "segfault",
-                  "The access of " + std::to_string(size) + " byte(s) at " + hex(address) + " runs past the end of the " +
-                      std::to_string(config_.address_bits) + "-bit address space (the last address is " + hex(last) +
-                      "), so it cannot be translated: segmentation fault.",
-                  true, outside);
+        add_event(sink, EventSource::Vm, EventKind::Segfault, true, outside, [&] {
+            return "The access of " + std::to_string(size) + " byte(s) at " + hex(address) + " runs past the end of the " +
+                   std::to_string(config_.address_bits) + "-bit address space (the last address is " + hex(last) +
+                   "), so it cannot be translated: segmentation fault.";
+        }, [&] { return vm::MmuEvent{.kind = vm::MmuEventKind::Segfault, .process = current_, .access = kind, .vaddr = outside,
+                                     .vpn = outside / page, .wider = true}; });
         end_process(ProcessEnd::Segfault, outside, sink);
         return false;
     }
@@ -120,24 +158,24 @@ std::optional<std::uint64_t> Machine::load(std::uint64_t address, std::uint32_t 
     const std::uint64_t value = loaded.value;
     if (!loaded.initialized) {
         ++errors_.uninitialised_reads;
-        add_event(sink, EventSource::Program, "uninitialised-read",
-                  "The " + std::to_string(size) + " byte(s) at " + hex(address) +
-                      " were never written, so the value read is whatever happened to be there (here " +
-                      std::to_string(value) + "). Reading uninitialised memory is a bug even when it seems to work.",
-                  true, address);
+        add_event(sink, EventSource::Program, EventKind::UninitialisedRead, true, address, [&] {
+            return "The " + std::to_string(size) + " byte(s) at " + hex(address) +
+                   " were never written, so the value read is whatever happened to be there (here " +
+                   std::to_string(value) + "). Reading uninitialised memory is a bug even when it seems to work.";
+        }, [&] { return AccessEvent{.address = address, .bytes = size, .value = value, .done = size, .page_faults = 0, .write = false}; });
     } else {
-        add_event(sink, EventSource::Program, "read",
-                  "Read " + std::to_string(size) + " byte(s) at " + hex(address) + ": the value is " + std::to_string(value) + ".",
-                  false, address);
+        add_event(sink, EventSource::Program, EventKind::Read, false, address, [&] {
+            return "Read " + std::to_string(size) + " byte(s) at " + hex(address) + ": the value is " + std::to_string(value) + ".";
+        }, [&] { return AccessEvent{.address = address, .bytes = size, .value = value, .done = size, .page_faults = 0, .write = false}; });
     }
     return value;
 }
 
 bool Machine::store(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink) {
     if (!store_quiet(address, size, value, sink)) return false;
-    add_event(sink, EventSource::Program, "write",
-              "Wrote " + std::to_string(value) + " into the " + std::to_string(size) + " byte(s) at " + hex(address) + ".",
-              false, address);
+    add_event(sink, EventSource::Program, EventKind::Write, false, address, [&] {
+        return "Wrote " + std::to_string(value) + " into the " + std::to_string(size) + " byte(s) at " + hex(address) + ".";
+    }, [&] { return AccessEvent{.address = address, .bytes = size, .value = value, .done = size, .page_faults = 0, .write = true}; });
     return true;
 }
 
@@ -161,15 +199,16 @@ bool Machine::touch(std::uint64_t address, std::uint64_t bytes, bool write, std:
         if (write) running_process().memory.fill(at, size, 0xAB);
         done += size;
     }
-    const std::string faults = std::to_string(mmu_.stats().page_faults - faults_before) + " page fault(s) along the way";
+    const std::uint64_t page_faults = mmu_.stats().page_faults - faults_before;
     // Say what happened: a touch that faulted part way did not write (or read) every byte.
-    const std::string text =
-        stopped ? std::string(write ? "Started writing " : "Started reading ") + std::to_string(bytes) + " bytes from " +
-                      hex(address) + ", word by word, and stopped after " + std::to_string(done) + " bytes at " +
-                      hex(address + done) + " (" + faults + "):"
-                : std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
-                      hex(address) + ", word by word: " + faults + ".";
-    add_event(sink, EventSource::Program, write ? "touch-write" : "touch-read", text, false, address);
+    add_event(sink, EventSource::Program, write ? EventKind::TouchWrite : EventKind::TouchRead, false, address, [&] {
+        const std::string faults = std::to_string(page_faults) + " page fault(s) along the way";
+        return stopped ? std::string(write ? "Started writing " : "Started reading ") + std::to_string(bytes) + " bytes from " +
+                             hex(address) + ", word by word, and stopped after " + std::to_string(done) + " bytes at " +
+                             hex(address + done) + " (" + faults + "):"
+                       : std::string(write ? "Wrote" : "Read") + " every byte of " + std::to_string(bytes) + " bytes from " +
+                             hex(address) + ", word by word: " + faults + ".";
+    }, [&] { return AccessEvent{.address = address, .bytes = bytes, .value = 0, .done = done, .page_faults = page_faults, .write = write}; });
     if (sink) sink->insert(sink->end(), detail.begin(), detail.end());
     return running();
 }

@@ -16,7 +16,7 @@ std::optional<std::uint64_t> OpsSession::resolve(const AddressExpr& expr, std::v
             const stack::Slot* slot = frames.empty() ? nullptr : frames.back().find(expr.name);
             if (slot == nullptr) {
                 if (sink) {
-                    sink->push_back(Event{.source = EventSource::Program, .kind = "unknown-name",
+                    sink->push_back(Event{.source = EventSource::Program, .kind = EventKind::UnknownName,
                                           .text = "'" + expr.name + "' is neither a pointer from malloc nor a local of the running function, so the operation is skipped.",
                                           .is_error = true});
                 }

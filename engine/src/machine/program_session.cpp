@@ -5,6 +5,7 @@
 
 #include "machine_host.hpp"
 #include "memsim/core/text.hpp"
+#include "memsim/machine/explain.hpp"
 #include "memsim/machine/reachability.hpp"
 
 namespace memsim::machine {
@@ -46,8 +47,9 @@ std::vector<std::uint64_t> lost_blocks(const Machine& machine, const Process& pr
 }
 
 Event program_event(const minic::Event& e, std::uint32_t pid) {
-    return Event{.source = EventSource::Program, .kind = minic::event_kind_name(e.kind), .text = minic::explain(e),
-                 .is_error = minic::is_learner_error(e), .step = 0, .line = e.line, .process = pid, .address = e.address};
+    return Event{.source = EventSource::Program, .kind = kind_of(e.kind), .text = minic::explain(e),
+                 .is_error = minic::is_learner_error(e), .step = 0, .line = e.line, .process = pid, .address = e.address,
+                 .data = e};
 }
 
 }  // namespace
@@ -63,7 +65,10 @@ ProgramSession::ProgramSession(Machine machine, minic::Interpreter interpreter)
 }
 
 Result<ProgramSession> ProgramSession::create(MachineConfig config, const std::string& source, int first_line,
-                                              std::uint64_t step_limit) {
+                                              std::uint64_t step_limit, const ProgramInput& input) {
+    const std::vector<std::string> args = input.args.value_or(std::vector<std::string>{});
+    const auto stdin_text = std::make_shared<const std::string>(input.stdin_text.value_or(""));
+    if (const std::string why = minic::check_program_input(args, stdin_text->size()); !why.empty()) return fail(why);
     const minic::DataModel model = config.address_bits == 32 || config.address_bits < 32 ? minic::DataModel::Ilp32
                                                                                          : minic::DataModel::Lp64;
     auto program = minic::compile(source, minic::CompileOptions{.model = model, .first_line = first_line});
@@ -72,7 +77,8 @@ Result<ProgramSession> ProgramSession::create(MachineConfig config, const std::s
     config.program = sizes_for(**program, last_line, config.page_size);
     auto machine = Machine::create(config);
     if (!machine) return tl::unexpected(machine.error());
-    minic::Interpreter interpreter(*program, minic::InterpreterConfig{.step_limit = step_limit, .statement_events = true});
+    minic::Interpreter interpreter(*program, minic::InterpreterConfig{.step_limit = step_limit, .statement_events = true,
+                                                                     .stdin_text = stdin_text, .args = args});
     return ProgramSession(std::move(*machine), std::move(interpreter));
 }
 
@@ -111,13 +117,13 @@ void ProgramSession::advance(std::vector<Event>* sink) {
     for (Event& e : machine_events) {
         e.line = line;
         // The machine explains frames; the interpreter knows the value a function returned.
-        if (e.kind == "return") {
-            for (const minic::Event& p : program_events) {
-                if (p.kind != minic::EventKind::Return) continue;
-                const std::string plain = p.function + " returns.";
-                if (e.text.starts_with(plain)) {
-                    e.text = p.function + " returns " + std::to_string(p.value) + "." + e.text.substr(plain.size());
-                }
+        if (auto* popped = std::get_if<StackEvent>(&e.data); popped && e.kind == EventKind::Return) {
+            const auto value = std::find_if(program_events.begin(), program_events.end(), [&](const minic::Event& p) {
+                return p.kind == minic::EventKind::Return && p.function == popped->function;
+            });
+            if (value != program_events.end()) {
+                popped->returned = value->value;
+                e.text = explain_return(*popped);
             }
         }
         sink->push_back(std::move(e));
@@ -128,12 +134,9 @@ void ProgramSession::advance(std::vector<Event>* sink) {
             e.kind == minic::EventKind::Call || e.kind == minic::EventKind::Return) {
             continue;
         }
-        Event event = program_event(e, pid);
         // The machine already explained its own problems; keep only the interpreter's.
-        const bool duplicate = e.kind == minic::EventKind::MemoryProblem &&
-                               std::any_of(machine_events.begin(), machine_events.end(),
-                                           [&](const Event& m) { return event.text.find(m.text) != std::string::npos; });
-        if (!duplicate) sink->push_back(std::move(event));
+        if (e.kind == minic::EventKind::MemoryProblem && e.host_explained) continue;
+        sink->push_back(program_event(e, pid));
     }
     if (programs_[stepping_pid].running()) report_new_leaks(stepping_pid, line, *sink);
     // Which process runs next is the last thing a step does.
@@ -156,7 +159,7 @@ void ProgramSession::report_new_leaks(std::uint32_t pid, int line, std::vector<E
         for (const heap::BlockView& b : process.heap.blocks()) {
             if (b.payload == payload) size = b.requested;
         }
-        sink.push_back(Event{.source = EventSource::Heap, .kind = "unreachable",
+        sink.push_back(Event{.source = EventSource::Heap, .kind = EventKind::Unreachable,
                              .text = "Nothing points to the block at " + hex(payload) + " (" + std::to_string(size) +
                                      " bytes) any more: it has leaked. It stays allocated until the process exits, and the "
                                      "program can never free it.",
@@ -178,10 +181,11 @@ void ProgramSession::schedule(bool yielded, std::vector<Event>* sink) {
     const auto next = machine_.next_runnable();
     if (!next || *next == machine_.current_pid()) {
         if (yielded && sink) {
-            sink->push_back(Event{.source = EventSource::Process, .kind = "yield",
+            sink->push_back(Event{.source = EventSource::Process, .kind = EventKind::Yield,
                                   .text = "Process " + std::to_string(machine_.current_pid()) +
                                           " yields, but no other process is ready to run, so it goes on.",
-                                  .process = machine_.current_pid()});
+                                  .process = machine_.current_pid(),
+                                  .data = ProcessEvent{.pid = machine_.current_pid(), .other = 0, .count = 0}});
         }
         return;
     }

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "memsim/core/text.hpp"
 #include "memsim/machine/machine.hpp"
+#include "memsim/minic/float_bits.hpp"
 #include "memsim/minic/interpreter.hpp"
 
 namespace memsim::machine {
@@ -31,11 +33,24 @@ std::string char_text(std::uint64_t value) {
     return std::to_string(static_cast<int>(static_cast<signed char>(c)));
 }
 
+// A float or double as the shortest decimal that reads back as the same value ("0.1",
+// not "0.10000000000000001"), as people write it.
+std::string floating_text(double value, bool is_float) {
+    char buffer[64];
+    for (int digits = is_float ? 6 : 15; digits <= 17; ++digits) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+        const double back = std::strtod(buffer, nullptr);
+        if (is_float ? static_cast<float>(back) == static_cast<float>(value) : back == value) break;
+    }
+    return buffer;
+}
+
 // Reads values of C types from a process's memory, within a budget of members so that
 // a huge array costs no more than a small one.
 class ValueReader {
 public:
-    ValueReader(const PageStore& memory, const TypeTable& types) : memory_(memory), types_(types) {}
+    ValueReader(const PageStore& memory, const TypeTable& types, const minic::Interpreter& program)
+        : memory_(memory), types_(types), program_(program) {}
 
     ValueView read(TypeId type, std::uint64_t address, std::string name, std::uint64_t offset = 0) {
         ValueView v;
@@ -79,7 +94,15 @@ private:
         v.is_pointer = types_.is_pointer(type);
         v.is_signed = !types_.is_unsigned(type);
         if (v.is_signed && size < 8 && (v.value >> (size * 8 - 1)) != 0) v.value |= ~0ull << (size * 8);
-        if (v.is_pointer) {
+        if (types_.is_floating(type)) {
+            v.is_signed = false;
+            v.value = memory_.read(v.address, size);
+            const bool is_float = size == 4;
+            v.text = floating_text(is_float ? minic::bits_float(v.value) : minic::bits_double(v.value), is_float);
+        } else if (v.is_pointer && types_.is_function_pointer(type) && program_.function_at(v.value) >= 0) {
+            // A function pointer shows the function it points to, as C writes its address.
+            v.text = "&" + program_.program().program.functions[static_cast<std::size_t>(program_.function_at(v.value))].name;
+        } else if (v.is_pointer) {
             v.text = v.value == 0 ? "NULL" : hex(v.value);
         } else if (types_.get(type).kind == TypeKind::Char) {
             v.text = char_text(v.value);
@@ -127,6 +150,7 @@ private:
 
     const PageStore& memory_;
     const TypeTable& types_;
+    const minic::Interpreter& program_;
     std::uint64_t budget_ = 20000;  // members read in all, for one view
 };
 
@@ -243,7 +267,7 @@ std::vector<HeapObject> read_blocks(ValueReader& reader, const std::vector<heap:
 ProgramView read_program_view(const Machine& machine, const Process& process, const minic::Interpreter& program) {
     ProgramView view;
     const minic::Program& p = program.program().program;
-    ValueReader reader(process.memory, p.types);
+    ValueReader reader(process.memory, p.types, program);
     view.globals = read_globals(reader, program);
     view.frames = read_frames(reader, process, program);
     const std::vector<heap::BlockView> live = live_blocks(process);

@@ -61,7 +61,11 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
     SettingsReader heap(*s.front_matter, "heap", errors, offset);
     std::vector<std::string> allocators;
     for (const auto& entry : heap::allocator_names()) allocators.push_back(entry.name);
-    const std::string allocator = heap.choice("allocator", "implicit-first", allocators);
+    // A C program on 64-bit Linux gets glibc's malloc, so its addresses are a real run's; other
+    // scenarios (and lessons that teach a textbook allocator, which name it) keep the first fit.
+    const bool linux_program = s.kind == scenario::BodyKind::Program && config.address_bits == 64;
+    const bool allocator_named = heap.has("allocator");
+    const std::string allocator = heap.choice("allocator", linux_program ? "glibc" : "implicit-first", allocators);
     config.heap = heap::allocator_by_name(allocator).value_or(heap::HeapConfig{});
     config.heap.alignment = static_cast<std::uint32_t>(heap.integer("alignment", config.heap.alignment, 4, 4096));
     config.heap.header_size = static_cast<std::uint32_t>(heap.integer("header", config.heap.header_size, 4, 8));
@@ -90,6 +94,11 @@ Result<MachineConfig> read_machine_config(const scenario::Scenario& s) {
     config.mmu.table = vm.choice("table", "radix", {"radix", "inverted"}) == "inverted" ? vm::TableKind::Inverted
                                                                                         : vm::TableKind::Radix;
     vm.finish();
+
+    // A default glibc needs its x86-64 shape; a program that changes it gets the first fit.
+    if (!allocator_named && config.heap.allocator == heap::AllocatorKind::Glibc &&
+        (config.heap.alignment != 16 || config.heap.header_size != 8 || config.page_size != 4096))
+        config.heap.allocator = heap::AllocatorKind::ImplicitList;
 
     if (!errors.empty()) return tl::unexpected(first_error(errors));
     return config;

@@ -114,6 +114,16 @@ Simulator::Simulator(scenario::Scenario scenario, Session initial, const Simulat
       current_(std::move(initial)) {}
 
 Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits& limits) {
+    return load(text, limits, ProgramInput{});
+}
+
+Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits& limits, const ProgramInput& given) {
+    auto sim = start_load(text, limits, given);
+    if (sim) sim->continue_load(limits.max_steps);
+    return sim;
+}
+
+Result<Simulator> Simulator::start_load(const std::string& text, const SimulatorLimits& limits, const ProgramInput& given) {
     auto parsed = scenario::parse_scenario(text, limits.max_scenario_bytes);
     if (!parsed) return tl::unexpected(parsed.error());
     Result<Session> session = fail("unsupported body kind");
@@ -126,7 +136,9 @@ Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits
             auto config = read_machine_config(*parsed);
             if (!config) return tl::unexpected(config.error());
             // The interpreter pauses itself one step past the limit; the simulator stops there too.
-            auto program = ProgramSession::create(*config, parsed->body, parsed->body_first_line, limits.max_steps);
+            const ProgramInput input{.stdin_text = given.stdin_text.value_or(parsed->stdin_text),
+                                     .args = given.args.value_or(parsed->args)};
+            auto program = ProgramSession::create(*config, parsed->body, parsed->body_first_line, limits.max_steps, input);
             if (!program) return tl::unexpected(program.error());
             session = Session(std::move(*program));
             break;
@@ -134,22 +146,33 @@ Result<Simulator> Simulator::load(const std::string& text, const SimulatorLimits
     }
     if (!session) return tl::unexpected(session.error());
     Simulator sim(std::move(*parsed), std::move(*session), limits);
-    sim.finish_load();
+    sim.runner_ = sim.current_;
     return sim;
 }
 
-void Simulator::finish_load() {
-    Session runner = current_;
-    std::uint64_t steps = 0;
-    std::vector<Event> errors_only;
-    while (!session_done(runner) && steps < limits_.max_steps) {
+bool Simulator::continue_load(std::uint64_t steps) {
+    if (!runner_) return true;
+    Session& runner = *runner_;
+    for (std::uint64_t n = 0; n < steps && !session_done(runner) && loaded_steps_ < limits_.max_steps; ++n) {
         advance_session(runner, nullptr);
-        ++steps;
-        history_.record(runner, steps, checkpoint_cost(runner));
+        ++loaded_steps_;
+        history_.record(runner, loaded_steps_, checkpoint_cost(runner));
     }
-    total_steps_ = steps;
-    summary_.steps = steps;
+    if (!session_done(runner) && loaded_steps_ < limits_.max_steps) return false;
+    end_load(false);
+    return true;
+}
+
+void Simulator::stop_load() {
+    if (runner_) end_load(true);
+}
+
+void Simulator::end_load(bool stopped) {
+    const Session& runner = *runner_;
+    total_steps_ = loaded_steps_;
+    summary_.steps = loaded_steps_;
     summary_.hit_step_limit = !session_done(runner);
+    summary_.stopped = stopped && summary_.hit_step_limit;
     std::visit(
         [&](const auto& s) {
             using T = std::decay_t<decltype(s)>;
@@ -177,6 +200,7 @@ void Simulator::finish_load() {
             }
         },
         runner);
+    runner_.reset();
 }
 
 void Simulator::seek(std::uint64_t target) {

@@ -20,6 +20,7 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     view.heap = process.heap.metrics();
     view.heap_start = process.heap.region().base;
     view.brk = process.heap.region().brk;
+    if (const auto* glibc = process.heap.glibc()) view.glibc = heap::arena_view(*glibc);
     const vm::Mmu& mmu = machine.mmu();
     const vm::RadixPageTable& table = mmu.page_table(process.pid);
     table.for_each_leaf([&](std::uint64_t vpn, std::uint32_t at) {
@@ -85,10 +86,12 @@ VmView pager_view(const ReferenceSession& session) {
     view.policy = std::string(vm::policy_name(pager.config().policy.kind));
     const vm::FrameTable& table = pager.frames();
     const auto resident = pager.frame_pages();
-    for (std::uint32_t f = 0; f < table.size(); ++f) {
+    for (std::uint32_t f = 0; f < resident.size(); ++f) {
+        // Frames past those the pager allocated (more than the trace's pages) stay free.
         const bool used = resident[f] != vm::no_page;
         view.frames.push_back(FrameView{.used = used, .owner = 0, .page = used ? pages[resident[f]] : 0,
-                                        .referenced = table.referenced[f] != 0, .dirty = table.dirty[f] != 0,
+                                        .referenced = used && table.referenced[f] != 0,
+                                        .dirty = used && table.dirty[f] != 0,
                                         .users = used ? 1u : 0u, .sharers = {}});
     }
     if (pager.tlb()) {
@@ -149,6 +152,7 @@ Snapshot Simulator::snapshot() const {
                 view.heap = s.heap().metrics();
                 view.heap_start = s.heap().region().base;
                 view.brk = s.heap().region().brk;
+                if (const auto* glibc = s.heap().glibc()) view.glibc = heap::arena_view(*glibc);
                 snap.processes.push_back(std::move(view));
             }
         },

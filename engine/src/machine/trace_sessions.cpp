@@ -23,12 +23,11 @@ void ReferenceSession::advance(std::vector<Event>* sink) {
     step.write = write;
     step.writeback = last_->victim_dirty;
     if (last_->victim != vm::no_page) step.victim = trace_->dense.pages[last_->victim];
-    for (std::uint32_t page : pager_.frame_pages()) {
-        step.frames.push_back(page == vm::no_page ? std::nullopt : std::optional<std::uint64_t>(trace_->dense.pages[page]));
-    }
-    sink->push_back(Event{.source = EventSource::Vm, .kind = step.hit ? "hit" : "page-fault",
+    sink->push_back(Event{.source = EventSource::Vm, .kind = step.hit ? EventKind::Hit : EventKind::PageFault,
                           .text = vm::explain(step, pager_.config().policy.kind), .is_error = false, .step = 0,
-                          .line = trace_->lines[i], .process = 0, .address = step.page});
+                          .line = trace_->lines[i], .process = 0, .address = step.page,
+                          .data = PageReference{.page = step.page, .frame = step.frame, .victim = step.victim,
+                                                .write = step.write, .writeback = step.writeback}});
 }
 
 HeapTraceSession::HeapTraceSession(heap::Heap heap, std::shared_ptr<const heap::Trace> trace)
@@ -42,15 +41,16 @@ void HeapTraceSession::advance(std::vector<Event>* sink) {
     if (op.id >= pointers_.size()) pointers_.resize(op.id + 1, 0);
     switch (op.kind) {
         case heap::TraceOpKind::Alloc: pointers_[op.id] = heap_.malloc(op.size); break;
+        case heap::TraceOpKind::Calloc: pointers_[op.id] = heap_.calloc(1, op.size); break;
         case heap::TraceOpKind::Realloc: pointers_[op.id] = heap_.realloc(pointers_[op.id], op.size); break;
         case heap::TraceOpKind::Free: heap_.free(pointers_[op.id]); break;
     }
     heap_.set_event_sink(nullptr);
     if (sink == nullptr) return;
     for (const heap::HeapEvent& e : events) {
-        sink->push_back(Event{.source = EventSource::Heap, .kind = std::string(heap::to_string(e.kind)),
-                              .text = heap::explain(e), .is_error = heap::is_error(e.kind), .step = 0, .line = op.line,
-                              .process = 0, .address = e.addr});
+        sink->push_back(Event{.source = EventSource::Heap, .kind = kind_of(e.kind), .text = heap::explain(e),
+                              .is_error = heap::is_error(e.kind), .step = 0, .line = op.line, .process = 0, .address = e.addr,
+                              .data = e});
     }
 }
 

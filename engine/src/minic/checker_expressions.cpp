@@ -42,8 +42,19 @@ TypeId Checker::check_name(Expr& e) {
         e.value = 0;
         return t_.pointer_to(t_.void_type());
     }
-    if (p_.find_function(e.name) >= 0 || find_builtin(e.name)) {
-        error_at(e, "'" + e.name + "' is a function: call it with (...); function pointers are not supported in MiniC");
+    if (const std::int32_t f = p_.find_function(e.name); f >= 0) {
+        // A function's name used as a value: its address (the type decays to a pointer).
+        if (p_.functions[static_cast<std::size_t>(f)].body < 0) {
+            error_at(e, "function '" + e.name + "' is declared but never defined, so it has no address");
+            return 0;
+        }
+        e.ref = RefKind::Function;
+        e.ref_index = f;
+        return function_type(f);
+    }
+    if (find_builtin(e.name)) {
+        error_at(e, "the library function '" + e.name + "' cannot be used as a function pointer in MiniC; "
+                    "call it from a function of your own and pass that");
         return 0;
     }
     undefined(e, "variable");
@@ -54,8 +65,23 @@ TypeId Checker::builtin_type(char letter) {
     switch (letter) {
         case 'v': return t_.void_type();
         case 'i': return t_.int_type();
+        case 'u': return t_.unsigned_int_type();
+        case 'l': return t_.long_type();
+        case 'q': return t_.integer(TypeKind::LongLong, false);
+        case 'Q': return t_.integer(TypeKind::LongLong, true);
         case 'z': return t_.unsigned_long_type();
         case 's': return t_.pointer_to(t_.char_type());
+        case 'f': return t_.pointer_to(t_.find_struct("_IO_FILE"));
+        case 'd': return t_.double_type();
+        case 'g': return t_.float_type();
+        case 'P': return t_.pointer_to(t_.pointer_to(t_.char_type()));
+        case 'D': return t_.find_anonymous_struct("div_t");
+        case 'L': return t_.find_anonymous_struct("ldiv_t");
+        case 'M': return t_.find_anonymous_struct("lldiv_t");
+        case 'F': {
+            const TypeId any = t_.pointer_to(t_.void_type());
+            return t_.pointer_to(t_.function_type(Signature{.returns = t_.int_type(), .params = {any, any}}));
+        }
         default: return t_.pointer_to(t_.void_type());
     }
 }
@@ -71,20 +97,47 @@ void Checker::check_arguments(const Expr& e, const std::vector<TypeId>& params, 
         const TypeId t = decay(check_expr(e.args[i]));
         if (failed()) return;
         if (i >= params.size()) {
-            if (!t_.is_scalar(t)) error_at(ex(e.args[i]), "printf takes numbers, characters and pointers, not " + quoted(t));
+            if (!t_.is_scalar(t)) error_at(ex(e.args[i]), e.name + " takes numbers, characters and pointers, not " + quoted(t));
             continue;
         }
         assignable(params[i], e.args[i], "argument " + std::to_string(i + 1) + " of '" + e.name + "'");
+        if (!failed()) require_struct_source(params[i], e.args[i]);  // a struct argument is copied from memory
     }
 }
 
-TypeId Checker::check_call(Expr& e) {
-    for (const auto& [name, index] : scope_) {
-        if (name == e.name) {
-            error_at(e, "'" + e.name + "' is a variable, not a function; function pointers are not supported in MiniC");
-            return 0;
-        }
+TypeId Checker::function_type(std::int32_t index) {
+    const Function& f = p_.functions[static_cast<std::size_t>(index)];
+    Signature sig{.returns = f.return_type};
+    for (std::size_t i = 0; i < f.param_count; ++i) sig.params.push_back(f.locals[i].type);
+    return t_.function_type(sig);
+}
+
+bool Checker::names_variable(const std::string& name) const {
+    for (const auto& [visible, index] : scope_) {
+        if (visible == name) return true;
     }
+    for (const VarDecl& g : p_.globals) {
+        if (g.owner < 0 && g.name == name) return true;
+    }
+    return false;
+}
+
+// A call through a function pointer: its type gives the parameters and the result.
+TypeId Checker::check_indirect_call(Expr& e) {
+    const TypeId callee = decay(check_expr(e.a));
+    if (failed()) return 0;
+    if (!t_.is_function_pointer(callee)) {
+        error_at(e, "only functions and function pointers can be called, not " + quoted(callee));
+        return 0;
+    }
+    const Signature sig = t_.signature_of(t_.element(callee));
+    e.ref = RefKind::None;
+    check_arguments(e, sig.params, sig.variadic);
+    return sig.returns;
+}
+
+TypeId Checker::check_call(Expr& e) {
+    if (ex(e.a).kind != ExprKind::Name || names_variable(e.name)) return check_indirect_call(e);
     const std::int32_t f = p_.find_function(e.name);
     if (f >= 0) {
         const Function& callee = p_.functions[static_cast<std::size_t>(f)];
@@ -107,7 +160,7 @@ TypeId Checker::check_call(Expr& e) {
         check_arguments(e, params, b->variadic);
         return builtin_type(b->returns);
     }
-    static constexpr const char* unsupported_library[] = {"scanf", "strcmp", "strcat", "strncpy", "sprintf", "atoi", "rand", "fopen", "fprintf"};
+    static constexpr const char* unsupported_library[] = {"fopen", "fclose", "fread", "fwrite", "fscanf", "time", "getline", "perror", "strerror"};
     for (const char* name : unsupported_library) {
         if (e.name == name) {
             error_at(e, "the library function '" + e.name + "' is not available in MiniC");
@@ -152,7 +205,7 @@ TypeId Checker::check_member(Expr& e) {
     std::vector<std::string> names;
     for (const Field& f : def.fields) names.push_back(f.name);
     const std::string suggestion = nearest(e.name, names);
-    error_at(e, "struct " + def.name + " has no field '" + e.name + "'" +
+    error_at(e, std::string(def.is_union ? "union " : "struct ") + def.name + " has no field '" + e.name + "'" +
                     (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
     return 0;
 }
@@ -160,6 +213,12 @@ TypeId Checker::check_member(Expr& e) {
 TypeId Checker::require_integer(std::int32_t i, const std::string& what) {
     const TypeId t = decay(check_expr(i));
     if (!failed() && !t_.is_integer(t)) error_at(ex(i), what + " needs an integer, not " + quoted(t));
+    return t;
+}
+
+TypeId Checker::require_arithmetic(std::int32_t i, const std::string& what) {
+    const TypeId t = decay(check_expr(i));
+    if (!failed() && !t_.is_arithmetic(t)) error_at(ex(i), what + " needs a number, not " + quoted(t));
     return t;
 }
 
@@ -202,12 +261,15 @@ TypeId Checker::binary_result(const Expr& e, TypeId a, TypeId b) {
         case BinaryOp::LogicalAnd: case BinaryOp::LogicalOr: return t_.int_type();
         case BinaryOp::Lt: case BinaryOp::Le: case BinaryOp::Gt: case BinaryOp::Ge:
         case BinaryOp::Eq: case BinaryOp::Ne:
-            if (pa != pb && !is_null_constant(ex(pa ? e.b : e.a))) {
+            if ((pa && t_.is_floating(b)) || (pb && t_.is_floating(a))) {
+                error_at(e, op + " compares a pointer with a floating-point number");
+            } else if (pa != pb && !is_null_constant(ex(pa ? e.b : e.a))) {
                 error_at(e, op + " compares a pointer with an integer; compare with NULL or cast");
             }
             return t_.int_type();
         case BinaryOp::Add:
             if (pa && pb) error_at(e, "two pointers cannot be added");
+            if ((pa && t_.is_floating(b)) || (pb && t_.is_floating(a))) error_at(e, "a pointer moves by a whole number of elements: add an integer, not " + quoted(pa ? b : a));
             if (pa || pb) return pointer_arithmetic(e, pa ? a : b);
             return t_.common(a, b);
         case BinaryOp::Sub:
@@ -217,13 +279,22 @@ TypeId Checker::binary_result(const Expr& e, TypeId a, TypeId b) {
                 return t_.long_type();
             }
             if (pb) error_at(e, "a pointer cannot be subtracted from an integer");
+            if (pa && t_.is_floating(b)) error_at(e, "a pointer moves by a whole number of elements: subtract an integer, not " + quoted(b));
             if (pa) return pointer_arithmetic(e, a);
             return t_.common(a, b);
         case BinaryOp::Shl: case BinaryOp::Shr:
             if (pa || pb) error_at(e, op + " needs integers, not pointers");
+            else if (t_.is_floating(a) || t_.is_floating(b)) error_at(e, op + " needs integers, not " + quoted(t_.is_floating(a) ? a : b));
             return t_.promote(a);
+        case BinaryOp::Mul: case BinaryOp::Div:
+            if (pa || pb) error_at(e, op + " needs numbers, not pointers");
+            return t_.common(a, b);
         default:
             if (pa || pb) error_at(e, op + " needs integers, not pointers");
+            else if (t_.is_floating(a) || t_.is_floating(b)) {
+                error_at(e, op + " needs integers, not " + quoted(t_.is_floating(a) ? a : b) +
+                                (e.op == BinaryOp::Mod ? "; use fmod() from <math.h> for a floating remainder" : ""));
+            }
             return t_.common(a, b);
     }
 }
@@ -240,7 +311,8 @@ TypeId Checker::check_conditional(Expr& e) {
     const TypeId b = decay(check_expr(e.b));
     const TypeId c = decay(check_expr(e.c));
     if (failed()) return 0;
-    if (t_.is_integer(b) && t_.is_integer(c)) return t_.common(b, c);
+    if (t_.is_arithmetic(b) && t_.is_arithmetic(c)) return t_.common(b, c);
+    if (t_.is_void(b) && t_.is_void(c)) return t_.void_type();  // assert's (e) ? (void)0 : __assert_fail(...)
     if (t_.is_pointer(b) && (t_.is_pointer(c) || is_null_constant(ex(e.c)))) return b;
     if (t_.is_pointer(c) && is_null_constant(ex(e.b))) return c;
     if (t_.is_struct(b) || t_.is_struct(c)) {
@@ -259,12 +331,37 @@ TypeId Checker::check_expr(std::int32_t i) {
     return e.type;
 }
 
+void Checker::reserve_struct_result(Expr& e, TypeId type) {
+    if (fn_ < 0) {
+        error_at(e, "a global's initial value must be a constant (a number, a string or arithmetic on numbers)");
+        return;
+    }
+    e.temp = static_cast<std::int32_t>(fn().locals.size() + temps_.size());
+    const std::string callee = e.ref == RefKind::Function ? e.name + "()" : "the call";
+    temps_.push_back(VarDecl{.name = "(result of " + callee + ", line " + std::to_string(e.line) + ")", .type = type,
+                             .line = e.line, .column = e.column});
+}
+
+TypeId Checker::check_compound_literal(Expr& e) {
+    if (fn_ < 0) {
+        error_at(e, "a compound literal cannot initialise a global or static variable in MiniC; declare a named one");
+        return 0;
+    }
+    check_initializer(fn().locals[static_cast<std::size_t>(e.temp)], false);
+    return e.type;
+}
+
 TypeId Checker::compute(Expr& e) {
     switch (e.kind) {
         case ExprKind::Number: return e.type;
         case ExprKind::String: return t_.array_of(t_.char_type(), p_.strings[static_cast<std::size_t>(e.value)].size() + 1);
         case ExprKind::Name: return check_name(e);
-        case ExprKind::Call: return check_call(e);
+        case ExprKind::Call: {
+            const TypeId returns = check_call(e);
+            if (!failed() && t_.is_struct(returns)) reserve_struct_result(e, returns);
+            return returns;
+        }
+        case ExprKind::CompoundLiteral: return check_compound_literal(e);
         case ExprKind::Index: {
             const TypeId a = require_scalar(e.a, "'[]'");
             const TypeId b = require_scalar(e.b, "'[]'");
@@ -274,6 +371,10 @@ TypeId Checker::compute(Expr& e) {
                 return 0;
             }
             const TypeId p = t_.is_pointer(a) ? a : b;
+            if (!t_.is_integer(t_.is_pointer(a) ? b : a)) {
+                error_at(e, "an array index must be an integer, not " + quoted(t_.is_pointer(a) ? b : a));
+                return 0;
+            }
             if (!t_.is_complete(t_.element(p))) error_at(e, "cannot index " + quoted(p) + ": the element type is incomplete");
             return t_.element(p);
         }
@@ -286,6 +387,7 @@ TypeId Checker::compute(Expr& e) {
         case ExprKind::AddressOf: {
             const TypeId t = check_expr(e.a);
             if (failed()) return 0;
+            if (t_.is_function(t)) return t_.pointer_to(t);  // &compare
             if (!is_lvalue(ex(e.a)) && ex(e.a).kind != ExprKind::String) {
                 error_at(e, "'&' needs a variable, an array element or a field: this value has no address");
             }
@@ -301,16 +403,18 @@ TypeId Checker::compute(Expr& e) {
             if (t_.is_void(t_.element(t))) error_at(e, "a 'void *' cannot be dereferenced; cast it to a typed pointer first");
             return t_.element(t);
         }
-        case ExprKind::Negate: case ExprKind::Plus: case ExprKind::BitNot:
-            return t_.promote(require_integer(e.a, e.kind == ExprKind::BitNot ? "'~'" : "'-'"));
+        case ExprKind::Negate: case ExprKind::Plus:
+            return t_.promote(require_arithmetic(e.a, e.kind == ExprKind::Negate ? "'-'" : "'+'"));
+        case ExprKind::BitNot: return t_.promote(require_integer(e.a, "'~'"));
         case ExprKind::Not: require_scalar(e.a, "'!'"); return t_.int_type();
         case ExprKind::Cast: {
             const TypeId from = require_scalar(e.a, "a cast");
             if (failed()) return 0;
             if (!t_.is_scalar(e.operand_type) && !t_.is_void(e.operand_type)) {
                 error_at(e, "cannot cast to " + quoted(e.operand_type) + ": only to numbers, pointers and void");
+            } else if ((t_.is_pointer(from) && t_.is_floating(e.operand_type)) || (t_.is_floating(from) && t_.is_pointer(e.operand_type))) {
+                error_at(e, "cannot cast between a pointer and a floating-point number (" + quoted(from) + " to " + quoted(e.operand_type) + ")");
             }
-            (void)from;
             return e.operand_type;
         }
         case ExprKind::SizeofType:
@@ -341,8 +445,11 @@ TypeId Checker::compute(Expr& e) {
             }
             const TypeId b = require_scalar(e.b, op);
             if (failed()) return 0;
+            const bool integer_only = e.op != BinaryOp::Add && e.op != BinaryOp::Sub && e.op != BinaryOp::Mul && e.op != BinaryOp::Div;
             if (t_.is_pointer(t) && e.op != BinaryOp::Add && e.op != BinaryOp::Sub) error_at(e, op + " needs integers, not pointers");
             else if (t_.is_pointer(b)) error_at(e, op + " cannot take a pointer on its right");
+            else if (t_.is_pointer(t) && t_.is_floating(b)) error_at(e, op + " moves a pointer by a whole number of elements, not " + quoted(b));
+            else if (integer_only && (t_.is_floating(t) || t_.is_floating(b))) error_at(e, op + " needs integers, not " + quoted(t_.is_floating(t) ? t : b));
             else if (t_.is_pointer(t)) pointer_arithmetic(e, t);
             return t;
         }

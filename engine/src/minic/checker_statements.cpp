@@ -6,7 +6,7 @@ namespace memsim::minic::checking {
 bool Checker::assignable(TypeId to, std::int32_t from_index, const std::string& what) {
     const Expr& e = ex(from_index);
     const TypeId from = decay(e.type);
-    if (t_.is_integer(to) && t_.is_integer(from)) return true;
+    if (t_.is_arithmetic(to) && t_.is_arithmetic(from)) return true;
     if (t_.is_bool(to) && t_.is_pointer(from)) return true;  // a pointer is true when not NULL
     if (t_.is_pointer(to) && t_.is_pointer(from)) {
         const TypeId a = t_.element(to), b = t_.element(from);
@@ -85,16 +85,35 @@ void Checker::check_initializer(VarDecl& v, bool global) {
 // A struct is copied byte by byte from another struct in memory.
 void Checker::require_struct_source(TypeId target, std::int32_t source) {
     const ExprKind kind = ex(source).kind;
-    if (t_.is_struct(target) && !is_lvalue(ex(source)) && kind != ExprKind::Assign && kind != ExprKind::Comma) {
-        error_at(ex(source), "a struct can only be copied from a struct variable, element or field (write one assignment per statement)");
+    const bool returned = kind == ExprKind::Call && ex(source).temp >= 0;
+    if (t_.is_struct(target) && !is_lvalue(ex(source)) && !returned && kind != ExprKind::Assign && kind != ExprKind::Comma) {
+        error_at(ex(source), "a struct can only be copied from a struct variable, element, field or function result (write one assignment per statement)");
+    }
+}
+
+// Numbers, sizeof, and + - * / % << >> & | ^ comparisons, negation and casts of them.
+bool Checker::is_arithmetic_constant(std::int32_t i) const {
+    const Expr& e = p_.exprs[static_cast<std::size_t>(i)];
+    switch (e.kind) {
+        case ExprKind::Number: case ExprKind::SizeofType: case ExprKind::SizeofExpr: return true;
+        case ExprKind::Negate: case ExprKind::Plus: case ExprKind::BitNot: return is_arithmetic_constant(e.a);
+        case ExprKind::Cast: return t_.is_arithmetic(e.operand_type) && is_arithmetic_constant(e.a);
+        case ExprKind::Binary:
+            return e.op != BinaryOp::LogicalAnd && e.op != BinaryOp::LogicalOr && t_.is_arithmetic(e.type) &&
+                   t_.is_arithmetic(p_.exprs[static_cast<std::size_t>(e.a)].type) &&
+                   t_.is_arithmetic(p_.exprs[static_cast<std::size_t>(e.b)].type) && is_arithmetic_constant(e.a) &&
+                   is_arithmetic_constant(e.b);
+        default: return false;
     }
 }
 
 void Checker::require_constant(std::int32_t i) {
     const Expr& e = ex(i);
-    const bool ok = e.kind == ExprKind::Number || e.kind == ExprKind::String || e.kind == ExprKind::SizeofType ||
-                    ((e.kind == ExprKind::Negate || e.kind == ExprKind::Cast) && ex(e.a).kind == ExprKind::Number);
-    if (!ok) error_at(e, "a global's initial value must be a constant (a number or a string)");
+    const auto is_function_name = [&](const Expr& x) { return x.kind == ExprKind::Name && x.ref == RefKind::Function; };
+    const bool function_address = is_function_name(e) || (e.kind == ExprKind::AddressOf && is_function_name(ex(e.a)));
+    const bool ok = e.kind == ExprKind::String || is_arithmetic_constant(i) || function_address ||
+                    (e.kind == ExprKind::Cast && ex(e.a).kind == ExprKind::Number);
+    if (!ok) error_at(e, "a global's initial value must be a constant (a number, a string or arithmetic on numbers)");
 }
 
 void Checker::check_global(VarDecl& v) {
@@ -115,7 +134,10 @@ void Checker::check_function(std::int32_t index) {
     for (std::size_t i = 0; i < fn().param_count; ++i) {
         scope_.emplace_back(fn().locals[i].name, static_cast<std::int32_t>(i));
     }
+    temps_.clear();
     check_stmt(fn().body);
+    for (VarDecl& temp : temps_) fn().locals.push_back(std::move(temp));
+    temps_.clear();
 }
 
 void Checker::check_main() {
@@ -140,7 +162,10 @@ void Checker::check_stmt(std::int32_t index) {
     switch (s.kind) {
         case StmtKind::Block: {
             const std::size_t mark = scope_.size();
-            for (std::int32_t child : s.children) check_stmt(child);
+            for (std::int32_t child : s.children) {
+                check_stmt(child);
+                if (!go_on()) break;
+            }
             scope_.resize(mark);
             break;
         }
@@ -202,6 +227,8 @@ void Checker::check_stmt(std::int32_t index) {
             }
             break;
         case StmtKind::Return: check_return(s); break;
+        case StmtKind::Label: check_stmt(s.body); break;
+        case StmtKind::Goto: break;  // the parser checked that the label exists
         case StmtKind::Empty: break;
     }
 }

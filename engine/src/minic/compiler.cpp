@@ -47,7 +47,9 @@ const char* op_name(Op op) {
         "Stmt", "Const", "LocalAddr", "GlobalAddr", "StringAddr", "Load", "Store", "Copy", "Pop", "Dup",
         "Add", "Sub", "Mul", "Div", "Mod", "Shl", "Shr", "BitAnd", "BitOr", "BitXor",
         "Lt", "Le", "Gt", "Ge", "Eq", "Ne", "Neg", "BitNot", "Not", "Conv",
-        "Jump", "JumpIfZero", "JumpIfNonZero", "IncDec", "Call", "Builtin", "Ret"};
+        "Jump", "JumpIfZero", "JumpIfNonZero", "IncDec", "Call", "Builtin", "Ret",
+        "FAdd", "FSub", "FMul", "FDiv", "FLt", "FLe", "FGt", "FGe", "FEq", "FNe", "FNeg",
+        "IntToFloat", "FloatToInt", "FloatToFloat", "FunctionAddr", "CallIndirect", "Resume"};
     return names[static_cast<std::size_t>(op)];
 }
 

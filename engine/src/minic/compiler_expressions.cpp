@@ -5,6 +5,21 @@ namespace memsim::minic::compiling {
 // Normalises the top value from type `from` to type `to`, when their bits differ.
 void Compiler::convert(TypeId from, TypeId to) {
     if (!t_.is_scalar(to) || !t_.is_scalar(from)) return;
+    if (t_.is_bool(to) && t_.is_floating(from)) {
+        constant(0);
+        emit(Instr{.op = Op::FNe, .size = size8(from)});
+        return;
+    }
+    if (t_.is_floating(to) || t_.is_floating(from)) {
+        if (t_.is_floating(to) && t_.is_floating(from)) {
+            if (size8(to) != size8(from)) emit(Instr{.op = Op::FloatToFloat, .size = size8(to), .a = size8(from)});
+        } else if (t_.is_floating(to)) {
+            emit(Instr{.op = Op::IntToFloat, .size = size8(to), .flag = is_signed(from)});
+        } else {
+            emit(Instr{.op = Op::FloatToInt, .size = size8(to), .flag = is_signed(to), .a = size8(from)});
+        }
+        return;
+    }
     if (t_.is_bool(to)) {  // any non-zero value becomes 1
         if (!t_.is_bool(from)) {
             constant(0);
@@ -18,12 +33,21 @@ void Compiler::convert(TypeId from, TypeId to) {
     if (needed) emit(Instr{.op = Op::Conv, .size = size8(to), .flag = is_signed(to)});
 }
 
+void Compiler::truth(std::int32_t e) {
+    value(e);
+    const TypeId t = ex(e).type;
+    if (!t_.is_floating(t)) return;
+    constant(0);
+    emit(Instr{.op = Op::FNe, .size = size8(t)});
+}
+
 // Pushes the address of an lvalue (or of a string literal).
 void Compiler::address(std::int32_t index) {
     const Expr& e = ex(index);
     switch (e.kind) {
         case ExprKind::Name:
-            emit(e.ref == RefKind::Local ? Op::LocalAddr : Op::GlobalAddr, e.ref_index);
+            if (e.ref == RefKind::Function) emit(Op::FunctionAddr, e.ref_index);  // a function is its code
+            else emit(e.ref == RefKind::Local ? Op::LocalAddr : Op::GlobalAddr, e.ref_index);
             return;
         case ExprKind::String: emit(Op::StringAddr, static_cast<std::int32_t>(e.value)); return;
         case ExprKind::Deref: value(e.a); return;
@@ -42,6 +66,11 @@ void Compiler::address(std::int32_t index) {
             }
             return;
         case ExprKind::Assign: assign(e); return;  // a struct assignment leaves the target's address
+        case ExprKind::Call: call(e); return;      // a struct result: the address of the caller's slot
+        case ExprKind::CompoundLiteral:            // initialised each time it is reached, as C does
+            initialize(e.temp);
+            emit(Op::LocalAddr, e.temp);
+            return;
         case ExprKind::Comma:
             discard(e.a);
             address(e.b);
@@ -71,6 +100,10 @@ void Compiler::value(std::int32_t index) {
         value(e.b);
         return;
     }
+    if (t_.is_function(e.type)) {  // a function designator decays to its address
+        address(index);
+        return;
+    }
     if (t_.is_array(e.type) || t_.is_struct(e.type)) {
         if (e.kind == ExprKind::Call) {
             call(e);
@@ -92,8 +125,9 @@ void Compiler::value(std::int32_t index) {
             const std::int64_t step = t_.is_pointer(e.type) ? static_cast<std::int64_t>(t_.size_of(t_.element(e.type))) : 1;
             const bool down = e.kind == ExprKind::PostDec || e.kind == ExprKind::PreDec;
             const bool post = e.kind == ExprKind::PostInc || e.kind == ExprKind::PostDec;
+            const int floating = t_.is_floating(e.type) ? 4 : 0;
             emit(Instr{.op = Op::IncDec, .size = size8(e.type),
-                       .flag = static_cast<std::uint8_t>(is_signed(e.type) | (post ? 2 : 0)),
+                       .flag = static_cast<std::uint8_t>(is_signed(e.type) | (post ? 2 : 0) | floating),
                        .imm = down ? -step : step});
             return;
         }
@@ -101,13 +135,17 @@ void Compiler::value(std::int32_t index) {
         case ExprKind::Negate: case ExprKind::BitNot: case ExprKind::Plus:
             value(e.a);
             convert(ex(e.a).type, e.type);
+            if (t_.is_floating(e.type)) {
+                if (e.kind == ExprKind::Negate) emit(Instr{.op = Op::FNeg, .size = size8(e.type)});
+                return;
+            }
             if (e.kind != ExprKind::Plus) emit(e.kind == ExprKind::Negate ? Op::Neg : Op::BitNot);
             emit(Instr{.op = Op::Conv, .size = size8(e.type), .flag = is_signed(e.type)});
             return;
-        case ExprKind::Not: value(e.a); emit(Op::Not); return;
+        case ExprKind::Not: truth(e.a); emit(Op::Not); return;
         case ExprKind::Cast:
             value(e.a);
-            if (t_.is_bool(e.operand_type)) {
+            if (t_.is_bool(e.operand_type) || t_.is_floating(e.operand_type) || t_.is_floating(ex(e.a).type)) {
                 convert(decay(ex(e.a).type), e.operand_type);
             } else if (!t_.is_void(e.operand_type)) {
                 emit(Instr{.op = Op::Conv, .size = size8(e.operand_type), .flag = is_signed(e.operand_type)});
@@ -119,7 +157,7 @@ void Compiler::value(std::int32_t index) {
         case ExprKind::Assign: assign(e); return;
         case ExprKind::CompoundAssign: compound(e); return;
         case ExprKind::Conditional: {
-            value(e.a);
+            truth(e.a);
             const std::size_t to_else = emit(Op::JumpIfZero);
             value(e.b);
             convert(decay(ex(e.b).type), e.type);
@@ -130,28 +168,56 @@ void Compiler::value(std::int32_t index) {
             patch(to_end);
             return;
         }
-        case ExprKind::Comma: return;  // handled above
+        case ExprKind::Comma: case ExprKind::CompoundLiteral: return;  // handled above (a literal is an array or struct)
     }
 }
 
 void Compiler::call(const Expr& e) {
     if (e.ref == RefKind::Builtin) {
         const BuiltinInfo& info = builtins()[static_cast<std::size_t>(e.ref_index)];
+        if (e.temp >= 0) emit(Op::LocalAddr, e.temp);  // div(): the slot its struct goes into
         for (std::size_t i = 0; i < e.args.size(); ++i) {
             value(e.args[i]);
             const char letter = i < std::char_traits<char>::length(info.params) ? info.params[i] : 'x';
-            if (letter == 'z') convert(decay(ex(e.args[i]).type), t_.unsigned_long_type());
-            if (letter == 'i') convert(decay(ex(e.args[i]).type), t_.int_type());
+            const TypeId given = decay(ex(e.args[i]).type);
+            if (letter == 'z') convert(given, t_.unsigned_long_type());
+            if (letter == 'i') convert(given, t_.int_type());
+            if (letter == 'u') convert(given, t_.unsigned_int_type());
+            if (letter == 'l') convert(given, t_.long_type());
+            if (letter == 'q' || letter == 'Q') convert(given, t_.integer(TypeKind::LongLong, letter == 'Q'));
+            if (letter == 'd') convert(given, t_.double_type());
+            if (letter == 'g') convert(given, t_.float_type());
+            // A variadic argument: a float is passed as a double (C's default promotion).
+            if (letter == 'x' && t_.is_floating(given)) convert(given, t_.double_type());
         }
-        emit(Instr{.op = Op::Builtin, .a = e.ref_index, .b = static_cast<std::int32_t>(e.args.size())});
+        emit(Instr{.op = Op::Builtin, .a = e.ref_index, .b = static_cast<std::int32_t>(e.args.size() + (e.temp >= 0 ? 1 : 0))});
+        // qsort and bsearch call the comparator as a function of the program; each call
+        // returns to this Resume, which takes its result and goes on.
+        if (info.id == Builtin::Qsort || info.id == Builtin::Bsearch) emit(Op::Resume);
         return;
     }
-    const Function& f = p_.functions[static_cast<std::size_t>(e.ref_index)];
+    // A struct result goes into the caller's slot, whose address is passed first.
+    if (e.temp >= 0) emit(Op::LocalAddr, e.temp);
+    if (e.ref == RefKind::Function) {
+        const Function& f = p_.functions[static_cast<std::size_t>(e.ref_index)];
+        for (std::size_t i = 0; i < e.args.size(); ++i) {
+            value(e.args[i]);
+            convert(decay(ex(e.args[i]).type), f.locals[i].type);
+        }
+        emit(Instr{.op = Op::Call, .a = e.ref_index, .b = static_cast<std::int32_t>(e.args.size())});
+        return;
+    }
+    // Through a pointer: the arguments as its type says, then the pointer itself.
+    const Signature sig = t_.signature_of(t_.element(decay(ex(e.a).type)));
     for (std::size_t i = 0; i < e.args.size(); ++i) {
         value(e.args[i]);
-        convert(decay(ex(e.args[i]).type), f.locals[i].type);
+        const TypeId given = decay(ex(e.args[i]).type);
+        if (i < sig.params.size()) convert(given, sig.params[i]);
+        else if (t_.is_floating(given)) convert(given, t_.double_type());
     }
-    emit(Instr{.op = Op::Call, .a = e.ref_index, .b = static_cast<std::int32_t>(e.args.size())});
+    value(e.a);
+    emit(Instr{.op = Op::CallIndirect, .b = static_cast<std::int32_t>(e.args.size()),
+               .imm = t_.is_struct(e.type) ? static_cast<std::int64_t>(t_.size_of(e.type)) : 0});
 }
 
 Op Compiler::arithmetic_op(BinaryOp op) const {
@@ -176,13 +242,28 @@ Op Compiler::arithmetic_op(BinaryOp op) const {
     }
 }
 
+Op Compiler::floating_op(BinaryOp op) const {
+    switch (op) {
+        case BinaryOp::Add: return Op::FAdd;
+        case BinaryOp::Sub: return Op::FSub;
+        case BinaryOp::Mul: return Op::FMul;
+        case BinaryOp::Div: return Op::FDiv;
+        case BinaryOp::Lt: return Op::FLt;
+        case BinaryOp::Le: return Op::FLe;
+        case BinaryOp::Gt: return Op::FGt;
+        case BinaryOp::Ge: return Op::FGe;
+        case BinaryOp::Eq: return Op::FEq;
+        default: return Op::FNe;  // the checker allows no other operator on floating operands
+    }
+}
+
 void Compiler::binary(const Expr& e) {
     const TypeId a = decay(ex(e.a).type), b = decay(ex(e.b).type);
     if (e.op == BinaryOp::LogicalAnd || e.op == BinaryOp::LogicalOr) {
         const bool is_and = e.op == BinaryOp::LogicalAnd;
-        value(e.a);
+        truth(e.a);
         const std::size_t short_cut = emit(is_and ? Op::JumpIfZero : Op::JumpIfNonZero);
-        value(e.b);
+        truth(e.b);
         const std::size_t short_cut2 = emit(is_and ? Op::JumpIfZero : Op::JumpIfNonZero);
         constant(is_and ? 1 : 0);
         const std::size_t to_end = emit(Op::Jump);
@@ -214,6 +295,14 @@ void Compiler::binary(const Expr& e) {
     // Comparisons work in the common type of both operands; shifts in the left's.
     TypeId work = e.type;
     if (comparison) work = (pa || pb) ? (pa ? a : b) : t_.common(a, b);
+    if (t_.is_floating(work)) {
+        value(e.a);
+        convert(a, work);
+        value(e.b);
+        convert(b, work);
+        emit(Instr{.op = floating_op(e.op), .size = size8(work)});
+        return;
+    }
     const TypeId right_type = (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr) ? t_.promote(b) : work;
     value(e.a);
     convert(a, work);
@@ -250,6 +339,12 @@ void Compiler::compound(const Expr& e) {
         convert(target, work);
         value(e.b);
         convert(b, (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr) ? t_.promote(b) : work);
+        if (t_.is_floating(work)) {
+            emit(Instr{.op = floating_op(e.op), .size = size8(work)});
+            convert(work, target);
+            emit(Instr{.op = Op::Store, .size = size8(target)});
+            return;
+        }
         emit(Instr{.op = arithmetic_op(e.op), .size = size8(work), .flag = is_signed(work)});
     }
     if (t_.is_bool(target)) {

@@ -5,8 +5,11 @@
 // compiler_expressions.cpp (values, addresses, operators, calls). Expressions compile
 // recursively; the parser bounds their depth, so this recursion is bounded too.
 #include <optional>
+#include <string>
+#include <utility>
 #include "memsim/core/assert.hpp"
 #include "memsim/minic/checker.hpp"
+#include "memsim/minic/float_bits.hpp"
 #include "memsim/minic/code.hpp"
 #include "memsim/minic/library.hpp"
 #include "memsim/minic/parser.hpp"
@@ -32,6 +35,8 @@ private:
     std::vector<std::size_t> breaks_, continues_;       // jumps to patch
     std::vector<std::size_t> break_marks_, continue_marks_;
     std::vector<std::pair<std::int32_t, std::size_t>> label_jumps_;  // switch label statement, jump to it
+    std::vector<std::pair<std::string, std::size_t>> goto_labels_;  // the function's labels and where they start
+    std::vector<std::pair<std::string, std::size_t>> gotos_;        // each goto's label and its Jump
 
     const Expr& ex(std::int32_t i) const { return p_.exprs[static_cast<std::size_t>(i)]; }
     const Stmt& st(std::int32_t i) const { return p_.stmts[static_cast<std::size_t>(i)]; }
@@ -47,15 +52,32 @@ private:
     // A Store's `b`: the pointer type stored, so the interpreter can type the heap block
     // the pointer names; 0 for other stores.
     std::int32_t pointer_type_tag(TypeId t) const { return t_.is_pointer(t) ? static_cast<std::int32_t>(t) : 0; }
-    std::uint8_t is_signed(TypeId t) const { return t_.is_unsigned(t) ? 0 : 1; }
-    TypeId decay(TypeId t) { return t_.is_array(t) ? t_.pointer_to(t_.element(t)) : t; }
+    // Loads and conversions sign-extend signed integers; floating bits are zero-extended.
+    std::uint8_t is_signed(TypeId t) const { return t_.is_unsigned(t) || t_.is_floating(t) ? 0 : 1; }
+    TypeId decay(TypeId t) {
+        if (t_.is_array(t)) return t_.pointer_to(t_.element(t));
+        return t_.is_function(t) ? t_.pointer_to(t) : t;
+    }
 
     // Normalises the top value from type `from` to type `to`, when their bits differ.
     void convert(TypeId from, TypeId to);
+    // Pushes the value of `e` as a truth value for a jump: a double is true when != 0.0
+    // (-0.0 is false, NaN true), which its bits alone do not say.
+    void truth(std::int32_t e);
+    // The bits of a constant initializer converted to `target` (a global's image).
+    std::uint64_t constant_bits(const Expr& e, TypeId target) const;
 
     // ---- globals and frames ----
     GlobalImage global_image(const VarDecl& g);
-    std::uint64_t constant_value(const Expr& e) const;
+    // A constant's value as C computes it: an integer (its 64 bits) or a floating number.
+    struct ConstantValue {
+        std::uint64_t bits = 0;
+        bool is_unsigned = false;
+        bool floating = false;
+        double real = 0;
+    };
+    ConstantValue constant_value(const Expr& e) const;
+    ConstantValue constant_binary(const Expr& e) const;
 
     // Offsets and types of the scalars an initializer list fills, in order.
     std::vector<std::pair<std::uint64_t, TypeId>> init_slots(TypeId type) const;
@@ -79,6 +101,8 @@ private:
     // for (init; cond; step) body: the step and the next test are one step, at the for line.
     void for_loop(const Stmt& s);
     void declaration(const Stmt& s);
+    // Stores the initializer of local `var` (a declaration's, or a compound literal's).
+    void initialize(std::int32_t var);
 
     // switch: compare with each case in turn, jump to its label (or default, or past the end).
     void switch_statement(const Stmt& s);
@@ -110,6 +134,7 @@ private:
     void value(std::int32_t index);
     void call(const Expr& e);
     Op arithmetic_op(BinaryOp op) const;
+    Op floating_op(BinaryOp op) const;
     void binary(const Expr& e);
     void assign(const Expr& e);
     void compound(const Expr& e);

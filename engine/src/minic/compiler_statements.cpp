@@ -1,4 +1,5 @@
 #include "compiler_impl.hpp"
+#include "interpreter_floating.hpp"
 
 #include <algorithm>
 
@@ -12,10 +13,15 @@ GlobalImage Compiler::global_image(const VarDecl& g) {
         const Expr& e = ex(init);
         const auto size = static_cast<std::uint32_t>(t_.size_of(type));
         if (e.kind == ExprKind::String) {
-            image.patches.push_back({offset, size, static_cast<std::int32_t>(e.value)});
+            image.patches.push_back({.offset = offset, .size = size, .string = static_cast<std::int32_t>(e.value)});
             return;
         }
-        std::uint64_t v = constant_value(e);
+        const Expr& named = e.kind == ExprKind::AddressOf ? ex(e.a) : e;
+        if (named.kind == ExprKind::Name && named.ref == RefKind::Function) {
+            image.patches.push_back({.offset = offset, .size = size, .string = -1, .function = named.ref_index});
+            return;
+        }
+        const std::uint64_t v = constant_bits(e, type);
         image.bytes.resize(std::max(image.bytes.size(), static_cast<std::size_t>(offset + size)), 0);
         for (std::uint32_t i = 0; i < size; ++i) image.bytes[static_cast<std::size_t>(offset + i)] = static_cast<std::uint8_t>(v >> (8 * i));
     };
@@ -31,13 +37,89 @@ GlobalImage Compiler::global_image(const VarDecl& g) {
     return image;
 }
 
-std::uint64_t Compiler::constant_value(const Expr& e) const {
+std::uint64_t Compiler::constant_bits(const Expr& e, TypeId target) const {
+    const ConstantValue v = constant_value(e);
+    if (t_.is_floating(target)) {
+        const double d = v.floating ? v.real : (v.is_unsigned ? static_cast<double>(v.bits) : static_cast<double>(static_cast<std::int64_t>(v.bits)));
+        if (t_.get(target).kind == TypeKind::Float) {
+            // An integer becomes a float in one rounding, as C converts it (not through double).
+            if (!v.floating) return float_bits(v.is_unsigned ? static_cast<float>(v.bits) : static_cast<float>(static_cast<std::int64_t>(v.bits)));
+            return float_bits(static_cast<float>(d));
+        }
+        return double_bits(d);
+    }
+    if (v.floating) return float_to_integer(v.real, static_cast<std::uint8_t>(t_.size_of(target)), !t_.is_unsigned(target));
+    return v.bits;
+}
+
+// `a op b` of constants, computed in the operation's type as the program would.
+Compiler::ConstantValue Compiler::constant_binary(const Expr& e) const {
+    const TypeId a = ex(e.a).type, b = ex(e.b).type;
+    const bool comparison = e.op >= BinaryOp::Lt;
+    const TypeId work = comparison ? t_.common(a, b) : (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr ? t_.promote(a) : e.type);
+    const std::uint64_t x = constant_bits(ex(e.a), work), y = constant_bits(ex(e.b), work);
+    std::vector<std::uint64_t> stack{x, y};
+    const bool floating = t_.is_floating(work);
+    if (floating) {
+        run_floating(Instr{.op = floating_op(e.op), .size = size8(work)}, stack);
+    } else {
+        const bool s = is_signed(work) != 0;
+        const auto sx = static_cast<std::int64_t>(x), sy = static_cast<std::int64_t>(y);
+        std::uint64_t r = 0;
+        switch (e.op) {
+            case BinaryOp::Add: r = x + y; break;
+            case BinaryOp::Sub: r = x - y; break;
+            case BinaryOp::Mul: r = x * y; break;
+            case BinaryOp::Div: r = y == 0 ? 0 : (s ? (sy == -1 ? 0 - x : static_cast<std::uint64_t>(sx / sy)) : x / y); break;
+            case BinaryOp::Mod: r = y == 0 ? 0 : (s ? (sy == -1 ? 0 : static_cast<std::uint64_t>(sx % sy)) : x % y); break;
+            case BinaryOp::Shl: r = x << (y & 63); break;
+            case BinaryOp::Shr: r = s ? static_cast<std::uint64_t>(sx >> (y & 63)) : x >> (y & 63); break;
+            case BinaryOp::BitAnd: r = x & y; break;
+            case BinaryOp::BitOr: r = x | y; break;
+            case BinaryOp::BitXor: r = x ^ y; break;
+            case BinaryOp::Lt: r = s ? sx < sy : x < y; break;
+            case BinaryOp::Gt: r = s ? sx > sy : x > y; break;
+            case BinaryOp::Le: r = s ? sx <= sy : x <= y; break;
+            case BinaryOp::Ge: r = s ? sx >= sy : x >= y; break;
+            case BinaryOp::Eq: r = x == y; break;
+            case BinaryOp::Ne: r = x != y; break;
+            default: break;
+        }
+        stack = {comparison ? r : normalize_integer(r, size8(work), s)};
+    }
+    if (comparison) return {.bits = stack.back()};
+    if (t_.get(work).kind == TypeKind::Float) return {.floating = true, .real = bits_float(stack.back())};
+    if (t_.get(work).kind == TypeKind::Double) return {.floating = true, .real = bits_double(stack.back())};
+    return {.bits = stack.back(), .is_unsigned = t_.is_unsigned(work)};
+}
+
+Compiler::ConstantValue Compiler::constant_value(const Expr& e) const {
     switch (e.kind) {
-        case ExprKind::Number: return e.value;
-        case ExprKind::SizeofType: return t_.size_of(e.operand_type);
-        case ExprKind::Negate: return 0 - constant_value(ex(e.a));
-        case ExprKind::Cast: return constant_value(ex(e.a));
-        default: return 0;
+        case ExprKind::Number:
+            if (t_.get(e.type).kind == TypeKind::Float) return {.floating = true, .real = bits_float(e.value)};
+            if (t_.get(e.type).kind == TypeKind::Double) return {.floating = true, .real = bits_double(e.value)};
+            return {.bits = e.value, .is_unsigned = t_.is_unsigned(e.type)};
+        case ExprKind::SizeofType: case ExprKind::SizeofExpr: return {.bits = t_.size_of(e.operand_type), .is_unsigned = true};
+        case ExprKind::Negate: {
+            ConstantValue v = constant_value(ex(e.a));
+            if (v.floating) v.real = -v.real;
+            else v.bits = 0 - v.bits;
+            return v;
+        }
+        case ExprKind::Plus: return constant_value(ex(e.a));
+        case ExprKind::BitNot: {
+            ConstantValue v = constant_value(ex(e.a));
+            v.bits = normalize_integer(~v.bits, size8(e.type), is_signed(e.type) != 0);
+            return v;
+        }
+        case ExprKind::Binary: return constant_binary(e);
+        case ExprKind::Cast: {
+            const std::uint64_t bits = constant_bits(ex(e.a), e.operand_type);
+            if (t_.get(e.operand_type).kind == TypeKind::Float) return {.floating = true, .real = bits_float(bits)};
+            if (t_.get(e.operand_type).kind == TypeKind::Double) return {.floating = true, .real = bits_double(bits)};
+            return {.bits = bits, .is_unsigned = t_.is_unsigned(e.operand_type)};
+        }
+        default: return {};
     }
 }
 
@@ -58,16 +140,28 @@ void Compiler::function(std::int32_t index) {
     CompiledFunction& cf = out_.functions[static_cast<std::size_t>(index)];
     for (std::size_t i = 0; i < f.locals.size(); ++i) {
         (i < f.param_count ? cf.params : cf.locals).push_back(slot(f.locals[i]));
+        if (i < f.param_count) cf.struct_copies.push_back(t_.is_struct(f.locals[i].type) ? t_.size_of(f.locals[i].type) : 0);
     }
     cf.returns_value = !t_.is_void(f.return_type);
-    cf.return_size = size8(f.return_type);
-    cf.return_signed = !t_.is_unsigned(f.return_type);
+    const bool returns_struct = t_.is_struct(f.return_type);
+    cf.return_struct = returns_struct ? t_.size_of(f.return_type) : 0;
+    cf.return_size = returns_struct ? static_cast<std::uint8_t>(t_.pointer_size()) : size8(f.return_type);
+    cf.return_signed = !returns_struct && is_signed(f.return_type) != 0;
     cf.entry = static_cast<std::uint32_t>(here());
     if (f.body < 0) return;
+    goto_labels_.clear();
+    gotos_.clear();
     statement(f.body);
-    // Falling off the end returns (0 for main, as C99 says; garbage elsewhere in C).
-    if (cf.returns_value) constant(0);
-    emit(Instr{.op = Op::Ret, .flag = static_cast<std::uint8_t>(cf.returns_value ? 1 : 0)});
+    for (const auto& [label, jump] : gotos_) {
+        for (const auto& [name, target] : goto_labels_) {
+            if (name == label) out_.code[jump].a = static_cast<std::int32_t>(target);
+        }
+    }
+    // Falling off the end returns (0 for main, as C99 says; garbage elsewhere in C: a
+    // struct result is then whatever the caller's slot held).
+    const bool falls_with_value = cf.returns_value && !returns_struct;
+    if (falls_with_value) constant(0);
+    emit(Instr{.op = Op::Ret, .flag = static_cast<std::uint8_t>(falls_with_value ? 1 : 0)});
 }
 
 void Compiler::statement(std::int32_t index) {
@@ -85,7 +179,7 @@ void Compiler::statement(std::int32_t index) {
             break;
         case StmtKind::If: {
             mark(s.line);
-            value(s.expr);
+            truth(s.expr);
             const std::size_t to_else = emit(Op::JumpIfZero);
             statement(s.body);
             if (s.else_body >= 0) {
@@ -101,7 +195,7 @@ void Compiler::statement(std::int32_t index) {
         case StmtKind::While: {
             const std::size_t top = here();
             mark(s.line);
-            value(s.expr);
+            truth(s.expr);
             const std::size_t to_end = emit(Op::JumpIfZero);
             loop_body(s.body, top);
             emit(Op::Jump, static_cast<std::int32_t>(top));
@@ -116,7 +210,7 @@ void Compiler::statement(std::int32_t index) {
             const std::size_t condition = here();
             patch_continues(condition);
             mark(ex(s.expr).line);
-            value(s.expr);
+            truth(s.expr);
             emit(Op::JumpIfNonZero, static_cast<std::int32_t>(top));
             finish_loop();
             break;
@@ -142,6 +236,14 @@ void Compiler::statement(std::int32_t index) {
         }
         case StmtKind::Empty: mark(s.line); break;
         case StmtKind::Switch: switch_statement(s); break;
+        case StmtKind::Label:
+            goto_labels_.emplace_back(s.label, here());
+            statement(s.body);
+            break;
+        case StmtKind::Goto:
+            mark(s.line);
+            gotos_.emplace_back(s.label, emit(Op::Jump));
+            break;
         case StmtKind::Case:
         case StmtKind::Default:
             for (auto& [label, jump] : label_jumps_) {
@@ -180,7 +282,7 @@ void Compiler::for_loop(const Stmt& s) {
     const std::size_t test = here();
     std::optional<std::size_t> to_end;
     if (s.expr >= 0) {
-        value(s.expr);
+        truth(s.expr);
         to_end = emit(Op::JumpIfZero);
     }
     begin_loop();
@@ -241,10 +343,16 @@ void Compiler::declaration(const Stmt& s) {
     const VarDecl& v = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(s.var)];
     if (v.init < 0 && !v.has_init_list) return;
     mark(s.line);
+    initialize(s.var);
+}
+
+// Stores the initializer of local `var` (a list, a string for a char array, or a value).
+void Compiler::initialize(std::int32_t var) {
+    const VarDecl& v = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(var)];
     if (v.has_init_list) {
         const auto slots = init_slots(v.type);
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            store_at(s.var, slots[i].first, slots[i].second, i < v.init_list.size() ? v.init_list[i] : -1);
+            store_at(var, slots[i].first, slots[i].second, i < v.init_list.size() ? v.init_list[i] : -1);
         }
         return;
     }
@@ -253,7 +361,7 @@ void Compiler::declaration(const Stmt& s) {
         const std::string& text = p_.strings[static_cast<std::size_t>(init.value)];
         const TypeId c = t_.char_type();
         for (std::uint64_t i = 0; i < t_.get(v.type).count; ++i) {
-            emit(Op::LocalAddr, s.var);
+            emit(Op::LocalAddr, var);
             constant(static_cast<std::int64_t>(i));
             emit(Op::Add);
             constant(i < text.size() ? static_cast<signed char>(text[static_cast<std::size_t>(i)]) : 0);
@@ -262,7 +370,7 @@ void Compiler::declaration(const Stmt& s) {
         }
         return;
     }
-    store_at(s.var, 0, v.type, v.init);
+    store_at(var, 0, v.type, v.init);
 }
 
 // local[offset] = init (or 0 when init is -1), for a scalar or struct of `type`.

@@ -21,7 +21,7 @@ std::string quoted_text(const std::string& text) {
 
 bool is_learner_error(const Event& event) {
     return event.kind == EventKind::UninitializedRead || event.kind == EventKind::MemoryProblem ||
-           event.kind == EventKind::DivisionByZero;
+           event.kind == EventKind::DivisionByZero || event.kind == EventKind::Aborted;
 }
 
 std::string explain(const Event& e) {
@@ -35,9 +35,13 @@ std::string explain(const Event& e) {
                         "the saved frame pointer and its locals (" + std::to_string(e.value) + " frame" +
                    (e.value == 1 ? "" : "s") + " on the stack now).";
         case EventKind::Return:
-            return e.function + " returns " + std::to_string(e.value) +
+            return e.function + " returns " + (e.text.empty() ? std::to_string(e.value) : e.text) +
                    ": its frame is popped and the caller resumes at the return address.";
-        case EventKind::Output: return "The program prints " + quoted_text(e.text) + ".";
+        case EventKind::Output:
+            return "The program prints " + quoted_text(e.text) + (e.value == 2 ? " on stderr, the error stream." : ".");
+        case EventKind::Aborted:
+            return at + ": " + e.text + ". abort() ends the program at once with the signal SIGABRT (a shell shows exit status 134): "
+                        "no exit handlers run and buffered output may be lost.";
         case EventKind::UninitializedRead:
             return at + " reads " + (e.text.empty() ? "memory" : "'" + e.text + "'") + " at " + hex(e.address) +
                    " before anything was stored there: the value is whatever the bytes happened to hold.";
@@ -66,6 +70,7 @@ const char* event_kind_name(EventKind kind) {
         case EventKind::DivisionByZero: return "division-by-zero";
         case EventKind::Exited: return "exited";
         case EventKind::StepLimit: return "step-limit";
+        case EventKind::Aborted: return "aborted";
     }
     return "?";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "memsim/core/memcheck_words.hpp"
 #include "memsim/core/text.hpp"
 
 namespace memsim::minic {
@@ -52,7 +53,7 @@ void FlatHost::write_raw(std::uint64_t vaddr, std::uint32_t size, std::uint64_t 
     for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = vaddr + i;
         Page& p = page(a / page_size);
-        p.bytes[a % page_size] = static_cast<std::uint8_t>(value >> (8 * i));
+        p.bytes[a % page_size] = static_cast<std::uint8_t>(i < 8 ? value >> (8 * i) : 0);  // a struct slot: bytes past 8 are 0
         p.written[a % page_size] = 1;
     }
 }
@@ -113,7 +114,9 @@ Report FlatHost::check(std::uint64_t vaddr, std::uint64_t size, bool is_write) c
             const FlatBlock* b = block_at(vaddr);
             return warning("use after free: the program " + verb + " " + hex(vaddr) + ", inside the " +
                            std::to_string(b->size) + "-byte block at " + hex(b->payload) +
-                           " that was already freed; the allocator may have given that memory to someone else.");
+                           " that was already freed; the allocator may have given that memory to someone else. " +
+                           memcheck_words(BadAccess{.write = is_write, .size = static_cast<std::uint32_t>(size), .address = vaddr,
+                                                    .block = b->payload, .block_size = b->size, .freed = true}));
         }
         case Region::HeapGap: {
             const FlatBlock* b = block_at(vaddr);
@@ -121,7 +124,9 @@ Report FlatHost::check(std::uint64_t vaddr, std::uint64_t size, bool is_write) c
                 return warning("heap buffer overflow: the program " + verb + " " + hex(vaddr) + ", " +
                                std::to_string(vaddr + size - (b->payload + b->size)) + " byte(s) past the end of the " +
                                std::to_string(b->size) + "-byte block at " + hex(b->payload) +
-                               ", into the padding or the header of the next block.");
+                               ", into the padding or the header of the next block. " +
+                               memcheck_words(BadAccess{.write = is_write, .size = static_cast<std::uint32_t>(size), .address = vaddr,
+                                                        .block = b->payload, .block_size = b->size}));
             }
             return warning("heap buffer overflow: the program " + verb + " " + hex(vaddr) +
                            ", which is a block header, not a payload from malloc.");

@@ -1,8 +1,11 @@
 #include "memsim/minic/interpreter.hpp"
 
+#include <algorithm>
+
 #include "memsim/core/assert.hpp"
 #include "memsim/core/text.hpp"
 #include "memsim/minic/library.hpp"
+#include "interpreter_floating.hpp"
 
 namespace memsim::minic {
 namespace {
@@ -32,7 +35,7 @@ bool notable(const Report& r) { return r.stop || r.end_step || !r.problem.empty(
 // Instructions that reach the host: a step asked to end stops before the next of these.
 bool touches_memory(Op op) {
     return op == Op::Load || op == Op::Store || op == Op::Copy || op == Op::IncDec || op == Op::Call ||
-           op == Op::Builtin || op == Op::Ret;
+           op == Op::Builtin || op == Op::Ret || op == Op::CallIndirect || op == Op::Resume;
 }
 
 bool compare(Op op, std::uint64_t a, std::uint64_t b, bool is_signed) {
@@ -65,6 +68,7 @@ struct EventBuilder {
     EventBuilder& with_address(std::uint64_t address) { event.address = address; return *this; }
     EventBuilder& with_text(std::string text) { event.text = std::move(text); return *this; }
     EventBuilder& with_fatal(bool fatal) { event.fatal = fatal; return *this; }
+    EventBuilder& with_host_explained(bool explained) { event.host_explained = explained; return *this; }
     operator Event() const { return event; }
 };
 
@@ -105,7 +109,8 @@ bool Interpreter::operator==(const Interpreter& o) const {
            string_addresses_ == o.string_addresses_ && steps_ == o.steps_ && calls_made_ == o.calls_made_ &&
            max_depth_ == o.max_depth_ && learner_errors_ == o.learner_errors_ && exit_code_ == o.exit_code_ &&
            stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit &&
-           allocation_types_ == o.allocation_types_;
+           allocation_types_ == o.allocation_types_ && library_ == o.library_ &&
+           function_addresses_ == o.function_addresses_ && callbacks_ == o.callbacks_;
 }
 
 void Interpreter::emit(std::vector<Event>* sink, Event event) const {
@@ -131,7 +136,8 @@ bool Interpreter::take(Report report, std::vector<Event>* sink) {
         status_ = Status::Stopped;
         stop_reason_ = report.problem;
     }
-    emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem)).with_fatal(report.stop));
+    emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem)).with_fatal(report.stop)
+                   .with_host_explained(report.host_explained));
     return !report.stop;
 }
 
@@ -160,12 +166,20 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
     status_ = Status::Running;
     const CompiledProgram& p = *program_;
     for (const std::string& s : p.program.strings) string_addresses_.push_back(host.place_string(s));
+    // A function's address is the code address of its first line (two functions on one
+    // line get the next bytes), so a function pointer points into the text segment.
+    for (const Function& f : p.program.functions) {
+        std::uint64_t address = host.code_address(f.line);
+        while (std::find(function_addresses_.begin(), function_addresses_.end(), address) != function_addresses_.end()) ++address;
+        function_addresses_.push_back(address);
+    }
     for (std::size_t i = 0; i < p.globals.size(); ++i) {
         const VarDecl& g = p.program.globals[i];
         StaticData data{.name = g.name, .size = p.program.types.size_of(g.type),
                         .align = p.program.types.align_of(g.type), .bytes = p.globals[i].bytes};
         for (const GlobalImage::StringPatch& patch : p.globals[i].patches) {
-            const std::uint64_t address = string_addresses_[static_cast<std::size_t>(patch.string)];
+            const std::uint64_t address = patch.function >= 0 ? function_addresses_[static_cast<std::size_t>(patch.function)]
+                                                              : string_addresses_[static_cast<std::size_t>(patch.string)];
             data.bytes.resize(std::max(data.bytes.size(), static_cast<std::size_t>(patch.offset + patch.size)), 0);
             for (std::uint32_t b = 0; b < patch.size; ++b) data.bytes[static_cast<std::size_t>(patch.offset + b)] = static_cast<std::uint8_t>(address >> (8 * b));
         }
@@ -173,13 +187,17 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
     }
     const Function& main_function = p.program.functions[static_cast<std::size_t>(p.main)];
     if (main_function.param_count == 2) {
-        // int main(int argc, char *argv[]): argc = 1, argv = {"prog", NULL}, in static data.
+        // int main(int argc, char *argv[]): argv = {"prog", args..., NULL}, in static data.
         const std::uint32_t pointer_size = p.program.types.pointer_size();
-        const std::uint64_t name = host.place_string("prog");
-        StaticData argv{.name = "argv", .size = 2ull * pointer_size, .align = pointer_size,
-                        .bytes = std::vector<std::uint8_t>(2ull * pointer_size, 0)};
-        for (std::uint32_t b = 0; b < pointer_size; ++b) argv.bytes[b] = static_cast<std::uint8_t>(name >> (8 * b));
-        values_.push_back(1);
+        std::vector<std::uint64_t> strings{host.place_string("prog")};
+        for (const std::string& arg : config_.args) strings.push_back(host.place_string(arg));
+        strings.push_back(0);
+        StaticData argv{.name = "argv", .size = strings.size() * pointer_size, .align = pointer_size,
+                        .bytes = std::vector<std::uint8_t>(strings.size() * pointer_size, 0)};
+        for (std::size_t i = 0; i < strings.size(); ++i) {
+            for (std::uint32_t b = 0; b < pointer_size; ++b) argv.bytes[i * pointer_size + b] = static_cast<std::uint8_t>(strings[i] >> (8 * b));
+        }
+        values_.push_back(strings.size() - 1);
         values_.push_back(host.place_global(argv));
     }
     line_ = main_function.line;
@@ -189,18 +207,83 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
     line_ = first.op == Op::Stmt ? first.a : p.program.functions[static_cast<std::size_t>(p.main)].line;
 }
 
+std::int32_t Interpreter::function_at(std::uint64_t address) const {
+    for (std::size_t i = 0; i < function_addresses_.size(); ++i) {
+        if (function_addresses_[i] == address && program_->program.functions[i].body >= 0) return static_cast<std::int32_t>(i);
+    }
+    return -1;
+}
+
+bool Interpreter::call_indirect(std::uint64_t pointer, std::size_t argc, std::uint64_t struct_result, Host& host,
+                                std::vector<Event>* sink) {
+    const std::int32_t target = function_at(pointer);
+    if (target < 0) {
+        stop(EventKind::MemoryProblem,
+             pointer == 0 ? "line " + std::to_string(line_) + " calls through a NULL function pointer: segmentation fault"
+                          : "line " + std::to_string(line_) + " calls through a function pointer holding " + hex(pointer) +
+                                ", which is not the address of a function: segmentation fault",
+             sink);
+        return false;
+    }
+    const Function& f = program_->program.functions[static_cast<std::size_t>(target)];
+    if (f.param_count != argc) {
+        stop(EventKind::MemoryProblem, "line " + std::to_string(line_) + " calls '" + f.name + "' through a pointer with " +
+                                           std::to_string(argc) + " arguments, but '" + f.name + "' takes " +
+                                           std::to_string(f.param_count) + ": the pointer's type does not match the function",
+             sink);
+        return false;
+    }
+    if (program_->functions[static_cast<std::size_t>(target)].return_struct != struct_result) {
+        stop(EventKind::MemoryProblem, "line " + std::to_string(line_) + " calls '" + f.name +
+                                           "' through a pointer whose type returns another kind of value than '" + f.name +
+                                           "' does: the pointer's type does not match the function",
+             sink);
+        return false;
+    }
+    return enter(target, host, sink);
+}
+
+bool Interpreter::copy_bytes(Host& host, std::uint64_t from, std::uint64_t to, std::uint64_t bytes, std::vector<Event>* sink) {
+    for (std::uint64_t i = 0; i < bytes; ++i) {
+        // Copying a struct copies its padding too: like Valgrind, no uninitialised-read
+        // report for bytes that are only moved.
+        LoadResult byte = host.load(from + i, 1);
+        if (notable(byte.report) && !take(std::move(byte.report), sink)) return false;
+        if (!store(host, to + i, 1, byte.value, sink)) return false;
+    }
+    return true;
+}
+
 bool Interpreter::enter(std::int32_t function, Host& host, std::vector<Event>* sink) {
+    return enter(function, pc_ + 1, host, sink);
+}
+
+bool Interpreter::enter(std::int32_t function, std::uint32_t return_pc, Host& host, std::vector<Event>* sink) {
     const CompiledFunction& f = program_->functions[static_cast<std::size_t>(function)];
     const std::string& name = program_->program.functions[static_cast<std::size_t>(function)].name;
     CallRequest request{.function = name, .arguments = f.params, .locals = f.locals,
                         .return_address = host.code_address(calls_.empty() ? 0 : line_)};
     const std::size_t first_arg = values_.size() - f.params.size();
-    for (std::size_t i = 0; i < f.params.size(); ++i) request.arguments[i].value = values_[first_arg + i];
+    std::vector<std::uint64_t> sources(f.params.size(), 0);  // the caller's structs passed by value
+    for (std::size_t i = 0; i < f.params.size(); ++i) {
+        if (f.struct_copies[i] != 0) sources[i] = values_[first_arg + i];
+        else request.arguments[i].value = values_[first_arg + i];
+    }
     values_.resize(first_arg);
+    std::uint64_t return_slot = 0;  // below the arguments: where a struct result goes
+    if (f.return_struct != 0) {
+        return_slot = values_.back();
+        values_.pop_back();
+    }
     CallResult result = host.call(request);
     if (!take(std::move(result.report), sink)) return false;
-    calls_.push_back(ActiveCall{.function = function, .return_pc = pc_ + 1,
-                                .addresses_base = static_cast<std::uint32_t>(addresses_.size()), .call_line = line_});
+    // A struct argument is a copy: its bytes go into the parameter's slot, one by one.
+    for (std::size_t i = 0; i < f.params.size(); ++i) {
+        if (f.struct_copies[i] != 0 && !copy_bytes(host, sources[i], result.argument_addresses[i], f.struct_copies[i], sink)) return false;
+    }
+    calls_.push_back(ActiveCall{.function = function, .return_pc = return_pc,
+                                .addresses_base = static_cast<std::uint32_t>(addresses_.size()), .call_line = line_,
+                                .return_slot = return_slot});
     addresses_.insert(addresses_.end(), result.argument_addresses.begin(), result.argument_addresses.end());
     addresses_.insert(addresses_.end(), result.local_addresses.begin(), result.local_addresses.end());
     MEMSIM_ASSERT(addresses_.size() - calls_.back().addresses_base == f.params.size() + f.locals.size());
@@ -219,11 +302,19 @@ void Interpreter::leave(bool has_value, Host& host, std::vector<Event>* sink) {
     }
     const ActiveCall call = calls_.back();
     const CompiledFunction& f = program_->functions[static_cast<std::size_t>(call.function)];
-    if (f.returns_value) value = normalize(value, f.return_size, f.return_signed);
+    std::string returned{};
+    if (f.return_struct != 0) {
+        // `return s;` copies s into the caller's slot while the callee's frame still holds it.
+        if (has_value && !copy_bytes(host, value, call.return_slot, f.return_struct, sink)) return;
+        value = call.return_slot;
+        if (sink != nullptr) returned = "a struct of " + std::to_string(f.return_struct) + " bytes, copied into the caller's frame at " + hex(value);
+    } else if (f.returns_value) {
+        value = normalize(value, f.return_size, f.return_signed);
+    }
     const Report report = host.ret();
     calls_.pop_back();
     addresses_.resize(call.addresses_base);
-    emit(sink, make_event(EventKind::Return).with_function(program_->program.functions[static_cast<std::size_t>(call.function)].name).with_value(as_signed(value)));
+    emit(sink, make_event(EventKind::Return).with_function(program_->program.functions[static_cast<std::size_t>(call.function)].name).with_value(as_signed(value)).with_text(std::move(returned)));
     if (!take(report, sink)) return;
     if (calls_.empty()) {
         finish(static_cast<int>(value), host, sink);
@@ -241,20 +332,30 @@ void Interpreter::finish(int code, Host& host, std::vector<Event>* sink) {
     Report report = host.exit(code);
     if (!report.problem.empty()) {
         ++learner_errors_;
-        emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem)));
+        emit(sink, make_event(EventKind::MemoryProblem).with_text(std::move(report.problem))
+                       .with_host_explained(report.host_explained));
     }
 }
 
 void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink) {
     const std::size_t argc = static_cast<std::size_t>(in.b);
     const std::size_t first = values_.size() - argc;
-    const std::uint32_t long_size = static_cast<std::uint32_t>(program_->program.types.size_of(program_->program.types.long_type()));
+    const TypeTable& types = program_->program.types;
+    const LibraryContext context{.long_size = static_cast<std::uint32_t>(types.size_of(types.long_type())),
+                                 .pointer_size = types.pointer_size(),
+                                 .stdin_text = config_.stdin_text ? std::string_view(*config_.stdin_text) : std::string_view()};
     const std::span<const std::uint64_t> args(values_.data() + first, argc);
-    BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), args, host, long_size, program_->program.types.pointer_size());
+    BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), args, host, library_, context);
     if (!out.report.stop) track_allocation(static_cast<Builtin>(in.a), args, out.value);
     values_.resize(first);
     if (!out.output.empty()) emit(sink, make_event(EventKind::Output).with_text(std::move(out.output)));
+    if (!out.error_output.empty()) emit(sink, make_event(EventKind::Output).with_text(std::move(out.error_output)).with_value(2));
     if (!take(std::move(out.report), sink)) return;
+    if (out.abort) {
+        exit_code_ = 134;  // 128 + SIGABRT, as a shell reports it
+        stop(EventKind::Aborted, std::move(out.abort_text), sink);
+        return;
+    }
     if (out.exit) {
         finish(static_cast<int>(static_cast<std::int32_t>(out.value)), host, sink);
         return;
@@ -269,7 +370,9 @@ void Interpreter::track_allocation(Builtin id, std::span<const std::uint64_t> ar
         if (const auto old = allocation_types_.find(args[0]); old != allocation_types_.end()) type = old->second;
     }
     if ((id == Builtin::Free || id == Builtin::Realloc) && (id == Builtin::Free || result != 0)) allocation_types_.erase(args[0]);
-    if ((id == Builtin::Malloc || id == Builtin::Calloc || id == Builtin::Realloc) && result != 0) {
+    const bool allocates = id == Builtin::Malloc || id == Builtin::Calloc || id == Builtin::Realloc ||
+                           id == Builtin::Strdup || id == Builtin::Strndup;
+    if (allocates && result != 0) {
         allocation_types_[result] = type;
     }
 }
@@ -354,12 +457,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             }
             case Op::Copy: {
                 const std::uint64_t source = pop();
-                const std::uint64_t target = v.back();
-                for (std::int64_t i = 0; i < in.imm; ++i) {
-                    const auto offset = static_cast<std::uint64_t>(i);
-                    std::uint64_t byte = 0;
-                    if (!load(host, source + offset, 1, false, byte, sink) || !store(host, target + offset, 1, byte, sink)) return;
-                }
+                if (!copy_bytes(host, source, v.back(), static_cast<std::uint64_t>(in.imm), sink)) return;
                 break;
             }
             case Op::Pop: v.pop_back(); break;
@@ -416,7 +514,8 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 const bool is_signed = (in.flag & 1) != 0;
                 std::uint64_t old_value = 0;
                 if (!load(host, address, in.size, is_signed, old_value, sink)) return;
-                const std::uint64_t new_value = normalize(old_value + static_cast<std::uint64_t>(in.imm), in.size, is_signed);
+                const std::uint64_t new_value = (in.flag & 4) ? floating_step(old_value, in.size, in.imm)
+                                                              : normalize(old_value + static_cast<std::uint64_t>(in.imm), in.size, is_signed);
                 if (!store(host, address, in.size, new_value, sink)) return;
                 v.back() = (in.flag & 2) ? old_value : new_value;
                 break;
@@ -425,7 +524,23 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 if (!enter(in.a, host, sink)) return;
                 continue;
             case Op::Builtin:
-                builtin(in, host, sink);
+                if (in.a == static_cast<std::int32_t>(Builtin::Qsort) || in.a == static_cast<std::int32_t>(Builtin::Bsearch)) {
+                    start_callback(in, host, sink);
+                } else {
+                    builtin(in, host, sink);
+                }
+                continue;
+            case Op::FAdd: case Op::FSub: case Op::FMul: case Op::FDiv: case Op::FLt: case Op::FLe: case Op::FGt:
+            case Op::FGe: case Op::FEq: case Op::FNe: case Op::FNeg: case Op::IntToFloat: case Op::FloatToInt:
+            case Op::FloatToFloat:
+                run_floating(in, v);
+                break;
+            case Op::FunctionAddr: v.push_back(function_addresses_[static_cast<std::size_t>(in.a)]); break;
+            case Op::CallIndirect:
+                if (!call_indirect(pop(), static_cast<std::size_t>(in.b), static_cast<std::uint64_t>(in.imm), host, sink)) return;
+                continue;
+            case Op::Resume:
+                resume_callback(host, sink);
                 continue;
             case Op::Ret:
                 leave(in.flag != 0, host, sink);
@@ -434,6 +549,22 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
         }
         ++pc_;
     }
+}
+
+std::string check_program_input(const std::vector<std::string>& args, std::size_t stdin_bytes) {
+    std::size_t bytes = 0;
+    for (const std::string& a : args) bytes += a.size() + 1;
+    if (args.size() > max_program_args) {
+        return "a program takes at most " + std::to_string(max_program_args) + " arguments, not " + std::to_string(args.size());
+    }
+    if (bytes > max_program_arg_bytes) {
+        return "the arguments take " + std::to_string(bytes) + " bytes; a program takes at most " + std::to_string(max_program_arg_bytes);
+    }
+    if (stdin_bytes > max_stdin_bytes) {
+        return "the standard input has " + std::to_string(stdin_bytes) + " bytes; a program takes at most " +
+               std::to_string(max_stdin_bytes) + " (16 MiB)";
+    }
+    return "";
 }
 
 const char* status_name(Status status) {

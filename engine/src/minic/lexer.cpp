@@ -1,17 +1,19 @@
 #include "memsim/minic/lexer.hpp"
 
 #include <array>
+#include <cstdlib>
 
 #include "memsim/core/text.hpp"
+#include "memsim/minic/float_bits.hpp"
 
 namespace memsim::minic {
 namespace {
 
-constexpr std::array<std::string_view, 38> keywords = {
+constexpr std::array<std::string_view, 39> keywords = {
     "int",    "char",     "long",   "short",    "unsigned", "signed", "void",   "struct", "sizeof",  "if",
     "else",   "while",    "for",    "do",       "break",    "continue", "return", "const", "float",  "double",
     "switch", "case",     "default", "goto",    "union",    "enum",   "typedef", "static", "extern", "volatile",
-    "register", "auto",   "inline", "_Bool",    "bool",     "restrict", "asm",   "_Complex"};
+    "register", "auto",   "inline", "_Bool",    "bool",     "restrict", "asm",   "_Complex", "_Alignof"};
 
 // Longest first, so that "<<=" wins over "<<" and "<".
 constexpr std::array<std::string_view, 48> puncts = {
@@ -150,7 +152,62 @@ private:
         return error("unexpected character '" + shown + "'", line_, column_);
     }
 
+    // Whether the number starting here is a floating constant: digits with a '.' or an
+    // exponent (`1.5`, `.5`, `1e3`), or hexadecimal with a '.' or a 'p' exponent.
+    bool floating_ahead() const {
+        std::size_t i = 0;
+        const bool hex_form = peek() == '0' && (peek(1) == 'x' || peek(1) == 'X');
+        if (hex_form) i = 2;
+        while (hex_form ? hex_digit(peek(i)) >= 0 : is_digit(peek(i))) ++i;
+        const char c = peek(i);
+        return c == '.' || (hex_form ? (c == 'p' || c == 'P') : (c == 'e' || c == 'E'));
+    }
+
+    // A floating constant, converted with correct rounding (strtod and strtof round
+    // correctly in glibc and in musl, so native and WASM agree); an f suffix makes a float.
+    Result<bool> read_floating(Token& token) {
+        token.kind = TokenKind::Number;
+        token.is_floating = true;
+        const std::size_t start = pos_;
+        const bool hex_form = peek() == '0' && (peek(1) == 'x' || peek(1) == 'X');
+        if (hex_form) {
+            advance();
+            advance();
+        }
+        const char exponent = hex_form ? 'p' : 'e';
+        while (is_digit(peek()) || peek() == '.' || (hex_form && hex_digit(peek()) >= 0)) advance();
+        if (peek() == exponent || peek() == exponent - 32) {
+            advance();
+            if (peek() == '+' || peek() == '-') advance();
+            if (!is_digit(peek())) return error("expected digits in the exponent of the number", line_, column_);
+            while (is_digit(peek())) advance();
+        } else if (hex_form) {
+            return error("a hexadecimal floating constant needs a 'p' exponent (0x1.8p1)", token.line, token.column);
+        }
+        const std::string digits(src_.substr(start, pos_ - start));
+        if (peek() == 'f' || peek() == 'F') {
+            token.is_float = true;
+            advance();
+        } else if (peek() == 'l' || peek() == 'L') {
+            return error("long double is not supported in MiniC (its 80-bit x87 format differs from double); use double",
+                         token.line, token.column);
+        }
+        if (is_ident_char(peek()) || peek() == '.') {
+            return error("unexpected character '" + std::string(1, peek()) + "' in a number", line_, column_);
+        }
+        char* end = nullptr;
+        if (token.is_float) {
+            token.value = float_bits(std::strtof(digits.c_str(), &end));
+        } else {
+            token.value = double_bits(std::strtod(digits.c_str(), &end));
+        }
+        if (end != digits.c_str() + digits.size()) return error("malformed floating constant '" + digits + "'", token.line, token.column);
+        token.text = std::string(src_.substr(start, pos_ - start));
+        return true;
+    }
+
     Result<bool> read_number(Token& token) {
+        if (floating_ahead()) return read_floating(token);
         token.kind = TokenKind::Number;
         const std::size_t start = pos_;
         std::uint64_t value = 0;
@@ -176,9 +233,6 @@ private:
                 if (octal && peek() > '7') return error("'8' and '9' are not octal digits", line_, column_);
                 advance();
             }
-        }
-        if (peek() == '.' || peek() == 'e' || peek() == 'E') {
-            return error("floating-point numbers are not supported in MiniC (only integers)", token.line, token.column);
         }
         while (peek() == 'u' || peek() == 'U' || peek() == 'l' || peek() == 'L') {
             if (peek() == 'u' || peek() == 'U') token.is_unsigned = true;

@@ -1,165 +1,132 @@
 #include "memsim/minic/library.hpp"
 
 #include <array>
+#include <cstdio>
 
-#include "memsim/core/text.hpp"
+#include "library_impl.hpp"
 
 namespace memsim::minic {
 namespace {
 
-constexpr std::array<BuiltinInfo, 15> table = {{
-    {"malloc", Builtin::Malloc, 'p', "z", false},
-    {"calloc", Builtin::Calloc, 'p', "zz", false},
-    {"realloc", Builtin::Realloc, 'p', "pz", false},
-    {"free", Builtin::Free, 'v', "p", false},
-    {"memset", Builtin::Memset, 'p', "piz", false},
-    {"memcpy", Builtin::Memcpy, 'p', "ppz", false},
-    {"strlen", Builtin::Strlen, 'z', "s", false},
-    {"strcpy", Builtin::Strcpy, 's', "ss", false},
-    {"printf", Builtin::Printf, 'i', "s", true},
-    {"putchar", Builtin::Putchar, 'i', "i", false},
-    {"puts", Builtin::Puts, 'i', "s", false},
-    {"exit", Builtin::Exit, 'v', "i", false},
-    {"fork", Builtin::Fork, 'i', "", false},
-    {"yield", Builtin::Yield, 'v', "", false},
-    {"touch", Builtin::Touch, 'v', "pz", false},
+using enum Family;
+
+constexpr std::array<BuiltinInfo, 107> table = {{
+    {"malloc", Builtin::Malloc, 'p', "z", false, Memory},
+    {"calloc", Builtin::Calloc, 'p', "zz", false, Memory},
+    {"realloc", Builtin::Realloc, 'p', "pz", false, Memory},
+    {"free", Builtin::Free, 'v', "p", false, Memory},
+    {"memset", Builtin::Memset, 'p', "piz", false, String},
+    {"memcpy", Builtin::Memcpy, 'p', "ppz", false, String},
+    {"strlen", Builtin::Strlen, 'z', "s", false, String},
+    {"strcpy", Builtin::Strcpy, 's', "ss", false, String},
+    {"printf", Builtin::Printf, 'i', "s", true, Output},
+    {"putchar", Builtin::Putchar, 'i', "i", false, Output},
+    {"puts", Builtin::Puts, 'i', "s", false, Output},
+    {"exit", Builtin::Exit, 'v', "i", false, Process},
+    {"fork", Builtin::Fork, 'i', "", false, Process},
+    {"yield", Builtin::Yield, 'v', "", false, Process},
+    {"touch", Builtin::Touch, 'v', "pz", false, Process},
+    {"fprintf", Builtin::Fprintf, 'i', "fs", true, Output},
+    {"sprintf", Builtin::Sprintf, 'i', "ss", true, Output},
+    {"snprintf", Builtin::Snprintf, 'i', "szs", true, Output},
+    {"fputs", Builtin::Fputs, 'i', "sf", false, Output},
+    {"fputc", Builtin::Fputc, 'i', "if", false, Output},
+    {"putc", Builtin::Putc, 'i', "if", false, Output},
+    {"getchar", Builtin::Getchar, 'i', "", false, Input},
+    {"getc", Builtin::Getc, 'i', "f", false, Input},
+    {"fgetc", Builtin::Fgetc, 'i', "f", false, Input},
+    {"fgets", Builtin::Fgets, 's', "sif", false, Input},
+    {"scanf", Builtin::Scanf, 'i', "s", true, Input},
+    {"sscanf", Builtin::Sscanf, 'i', "ss", true, Input},
+    {"strncpy", Builtin::Strncpy, 's', "ssz", false, String},
+    {"strcat", Builtin::Strcat, 's', "ss", false, String},
+    {"strncat", Builtin::Strncat, 's', "ssz", false, String},
+    {"strcmp", Builtin::Strcmp, 'i', "ss", false, String},
+    {"strncmp", Builtin::Strncmp, 'i', "ssz", false, String},
+    {"strchr", Builtin::Strchr, 's', "si", false, String},
+    {"strrchr", Builtin::Strrchr, 's', "si", false, String},
+    {"strstr", Builtin::Strstr, 's', "ss", false, String},
+    {"strspn", Builtin::Strspn, 'z', "ss", false, String},
+    {"strcspn", Builtin::Strcspn, 'z', "ss", false, String},
+    {"strpbrk", Builtin::Strpbrk, 's', "ss", false, String},
+    {"strtok", Builtin::Strtok, 's', "ss", false, String},
+    {"strdup", Builtin::Strdup, 's', "s", false, String},
+    {"strndup", Builtin::Strndup, 's', "sz", false, String},
+    {"memmove", Builtin::Memmove, 'p', "ppz", false, String},
+    {"memcmp", Builtin::Memcmp, 'i', "ppz", false, String},
+    {"memchr", Builtin::Memchr, 'p', "piz", false, String},
+    {"isalpha", Builtin::Isalpha, 'i', "i", false, Ctype},
+    {"isdigit", Builtin::Isdigit, 'i', "i", false, Ctype},
+    {"isalnum", Builtin::Isalnum, 'i', "i", false, Ctype},
+    {"isspace", Builtin::Isspace, 'i', "i", false, Ctype},
+    {"isupper", Builtin::Isupper, 'i', "i", false, Ctype},
+    {"islower", Builtin::Islower, 'i', "i", false, Ctype},
+    {"isxdigit", Builtin::Isxdigit, 'i', "i", false, Ctype},
+    {"ispunct", Builtin::Ispunct, 'i', "i", false, Ctype},
+    {"isprint", Builtin::Isprint, 'i', "i", false, Ctype},
+    {"isgraph", Builtin::Isgraph, 'i', "i", false, Ctype},
+    {"iscntrl", Builtin::Iscntrl, 'i', "i", false, Ctype},
+    {"isblank", Builtin::Isblank, 'i', "i", false, Ctype},
+    {"toupper", Builtin::Toupper, 'i', "i", false, Ctype},
+    {"tolower", Builtin::Tolower, 'i', "i", false, Ctype},
+    {"atoi", Builtin::Atoi, 'i', "s", false, Stdlib},
+    {"atol", Builtin::Atol, 'l', "s", false, Stdlib},
+    {"atoll", Builtin::Atoll, 'q', "s", false, Stdlib},
+    {"strtol", Builtin::Strtol, 'l', "spi", false, Stdlib},
+    {"strtoul", Builtin::Strtoul, 'z', "spi", false, Stdlib},
+    {"strtoll", Builtin::Strtoll, 'q', "spi", false, Stdlib},
+    {"strtoull", Builtin::Strtoull, 'Q', "spi", false, Stdlib},
+    {"abs", Builtin::Abs, 'i', "i", false, Stdlib},
+    {"labs", Builtin::Labs, 'l', "l", false, Stdlib},
+    {"llabs", Builtin::Llabs, 'q', "q", false, Stdlib},
+    {"rand", Builtin::Rand, 'i', "", false, Stdlib},
+    {"srand", Builtin::Srand, 'v', "u", false, Stdlib},
+    {"abort", Builtin::Abort, 'v', "", false, Process},
+    {"__assert_fail", Builtin::AssertFail, 'v', "ssus", false, Process},
+    {"qsort", Builtin::Qsort, 'v', "pzzF", false, Callback},
+    {"bsearch", Builtin::Bsearch, 'p', "ppzzF", false, Callback},
+    {"sqrt", Builtin::Sqrt, 'd', "d", false, Math},
+    {"pow", Builtin::Pow, 'd', "dd", false, Math},
+    {"fabs", Builtin::Fabs, 'd', "d", false, Math},
+    {"floor", Builtin::Floor, 'd', "d", false, Math},
+    {"ceil", Builtin::Ceil, 'd', "d", false, Math},
+    {"round", Builtin::Round, 'd', "d", false, Math},
+    {"trunc", Builtin::Trunc, 'd', "d", false, Math},
+    {"fmod", Builtin::Fmod, 'd', "dd", false, Math},
+    {"exp", Builtin::Exp, 'd', "d", false, Math},
+    {"log", Builtin::Log, 'd', "d", false, Math},
+    {"log10", Builtin::Log10, 'd', "d", false, Math},
+    {"log2", Builtin::Log2, 'd', "d", false, Math},
+    {"sin", Builtin::Sin, 'd', "d", false, Math},
+    {"cos", Builtin::Cos, 'd', "d", false, Math},
+    {"tan", Builtin::Tan, 'd', "d", false, Math},
+    {"asin", Builtin::Asin, 'd', "d", false, Math},
+    {"acos", Builtin::Acos, 'd', "d", false, Math},
+    {"atan", Builtin::Atan, 'd', "d", false, Math},
+    {"atan2", Builtin::Atan2, 'd', "dd", false, Math},
+    {"hypot", Builtin::Hypot, 'd', "dd", false, Math},
+    {"sqrtf", Builtin::Sqrtf, 'g', "g", false, Math},
+    {"fabsf", Builtin::Fabsf, 'g', "g", false, Math},
+    {"floorf", Builtin::Floorf, 'g', "g", false, Math},
+    {"ceilf", Builtin::Ceilf, 'g', "g", false, Math},
+    {"roundf", Builtin::Roundf, 'g', "g", false, Math},
+    {"truncf", Builtin::Truncf, 'g', "g", false, Math},
+    {"fmodf", Builtin::Fmodf, 'g', "gg", false, Math},
+    {"atof", Builtin::Atof, 'd', "s", false, Math},
+    {"strtod", Builtin::Strtod, 'd', "sP", false, Math},
+    {"div", Builtin::Div, 'D', "ii", false, Stdlib},
+    {"ldiv", Builtin::Ldiv, 'L', "ll", false, Stdlib},
+    {"lldiv", Builtin::Lldiv, 'M', "qq", false, Stdlib},
+    {"ungetc", Builtin::Ungetc, 'i', "if", false, Input},
 }};
 
-// The longest string the library reads before it gives up (a missing NUL otherwise
-// walks all of memory).
-constexpr std::uint64_t max_string = 1u << 16;
-
-// Keeps the first learner error (or a later fatal one) and any request to end the step.
-void merge(Report& into, const Report& from) {
-    if (from.stop || (!from.problem.empty() && into.problem.empty())) {
-        into.stop = from.stop;
-        into.problem = from.problem;
-    }
-    if (from.end_step) into.end_step = true;
-}
-
-// Reads the NUL-terminated string at `vaddr` byte by byte through the host.
-bool read_string(Host& host, std::uint64_t vaddr, std::string& text, Report& report) {
-    for (std::uint64_t i = 0; i < max_string; ++i) {
-        LoadResult r = host.load(vaddr + i, 1);
-        merge(report, r.report);
-        if (report.stop) return false;
-        if (r.value == 0) return true;
-        text.push_back(static_cast<char>(r.value));
-    }
-    report = Report{.stop = true, .problem = "the string at " + hex(vaddr) + " has no terminating NUL byte in its first " +
-                                               std::to_string(max_string) + " bytes"};
-    return false;
-}
-
-// Copies or fills bytes one at a time; returns false when the host stopped the program.
-bool copy_bytes(Host& host, std::uint64_t dst, std::uint64_t src, std::uint64_t n, bool fill, std::uint8_t byte,
-                Report& report) {
-    for (std::uint64_t i = 0; i < n; ++i) {
-        std::uint64_t value = byte;
-        if (!fill) {
-            LoadResult r = host.load(src + i, 1);
-            merge(report, r.report);
-            if (report.stop) return false;
-            value = r.value;
-        }
-        merge(report, host.store(dst + i, 1, value));
-        if (report.stop) return false;
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (static_cast<std::size_t>(table[i].id) != i) return false;
     }
     return true;
 }
-
-std::int64_t as_signed(std::uint64_t v, std::uint32_t size) {
-    if (size == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
-    return static_cast<std::int64_t>(v);
-}
-
-std::uint64_t as_unsigned(std::uint64_t v, std::uint32_t size) {
-    return size == 4 ? static_cast<std::uint32_t>(v) : v;
-}
-
-std::string hex_digits(std::uint64_t v) { return hex(v).substr(2); }
-
-// One conversion of printf: the flags, width and length were read already.
-struct Conversion {
-    bool left = false;        // '-': pad on the right
-    bool zeros = false;       // '0': pad numbers with zeros
-    std::size_t width = 0;
-    int longs = 0;            // number of 'l's
-    char letter = 0;
-};
-
-// The text for one value, or false when the conversion is unknown or a string cannot be read.
-bool convert_one(const Conversion& c, std::uint64_t v, Host& host, std::uint32_t long_size, std::uint32_t pointer_size,
-                 std::string& text, Report& report) {
-    const std::uint32_t size = c.longs == 0 ? 4 : (c.longs == 1 ? long_size : 8);
-    switch (c.letter) {
-        case 'd': case 'i': text = std::to_string(as_signed(v, size)); return true;
-        case 'u': text = std::to_string(as_unsigned(v, size)); return true;
-        case 'x': text = hex_digits(as_unsigned(v, size)); return true;
-        case 'p': text = v == 0 ? std::string("(nil)") : hex(as_unsigned(v, pointer_size)); return true;
-        case 'c': text = std::string(1, static_cast<char>(v)); return true;
-        case 's': return read_string(host, v, text, report);
-        default:
-            report = Report{.stop = false, .problem = std::string("printf does not know the conversion '%") + c.letter + "' in MiniC",
-                            .end_step = false};
-            return false;
-    }
-}
-
-void printf_format(std::span<const std::uint64_t> args, Host& host, std::uint32_t long_size,
-                   std::uint32_t pointer_size, BuiltinOutcome& out) {
-    std::string format;
-    if (!read_string(host, args[0], format, out.report)) return;
-    std::size_t next_arg = 1;
-    for (std::size_t i = 0; i < format.size(); ++i) {
-        if (format[i] != '%') {
-            out.output.push_back(format[i]);
-            continue;
-        }
-        Conversion c;
-        std::size_t j = i + 1;
-        for (; j < format.size() && (format[j] == '-' || format[j] == '0'); ++j) (format[j] == '-' ? c.left : c.zeros) = true;
-        for (; j < format.size() && format[j] >= '0' && format[j] <= '9'; ++j) c.width = std::min<std::size_t>(c.width * 10 + static_cast<std::size_t>(format[j] - '0'), 1000);
-        for (; j < format.size() && format[j] == 'l'; ++j) ++c.longs;
-        if (j >= format.size()) {
-            out.output += format.substr(i);
-            break;
-        }
-        c.letter = format[j];
-        const std::string spec = format.substr(i, j - i + 1);
-        i = j;
-        if (c.letter == '%') {
-            out.output.push_back('%');
-            continue;
-        }
-        if (next_arg >= args.size()) {
-            out.report = Report{.stop = false, .problem = "printf has more conversions than arguments: '" + spec + "' has no value",
-                                .end_step = false};
-            out.output += spec;
-            continue;
-        }
-        std::string text;
-        if (!convert_one(c, args[next_arg++], host, long_size, pointer_size, text, out.report)) {
-            if (out.report.stop) return;
-            out.output += spec;
-            continue;
-        }
-        if (text.size() < c.width) {
-            const std::size_t pad = c.width - text.size();
-            if (c.left) text.append(pad, ' ');
-            else if (c.zeros && c.letter != 's' && c.letter != 'c') text.insert(text[0] == '-' ? 1 : 0, pad, '0');
-            else text.insert(0, pad, ' ');
-        }
-        out.output += text;
-    }
-    out.value = out.output.size();
-}
-
-void take(ValueResult r, BuiltinOutcome& out) {
-    out.value = r.value;
-    out.report = std::move(r.report);
-}
+static_assert(in_enum_order(), "the table lists the builtins in the order of enum Builtin (the compiler indexes it by id)");
 
 }  // namespace
 
@@ -172,56 +139,78 @@ const BuiltinInfo* find_builtin(const std::string& name) {
     return nullptr;
 }
 
-BuiltinOutcome run_builtin(Builtin id, std::span<const std::uint64_t> args, Host& host, std::uint32_t long_size,
-                           std::uint32_t pointer_size) {
+BuiltinOutcome run_builtin(Builtin id, std::span<const std::uint64_t> args, Host& host, LibraryState& state,
+                           const LibraryContext& context) {
     BuiltinOutcome out;
-    switch (id) {
-        case Builtin::Malloc: take(host.malloc(args[0]), out); break;
-        case Builtin::Calloc: take(host.calloc(args[0], args[1]), out); break;
-        case Builtin::Realloc: take(host.realloc(args[0], args[1]), out); break;
-        case Builtin::Free: out.report = host.free(args[0]); break;
-        case Builtin::Memset:
-            copy_bytes(host, args[0], 0, args[2], true, static_cast<std::uint8_t>(args[1]), out.report);
-            out.value = args[0];
-            break;
-        case Builtin::Memcpy:
-            copy_bytes(host, args[0], args[1], args[2], false, 0, out.report);
-            out.value = args[0];
-            break;
-        case Builtin::Strlen: {
-            std::string text;
-            if (read_string(host, args[0], text, out.report)) out.value = text.size();
-            break;
-        }
-        case Builtin::Strcpy: {
-            std::string text;
-            out.value = args[0];
-            if (!read_string(host, args[1], text, out.report)) break;
-            for (std::size_t i = 0; i <= text.size(); ++i) {
-                merge(out.report, host.store(args[0] + i, 1, i < text.size() ? static_cast<std::uint8_t>(text[i]) : 0u));
-                if (out.report.stop) break;
-            }
-            break;
-        }
-        case Builtin::Printf: printf_format(args, host, long_size, pointer_size, out); break;
-        case Builtin::Putchar:
-            out.output.push_back(static_cast<char>(args[0]));
-            out.value = args[0] & 0xFF;
-            break;
-        case Builtin::Puts:
-            if (read_string(host, args[0], out.output, out.report)) out.output.push_back('\n');
-            out.value = 0;
-            break;
-        case Builtin::Exit:
-            out.exit = true;
-            out.value = args[0];
-            break;
-        case Builtin::Fork: take(host.fork(), out); break;
-        case Builtin::Yield: out.report = host.yield(); break;
-        case Builtin::Touch: out.report = host.touch(args[0], args[1]); break;
+    library::Call call{.id = id, .args = args, .host = host, .state = state, .context = context, .out = out};
+    switch (table[static_cast<std::size_t>(id)].family) {
+        case Memory: library::run_memory(call); break;
+        case Output: library::run_output(call); break;
+        case Input: library::run_input(call); break;
+        case String: library::run_string(call); break;
+        case Ctype: library::run_ctype(call); break;
+        case Stdlib: library::run_stdlib(call); break;
+        case Process: library::run_process(call); break;
+        case Math: out = run_math_builtin(id, args, host, context.pointer_size); break;
+        case Callback: break;  // qsort and bsearch: the interpreter runs them (they call back)
     }
     if (!out.output.empty()) host.output(out.output);
+    if (!out.error_output.empty()) host.error_output(out.error_output);
     return out;
 }
 
 }  // namespace memsim::minic
+
+namespace memsim::minic::library {
+namespace {
+
+void take(ValueResult r, BuiltinOutcome& out) {
+    out.value = r.value;
+    out.report = std::move(r.report);
+}
+
+}  // namespace
+
+void run_memory(Call& call) {
+    const auto& a = call.args;
+    switch (call.id) {
+        case Builtin::Malloc: take(call.host.malloc(a[0]), call.out); break;
+        case Builtin::Calloc: take(call.host.calloc(a[0], a[1]), call.out); break;
+        case Builtin::Realloc: take(call.host.realloc(a[0], a[1]), call.out); break;
+        case Builtin::Free: call.out.report = call.host.free(a[0]); break;
+        default: break;
+    }
+}
+
+void run_process(Call& call) {
+    const auto& a = call.args;
+    BuiltinOutcome& out = call.out;
+    switch (call.id) {
+        case Builtin::Exit:
+            out.exit = true;
+            out.value = a[0];
+            break;
+        case Builtin::Fork: take(call.host.fork(), out); break;
+        case Builtin::Yield: out.report = call.host.yield(); break;
+        case Builtin::Touch: out.report = call.host.touch(a[0], a[1]); break;
+        case Builtin::Abort:
+            out.abort = true;
+            out.abort_text = "abort() was called";
+            break;
+        case Builtin::AssertFail: {
+            // glibc: "prog: prog.c:12: main: Assertion `x > 0' failed." on stderr, then abort().
+            std::string expression, file, function;
+            if (!call.read_string(a[0], expression) || !call.read_string(a[1], file) || !call.read_string(a[3], function)) break;
+            const std::string message = std::string(call.context.program_name) + ": " + file + ":" +
+                                        std::to_string(static_cast<std::uint32_t>(a[2])) + ": " + function +
+                                        ": Assertion `" + expression + "' failed.";
+            out.error_output = message + "\n";
+            out.abort = true;
+            out.abort_text = "the assertion `" + expression + "' is false (" + message + ")";
+            break;
+        }
+        default: break;
+    }
+}
+
+}  // namespace memsim::minic::library

@@ -10,11 +10,12 @@ bool Parser::starts_type(std::size_t ahead) const {
     if (t.kind != TokenKind::Keyword) return false;
     static constexpr const char* words[] = {"int", "char", "long", "short", "unsigned", "signed", "void",
                                             "struct", "const", "volatile", "restrict", "static", "extern",
-                                            "register", "auto", "inline", "_Bool", "bool", "enum", "typedef"};
+                                            "register", "auto", "inline", "_Bool", "bool", "enum", "typedef",
+                                            "float", "double", "union"};
     for (const char* w : words) {
         if (t.text == w) return true;
     }
-    return unsupported_message(t.text) != nullptr && t.text != "goto";
+    return unsupported_message(t.text) != nullptr;
 }
 
 void Parser::define_standard_typedefs() {
@@ -31,6 +32,16 @@ void Parser::define_standard_typedefs() {
         {"intmax_t", i64}, {"uintmax_t", u64}, {"intptr_t", word}, {"uintptr_t", uword}, {"size_t", uword},
         {"ssize_t", word}, {"ptrdiff_t", word}, {"pid_t", t.int_type()}};
     for (const auto& [name, type] : names) typedefs_[name] = type;
+    typedefs_["FILE"] = t.declare_struct("_IO_FILE");  // opaque, as in <stdio.h>: programs hold FILE *
+    // <stdlib.h>: typedef struct { int quot; int rem; } div_t; and the long and long long forms.
+    const std::pair<const char*, TypeId> quotients[] = {
+        {"div_t", t.int_type()}, {"ldiv_t", t.long_type()}, {"lldiv_t", t.integer(TypeKind::LongLong, false)}};
+    for (const auto& [name, field] : quotients) {
+        const TypeId s = t.declare_anonymous_struct(false);
+        t.name_anonymous_struct(s, name);
+        t.complete_struct(s, {Field{.name = "quot", .type = field}, Field{.name = "rem", .type = field}});
+        typedefs_[name] = s;
+    }
 }
 
 TypeId Parser::parse_base_type() {
@@ -59,9 +70,11 @@ TypeId Parser::parse_base_type() {
         else if (w == "int" && !kind) { kind = TypeKind::Int; next(); }
         else if (w == "char" && !kind) { kind = TypeKind::Char; next(); }
         else if (w == "short" && !kind) { kind = TypeKind::Short; next(); }
+        else if (w == "float" && !kind) { kind = TypeKind::Float; next(); named = prog_.types.float_type(); }
+        else if (w == "double" && !kind) { kind = TypeKind::Double; next(); named = prog_.types.double_type(); }
         else if ((w == "_Bool" || w == "bool") && !kind) { kind = TypeKind::Bool; next(); named = prog_.types.bool_type(); }
         else if (w == "void" && !kind) { kind = TypeKind::Void; next(); named = prog_.types.void_type(); }
-        else if (w == "struct" && !kind) { kind = TypeKind::Struct; named = parse_struct(); }
+        else if ((w == "struct" || w == "union") && !kind) { kind = TypeKind::Struct; named = parse_struct(); }
         else if (w == "enum" && !kind) { kind = TypeKind::Int; named = parse_enum(); }
         else break;
     }
@@ -69,6 +82,10 @@ TypeId Parser::parse_base_type() {
     if (failed()) return 0;
     if (is_unsigned && is_signed) {
         error_at(start, "a type cannot be both signed and unsigned");
+        return 0;
+    }
+    if (named && kind == TypeKind::Double && longs == 1 && !is_unsigned && !is_signed) {
+        error_at(start, "long double is not supported in MiniC (its 80-bit x87 format differs from double); use double");
         return 0;
     }
     if (named) {
@@ -91,15 +108,15 @@ TypeId Parser::parse_base_type() {
 
 void Parser::parse_typedefs(TypeId base) {
     do {
-        const Declarator d = parse_declarator(base, "a name for the type");
+        Declarator d = parse_declarator(base, "a name for the type");
         if (failed()) return;
         if (d.open_array) {
             error_at(peek(), "a typedef of an array needs its size");
             return;
         }
-        if (is("(")) {
-            error_at(peek(), "function types and function pointers are not supported in MiniC yet");
-            return;
+        if (is("(")) {  // typedef int compare(int, int): a function type
+            d.type = parse_function_suffix(d.type);
+            if (failed()) return;
         }
         if (prog_.types.is_struct(d.type)) prog_.types.name_anonymous_struct(d.type, d.name);
         typedefs_[d.name] = d.type;
@@ -161,12 +178,17 @@ TypeId Parser::parse_enum() {
 TypeId Parser::parse_struct() {
     const Token& keyword = next();
     if (peek().kind != TokenKind::Identifier && !is("{")) {
-        error_at(peek(), "expected a struct name or '{' after 'struct', found " + peek().describe());
+        error_at(peek(), "expected a name or '{' after '" + keyword.text + "', found " + peek().describe());
         return 0;
     }
     const bool anonymous = is("{");
+    const bool is_union = keyword.text == "union";
     const Token& tag = anonymous ? keyword : next();
-    const TypeId type = anonymous ? prog_.types.declare_anonymous_struct() : prog_.types.declare_struct(tag.text);
+    const TypeId type = anonymous ? prog_.types.declare_anonymous_struct(is_union) : prog_.types.declare_struct(tag.text, is_union);
+    if (prog_.types.struct_of(type).is_union != is_union) {
+        error_at(tag, "'" + tag.text + "' is already the tag of a " + (is_union ? "struct" : "union"));
+        return 0;
+    }
     if (!accept("{")) return type;
     if (prog_.types.is_complete(type)) {
         error_at(tag, "struct " + tag.text + " is defined twice");
@@ -200,18 +222,55 @@ TypeId Parser::parse_struct() {
     return type;
 }
 
-Declarator Parser::parse_declarator(TypeId base, const char* what) {
-    Declarator d;
-    d.type = base;
+void Parser::parse_pointers(TypeId& type) {
     while (accept("*")) {
         while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
-        d.type = prog_.types.pointer_to(d.type);
+        type = prog_.types.pointer_to(type);
     }
-    if (is("(")) {
-        error_at(peek(), "function pointers are not supported in MiniC");
-        return d;
+}
+
+// A declarator as C reads it: `*p`, `a[3]`, `(*cmp)(const void *, const void *)`,
+// `(*ops[4])(int, int)`. Inside parentheses the inner declarator applies to the type the
+// suffixes after them make, so it is parsed after them (the tokens are read twice).
+Declarator Parser::parse_declarator(TypeId base, const char* what, bool abstract, bool nested) {
+    Declarator d;
+    d.type = base;
+    parse_pointers(d.type);
+    if (is("(") && is("*", 1)) {
+        const Token& open = next();
+        const std::size_t inner = pos_;
+        for (int depth = 1; depth > 0 && !failed();) {
+            if (peek().kind == TokenKind::End) {
+                error_at(open, "this '(' in the declaration is never closed");
+                return d;
+            }
+            if (is("(")) ++depth;
+            if (is(")")) --depth;
+            next();
+        }
+        Declarator outer;
+        outer.type = d.type;
+        if (is("(")) outer.type = parse_function_suffix(outer.type);
+        else parse_array_suffix(outer);
+        if (failed()) return d;
+        const std::size_t after = pos_;
+        pos_ = inner;
+        Declarator result = parse_declarator(outer.type, what, abstract, true);
+        if (failed()) return d;
+        if (!is(")")) {
+            error_at(peek(), "expected ')' to close the declarator, found " + peek().describe());
+            return d;
+        }
+        pos_ = after;
+        return result;
     }
     if (peek().kind != TokenKind::Identifier) {
+        if (abstract) {
+            d.line = peek().line;
+            d.column = peek().column;
+            parse_array_suffix(d);
+            return d;
+        }
         if (!refuse_unsupported()) error_at(peek(), std::string("expected ") + what + ", found " + peek().describe());
         return d;
     }
@@ -219,8 +278,50 @@ Declarator Parser::parse_declarator(TypeId base, const char* what) {
     d.name = name.text;
     d.line = name.line;
     d.column = name.column;
+    if (nested && is("(")) {
+        error_at(peek(), "a function returning a function pointer needs a typedef in MiniC: "
+                         "typedef int (*op)(int, int); op choose(char c) { ... }");
+        return d;
+    }
     parse_array_suffix(d);
     return d;
+}
+
+// `(int, char *)` after a declarator: the function type returning `returns`.
+TypeId Parser::parse_function_suffix(TypeId returns) {
+    Signature sig{.returns = returns};
+    const Token& open = peek();
+    next();  // (
+    if (prog_.types.is_array(returns) || prog_.types.is_function(returns)) {
+        error_at(open, "a function cannot return an array or a function");
+        return 0;
+    }
+    if (is_keyword("void") && is(")", 1)) next();
+    while (!failed() && !is(")")) {
+        if (accept("...")) {
+            sig.variadic = true;
+            break;
+        }
+        const TypeId base = parse_base_type();
+        if (failed()) return 0;
+        const Declarator p = parse_parameter(base);
+        if (failed()) return 0;
+        sig.params.push_back(p.type);
+        if (!accept(",")) break;
+    }
+    if (!expect(")", "to close the parameter types")) return 0;
+    return prog_.types.function_type(sig);
+}
+
+// A parameter's declarator, its name optional; arrays and functions become pointers.
+Declarator Parser::parse_parameter(TypeId base) {
+    Declarator p = parse_declarator(base, "a parameter name", true);
+    if (failed()) return p;
+    if (is("(")) p.type = parse_function_suffix(p.type);  // int cmp(int, int): a function pointer
+    if (prog_.types.is_array(p.type)) p.type = prog_.types.pointer_to(prog_.types.element(p.type));
+    if (prog_.types.is_function(p.type)) p.type = prog_.types.pointer_to(p.type);
+    if (prog_.types.is_void(p.type) && !failed()) error_at(peek(), "a parameter cannot have type void");
+    return p;
 }
 
 // `[3][4]` after a name or in a type name; the first size may be empty (`a[]`).
@@ -266,23 +367,22 @@ void Parser::parse_array_suffix(Declarator& d) {
     }
 }
 
-// A type name in a cast or sizeof: base type, stars, array sizes.
+// A type name in a cast or sizeof: a base type and an abstract declarator
+// (`int *`, `char [4]`, `int (*)(const void *, const void *)`).
 TypeId Parser::parse_type_name() {
-    Declarator d;
-    d.type = parse_base_type();
-    while (!failed() && accept("*")) {
-        while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
-        d.type = prog_.types.pointer_to(d.type);
-    }
-    if (!failed() && is("(")) error_at(peek(), "function pointers are not supported in MiniC");
-    parse_array_suffix(d);
+    const TypeId base = parse_base_type();
+    if (failed()) return 0;
+    const Declarator d = parse_declarator(base, "a type", true);
+    if (!failed() && !d.name.empty()) error_at(peek(), "a type name here has no variable name ('" + d.name + "')");
     return d.type;
 }
 
 std::optional<std::int64_t> Parser::fold_constant(std::int32_t index) const {
     const Expr& e = prog_.exprs[static_cast<std::size_t>(index)];
     switch (e.kind) {
-        case ExprKind::Number: return static_cast<std::int64_t>(e.value);
+        case ExprKind::Number:
+            if (prog_.types.is_floating(e.type)) return std::nullopt;  // C wants integer constants here
+            return static_cast<std::int64_t>(e.value);
         case ExprKind::SizeofType: return static_cast<std::int64_t>(prog_.types.size_of(e.operand_type));
         case ExprKind::Negate: {
             auto v = fold_constant(e.a);
@@ -433,27 +533,112 @@ TypeId Parser::aggregate_at(TypeId type, std::uint64_t index) const {
             if (index == start) return f.type;
             if (index < start + n) return aggregate_at(f.type, index - start);
             start += n;
+            if (t.struct_of(type).is_union) break;  // only the first member of a union is initialised
         }
         return 0;
     }
     return index == 0 && t.is_scalar(type) ? type : 0;
 }
 
+// Puts `value` at scalar `index` of the list that starts at `start`: a designator may go
+// back (the later value wins, as in C) or forward (the skipped scalars are zero).
+void Parser::place(std::vector<std::int32_t>& out, std::size_t start, std::uint64_t index, std::int32_t value,
+                   const Token& at) {
+    const std::size_t i = start + static_cast<std::size_t>(index);
+    while (out.size() < i) out.push_back(zero_expr(at));
+    if (i < out.size()) out[i] = value;
+    else out.push_back(value);
+}
+
+// `.field`, `[index]` and chains of them (`.pos.x`, `[2].name`) up to the '=': the scalar
+// index they name within `type` and the type of what they name.
+std::optional<std::pair<std::uint64_t, TypeId>> Parser::parse_designator(TypeId type) {
+    const TypeTable& t = prog_.types;
+    std::uint64_t index = 0;
+    TypeId current = type;
+    while (!failed() && (is(".") || is("["))) {
+        const Token& at = next();
+        if (at.text == "[") {
+            if (!t.is_array(current)) {
+                error_at(at, "'[...] =' designates an array element, but this is " + t.name(current));
+                return std::nullopt;
+            }
+            const std::int32_t e = parse_conditional();
+            if (failed()) return std::nullopt;
+            const auto n = fold_constant(e);
+            const std::uint64_t count = t.get(current).count;
+            if (!n || *n < 0) {
+                error_at(at, "an array designator needs a constant index of 0 or more");
+                return std::nullopt;
+            }
+            const std::uint64_t per = t.scalar_count(t.element(current));
+            if ((count != 0 && static_cast<std::uint64_t>(*n) >= count) ||
+                static_cast<std::uint64_t>(*n) > max_initialized_elements / std::max<std::uint64_t>(per, 1)) {
+                error_at(at, "the designated index " + std::to_string(*n) + " is outside the array" +
+                                 (count != 0 ? " (it has " + std::to_string(count) + " elements)" : ""));
+                return std::nullopt;
+            }
+            if (!expect("]", "after the designated index")) return std::nullopt;
+            index += static_cast<std::uint64_t>(*n) * per;
+            current = t.element(current);
+            continue;
+        }
+        if (!t.is_struct(current)) {
+            error_at(at, "'.name =' designates a field, but this is " + t.name(current));
+            return std::nullopt;
+        }
+        if (peek().kind != TokenKind::Identifier) {
+            error_at(peek(), "expected a field name after '.', found " + peek().describe());
+            return std::nullopt;
+        }
+        const Token& name = next();
+        const StructDef& def = t.struct_of(current);
+        std::uint64_t before = 0;
+        const Field* found = nullptr;
+        for (const Field& f : def.fields) {
+            if (f.name == name.text) {
+                found = &f;
+                break;
+            }
+            before += t.scalar_count(f.type);
+        }
+        if (found == nullptr) {
+            error_at(name, std::string(def.is_union ? "union " : "struct ") + def.name + " has no field '" + name.text + "'");
+            return std::nullopt;
+        }
+        if (def.is_union && found != &def.fields.front()) {
+            error_at(name, "MiniC initialises a union through its first member only ('" + def.fields.front().name +
+                               "'); assign '" + name.text + "' in a statement");
+            return std::nullopt;
+        }
+        index += before;
+        current = found->type;
+    }
+    if (!expect("=", "after the designator")) return std::nullopt;
+    return std::make_pair(index, current);
+}
+
 void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad) {
     const std::size_t start = out.size();
+    std::uint64_t cursor = 0;  // the next scalar to fill, counted from start
     while (!failed() && !is("}")) {
-        if (out.size() > max_initialized_elements) {
+        if (cursor > max_initialized_elements || out.size() - start > max_initialized_elements) {
             error_at(peek(), "initializer lists fill at most " + std::to_string(max_initialized_elements) +
                                  " elements in MiniC: fill the rest with a loop");
             return;
         }
+        TypeId sub = 0;
         if (is(".") || is("[")) {
-            error_at(peek(), "designated initializers ({.x = 1}, {[2] = 5}) are not supported in MiniC yet; give the values in order");
-            return;
+            const auto designated = parse_designator(type);
+            if (!designated) return;
+            cursor = designated->first;
+            sub = designated->second;
+        } else {
+            sub = aggregate_at(type, cursor);
         }
-        const TypeId sub = aggregate_at(type, out.size() - start);
         const bool char_array = sub != 0 && prog_.types.is_array(sub) &&
                                 prog_.types.get(prog_.types.element(sub)).kind == TypeKind::Char;
+        const Token& at = peek();
         if (is("{")) {
             const Token& open = next();
             if (sub == 0) {
@@ -461,11 +646,13 @@ void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad)
                 return;
             }
             if (prog_.types.is_scalar(sub)) {
-                out.push_back(parse_assignment());
+                place(out, start, cursor++, parse_assignment(), at);
                 accept(",");
                 expect("}", "after the value in braces");
             } else {
-                parse_braced(sub, out, true);
+                std::vector<std::int32_t> inner;
+                parse_braced(sub, inner, true);
+                for (const std::int32_t value : inner) place(out, start, cursor++, value, at);
             }
         } else if (char_array && peek().kind == TokenKind::String) {
             const Token& text = next();
@@ -481,10 +668,10 @@ void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad)
                 const std::int32_t c = zero_expr(text);
                 prog_.exprs[static_cast<std::size_t>(c)].value =
                     i < bytes.size() ? static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<signed char>(bytes[static_cast<std::size_t>(i)]))) : 0;
-                out.push_back(c);
+                place(out, start, cursor++, c, text);
             }
         } else {
-            out.push_back(parse_assignment());
+            place(out, start, cursor++, parse_assignment(), at);
         }
         if (!accept(",")) break;
     }
@@ -502,9 +689,6 @@ void Parser::parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad)
 void Parser::parse_function(const Declarator& d) {
     Function f{.name = d.name, .return_type = d.type, .line = d.line, .column = d.column};
     if (prog_.types.is_array(d.type)) error_at(peek(), "a function cannot return an array");
-    if (prog_.types.is_struct(d.type)) {
-        error_at(peek(), "returning a struct by value is not supported in MiniC; return a pointer");
-    }
     next();  // (
     if (is_keyword("void") && is(")", 1)) next();
     while (!failed() && !is(")")) {
@@ -512,31 +696,10 @@ void Parser::parse_function(const Declarator& d) {
             error_at(peek(), "functions with variable arguments (...) are not supported in MiniC");
             return;
         }
-        TypeId base = parse_base_type();
+        const TypeId base = parse_base_type();
         if (failed()) return;
-        Declarator p;
-        while (accept("*")) {
-            while (is_keyword("const") || is_keyword("volatile") || is_keyword("restrict")) next();
-            base = prog_.types.pointer_to(base);
-        }
-        if (is(",") || is(")") || is("[")) {
-            p.type = base;  // a prototype may leave the name out: `void push(struct node *);`
-            p.line = peek().line;
-            p.column = peek().column;
-            parse_array_suffix(p);
-        } else {
-            p = parse_declarator(base, "a parameter name");
-        }
+        const Declarator p = parse_parameter(base);
         if (failed()) return;
-        if (prog_.types.is_array(p.type)) p.type = prog_.types.pointer_to(prog_.types.element(p.type));
-        if (prog_.types.is_struct(p.type)) {
-            error_at(peek(), "passing a struct by value is not supported in MiniC; pass a pointer");
-            return;
-        }
-        if (prog_.types.is_void(p.type)) {
-            error_at(peek(), "a parameter cannot have type void");
-            return;
-        }
         for (const VarDecl& other : f.locals) {
             if (!p.name.empty() && other.name == p.name) error_at(peek(), "two parameters are named '" + p.name + "'");
         }
@@ -578,7 +741,14 @@ void Parser::parse_function(const Declarator& d) {
         index = static_cast<std::int32_t>(prog_.functions.size() - 1);
     }
     function_ = index;
+    labels_.clear();
+    gotos_.clear();
     const std::int32_t body = parse_block();
+    for (const Token& jump : gotos_) {
+        if (!labels_.contains(jump.text)) {
+            error_at(jump, "goto jumps to the label '" + jump.text + "', which '" + prog_.functions[static_cast<std::size_t>(index)].name + "' does not have");
+        }
+    }
     prog_.functions[static_cast<std::size_t>(index)].body = body;
     function_ = -1;
 }

@@ -1,5 +1,7 @@
 #include "parser_impl.hpp"
 
+#include <algorithm>
+
 namespace memsim::minic::parsing {
 
 std::int32_t Parser::parse_expr() {
@@ -104,9 +106,21 @@ std::int32_t Parser::parse_unary() {
             Expr e = expr_at(ExprKind::Cast, t);
             e.operand_type = parse_type_name();
             if (!expect(")", "after the type in the cast")) return -1;
+            if (is("{")) return parse_postfix(parse_compound_literal(t, e.operand_type));
             e.a = parse_unary();
             return add_expr(std::move(e));
         }
+    }
+    if (t.kind == TokenKind::Keyword && t.text == "_Alignof") {
+        // C11's _Alignof (gcc takes it in C99 too): a constant, known as soon as the type is.
+        next();
+        if (!expect("(", "after '_Alignof'")) return -1;
+        const TypeId type = parse_type_name();
+        if (failed() || !expect(")", "after the type in _Alignof")) return -1;
+        Expr e = expr_at(ExprKind::Number, t);
+        e.value = prog_.types.align_of(type);
+        e.type = prog_.types.unsigned_long_type();
+        return add_expr(std::move(e));
     }
     if (t.kind == TokenKind::Keyword && t.text == "sizeof") {
         next();
@@ -122,8 +136,47 @@ std::int32_t Parser::parse_unary() {
     return parse_postfix();
 }
 
-std::int32_t Parser::parse_postfix() {
-    std::int32_t e = parse_primary();
+std::int32_t Parser::parse_compound_literal(const Token& open, TypeId type) {
+    if (function_ < 0) {
+        error_at(open, "a compound literal outside a function is not supported in MiniC; declare a named global");
+        return -1;
+    }
+    const TypeTable& types = prog_.types;
+    if (!types.is_array(type) && !types.is_struct(type)) {
+        error_at(open, "a compound literal in MiniC makes an array or a struct, not " + types.name(type) +
+                           "; use a cast or a variable");
+        return -1;
+    }
+    next();  // {
+    VarDecl v{.name = "(compound literal, line " + std::to_string(open.line) + ")", .type = type,
+              .line = open.line, .column = open.column};
+    v.has_init_list = true;
+    parse_braced(type, v.init_list, false);
+    if (failed()) return -1;
+    if (types.is_array(type) && types.get(type).count == 0) {  // (int[]){1, 2, 3}: sized by its list
+        const std::uint64_t per = std::max<std::uint64_t>(types.scalar_count(types.element(type)), 1);
+        const std::uint64_t count = (v.init_list.size() + per - 1) / per;
+        if (count == 0) {
+            error_at(open, "the compound literal's array needs a size or at least one value");
+            return -1;
+        }
+        v.type = prog_.types.array_of(types.element(type), count);
+    }
+    if (!prog_.types.is_complete(v.type)) {
+        error_at(open, "a compound literal cannot have the incomplete type " + prog_.types.name(v.type));
+        return -1;
+    }
+    Function& f = prog_.functions[static_cast<std::size_t>(function_)];
+    Expr e = expr_at(ExprKind::CompoundLiteral, open);
+    e.type = v.type;
+    e.temp = static_cast<std::int32_t>(f.locals.size());
+    f.locals.push_back(std::move(v));
+    return add_expr(std::move(e));
+}
+
+std::int32_t Parser::parse_postfix(std::int32_t first) {
+    std::int32_t e = first >= 0 ? first : parse_primary();
+    if (failed()) return -1;
     ChainDepth chain{*this};
     for (;;) {
         if (failed() || !chain.add(peek())) return -1;
@@ -135,16 +188,15 @@ std::int32_t Parser::parse_postfix() {
             expect("]", "after the index");
             e = add_expr(std::move(index));
         } else if (is("(")) {
+            // The callee: a function's name, or any expression giving a function pointer
+            // (`cmp(a, b)` with a pointer variable, `(*op)(x)`, `table[i](x)`).
             const Expr& callee = prog_.exprs[static_cast<std::size_t>(e)];
-            if (callee.kind != ExprKind::Name) {
-                error_at(t, "only named functions can be called; function pointers are not supported in MiniC");
-                return -1;
-            }
             next();
             Expr call = expr_at(ExprKind::Call, t);
             call.line = callee.line;
             call.column = callee.column;
-            call.name = callee.name;
+            call.name = callee.kind == ExprKind::Name ? callee.name : "the function pointer";
+            call.a = e;
             while (!failed() && !is(")")) {
                 call.args.push_back(parse_assignment());
                 if (!accept(",")) break;
@@ -180,6 +232,7 @@ TypeId Parser::number_type(const Token& t) {
     const bool long_is_64 = types.size_of(types.long_type()) == 8;
     const TypeKind wide = long_is_64 ? TypeKind::Long : TypeKind::LongLong;
     if (t.kind == TokenKind::Char) return types.int_type();
+    if (t.is_floating) return t.is_float ? types.float_type() : types.double_type();
     if (t.is_unsigned) {
         if (!t.is_long && v <= 0xFFFFFFFFull) return types.unsigned_int_type();
         return types.integer(v <= 0xFFFFFFFFull ? TypeKind::Long : wide, true);

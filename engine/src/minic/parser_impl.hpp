@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "memsim/minic/checker.hpp"
@@ -20,11 +21,7 @@ struct Unsupported {
 
 // C words outside MiniC, each refused with a reason and, where there is one, the way round.
 constexpr Unsupported unsupported_words[] = {
-    {"float", "floating-point types are not supported in MiniC; use int or long"},
-    {"double", "floating-point types are not supported in MiniC; use int or long"},
     {"_Complex", "complex numbers are not supported in MiniC"},
-    {"union", "unions are not supported in MiniC; use a struct"},
-    {"goto", "goto is not supported in MiniC; use loops with break and continue"},
     {"asm", "inline assembly is not supported in MiniC"},
 };
 
@@ -79,8 +76,13 @@ public:
     }
 
     Result<Program> run() {
-        while (!failed() && peek().kind != TokenKind::End) parse_top_level();
-        if (failed()) return tl::unexpected(*error_);
+        while (!gave_up_ && peek().kind != TokenKind::End) {
+            const std::size_t start = pos_;
+            parse_top_level();
+            if (failed()) recover(start, Resume::TopLevel);
+        }
+        if (failed() && !gave_up_) errors_.push_back(*error_);
+        if (!errors_.empty()) return tl::unexpected(joined_errors(std::move(errors_)));
         return std::move(prog_);
     }
 
@@ -88,7 +90,10 @@ private:
     std::vector<Token> toks_;
     std::size_t pos_ = 0;
     Program prog_;
-    std::optional<Error> error_;
+    std::optional<Error> error_;    // the error being unwound to the next place to resume
+    std::vector<Error> errors_{};   // the errors listed so far
+    std::size_t error_pos_ = 0;     // the token where error_ was found
+    bool gave_up_ = false;          // max_compile_errors listed (or the end reached): stop
     int depth_ = 0;
     std::int32_t function_ = -1;  // the function being parsed
     Storage storage_{};           // of the last parse_base_type
@@ -96,6 +101,8 @@ private:
     std::map<std::string, std::int64_t> enum_constants_{};
     std::map<std::string, TypeId> enum_tags_{};
     std::vector<std::vector<std::int32_t>> switch_labels_{};  // per open switch: its case labels
+    std::map<std::string, Token> labels_{};        // the function's `name:` labels, where each is
+    std::vector<Token> gotos_{};                   // the function's `goto name;`, checked at its end
 
     bool is_typedef_name(std::size_t ahead = 0) const {
         return peek(ahead).kind == TokenKind::Identifier && typedefs_.contains(peek(ahead).text);
@@ -122,8 +129,21 @@ private:
         return true;
     }
     bool failed() const { return error_.has_value(); }
+
+    // Where parsing resumes after an error: after the statement that failed (inside a
+    // block), or after the declaration or function that failed (at the top level).
+    enum class Resume { Statement, TopLevel };
+    // Lists the error being unwound and skips from `start`, where the failed part began,
+    // past its end; returns false (with the error still set, so that every caller unwinds)
+    // once max_compile_errors are listed or the program has ended.
+    bool recover(std::size_t start, Resume where);
     void error_at(const Token& t, const std::string& message) {
-        if (!error_) error_ = Error{t.line, t.column, message};
+        if (error_) return;
+        error_ = Error{t.line, t.column, message};
+        // Where recovery skips from: the token's own place when it is one of ours (the
+        // parser may have moved past it before noticing).
+        const bool ours = !toks_.empty() && &t >= toks_.data() && &t < toks_.data() + toks_.size();
+        error_pos_ = ours ? static_cast<std::size_t>(&t - toks_.data()) : pos_;
     }
     bool expect(const char* punct, const std::string& where) {
         if (accept(punct)) return true;
@@ -175,10 +195,15 @@ private:
     // `enum tag { A, B = 5 }` or `enum tag`; the 'enum' keyword is the current token.
     TypeId parse_enum();
 
-    // `struct tag` or `struct tag { fields }`; the 'struct' keyword is the current token.
+    // `struct tag` or `struct tag { fields }` (or a union); the keyword is the current token.
     TypeId parse_struct();
 
-    Declarator parse_declarator(TypeId base, const char* what);
+    void parse_pointers(TypeId& type);
+    // `abstract`: the name may be left out (parameters, type names); `nested`: inside
+    // the parentheses of another declarator.
+    Declarator parse_declarator(TypeId base, const char* what, bool abstract = false, bool nested = false);
+    TypeId parse_function_suffix(TypeId returns);
+    Declarator parse_parameter(TypeId base);
 
     // `[3][4]` after a name or in a type name; the first size may be empty (`a[]`).
     void parse_array_suffix(Declarator& d);
@@ -197,7 +222,12 @@ private:
     // After a '{': one expression per scalar of `type`, in order, into `out`. Inner braces
     // start the element or field at their position and are padded with zeros to its end;
     // a string fills a char array element. `pad` pads this list too.
+    // Designators (`.x =`, `[3] =`, `.pos.y =`) move the position, as in C99.
     void parse_braced(TypeId type, std::vector<std::int32_t>& out, bool pad);
+    void place(std::vector<std::int32_t>& out, std::size_t start, std::uint64_t index, std::int32_t value, const Token& at);
+    std::optional<std::pair<std::uint64_t, TypeId>> parse_designator(TypeId type);
+    // `(type){...}` after its ')': a hidden local of the function, initialised where it stands.
+    std::int32_t parse_compound_literal(const Token& open, TypeId type);
 
     // The element or field of `type` that starts at scalar `index` (the innermost when
     // several start there and the outermost is not wanted); 0 (void) when none does.
@@ -266,7 +296,8 @@ private:
 
     std::int32_t parse_unary();
 
-    std::int32_t parse_postfix();
+    // Postfix operators after a primary expression, or after `first` when given.
+    std::int32_t parse_postfix(std::int32_t first = -1);
 
     TypeId number_type(const Token& t);
 

@@ -12,7 +12,9 @@ std::int32_t Parser::parse_block() {
                                  std::to_string(open.column) + ", found the end of the program");
             return -1;
         }
+        const std::size_t start = pos_;
         block.children.push_back(parse_statement());
+        if (failed() && !recover(start, Resume::Statement)) return -1;
     }
     next();
     return add_stmt(std::move(block));
@@ -51,9 +53,31 @@ std::int32_t Parser::parse_statement() {
         }
     }
     if (accept(";")) return add_stmt(stmt_at(StmtKind::Empty, t));
-    if (peek().kind == TokenKind::Identifier && is(":", 1)) {
-        error_at(t, "labels and goto are not supported in MiniC");
-        return -1;
+    if (peek().kind == TokenKind::Identifier && is(":", 1)) {  // `name: statement`, a goto target
+        if (const auto before = labels_.find(t.text); before != labels_.end()) {
+            error_at(t, "the label '" + t.text + "' is defined twice (first at " + std::to_string(before->second.line) + ":" +
+                            std::to_string(before->second.column) + ")");
+            return -1;
+        }
+        labels_.emplace(t.text, t);
+        next();
+        next();
+        Stmt s = stmt_at(StmtKind::Label, t);
+        s.label = t.text;
+        s.body = is("}") ? add_stmt(stmt_at(StmtKind::Empty, peek())) : parse_statement();
+        return add_stmt(std::move(s));
+    }
+    if (t.kind == TokenKind::Keyword && t.text == "goto") {
+        next();
+        if (peek().kind != TokenKind::Identifier) {
+            error_at(peek(), "expected a label name after 'goto', found " + peek().describe());
+            return -1;
+        }
+        gotos_.push_back(peek());
+        Stmt s = stmt_at(StmtKind::Goto, t);
+        s.label = next().text;
+        expect(";", "after 'goto " + s.label + "'");
+        return add_stmt(std::move(s));
     }
     if (t.kind == TokenKind::Identifier && peek(1).kind == TokenKind::Identifier) {
         error_at(t, "unknown type name '" + t.text + "': define it with typedef first, or write 'struct " + t.text + "'");

@@ -28,7 +28,22 @@ std::string prelude(DataModel model) {
         "#define INT8_MIN (-128)\n#define INT8_MAX 127\n#define UINT8_MAX 255\n#define INT16_MIN (-32768)\n"
         "#define INT16_MAX 32767\n#define UINT16_MAX 65535\n#define INT32_MIN (-2147483647 - 1)\n"
         "#define INT32_MAX 2147483647\n#define UINT32_MAX 4294967295U\n"
-        "#define __STDC__ 1\n#define __STDC_VERSION__ 199901L\n#define __linux__ 1\n#define __unix__ 1\n";
+        "#define stdin ((FILE *)1)\n#define stdout ((FILE *)2)\n#define stderr ((FILE *)3)\n"
+        "#define __memsim_assert_on(e) ((e) ? (void)0 : __assert_fail(#e, __FILE__, __LINE__, __func__))\n"
+        "#define __memsim_assert_off(e) ((void)0)\n"
+        "#define assert(e) ((e) ? (void)0 : __assert_fail(#e, __FILE__, __LINE__, __func__))\n"
+        "#define __STDC__ 1\n#define __STDC_VERSION__ 199901L\n#define __linux__ 1\n#define __unix__ 1\n"
+        // <math.h>: glibc's values (its M_ constants need _DEFAULT_SOURCE under gcc -std=c99;
+        // MiniC always has them). isnan and friends read their argument more than once.
+        "#define HUGE_VAL (1e999)\n#define INFINITY (1e999f)\n#define NAN (-(0.0f / 0.0f))\n"
+        "#define M_PI 3.14159265358979323846\n#define M_E 2.7182818284590452354\n"
+        "#define M_SQRT2 1.41421356237309504880\n#define M_LN2 0.69314718055994530942\n"
+        "#define M_PI_2 1.57079632679489661923\n#define isnan(x) ((x) != (x))\n"
+        "#define isinf(x) ((x) - (x) != 0 && (x) == (x))\n#define isfinite(x) ((x) - (x) == 0)\n"
+        "#define FLT_EPSILON 1.19209290e-7F\n#define DBL_EPSILON 2.2204460492503131e-16\n"
+        "#define FLT_MAX 3.40282347e+38F\n#define DBL_MAX 1.7976931348623157e+308\n"
+        "#define DBL_MIN 2.2250738585072014e-308\n#define FLT_MIN 1.17549435e-38F\n"
+        "#define offsetof(type, member) ((size_t)&((type *)0)->member)\n";
     if (lp64) {
         text += "#define LONG_MAX 9223372036854775807L\n#define LONG_MIN (-9223372036854775807L - 1)\n"
                 "#define ULONG_MAX 18446744073709551615UL\n#define SIZE_MAX 18446744073709551615UL\n"
@@ -517,6 +532,8 @@ private:
             for (std::string_view h : standard_headers) known += (known.empty() ? "" : ", ") + std::string(h);
             error_at(line[2], "<" + header + "> is not a header MiniC knows; it accepts " + known);
         }
+        // C: assert follows NDEBUG as it is where <assert.h> is included.
+        if (header == "assert.h") macros_["assert"] = macros_.at(macros_.contains("NDEBUG") ? "__memsim_assert_off" : "__memsim_assert_on");
     }
 };
 

@@ -130,6 +130,10 @@ private:
             return {};
         }
         const Token& t = toks_[pos_];
+        if (t.kind == TokenKind::Number && t.is_floating) {
+            error_at(t, "the #" + directive_.text + " condition takes integers only, not the floating constant " + t.text);
+            return {};
+        }
         if (t.kind == TokenKind::Number || t.kind == TokenKind::Char) {
             ++pos_;
             return Value{t.value, t.is_unsigned || (t.kind == TokenKind::Number && t.value > 0x7FFFFFFFFFFFFFFFull)};

@@ -21,6 +21,8 @@ TypeTable::TypeTable(DataModel model) : model_(model) {
         types_.push_back(Type{.kind = kind, .is_unsigned = true});
     }
     types_.push_back(Type{.kind = TypeKind::Bool, .is_unsigned = true});
+    types_.push_back(Type{.kind = TypeKind::Float});
+    types_.push_back(Type{.kind = TypeKind::Double});
 }
 
 TypeId TypeTable::integer(TypeKind kind, bool is_unsigned) const {
@@ -49,31 +51,44 @@ TypeId TypeTable::array_of(TypeId element, std::uint64_t count) {
     return intern(Type{.kind = TypeKind::Array, .element = element, .count = count});
 }
 
-TypeId TypeTable::declare_struct(const std::string& name) {
+TypeId TypeTable::function_type(const Signature& signature) {
+    std::size_t index = 0;
+    while (index < signatures_.size() && !(signatures_[index] == signature)) ++index;
+    if (index == signatures_.size()) signatures_.push_back(signature);
+    return intern(Type{.kind = TypeKind::Function, .struct_index = static_cast<std::int32_t>(index)});
+}
+
+TypeId TypeTable::declare_struct(const std::string& name, bool is_union) {
     if (const TypeId existing = find_struct(name); existing != 0) return existing;
-    structs_.push_back(StructDef{.name = name});
+    structs_.push_back(StructDef{.name = name, .is_union = is_union});
     return intern(Type{.kind = TypeKind::Struct, .struct_index = static_cast<std::int32_t>(structs_.size() - 1)});
 }
 
-TypeId TypeTable::declare_anonymous_struct() {
-    structs_.push_back(StructDef{.name = "(anonymous struct)", .anonymous = true});
+TypeId TypeTable::declare_anonymous_struct(bool is_union) {
+    structs_.push_back(StructDef{.name = is_union ? "(anonymous union)" : "(anonymous struct)", .anonymous = true, .is_union = is_union});
     return intern(Type{.kind = TypeKind::Struct, .struct_index = static_cast<std::int32_t>(structs_.size() - 1)});
 }
 
 void TypeTable::name_anonymous_struct(TypeId struct_type, const std::string& name) {
     StructDef& def = structs_[static_cast<std::size_t>(types_[struct_type].struct_index)];
-    if (def.anonymous && def.name == "(anonymous struct)") def.name = name;
+    if (def.anonymous && (def.name == "(anonymous struct)" || def.name == "(anonymous union)")) def.name = name;
 }
 
 void TypeTable::complete_struct(TypeId struct_type, const std::vector<Field>& fields) {
     std::uint64_t offset = 0;
     std::uint64_t align = 1;
     std::vector<Field> placed = fields;
+    const bool is_union = structs_[static_cast<std::size_t>(types_[struct_type].struct_index)].is_union;
     for (Field& field : placed) {
         const std::uint64_t a = align_of(field.type);
-        offset = (offset + a - 1) / a * a;
-        field.offset = offset;
-        offset += size_of(field.type);
+        if (is_union) {
+            field.offset = 0;
+            offset = std::max(offset, size_of(field.type));
+        } else {
+            offset = (offset + a - 1) / a * a;
+            field.offset = offset;
+            offset += size_of(field.type);
+        }
         align = std::max(align, a);
     }
     StructDef& def = structs_[static_cast<std::size_t>(types_[struct_type].struct_index)];
@@ -94,10 +109,23 @@ TypeId TypeTable::find_struct(const std::string& name) const {
     return 0;
 }
 
+TypeId TypeTable::find_anonymous_struct(const std::string& name) const {
+    for (std::size_t i = 0; i < types_.size(); ++i) {
+        const Type& t = types_[i];
+        if (t.kind == TypeKind::Struct && structs_[static_cast<std::size_t>(t.struct_index)].anonymous &&
+            structs_[static_cast<std::size_t>(t.struct_index)].name == name) {
+            return static_cast<TypeId>(i);
+        }
+    }
+    return 0;
+}
+
 std::uint64_t TypeTable::size_of(TypeId id) const {
     const Type& t = types_[id];
     switch (t.kind) {
-        case TypeKind::Void: return 0;
+        case TypeKind::Void: case TypeKind::Function: return 0;
+        case TypeKind::Float: return 4;
+        case TypeKind::Double: return 8;
         case TypeKind::Char: case TypeKind::Bool: return 1;
         case TypeKind::Short: return 2;
         case TypeKind::Int: return 4;
@@ -118,7 +146,7 @@ std::uint64_t TypeTable::align_of(TypeId id) const {
     switch (t.kind) {
         case TypeKind::Array: return align_of(t.element);
         case TypeKind::Struct: return structs_[static_cast<std::size_t>(t.struct_index)].align;
-        case TypeKind::Void: return 1;
+        case TypeKind::Void: case TypeKind::Function: return 1;
         // i386 aligns long long to 4 inside structs; MiniC keeps natural alignment for simplicity.
         default: return size_of(id);
     }
@@ -132,7 +160,7 @@ bool TypeTable::is_integer(TypeId id) const {
 
 bool TypeTable::is_complete(TypeId id) const {
     const Type& t = types_[id];
-    if (t.kind == TypeKind::Void) return false;
+    if (t.kind == TypeKind::Void || t.kind == TypeKind::Function) return false;
     if (t.kind == TypeKind::Struct) return structs_[static_cast<std::size_t>(t.struct_index)].complete;
     if (t.kind == TypeKind::Array) return is_complete(t.element);
     return true;
@@ -149,9 +177,13 @@ std::string TypeTable::name(TypeId id) const {
         case TypeKind::Long: return sign + "long";
         case TypeKind::LongLong: return sign + "long long";
         case TypeKind::Pointer: {
+            if (types_[t.element].kind == TypeKind::Function) return function_name(t.element, "(*)");
             const std::string inner = name(t.element);
             return inner + (inner.back() == '*' ? "*" : " *");
         }
+        case TypeKind::Function: return function_name(id, "");
+        case TypeKind::Float: return "float";
+        case TypeKind::Double: return "double";
         case TypeKind::Array: {
             // int [2][3]: the element's own sizes follow this one.
             std::string dims;
@@ -164,11 +196,21 @@ std::string TypeTable::name(TypeId id) const {
         }
         case TypeKind::Struct: {
             const StructDef& def = structs_[static_cast<std::size_t>(t.struct_index)];
-            return def.anonymous ? def.name : "struct " + def.name;
+            return def.anonymous ? def.name : (def.is_union ? "union " : "struct ") + def.name;
         }
         case TypeKind::Bool: return "bool";
     }
     return "?";
+}
+
+// "int (*)(void *, void *)": a function type around `inner` (a declarator such as "(*)").
+std::string TypeTable::function_name(TypeId id, const std::string& inner) const {
+    const Signature& sig = signature_of(id);
+    std::string params;
+    for (TypeId p : sig.params) params += (params.empty() ? "" : ", ") + name(p);
+    if (sig.variadic) params += params.empty() ? "..." : ", ...";
+    if (params.empty()) params = "void";
+    return name(sig.returns) + " " + inner + "(" + params + ")";
 }
 
 std::uint64_t TypeTable::scalar_count(TypeId id) const {
@@ -176,7 +218,10 @@ std::uint64_t TypeTable::scalar_count(TypeId id) const {
     if (t.kind == TypeKind::Array) return t.count * scalar_count(t.element);
     if (t.kind == TypeKind::Struct) {
         std::uint64_t n = 0;
-        for (const Field& f : struct_of(id).fields) n += scalar_count(f.type);
+        for (const Field& f : struct_of(id).fields) {
+            n += scalar_count(f.type);
+            if (struct_of(id).is_union) break;  // an initializer list fills a union's first member
+        }
         return n;
     }
     return is_scalar(id) ? 1 : 0;
@@ -190,7 +235,10 @@ std::vector<std::pair<std::uint64_t, TypeId>> TypeTable::scalar_slots(TypeId id)
             const std::uint64_t size = size_of(t.element);
             for (std::uint64_t i = 0; i < t.count; ++i) self(self, t.element, offset + i * size);
         } else if (t.kind == TypeKind::Struct) {
-            for (const Field& f : struct_of(type).fields) self(self, f.type, offset + f.offset);
+            for (const Field& f : struct_of(type).fields) {
+                self(self, f.type, offset + f.offset);
+                if (struct_of(type).is_union) break;
+            }
         } else if (is_scalar(type)) {
             slots.emplace_back(offset, type);
         }
@@ -210,9 +258,14 @@ int TypeTable::rank(TypeId id) const {
     }
 }
 
-TypeId TypeTable::promote(TypeId id) const { return rank(id) < rank(int_type()) ? int_type() : id; }
+TypeId TypeTable::promote(TypeId id) const {
+    if (!is_integer(id)) return id;
+    return rank(id) < rank(int_type()) ? int_type() : id;
+}
 
 TypeId TypeTable::common(TypeId a, TypeId b) const {
+    if (types_[a].kind == TypeKind::Double || types_[b].kind == TypeKind::Double) return double_type();
+    if (types_[a].kind == TypeKind::Float || types_[b].kind == TypeKind::Float) return float_type();
     a = promote(a);
     b = promote(b);
     const bool ua = types_[a].is_unsigned, ub = types_[b].is_unsigned;

@@ -81,7 +81,9 @@ QuizProblem heap_problem(std::uint64_t seed) {
         sim->seek(static_cast<std::uint64_t>(i));
         std::string returned;
         for (const auto& e : sim->events()) {
-            if (e.kind == "malloc") returned = hex(e.address);
+            if (const auto* block = machine::payload<heap::HeapEvent>(e); block && e.kind == machine::EventKind::Malloc) {
+                returned = hex(block->addr);
+            }
         }
         if (c.alloc) {
             const std::string name = "ptr[" + std::to_string(allocation++) + "]";

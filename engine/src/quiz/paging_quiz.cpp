@@ -66,7 +66,7 @@ QuizProblem paging_problem(std::uint64_t seed) {
     for (int i = 1; i <= references; ++i) {
         sim->seek(static_cast<std::uint64_t>(i));
         const machine::Snapshot snap = sim->snapshot();
-        const bool hit = !sim->events().empty() && sim->events().front().kind == "hit";
+        const bool hit = !sim->events().empty() && sim->events().front().kind == machine::EventKind::Hit;
         const auto victim = snap.vm->last_victim;
         const std::string page = std::to_string(refs[static_cast<std::size_t>(i - 1)]);
         q.answers += "  " + std::to_string(i) + ". page " + page + ": " + (hit ? "hit " : "miss") +

@@ -65,6 +65,7 @@ json heap_config_json(const heap::HeapConfig& c) {
             j["min_order"] = c.buddy_min_order;
             j["max_order"] = c.buddy_max_order;
             break;
+        case heap::AllocatorKind::Glibc: break;
         case heap::AllocatorKind::Slab:
             j["slab_sizes"] = c.slab_sizes;
             j["slab_pages"] = c.slab_pages;
@@ -75,11 +76,47 @@ json heap_config_json(const heap::HeapConfig& c) {
 
 namespace {
 
+const char* bin_kind_name(heap::GlibcBinKind kind) {
+    switch (kind) {
+        case heap::GlibcBinKind::Tcache: return "tcache";
+        case heap::GlibcBinKind::Fastbin: return "fastbin";
+        case heap::GlibcBinKind::Unsorted: return "unsorted";
+        case heap::GlibcBinKind::Small: return "small";
+        case heap::GlibcBinKind::Large: return "large";
+    }
+    return "?";
+}
+
+}  // namespace
+
+json glibc_arena_json(const heap::GlibcArenaView& a) {
+    json bins = json::array();
+    for (const auto& b : a.bins) {
+        // The unsorted bin and the last large bin hold any size: no upper bound.
+        const json max_size = b.max_size == ~std::uint64_t{0} ? json(nullptr) : json(b.max_size);
+        bins.push_back(json{{"kind", bin_kind_name(b.kind)}, {"index", b.index}, {"min_size", b.min_size},
+                            {"max_size", max_size}, {"chunks", b.chunks}});
+    }
+    return json{{"top", a.top},
+                {"top_size", a.top_size},
+                {"brk", a.brk},
+                {"last_remainder", a.last_remainder},
+                {"mmap_threshold", a.mmap_threshold},
+                {"trim_threshold", a.trim_threshold},
+                {"system_mem", a.system_mem},
+                {"tcache_struct", a.tcache_struct},
+                {"mapped_chunks", a.mappings},
+                {"bins", std::move(bins)}};
+}
+
+namespace {
+
 const char* op_name(heap::TraceOpKind kind) {
     switch (kind) {
         case heap::TraceOpKind::Alloc: return "alloc";
         case heap::TraceOpKind::Realloc: return "realloc";
         case heap::TraceOpKind::Free: return "free";
+        case heap::TraceOpKind::Calloc: return "calloc";
     }
     return "?";
 }
@@ -109,9 +146,11 @@ json heap_run_json(const heap::HeapConfig& config, const heap::TraceRun& run) {
         timeline["internal_fragmentation"].push_back(t.internal_fragmentation);
         timeline["searched"].push_back(t.searched);
     }
-    return json{{"allocator", run.allocator}, {"config", heap_config_json(config)}, {"ops", std::move(ops)},
-                {"errors", std::move(errors)},  {"blocks", std::move(blocks)},        {"metrics", heap_metrics_json(run.metrics)},
-                {"timeline", std::move(timeline)}};
+    json out{{"allocator", run.allocator}, {"config", heap_config_json(config)}, {"ops", std::move(ops)},
+             {"errors", std::move(errors)},  {"blocks", std::move(blocks)},        {"metrics", heap_metrics_json(run.metrics)},
+             {"timeline", std::move(timeline)}};
+    if (run.glibc) out["arena"] = glibc_arena_json(*run.glibc);
+    return out;
 }
 
 json heap_comparison_json(const std::vector<heap::TraceRun>& rows) {

@@ -88,6 +88,7 @@ nlohmann::json process_json(const machine::ProcessView& p, bool current) {
     nlohmann::json out{{"pid", p.pid}, {"state", p.state}, {"current", current}, {"pages", pages}, {"regions", regions},
             {"stack", {{"sp", p.stack_pointer}, {"fp", p.frame_pointer}, {"top", p.stack_top}, {"floor", p.stack_floor}, {"frames", frames}}},
             {"heap", {{"start", p.heap_start}, {"brk", p.brk}, {"blocks", blocks}, {"metrics", heap_metrics_json(p.heap)}}}};
+    if (p.glibc) out["heap"]["arena"] = glibc_arena_json(*p.glibc);
     if (p.program) {
         nlohmann::json globals = nlohmann::json::array();
         for (const auto& g : p.program->globals) globals.push_back(value_json(g));
@@ -139,7 +140,8 @@ nlohmann::json vm_json(const machine::VmView& v) {
 }  // namespace
 
 nlohmann::json to_json(const machine::Event& e) {
-    return {{"step", e.step}, {"line", e.line}, {"source", machine::source_name(e.source)}, {"kind", e.kind},
+    return {{"step", e.step}, {"line", e.line}, {"source", machine::source_name(e.source)},
+            {"kind", std::string(machine::event_kind_name(e.kind))},
             {"error", e.is_error}, {"process", e.process}, {"address", e.address}, {"text", valid_utf8(e.text)}};
 }
 

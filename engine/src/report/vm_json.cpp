@@ -33,6 +33,28 @@ json to_json(const vm::PolicyState& state, const std::vector<std::optional<std::
     return out;
 }
 
+json to_json(const vm::ReplaceStep& s) {
+    json resident = json::array();
+    json frames = json::array();
+    for (const auto& page : s.frames) {
+        if (page) resident.push_back(*page);
+        frames.push_back(optional_page(page));
+    }
+    json step = {{"page", s.page}, {"write", s.write}, {"hit", s.hit}, {"frame", s.frame},
+                 {"victim", optional_page(s.victim)}, {"writeback", s.writeback},
+                 {"resident", resident}, {"frames", frames}};
+    if (s.unlisted_free_frames > 0) step["unlisted_free_frames"] = s.unlisted_free_frames;
+    json r = json::array(), m = json::array();
+    for (std::size_t f = 0; f < s.frames.size(); ++f) {
+        r.push_back(s.frames[f] && s.referenced[f] != 0);
+        m.push_back(s.frames[f] && s.dirty[f] != 0);
+    }
+    step["referenced"] = r;
+    step["dirty"] = m;
+    step["policy"] = to_json(s.policy, s.frames);
+    return step;
+}
+
 json to_json(const vm::ReplaceRun& run) {
     json out = {
         {"policy", std::string(vm::policy_name(run.config.policy.kind))},
@@ -44,26 +66,7 @@ json to_json(const vm::ReplaceRun& run) {
         {"hit_ratio", ratio(run.hits, run.references)},
     };
     json steps = json::array();
-    for (const auto& s : run.steps) {
-        json resident = json::array();
-        json frames = json::array();
-        for (const auto& page : s.frames) {
-            if (page) resident.push_back(*page);
-            frames.push_back(optional_page(page));
-        }
-        json step = {{"page", s.page}, {"write", s.write}, {"hit", s.hit}, {"frame", s.frame},
-                     {"victim", optional_page(s.victim)}, {"writeback", s.writeback},
-                     {"resident", resident}, {"frames", frames}};
-        json r = json::array(), m = json::array();
-        for (std::size_t f = 0; f < s.frames.size(); ++f) {
-            r.push_back(s.frames[f] && s.referenced[f] != 0);
-            m.push_back(s.frames[f] && s.dirty[f] != 0);
-        }
-        step["referenced"] = r;
-        step["dirty"] = m;
-        step["policy"] = to_json(s.policy, s.frames);
-        steps.push_back(step);
-    }
+    for (const auto& s : run.steps) steps.push_back(to_json(s));
     out["steps"] = steps;
     return out;
 }

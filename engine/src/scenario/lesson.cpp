@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "memsim/core/text.hpp"
+#include "memsim/machine/event_kind.hpp"
 #include "memsim/scenario/settings.hpp"
 
 namespace memsim::scenario {
@@ -56,6 +57,17 @@ void check_question(const Question& q, SettingsReader& reader) {
         const bool listed = std::any_of(q.choices.begin(), q.choices.end(),
                                         [&](const std::string& c) { return same_answer(c, q.answer); });
         if (!listed) reader.reject("answer", "the answer to a choice question must be one of its choices");
+    }
+    if (q.kind == QuestionKind::Choice && q.fact == "event") {
+        // The engine answers with the kind's word from the one table (event_kind.hpp).
+        for (const std::string& choice : q.choices) {
+            std::string word(trim(choice));
+            std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (word == "none" || machine::event_kind_from_name(word)) continue;
+            reader.reject("choices", "'" + choice + "' is not an event kind: a choice about the step's event is \"none\" or a "
+                                     "kind such as \"double-free\", \"use-after-free\", \"segfault\" or \"leak\"");
+            break;
+        }
     }
 }
 
@@ -113,6 +125,7 @@ LessonParts read_lesson_parts(const toml::table& front_matter, int line_offset, 
     LessonParts parts;
     SettingsReader course(front_matter, "course", errors, line_offset);
     parts.order = static_cast<int>(course.integer("order", 0, 1, 999));
+    parts.recap = course.text("recap", "");
     course.finish();
     each_item(front_matter, "narration", line_offset, errors, [&](const toml::table& table, std::size_t index) {
         SettingsReader reader = SettingsReader::item(table, "narration " + std::to_string(index), errors, line_offset);

@@ -18,16 +18,25 @@ struct Split {
 };
 
 // A plain C file (no front matter) runs as a program with the settings a C program on
-// 64-bit Linux gets: the x86-64 layout and System V calls.
+// 64-bit Linux gets: the x86-64 layout and System V calls (and so glibc's malloc, the
+// default for a 64-bit program: see read_machine_config).
 Split plain_c_program(const std::string& text) {
     Split split;
-    split.front_matter = "format = 1\ntitle = \"C program\"\nkind = \"program\"\n[machine]\nbits = 64\n"
-                         "[heap]\nallocator = \"segregated\"\n";
+    split.front_matter = plain_c_front_matter();
     split.front_first_line = 1;
     split.body = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
     split.body_first_line = 1;
     return split;
 }
+
+}  // namespace
+
+std::string plain_c_front_matter() {
+    // No allocator: a 64-bit program gets glibc's (machine/scenario_config.hpp).
+    return "format = 1\ntitle = \"C program\"\nkind = \"program\"\n[machine]\nbits = 64\n";
+}
+
+namespace {
 
 Result<Split> split_front_matter(const std::string& text) {
     const auto lines = split_lines(text);
@@ -127,7 +136,7 @@ const char* body_kind_name(BodyKind kind) {
 }
 
 const std::vector<std::string>& common_keys() {
-    static const std::vector<std::string> keys{"format", "title", "summary", "lesson", "kind"};
+    static const std::vector<std::string> keys{"format", "title", "summary", "lesson", "kind", "stdin", "args"};
     return keys;
 }
 
@@ -176,8 +185,11 @@ Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) 
     for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program}) {
         if (kind == body_kind_name(k)) scenario.kind = k;
     }
+    scenario.stdin_text = top.text("stdin", "");
+    scenario.args = top.texts("args");
     scenario.teaching = read_lesson_parts(*table, offset, errors);
-    top.finish({"machine", "stack", "heap", "vm", "trace", "course", "question", "narration"});
+    scenario.view = read_view_parts(*table, offset, errors);
+    top.finish({"machine", "stack", "heap", "vm", "trace", "course", "question", "narration", "view"});
     if (!errors.empty()) return tl::unexpected(errors.front());
 
     scenario.front_matter = std::move(table);

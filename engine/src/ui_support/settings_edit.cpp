@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "memsim/core/text.hpp"
+#include "memsim/scenario/scenario.hpp"
 
 namespace memsim::ui_support {
 namespace {
@@ -114,6 +115,9 @@ Result<std::string> apply_settings(const std::string& text, const std::vector<Se
     std::vector<std::size_t> fences;
     for (std::size_t i = 0; i < all.size() && fences.size() < 2; ++i) {
         if (trim(all[i]) == "+++") fences.push_back(i);
+    }
+    if (fences.empty() && !trim(text).empty()) {  // a plain C program: write out the settings it runs with
+        return apply_settings("+++\n" + scenario::plain_c_front_matter() + "+++\n" + text, edits);
     }
     if (fences.size() < 2) return fail("the scenario has no front matter between +++ lines to change", 1, 1);
     std::vector<std::string> front;

@@ -1,6 +1,9 @@
 #include "memsim/vm/pager.hpp"
 
+#include <algorithm>
 #include <string>
+
+#include "memsim/core/assert.hpp"
 
 #include "memsim/core/text.hpp"
 #include "memsim/vm/replacement/policy_state.hpp"
@@ -18,9 +21,17 @@ Result<Pager> Pager::create(const PagerConfig& config, std::uint32_t page_space)
     return pager;
 }
 
+// At most page_space frames can ever be in use: with more, no eviction ever happens and
+// the policy never picks a victim, so the frames beyond are left unallocated.
+namespace {
+std::uint32_t allocated_frames(const PagerConfig& config, std::uint32_t page_space) {
+    return std::max<std::uint32_t>(1, std::min(config.frames, page_space));
+}
+}  // namespace
+
 Pager::Pager(const PagerConfig& config, std::uint32_t page_space)
-    : config_(config), frames_(config.frames), page_frame_(page_space, no_frame),
-      policy_(make_policy(config.policy, config.frames)) {}
+    : config_(config), frames_(allocated_frames(config, page_space)), page_frame_(page_space, no_frame),
+      policy_(make_policy(config.policy, allocated_frames(config, page_space))) {}
 
 // The miss path, kept out of line so the hit path of the bulk loop stays small.
 template <class Policy>
@@ -28,6 +39,7 @@ __attribute__((noinline)) std::uint32_t Pager::fault_with(Policy& policy, PagerS
     ++counters_.faults;
     std::uint32_t frame = used_;
     if (used_ < config_.frames) {
+        MEMSIM_ASSERT(used_ < frames_.size());  // at most page_space pages fault in
         ++used_;
     } else {
         FrameBits bits = frames_.bits(0);
@@ -151,7 +163,7 @@ std::vector<std::string> Pager::check_invariants() const {
     const auto c = counters_;
     if (c.hits + c.faults != c.references) bad.push_back("hits + faults != references");
     // LRU's list and second chance's queue must hold every occupied frame exactly once.
-    const auto order = policy_state(policy_, config_.frames).order;
+    const auto order = policy_state(policy_, frames_.size()).order;
     if (!order.empty() || std::holds_alternative<LruPolicy>(policy_) ||
         std::holds_alternative<SecondChancePolicy>(policy_)) {
         std::vector<std::uint8_t> seen(config_.frames, 0);

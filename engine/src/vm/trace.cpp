@@ -5,6 +5,7 @@
 #include <string>
 
 #include "memsim/core/text.hpp"
+#include "trace_parse.hpp"
 
 namespace memsim::vm {
 namespace {
@@ -15,10 +16,38 @@ int column_of(std::string_view line, std::string_view part) {
     return static_cast<int>(part.data() - line.data()) + 1;
 }
 
+// The lines of a text as split_lines() cuts them ('\r' dropped, no empty last line), one
+// at a time: a piece of a long trace holds half a million lines, not worth a vector.
+class LineCursor {
+public:
+    explicit LineCursor(std::string_view text) : text_(text) {}
+    bool next(std::string_view& line) {
+        if (start_ >= text_.size()) return false;
+        std::size_t end = text_.find('\n', start_);
+        if (end == std::string_view::npos) end = text_.size();
+        line = text_.substr(start_, end - start_);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (end == text_.size() && line.empty()) return false;
+        start_ = end + 1;
+        ++count_;
+        return true;
+    }
+    // The 0-based index of the line next() gave last.
+    std::size_t index() const { return count_ - 1; }
+
+private:
+    std::string_view text_;
+    std::size_t start_ = 0, count_ = 0;
+};
+
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+tl::unexpected<Error> too_long(int line, int column) {
+    return fail("the trace is too long: at most " + std::to_string(max_trace_references) + " references", line, column);
+}
+
 // Appends the pages an access of `size` bytes at `addr` touches.
-Result<bool> add_access(Trace& trace, std::uint64_t addr, std::uint64_t size, bool write,
+Result<bool> add_access(detail::PageSink& sink, std::uint64_t addr, std::uint64_t size, bool write,
                         const TraceOptions& options, int line, int column, std::uint32_t process = 0) {
     if (options.va_bits < 64 && (addr >> options.va_bits) != 0) {
         return fail("address " + hex(addr) + " does not fit in " + std::to_string(options.va_bits) + " bits",
@@ -31,18 +60,24 @@ Result<bool> add_access(Trace& trace, std::uint64_t addr, std::uint64_t size, bo
                         std::to_string(max_access) + " bytes",
                     line, column);
     }
-    if (trace.pages.size() >= max_trace_references) {
-        return fail("the trace is too long: at most " + std::to_string(max_trace_references) + " references", line, column);
-    }
+    if (sink.references() >= max_trace_references) return too_long(line, column);
     const std::uint64_t first = addr / options.page_size;
     const std::uint64_t last = (addr + (size == 0 ? 0 : size - 1)) / options.page_size;
-    for (std::uint64_t page = first; page <= last; ++page) {
+    for (std::uint64_t page = first; page <= last; ++page) sink.add(page, write, process);
+    return true;
+}
+
+// Collects a whole Trace (the small-input API: scenarios, --refs, tests).
+class TraceSink final : public detail::PageSink {
+public:
+    void add(std::uint64_t page, bool write, std::uint32_t process) override {
         trace.pages.push_back(page);
         trace.writes.push_back(write ? 1 : 0);
         trace.processes.push_back(process);
     }
-    return true;
-}
+    std::uint64_t references() const override { return trace.pages.size(); }
+    Trace trace;
+};
 
 Result<Trace> non_empty(Trace trace) {
     if (trace.pages.empty()) return fail("the trace has no references");
@@ -77,11 +112,13 @@ Result<std::uint64_t> check_page_size(std::uint64_t page_size) {
     return page_size;
 }
 
-Result<Trace> parse_reference_string(std::string_view text) {
-    Trace trace;
-    const auto lines = split_lines(text);
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        const std::string_view line = lines[l];
+
+namespace detail {
+
+Result<bool> parse_references_into(std::string_view text, int first_line, PageSink& sink) {
+    std::string_view line;
+    for (LineCursor lines(text); lines.next(line);) {
+        const std::size_t l = lines.index();
         if (trim(line).starts_with('#')) continue;
         std::size_t i = 0;
         while (i < line.size()) {
@@ -98,22 +135,22 @@ Result<Trace> parse_reference_string(std::string_view text) {
             if (!page) {
                 return fail("expected a page number (decimal or 0x hex, w after it for a write), found " +
                                 quoted(line.substr(i, end - i)),
-                            static_cast<int>(l + 1), static_cast<int>(i + 1));
+                            first_line + static_cast<int>(l + 1), static_cast<int>(i + 1));
             }
-            trace.pages.push_back(*page);
-            trace.writes.push_back(write ? 1 : 0);
+            if (sink.references() >= max_trace_references) {
+                return too_long(first_line + static_cast<int>(l + 1), static_cast<int>(i + 1));
+            }
+            sink.add(*page, write, 0);
             i = end;
         }
     }
-    return non_empty(std::move(trace));
+    return true;
 }
 
-Result<Trace> parse_rw_trace(std::string_view text, const TraceOptions& options) {
-    Trace trace;
-    const auto lines = split_lines(text);
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        const int line_no = static_cast<int>(l + 1);
-        const std::string_view line = lines[l];
+Result<bool> parse_rw_into(std::string_view text, const TraceOptions& options, int first_line, PageSink& sink) {
+    std::string_view line;
+    for (LineCursor lines(text); lines.next(line);) {
+        const int line_no = first_line + static_cast<int>(lines.index() + 1);
         if (trim(line).empty() || trim(line).starts_with('#')) continue;
         std::string_view rest = line;
         std::string_view kind = take_word(rest);
@@ -139,19 +176,17 @@ Result<Trace> parse_rw_trace(std::string_view text, const TraceOptions& options)
             return fail("unexpected " + quoted(trim(rest)) + " after the address", line_no,
                         column_of(line, trim(rest)));
         }
-        const auto added = add_access(trace, *addr, 1, kind == "W" || kind == "w", options, line_no,
+        const auto added = add_access(sink, *addr, 1, kind == "W" || kind == "w", options, line_no,
                                       column_of(line, addr_text), process);
         if (!added) return tl::unexpected(added.error());
     }
-    return non_empty(std::move(trace));
+    return true;
 }
 
-Result<Trace> parse_lackey_trace(std::string_view text, const TraceOptions& options) {
-    Trace trace;
-    const auto lines = split_lines(text);
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        const int line_no = static_cast<int>(l + 1);
-        const std::string_view line = lines[l];
+Result<bool> parse_lackey_into(std::string_view text, const TraceOptions& options, int first_line, PageSink& sink) {
+    std::string_view line;
+    for (LineCursor lines(text); lines.next(line);) {
+        const int line_no = first_line + static_cast<int>(lines.index() + 1);
         if (trim(line).empty() || trim(line).starts_with("==") || trim(line).starts_with("--")) continue;
         std::string_view rest = line;
         const std::string_view kind = take_word(rest);
@@ -174,22 +209,50 @@ Result<Trace> parse_lackey_trace(std::string_view text, const TraceOptions& opti
             return fail("expected ',size' after the address in " + quoted(operand), line_no,
                         addr_column + static_cast<int>(std::min(comma, operand.size())));
         }
-        const auto added = add_access(trace, *addr, *size, kind == "S" || kind == "M", options, line_no,
+        const auto added = add_access(sink, *addr, *size, kind == "S" || kind == "M", options, line_no,
                                       addr_column);
         if (!added) return tl::unexpected(added.error());
     }
-    return non_empty(std::move(trace));
+    return true;
+}
+
+Result<bool> parse_into(std::string_view text, TraceFormat format, const TraceOptions& options, int first_line,
+                        PageSink& sink) {
+    switch (format) {
+        case TraceFormat::Refs: return parse_references_into(text, first_line, sink);
+        case TraceFormat::ReadWrite: return parse_rw_into(text, options, first_line, sink);
+        case TraceFormat::Lackey: return parse_lackey_into(text, options, first_line, sink);
+    }
+    return fail("unknown trace format");
+}
+
+}  // namespace detail
+
+namespace {
+
+Result<Trace> parse_whole(std::string_view text, TraceFormat format, const TraceOptions& options) {
+    TraceSink sink;
+    const auto parsed = detail::parse_into(text, format, options, 0, sink);
+    if (!parsed) return tl::unexpected(parsed.error());
+    return non_empty(std::move(sink.trace));
+}
+
+}  // namespace
+
+Result<Trace> parse_reference_string(std::string_view text) { return parse_whole(text, TraceFormat::Refs, {}); }
+
+Result<Trace> parse_rw_trace(std::string_view text, const TraceOptions& options) {
+    return parse_whole(text, TraceFormat::ReadWrite, options);
+}
+
+Result<Trace> parse_lackey_trace(std::string_view text, const TraceOptions& options) {
+    return parse_whole(text, TraceFormat::Lackey, options);
 }
 
 Result<Trace> parse_trace(std::string_view text, TraceFormat format, const TraceOptions& options) {
     const auto size = check_page_size(options.page_size);
     if (!size) return tl::unexpected(size.error());
-    switch (format) {
-        case TraceFormat::Refs: return parse_reference_string(text);
-        case TraceFormat::ReadWrite: return parse_rw_trace(text, options);
-        case TraceFormat::Lackey: return parse_lackey_trace(text, options);
-    }
-    return fail("unknown trace format");
+    return parse_whole(text, format, options);
 }
 
 DenseTrace densify(const Trace& trace) {

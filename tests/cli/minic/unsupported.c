@@ -1,4 +1,4 @@
 int main(void) {
-    goto end;
+    long double x = 1.0;
     return 0;
 }

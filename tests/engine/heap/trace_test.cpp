@@ -1,6 +1,7 @@
 // Trace readers (malloc-lab .rep and OSTEP op lists), replay and comparison.
 #include <catch2/catch.hpp>
 
+#include "memsim/heap/event.hpp"
 #include "memsim/heap/trace.hpp"
 
 using namespace memsim::heap;
@@ -58,7 +59,7 @@ TEST_CASE("malformed trace lines are errors with line, column and what was expec
     const auto verb = error_of("1\n2\n1\n1\nx 0 5\n");
     CHECK(verb.line == 5);
     CHECK(verb.column == 1);
-    CHECK(verb.message == "expected 'a', 'r' or 'f', found 'x'");
+    CHECK(verb.message == "expected 'a', 'r', 'c' or 'f', found 'x'");
     const auto size = error_of("1\n2\n1\n1\na 0 12q\n");
     CHECK(size.to_string() == "5:5: expected a size in bytes, found '12q'");
     const auto id = error_of("1\n2\n1\n1\na 7 12\n");
@@ -93,6 +94,16 @@ TEST_CASE("a double free in a trace is a learner error, and what is left leaks",
     CHECK(run.errors[0].kind == HeapEventKind::DoubleFree);
     CHECK(run.errors[1].kind == HeapEventKind::Leak);
     CHECK(run.errors[1].size == 20);
+}
+
+TEST_CASE("a realloc of a freed id is a realloc of a freed block, not a double free", "[heap][trace]") {
+    const auto trace = parse_rep("20000\n1\n3\n1\na 0 10\nf 0\nr 0 20\n");
+    REQUIRE(trace);
+    const TraceRun run = run_trace(HeapConfig{}, *trace);
+    REQUIRE_FALSE(run.errors.empty());
+    CHECK(run.errors[0].kind == HeapEventKind::ReallocFreed);
+    CHECK(explain(run.errors[0]).find("realloc of a freed block") != std::string::npos);
+    CHECK(is_error(HeapEventKind::ReallocFreed));
 }
 
 TEST_CASE("comparing allocators gives one row each on the same trace", "[heap][trace]") {

@@ -18,7 +18,7 @@ const Machine& machine_of(const Simulator& sim) {
     return std::get<ProgramSession>(sim.session()).machine();
 }
 
-std::vector<Event> of_kind(const std::vector<Event>& events, const std::string& kind) {
+std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;
     std::copy_if(events.begin(), events.end(), std::back_inserter(out), [&](const Event& e) { return e.kind == kind; });
     return out;
@@ -59,7 +59,7 @@ TEST_CASE("Ops: fork, a write in the parent copies one frame, the child's write 
     sim->step_forward();  // the parent writes p: one COW fault, one copy
     CHECK(machine_of(*sim).mmu().stats().cow_faults == cow_before.cow_faults + 1);
     CHECK(machine_of(*sim).mmu().stats().cow_copies == cow_before.cow_copies + 1);
-    const auto copies = of_kind(sim->events_between(5, 5), "copy-on-write");
+    const auto copies = of_kind(sim->events_between(5, 5), EventKind::CopyOnWrite);
     REQUIRE(copies.size() == 1);
     CHECK(copies[0].text.find("Process 0 wrote to page 0x804c, which it shares with process 1 since fork") == 0);
 
@@ -69,7 +69,7 @@ TEST_CASE("Ops: fork, a write in the parent copies one frame, the child's write 
     CHECK(end.mmu().stats().cow_copies == cow_before.cow_copies + 1);  // the child was the sole user
     CHECK(end.current_pid() == 1);
     CHECK(end.peek(std::get<OpsSession>(sim->session()).pointers().at("p"), 4) == 3);
-    const auto reads = of_kind(sim->events_between(1, sim->step()), "read");
+    const auto reads = of_kind(sim->events_between(1, sim->step()), EventKind::Read);
     REQUIRE(reads.size() == 1);
     CHECK(reads[0].text == "Read 4 byte(s) at 0x804c010: the value is 3.");
 }
@@ -87,16 +87,16 @@ TEST_CASE("Ops: exit gives frames back, the next process runs, and nothing runs 
                                         "read p 4\n"));
     REQUIRE(sim);
     run_checked(*sim);
-    const auto releases = of_kind(sim->events_between(1, sim->step()), "release");
+    const auto releases = of_kind(sim->events_between(1, sim->step()), EventKind::Release);
     REQUIRE(releases.size() == 2);
     // The parent leaves: both frames are shared, so they stay for the child.
     CHECK(releases[0].text == "The OS takes back the memory of process 0: 0 frames are free again, 2 shared frames stay "
                               "for the processes still using it (one user fewer).");
     CHECK(releases[1].text.find("The OS takes back the memory of process 1: 2 frames are free again") == 0);
-    const auto switches = of_kind(sim->events_between(1, sim->step()), "switch");
+    const auto switches = of_kind(sim->events_between(1, sim->step()), EventKind::Switch);
     REQUIRE(switches.size() == 1);
     CHECK(switches[0].text.find("from process 0 to process 1") != std::string::npos);
-    const auto skipped = of_kind(sim->events_between(1, sim->step()), "skipped");
+    const auto skipped = of_kind(sim->events_between(1, sim->step()), EventKind::Skipped);
     REQUIRE(skipped.size() == 1);
     CHECK(skipped[0].is_error);
     CHECK(skipped[0].text == "Every process has ended, so 'read' does not run: there is nothing left to run it in.");
@@ -113,7 +113,7 @@ TEST_CASE("Ops: switching to an ended process is a learner event; to one that ca
     auto sim = Simulator::load(scenario_text("ops", "call main\nfork\nswitch 1\nexit\nswitch 1\n"));
     REQUIRE(sim);
     run_checked(*sim);
-    const auto refused = of_kind(sim->events_between(1, sim->step()), "switch-to-ended");
+    const auto refused = of_kind(sim->events_between(1, sim->step()), EventKind::SwitchToEnded);
     REQUIRE(refused.size() == 1);
     CHECK(refused[0].text == "Process 1 has already ended (exited), so the OS cannot run it; process 0 stays current.");
 
@@ -129,8 +129,8 @@ TEST_CASE("A switch without ASIDs flushes the TLB, with ASIDs keeps it", "[machi
                                             std::string("[vm]\ntlb_entries = 8\nasid = ") + (asid ? "true" : "false") + "\n"));
         REQUIRE(sim);
         run_checked(*sim);
-        CHECK(of_kind(sim->events_between(1, sim->step()), "switch").size() == 2);
-        CHECK(of_kind(sim->events_between(1, sim->step()), "tlb-flush").size() == (asid ? 0u : 2u));
+        CHECK(of_kind(sim->events_between(1, sim->step()), EventKind::Switch).size() == 2);
+        CHECK(of_kind(sim->events_between(1, sim->step()), EventKind::TlbFlush).size() == (asid ? 0u : 2u));
         CHECK(machine_of(*sim).mmu().stats().tlb_flushes == (asid ? 0u : 2u));
     }
 }

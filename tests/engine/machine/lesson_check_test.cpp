@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "memsim/machine/lesson_check.hpp"
 
 using namespace memsim;
@@ -75,4 +78,47 @@ TEST_CASE("Heap questions: the address malloc returns and the learner error a st
     CHECK(engine_answer(*sim, qs[1]) == "double-free");
     const auto offered = offered_choices(*sim, qs[0]);
     CHECK(std::find(offered.begin(), offered.end(), q_address) != offered.end());
+}
+
+TEST_CASE("A step's facts come from event kinds and payloads: rewording every explanation changes no answer", "[machine][lesson][event]") {
+    const std::string text =
+        "+++\nformat = 1\nkind = \"ops\"\n[heap]\nallocator = \"implicit-first\"\n"
+        "+++\ncall main\np = malloc 24\nfree p\nfree p\nexit\n";
+    auto sim = Simulator::load(text);
+    REQUIRE(sim);
+    sim->seek(2);
+    std::vector<Event> allocation = sim->events();
+    const std::uint64_t p = sim->snapshot().pointers.at("p");
+    sim->seek(4);
+    std::vector<Event> double_free = sim->events();
+    // The words say something else entirely (and name another address); the facts stay.
+    for (auto* events : {&allocation, &double_free}) {
+        for (Event& e : *events) e.text = "segfault at 0xdead: page-fault, malloc returned 0x1";
+    }
+    REQUIRE(allocated_payload(allocation));
+    CHECK(*allocated_payload(allocation) == p);
+    CHECK(first_error_kind(allocation) == "none");
+    CHECK(first_error_kind(double_free) == "double-free");
+    // A double free's address is the pointer freed again, in the heap event's payload too.
+    const auto it = std::find_if(double_free.begin(), double_free.end(), [](const Event& e) { return e.kind == EventKind::DoubleFree; });
+    REQUIRE(it != double_free.end());
+    REQUIRE(payload<heap::HeapEvent>(*it));
+    CHECK(payload<heap::HeapEvent>(*it)->addr == p);
+    CHECK(!allocated_payload(double_free));
+}
+
+TEST_CASE("The victim page of a machine's step is the evicted page from the MMU's event, not any page the text names", "[machine][lesson][event]") {
+    // dirty-pages.msim, step 5: writing page 0x804f with three frames full evicts page 0xbffff (the stack's).
+    std::ifstream file(std::string(MEMSIM_SOURCE_DIR) + "/scenarios/dirty-pages.msim");
+    REQUIRE(file);
+    std::stringstream text;
+    text << file.rdbuf();
+    auto sim = Simulator::load(text.str());
+    REQUIRE(sim);
+    sim->seek(5);
+    std::vector<Event> events = sim->events();
+    for (Event& e : events) e.text = "evicted page 0x1";
+    CHECK(evicted_page(events) == std::optional<std::uint64_t>(0xbffff));
+    sim->seek(1);
+    CHECK(!evicted_page(sim->events()));
 }

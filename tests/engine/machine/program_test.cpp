@@ -54,7 +54,7 @@ TEST_CASE("Endless recursion in a program ends in a stack overflow at the guard 
     CHECK(s.interpreter().status() == memsim::minic::Status::Stopped);
     CHECK(sim->summary().learner_errors == 1);
     bool explained = false;
-    for (const Event& e : sim->events()) explained = explained || e.kind == "stack-overflow";
+    for (const Event& e : sim->events()) explained = explained || e.kind == EventKind::StackOverflow;
     CHECK(explained);
 }
 
@@ -80,4 +80,34 @@ TEST_CASE("Program syntax errors point at the line in the scenario file", "[mach
     REQUIRE_FALSE(sim);
     CHECK(sim.error().line == 8);  // 5 front-matter lines + "+++" on 6; the body starts on 7
     CHECK(sim.error().message.find("expected ';'") != std::string::npos);
+}
+
+TEST_CASE("A C program on the 64-bit layout gets glibc's malloc unless it names another allocator", "[machine][program][glibc]") {
+    const auto allocator_of = [](const std::string& text) {
+        auto sim = Simulator::load(text);
+        REQUIRE(sim);
+        return session_of(*sim).machine().config().heap.allocator;
+    };
+    const std::string body = "int main(void) { char *p = malloc(24); free(p); return 0; }\n";
+    CHECK(allocator_of(body) == memsim::heap::AllocatorKind::Glibc);  // a plain .c file
+    CHECK(allocator_of(program(body, "[machine]\nbits = 64\n")) == memsim::heap::AllocatorKind::Glibc);
+    CHECK(allocator_of(program(body, "[machine]\nbits = 64\n[heap]\nallocator = \"explicit-lifo\"\n")) ==
+          memsim::heap::AllocatorKind::ExplicitList);
+    CHECK(allocator_of(program(body, "[machine]\nbits = 32\n")) == memsim::heap::AllocatorKind::ImplicitList);
+    // glibc's shape (16-byte alignment, 4 KiB pages) changed and no allocator named: first fit.
+    CHECK(allocator_of(program(body, "[machine]\nbits = 64\n[vm]\npage_size = 8192\n")) ==
+          memsim::heap::AllocatorKind::ImplicitList);
+    // The first malloc(24) returns the heap start + 0x2a0, as glibc 2.36 does.
+    auto sim = Simulator::load(body);
+    REQUIRE(sim);
+    sim->run_to_end();
+    bool first = false;
+    const std::uint64_t heap_start = session_of(*sim).machine().layout().heap_start();
+    for (const Event& e : sim->events_between(0, sim->step())) {
+        if (e.kind != EventKind::Malloc) continue;
+        CHECK(e.address == heap_start + 0x2a0);
+        first = true;
+        break;
+    }
+    CHECK(first);
 }

@@ -180,7 +180,7 @@ TEST_CASE("A freed block still pointed to is a freed edge, and the node nothing 
     CHECK(view.blocks[0].type == "struct node");  // the type is kept after the last pointer is gone
     bool told = false;
     for (const Event& e : sim->events()) {
-        if (e.kind == "unreachable" && e.address == view.blocks[0].payload) told = e.is_error && e.line == 17;
+        if (e.kind == EventKind::Unreachable && e.address == view.blocks[0].payload) told = e.is_error && e.line == 17;
     }
     CHECK(told);
     // The JSON says the same.
@@ -321,4 +321,57 @@ TEST_CASE("A very large array shows its first elements and counts the rest", "[m
     CHECK(big.elements_omitted == 100000 - max_elements);
     CHECK(static_cast<std::int64_t>(big.elements[3].value) == -7);
     CHECK(big.elements[3].text == "-7");
+}
+
+TEST_CASE("A double and a float show as the shortest decimal that reads back as their bits, in structs too",
+          "[machine][program][diagram][float]") {
+    const char* program =
+        "struct point { float x; double y; };\n"                   // 1
+        "int main(void) {\n"                                     // 2
+        "    double tenth = 0.1;\n"                              // 3
+        "    float third = 1.0f / 3;\n"                          // 4
+        "    struct point p = {1.5f, -2e-3};\n"                  // 5
+        "    double sum = tenth + 0.2;\n"                        // 6
+        "    return 0;\n"                                        // 7
+        "}\n";
+    auto sim = Simulator::load(program);
+    REQUIRE(sim);
+    run_to_line(*sim, 7);
+    const Snapshot snap = sim->snapshot();
+    const ProgramView& view = view_of(snap);
+    const ValueView& tenth = variable(view, "main", "tenth");
+    CHECK(tenth.type == "double");
+    CHECK(tenth.value == 0x3FB999999999999Aull);  // the IEEE bits of 0.1 in memory
+    CHECK(tenth.text == "0.1");
+    CHECK(variable(view, "main", "third").text == "0.33333334");  // the shortest text that reads back as this float
+    CHECK(variable(view, "main", "third").value == 0x3EAAAAABull);
+    CHECK(variable(view, "main", "sum").text == "0.30000000000000004");
+    const ValueView& p = variable(view, "main", "p");
+    REQUIRE(p.fields.size() == 2);
+    CHECK(p.fields[0].text == "1.5");
+    CHECK(p.fields[1].offset == 8);
+    CHECK(p.fields[1].text == "-0.002");
+}
+
+TEST_CASE("A function pointer shows the function it points to, and its edge lands in code", "[machine][program][diagram][function-pointer]") {
+    const char* program =
+        "int twice(int x) { return 2 * x; }\n"         // 1
+        "int main(void) {\n"                           // 2
+        "    int (*op)(int) = twice;\n"                // 3
+        "    int (*none)(int) = 0;\n"                  // 4
+        "    return op(3);\n"                          // 5
+        "}\n";
+    auto sim = Simulator::load(program);
+    REQUIRE(sim);
+    run_to_line(*sim, 5);
+    const Snapshot snap = sim->snapshot();
+    const ProgramView& view = view_of(snap);
+    const ValueView& op = variable(view, "main", "op");
+    CHECK(op.type == "int (*)(int)");
+    CHECK(op.is_pointer);
+    CHECK(op.text == "&twice");
+    CHECK(variable(view, "main", "none").text == "NULL");
+    const DiagramEdge* edge = edge_from(view, "main.op");
+    REQUIRE(edge != nullptr);
+    CHECK(edge->target == PointerTarget::Code);
 }

@@ -39,7 +39,7 @@ TEST_CASE("Programs need main and loops for break", "[minic][checker]") {
     CHECK(compile_error("int f(void) { return 0; }") == "1:1: the program has no 'main' function: write 'int main(void) { ... }'");
     CHECK(compile_error("int main(void) { break; return 0; }") == "1:18: 'break' is only allowed inside a loop or a switch");
     CHECK(compile_error("int g = 1;\nint h = g + 1;\nint main(void) { return 0; }") ==
-          "2:11: a global's initial value must be a constant (a number or a string)");
+          "2:11: a global's initial value must be a constant (a number, a string or arithmetic on numbers)");
     CHECK(compile_error("int f(int x);\nint main(void) { return f(1); }") == "2:25: function 'f' is declared but never defined");
 }
 
@@ -60,4 +60,33 @@ TEST_CASE("Huge arrays are fine in bss, but initializer lists stay small", "[min
     CHECK(compile_error("int big[100000000];\nint main(void) { big[99999999] = 1; return big[5]; }") == "(compiled)");
     CHECK(compile_error("int main(void) { int a[5000] = {1}; return a[0]; }") ==
           "1:22: initializer lists fill at most 4096 elements in MiniC; 'a' has 5000: fill it with a loop");
+}
+
+TEST_CASE("Floating-point operands are refused where C wants integers, with the reason", "[minic][checker][float]") {
+    CHECK(compile_error("int main(void) { double d = 7.5; return d % 2; }") ==
+          "1:43: '%' needs integers, not 'double'; use fmod() from <math.h> for a floating remainder");
+    CHECK(compile_error("int main(void) { int a[3]; a[1.0] = 2; return 0; }") ==
+          "1:29: an array index must be an integer, not 'double'");
+    CHECK(compile_error("int main(void) { float f = 1; return f << 1; }") == "1:40: '<<' needs integers, not 'float'");
+    CHECK(compile_error("int main(void) { double d = 1; int *p = (int *)d; return 0; }") ==
+          "1:41: cannot cast between a pointer and a floating-point number ('double' to 'int *')");
+    CHECK(compile_error("int main(void) { int x = 0; int *p = &x; p += 0.5; return 0; }") ==
+          "1:44: '+=' moves a pointer by a whole number of elements, not 'double'");
+    CHECK(compile_error("int main(void) { double d = 2; switch (d) { default: break; } return 0; }") ==
+          "1:40: the value of 'switch' must be an integer, not 'double'");
+    CHECK(compile_error("int main(void) { double *p = 0.0; return 0; }") ==
+          "1:30: initial value of 'p': cannot convert 'double' to 'double *'");
+}
+
+TEST_CASE("Function pointers are checked against the function they point to", "[minic][checker][function-pointer]") {
+    CHECK(compile_error("int twice(int x) { return 2 * x; }\nint main(void) { int (*f)(int, int) = twice; return 0; }") ==
+          "2:39: initial value of 'f': 'int (*)(int)' and 'int (*)(int, int)' point to different types; add a cast if you mean it");
+    CHECK(compile_error("int twice(int x) { return 2 * x; }\nint main(void) { int (*f)(int) = twice; return f(1, 2); }") ==
+          "2:48: 'f' takes 1 argument but is given 2");
+    CHECK(compile_error("int main(void) { int x = 3; return x(1); }") ==
+          "1:36: only functions and function pointers can be called, not 'int'");
+    CHECK(compile_error("int main(void) { int (*f)(const char *) = puts; return 0; }") ==
+          "1:43: the library function 'puts' cannot be used as a function pointer in MiniC; call it from a function of your own and pass that");
+    CHECK(compile_error("int less(int *a, int *b) { return *a - *b; }\nint main(void) { int a[2]; qsort(a, 2, sizeof a[0], less); return 0; }") ==
+          "2:53: argument 4 of 'qsort': 'int (*)(int *, int *)' and 'int (*)(void *, void *)' point to different types; add a cast if you mean it");
 }

@@ -270,3 +270,51 @@ TEST_CASE("main(int argc, char *argv[]) gets 1 and {\"prog\", NULL}", "[minic][i
         CHECK(run.interpreter->exit_code() == 1);
     }
 }
+
+TEST_CASE("A call through a NULL function pointer stops the program like a segmentation fault", "[minic][interpreter][function-pointer]") {
+    const Run run = run_source("int main(void) {\n  int (*f)(void) = 0;\n  return f();\n}\n");
+    CHECK(run.interpreter->status() == Status::Stopped);
+    CHECK(run.interpreter->stop_reason() == "line 3 calls through a NULL function pointer: segmentation fault");
+}
+
+TEST_CASE("qsort calls the program's comparator as a function: each call is a frame of its own", "[minic][interpreter][function-pointer]") {
+    const Run run = run_source(
+        "#include <stdlib.h>\n"
+        "int up(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }\n"
+        "int main(void) {\n  int a[4] = {3, 1, 2, 0};\n  qsort(a, 4, sizeof a[0], up);\n"
+        "  return a[0] * 1000 + a[1] * 100 + a[2] * 10 + a[3];\n}\n");
+    REQUIRE(run.interpreter->status() == Status::Exited);
+    CHECK(run.interpreter->exit_code() == 123);
+    CHECK(returns_of(run, "up").size() == 5);  // a merge sort of 4 elements: 2 + 3 comparisons here
+    CHECK(run.interpreter->max_depth() == 2);  // main, then up called from inside qsort
+}
+
+TEST_CASE("A struct returned by value is copied into a slot of the caller's frame", "[minic][interpreter][struct]") {
+    const Run run = run_source(
+        "struct pair { long a, b, c; };\n"
+        "struct pair make(long v) { struct pair p = {v, v * 2, v * 3}; return p; }\n"
+        "int main(void) { struct pair q = make(5); return (int)(make(7).c + q.b); }\n");
+    CHECK(run.interpreter->status() == Status::Exited);
+    CHECK(run.interpreter->exit_code() == 21 + 10);
+    // main's locals: q, then one hidden slot per call site that returns a struct.
+    const Function& main_function = run.interpreter->program().program.functions[1];
+    REQUIRE(main_function.locals.size() == 3);
+    CHECK(main_function.locals[1].name == "(result of make(), line 3)");
+    CHECK(main_function.locals[2].name == "(result of make(), line 3)");
+    const Event* returned = run.first(EventKind::Return);
+    REQUIRE(returned != nullptr);
+    CHECK(returned->text.find("a struct of 24 bytes, copied into the caller's frame at 0x") == 0);
+}
+
+TEST_CASE("A call through a pointer whose type returns a struct the function does not return stops", "[minic][interpreter][struct]") {
+    const Run run = run_source(
+        "struct pair { int a, b; };\n"
+        "typedef struct pair (*maker)(int);\n"
+        "int twice(int v) { return 2 * v; }\n"
+        "int main(void) { maker m = (maker)twice; return m(3).a; }\n");
+    CHECK(run.interpreter->status() == Status::Stopped);
+    const Event* problem = run.first(EventKind::MemoryProblem);
+    REQUIRE(problem != nullptr);
+    CHECK(problem->text == "line 4 calls 'twice' through a pointer whose type returns another kind of value than 'twice' does: "
+                           "the pointer's type does not match the function");
+}

@@ -75,8 +75,8 @@ TEST_CASE("Preprocessor errors name line and column", "[minic][preprocessor]") {
     CHECK(spelled("#define F(a) a\nF(1") == "error: 2:1: the arguments of the macro 'F' have no closing ')'");
     CHECK(spelled("#if 1 / 0\n#endif") == "error: 1:7: division by zero in the #if condition");
     CHECK(spelled("#foo") == "error: 1:2: unknown preprocessor directive '#foo'");
-    CHECK(spelled("#define PI 3.14\nint x = PI;") ==
-          "error: 2:9: floating-point numbers are not supported in MiniC (only integers)");
+    CHECK(spelled("#define PI 3.14\n#if PI > 3\n#endif") ==
+          "error: 2:5: the #if condition takes integers only, not the floating constant 3.14");
     CHECK(spelled("#define A B B\n#define B A A\n#define C A A A A A A A A\n#define D C C C C C C C C\n"
                   "#define E D D D D D D D D\n#define F E E E E E E E E\n#define G F F F F F F F F\n"
                   "#define H G G G G G G G G\nH H")

@@ -60,9 +60,16 @@ TEST_CASE("Lesson mistakes name line and column and suggest the nearest key", "[
     }
     SECTION("a choice answer that is not among the choices") {
         const auto s = parse_scenario(with_front(
-            "[[question]]\nstep = 1\nask = \"?\"\nkind = \"choice\"\nchoices = [\"a\", \"b\"]\nanswer = \"c\"\n"));
+            "[[question]]\nstep = 1\nask = \"?\"\nkind = \"choice\"\nfact = \"state\"\nchoices = [\"a\", \"b\"]\nanswer = \"c\"\n"));
         REQUIRE_FALSE(s);
-        CHECK(s.error().line == 9);
+        CHECK(s.error().line == 10);
+    }
+    SECTION("a choice about the step's event that no event kind is called") {
+        const auto s = parse_scenario(with_front("[[question]]\nstep = 1\nask = \"?\"\nkind = \"choice\"\n"
+                                                 "choices = [\"none\", \"Double-Free\", \"doublefree\"]\nanswer = \"none\"\n"));
+        REQUIRE_FALSE(s);
+        CHECK(s.error().line == 8);
+        CHECK(s.error().message.find("'doublefree' is not an event kind") != std::string::npos);
     }
     SECTION("narration written as a plain table") {
         const auto s = parse_scenario(with_front("[narration]\nstep = 1\ntext = \"x\"\n"));

@@ -54,11 +54,35 @@ TEST_CASE("A missing key goes under its table and a missing table is added at th
     CHECK(text->find("\n[heap]\nallocator = \"buddy\"\n+++\n") != std::string::npos);
 }
 
-TEST_CASE("Unknown setting names and texts without front matter are refused", "[ui_support][settings]") {
+TEST_CASE("Unknown setting names and empty texts are refused", "[ui_support][settings]") {
     const auto bad = setting_edit("framez", "4");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.find("frames") != std::string::npos);
     CHECK(setting_edit("vm.policy", toml_string("lru"))->key == "policy");
-    CHECK_FALSE(apply_settings("1 2 3\n", {*setting_edit("frames", "3")}));
+    CHECK_FALSE(apply_settings("\n", {*setting_edit("frames", "3")}));
+    CHECK_FALSE(apply_settings("+++\nformat = 1\n", {*setting_edit("frames", "3")}));  // never closed
     CHECK(toml_string("a\"b") == "\"a\\\"b\"");
+}
+
+TEST_CASE("A setting changed on a plain C program writes out the settings it ran with", "[ui_support][settings]") {
+    const std::string program = "#include <stdlib.h>\nint main(void) {\n    int *p = malloc(64);\n    free(p);\n    return 0;\n}\n";
+    auto before = memsim::machine::Simulator::load(program);
+    REQUIRE(before);
+    const auto edited = apply_settings(program, {*setting_edit("frames", "5")});
+    REQUIRE(edited);
+    CHECK(edited->starts_with("+++\n"));
+    CHECK(edited->ends_with(program));  // the program itself is unchanged
+    auto after = memsim::machine::Simulator::load(*edited);
+    REQUIRE(after);
+    CHECK(after->scenario().title == before->scenario().title);
+    CHECK(after->total_steps() == before->total_steps());
+    before->run_to_end();
+    after->run_to_end();
+    const auto after_end = after->snapshot(), before_end = before->snapshot();  // (by value: keep them)
+    const auto& a = after_end.processes.at(0);
+    const auto& b = before_end.processes.at(0);
+    CHECK(a.heap_start == b.heap_start);  // the same layout as before
+    CHECK(a.blocks.size() == b.blocks.size());
+    CHECK(a.regions.size() == b.regions.size());
+    CHECK(after_end.vm->frames.size() == 5);
 }

@@ -93,3 +93,15 @@ TEST_CASE("Bad pager configurations are errors, not crashes", "[vm][pager]") {
     CHECK_FALSE(Pager::create({.frames = 2, .policy = {.kind = PolicyKind::Aging, .aging_bits = 0}}, 10));
     CHECK_FALSE(Pager::create({.frames = 2, .tlb = {.entries = 12, .ways = 4}}, 10));  // 3 sets
 }
+
+TEST_CASE("A pager allocates no more frames than the trace has pages", "[vm][pager]") {
+    // --frames 1048576 on a short trace: the frames past the page space can never be used.
+    auto pager = Pager::create({.frames = 1u << 20, .policy = {.kind = PolicyKind::Aging}}, 3);
+    REQUIRE(pager);
+    CHECK(pager->frames().size() == 3);
+    for (const std::uint32_t page : {0u, 1u, 2u, 1u, 0u}) pager->access(page, false);
+    CHECK(pager->counters().faults == 3);
+    CHECK(pager->used_frames() == 3);
+    CHECK(pager->frame_pages().size() == (1u << 20));  // the view still sees every frame
+    CHECK(pager->check_invariants().empty());
+}

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/percent.hpp"
 #include "ui/widget_rects.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/trace.hpp"
@@ -149,7 +150,7 @@ void draw_policy_table(const CompareView& view, const Palette& palette) {
         cell_bar(static_cast<double>(r.faults) / static_cast<double>(most), r.current ? palette.current : palette.guard, text,
                  palette);
         ImGui::TableNextColumn();
-        ImGui::Text("%.0f%%", r.hit_rate * 100.0);
+        ImGui::TextUnformatted(percent_text(r.hit_rate).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%llu", static_cast<unsigned long long>(r.writebacks));
     }
@@ -176,10 +177,10 @@ void draw_allocator_table(const CompareView& view, const Palette& palette) {
         if (r.failures > 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%llu allocations failed", static_cast<unsigned long long>(r.failures));
         ImGui::TableNextColumn();
         char text[32];
-        std::snprintf(text, sizeof text, "%.0f%%", r.utilisation * 100.0);
+        std::snprintf(text, sizeof text, "%s", percent_text(r.utilisation).c_str());
         cell_bar(r.utilisation, r.current ? palette.current : palette.payload, text, palette);
         ImGui::TableNextColumn();
-        ImGui::Text("%.0f%%", r.external_fragmentation * 100.0);
+        ImGui::TextUnformatted(percent_text(r.external_fragmentation).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", r.searched_mean);
         ImGui::TableNextColumn();

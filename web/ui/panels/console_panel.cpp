@@ -1,8 +1,33 @@
 #include "ui/panels/console_panel.hpp"
 
+#include <array>
+#include <sstream>
+
 #include "imgui.h"
 
 namespace memsim::ui {
+namespace {
+
+// The Input box and Arguments field: what the program reads (stdin) and argv[1..].
+// Run with input re-runs the program from the start with them, staying at the step.
+void draw_input_fields(PanelContext& context) {
+    static std::array<char, 4096> input{};  // the box holds 4 KiB; a scenario's `stdin` may hold more
+    static std::array<char, 512> arguments{};  // at most 256 words: within a program's argument limit
+    if (!ImGui::CollapsingHeader("Input and arguments")) return;
+    ImGui::PushFont(context.fonts.mono);
+    ImGui::InputTextMultiline("##stdin", input.data(), input.size(), ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4));
+    ImGui::PopFont();
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##args", "arguments: a b c (argv[1], argv[2], ...)", arguments.data(), arguments.size());
+    if (ImGui::Button("Run with this input")) {
+        std::istringstream words{std::string(arguments.data())};
+        std::vector<std::string> args;
+        for (std::string w; words >> w;) args.push_back(w);
+        context.controller.push(cmd::SetProgramInput{std::string(input.data()), std::move(args)});
+    }
+}
+
+}  // namespace
 
 ConsoleView make_console_view(const machine::Snapshot& snapshot) {
     ConsoleView view;
@@ -38,6 +63,7 @@ void draw_console_panel(const Rect& rect, PanelContext& context) {
             view = make_console_view(snapshot);
         }
         if (!view.status.empty()) ImGui::TextDisabled("program %s", view.status.c_str());
+        draw_input_fields(context);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetColorU32(ImGuiCol_FrameBg));
         if (ImGui::BeginChild("##output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar)) {
             ImGui::PushFont(context.fonts.mono);

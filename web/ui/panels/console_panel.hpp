@@ -1,7 +1,8 @@
 #pragma once
-// Console: what the program printed (printf, puts) up to the current step, as a
-// terminal shows it, scrolled to the newest line; stepping back takes the lines away
-// again. Shown for MiniC programs.
+// Console: what the program printed (printf, puts; stderr too, as a terminal mixes them)
+// up to the current step, scrolled to the newest line; stepping back takes the lines away
+// again. Above it, "Input and arguments" gives the program its standard input and
+// argv[1..] and re-runs it. Shown for MiniC programs.
 #include <string>
 #include <vector>
 

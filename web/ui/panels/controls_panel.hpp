@@ -19,8 +19,9 @@ struct ControlsView {
 
 ControlsView make_controls_view(const Controller& controller);
 
-// The strip's height for the current font and style.
-float controls_height();
+// The strip's height for the current font and style; `compact` (a phone) has a row of
+// large step buttons and the timeline on a row of its own.
+float controls_height(bool compact = false);
 
 // Applies the keyboard shortcuts (when no text field has the keyboard).
 void handle_control_keys(Controller& controller);

@@ -1,9 +1,11 @@
 #include "ui/panels/diagram_panel.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 namespace {
@@ -116,7 +118,27 @@ void legend(const Palette& palette) {
     legend_item(with_alpha(palette.current, 0x90), "running frame");
     legend_item(with_alpha(palette.payload, 0x90), "heap block");
     legend_item(palette.guard, "leaked / dangling (dashed)");
-    ImGui::NewLine();
+}
+
+constexpr float min_zoom = 0.5f, max_zoom = 2.5f, zoom_step = 1.25f;
+
+float clamped_zoom(float zoom) { return std::clamp(zoom, min_zoom, max_zoom); }
+
+// "-  100%  +" at the end of the legend line: the diagram's own zoom (Ctrl+wheel too), for
+// a big structure on a small screen or a projector.
+void zoom_buttons(float& zoom) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("-")) zoom = clamped_zoom(zoom / zoom_step);
+    note_item("diagram.zoom_out");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (Ctrl+wheel)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::to_string(static_cast<int>(std::lround(zoom * 100.0f))) + "%").c_str())) zoom = 1.0f;
+    note_item("diagram.zoom_reset");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to 100%%");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+")) zoom = clamped_zoom(zoom * zoom_step);
+    note_item("diagram.zoom_in");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (Ctrl+wheel)");
 }
 
 // What a click picked: a box's bytes, or a pointer and the bytes it points at.
@@ -170,16 +192,38 @@ void draw_diagram_panel(const Rect& rect, PanelContext& context) {
                                "block with its type, and every pointer as an arrow.");
         } else {
             legend(context.palette);
+            float own_zoom = 1.0f;  // (a context without the App's zoom keeps 100%)
+            float& zoom = context.diagram_zoom != nullptr ? *context.diagram_zoom : own_zoom;
+            zoom_buttons(zoom);
+            ImGui::BeginChild("diagram-canvas", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+            if (ImGui::IsWindowHovered() && ImGui::GetIO().KeyCtrl && ImGui::GetIO().MouseWheel != 0.0f) {
+                zoom = clamped_zoom(ImGui::GetIO().MouseWheel > 0.0f ? zoom * zoom_step : zoom / zoom_step);
+            }
+            ImGui::SetWindowFontScale(zoom);  // text, and so every box and gap measured from it
             ImGui::PushFont(context.fonts.mono);
             DiagramMetrics m;
             m.char_width = ImGui::CalcTextSize("M").x;
             m.line_height = ImGui::GetTextLineHeightWithSpacing();
             m.padding = std::round(m.char_width * 0.75f);
             m.column_gap = m.char_width * 7.0f;
+            m.row_gap *= zoom;
             m.available_width = ImGui::GetContentRegionAvail().x;
             ImGui::PopFont();
-            const DiagramModel model = make_diagram(*process, m);
-            ImGui::BeginChild("diagram-canvas", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+            // Laid out again only when the run, the step, the process or the sizes change.
+            static DiagramModel model;
+            static std::uint64_t key_generation = ~0ull, key_step = ~0ull;
+            static std::uint32_t key_process = ~0u;
+            static float key_width = -1.0f, key_char = -1.0f;
+            const machine::Snapshot& snapshot = context.controller.snapshot();
+            if (key_generation != context.controller.generation() || key_step != snapshot.step ||
+                key_process != process->pid || key_width != m.available_width || key_char != m.char_width) {
+                model = make_diagram(*process, m);
+                key_generation = context.controller.generation();
+                key_step = snapshot.step;
+                key_process = process->pid;
+                key_width = m.available_width;
+                key_char = m.char_width;
+            }
             const ImVec2 origin = ImGui::GetCursorScreenPos();
             const ImVec2 mouse = ImGui::GetMousePos();
             const float mx = mouse.x - origin.x, my = mouse.y - origin.y;

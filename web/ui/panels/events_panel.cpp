@@ -12,7 +12,7 @@ EventsView make_events_view(const std::vector<machine::Event>& events, std::uint
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         // Program output in event text may be any bytes (putchar(200)); ImGui gets UTF-8.
         view.rows.push_back(EventRow{.step = it->step, .line = it->line, .source = machine::source_name(it->source),
-                                     .kind = it->kind, .text = valid_utf8(it->text), .is_error = it->is_error,
+                                     .kind = std::string(machine::event_kind_name(it->kind)), .text = valid_utf8(it->text), .is_error = it->is_error,
                                      .current = it->step == current_step});
         if (it->is_error) ++view.errors;
     }

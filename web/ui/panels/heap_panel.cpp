@@ -7,7 +7,10 @@
 #include <functional>
 
 #include "imgui.h"
+#include "ui/percent.hpp"
 #include "ui/panels/heap_free_links.hpp"
+#include "ui/panels/heap_glibc_bins.hpp"
+#include "ui/panels/settings_row.hpp"
 
 namespace memsim::ui {
 
@@ -21,6 +24,7 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
     view.end = process->brk;
     view.metrics = process->heap;
     view.free_lists = process->free_lists;
+    view.glibc = process->glibc;
     for (const heap::BlockView& b : process->blocks) {
         const std::size_t index = view.blocks.size();
         HeapBlockRow row{.block = b, .name = {}, .leaked = false};
@@ -34,6 +38,7 @@ HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& al
                 row.leaked = machine::is_lost(o.reach);
             }
         }
+        if (process->glibc && !b.allocated && !b.mapped) row.name = glibc_chunk_label(*process->glibc, b.block);
         view.blocks.push_back(std::move(row));
         if (b.mapped) {
             view.mapped.push_back(index);
@@ -295,7 +300,7 @@ void draw_bar(const HeapView& view, std::uint64_t version, const Palette& palett
 
 void gauge(const char* label, double fraction, float width, const char* tip) {
     char overlay[48];
-    std::snprintf(overlay, sizeof overlay, "%s %.0f%%", label, fraction * 100.0);
+    std::snprintf(overlay, sizeof overlay, "%s %s", label, percent_text(fraction).c_str());
     ImGui::ProgressBar(static_cast<float>(fraction), ImVec2(width, 0), overlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
 }
@@ -342,9 +347,11 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Heap", rect, context.place)) {
         // Rebuilt when the run or the step changes (a heap may hold 100,000 blocks).
         static HeapView view;
+        static GlibcBinsView bins;
         static std::uint64_t key_generation = ~0ull, key_step = ~0ull, version = 0;
         if (key_generation != context.controller.generation() || key_step != context.controller.step()) {
             view = make_heap_view(context.controller.snapshot(), scenario_allocator(context.controller));
+            bins = view.glibc ? make_glibc_bins_view(*view.glibc) : GlibcBinsView{};
             key_generation = context.controller.generation();
             key_step = context.controller.step();
             ++version;
@@ -355,7 +362,9 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
                                                                  : "Load a scenario to see the heap.");
         } else {
             const heap::HeapMetrics& m = view.metrics;
-            ImGui::TextWrapped("allocator %s   heap %llu bytes   %llu live blocks   %llu free", view.allocator.c_str(),
+            draw_heap_settings(view.allocator, context);
+            ImGui::SameLine();
+            ImGui::TextWrapped("heap %llu bytes   %llu live blocks   %llu free",
                         static_cast<unsigned long long>(m.heap_size), static_cast<unsigned long long>(m.live_blocks),
                         static_cast<unsigned long long>(m.free_blocks));
             legend_item(palette.payload, "payload");
@@ -381,6 +390,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
                 ImGui::TextWrapped("free list%s (%zu blocks, search order): %s", links.lists > 1 ? "s" : "", links.blocks,
                                    links.text.c_str());
             }
+            if (view.glibc) draw_glibc_bins(bins, ImGui::GetContentRegionAvail().y * 0.5f);
             ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
                         static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
                         static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));

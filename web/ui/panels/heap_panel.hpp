@@ -4,6 +4,7 @@
 // blocks in their own mmap regions listed apart. Hover for a block's details. Gauges for
 // utilisation and fragmentation; the allocator's name and counters.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,7 @@ struct HeapView {
     double internal_fragmentation = 0;          // overhead share of live blocks
     std::string allocator;
     heap::HeapMetrics metrics;
+    std::optional<heap::GlibcArenaView> glibc;  // the glibc allocator's bins (heap_glibc_bins.hpp)
 };
 
 HeapView make_heap_view(const machine::Snapshot& snapshot, const std::string& allocator);

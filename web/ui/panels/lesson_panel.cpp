@@ -3,6 +3,7 @@
 #include <array>
 
 #include "imgui.h"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 namespace {
@@ -68,18 +69,44 @@ LessonView make_lesson_view(const Controller& controller) {
         view.ask = pending->question.ask;
         view.offered = pending->offered;
     }
-    // The answer to the question this step revealed, shown while the learner is on it.
-    if (const QuizItem* last = quiz.last_answered(); last != nullptr && last->question.step == controller.step()) {
-        view.has_result = true;
+    // The answers to the questions this step revealed, and to those of the next step
+    // already answered while another of its questions waits.
+    const std::uint64_t step = controller.step();
+    for (const QuizItem& item : quiz.items()) {
+        const bool here = item.question.step == step || (view.asking && item.question.step == step + 1);
+        if (!here || item.outcome == QuizOutcome::Open) continue;
+        view.results.push_back(LessonResult{.text = result_text(item), .correct = item.outcome == QuizOutcome::Correct,
+                                            .explain = item.question.explain});
+    }
+    if (const QuizItem* last = quiz.last_answered(); last != nullptr && (last->question.step == step || view.asking)) {
+        view.has_result = !view.results.empty();
         view.result = result_text(*last);
         view.result_correct = last->outcome == QuizOutcome::Correct;
         view.explain = last->question.explain;
+    }
+    view.held = view.asking && controller.held_by_question();
+    view.quiz_note = controller.quiz_note();
+    view.at_end = controller.loaded() && controller.step() == controller.total_steps() && controller.total_steps() > 0;
+    if (view.at_end) {
+        view.recap = s.teaching.recap;
+        if (const CourseLesson* next = next_lesson(controller.lesson_name())) {
+            view.next_lesson = next->name;
+            view.next_label = "Next: " + next->label;
+        }
     }
     if (quiz.active()) {
         view.score = "Score " + std::to_string(quiz.correct()) + " of " + std::to_string(quiz.answered()) + " answered (" +
                      std::to_string(quiz.total()) + " questions)";
     }
     return view;
+}
+
+const CourseLesson* next_lesson(const std::string& name) {
+    const auto& lessons = course();
+    for (std::size_t i = 0; i + 1 < lessons.size(); ++i) {
+        if (name == lessons[i].name) return &lessons[i + 1];
+    }
+    return nullptr;
 }
 
 void draw_lesson_panel(const Rect& rect, PanelContext& context) {
@@ -94,19 +121,34 @@ void draw_lesson_panel(const Rect& rect, PanelContext& context) {
             ImGui::TextDisabled("%s", view.score.c_str());
         }
         ImGui::Separator();
-        if (view.has_result) {
-            const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(view.result_correct ? context.palette.free : context.palette.guard);
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::TextWrapped("%s", view.result.c_str());
+        if (!view.quiz_note.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(context.palette.muted));
+            ImGui::TextWrapped("%s", view.quiz_note.c_str());
             ImGui::PopStyleColor();
-            if (!view.explain.empty()) ImGui::TextWrapped("%s", view.explain.c_str());
+            ImGui::Separator();
+        }
+        for (const LessonResult& result : view.results) {
+            const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(result.correct ? context.palette.free : context.palette.guard);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextWrapped("%s", result.text.c_str());
+            ImGui::PopStyleColor();
+            if (!result.explain.empty()) ImGui::TextWrapped("%s", result.explain.c_str());
             ImGui::Separator();
         }
         if (view.asking) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(context.palette.current), "Before the next step:");
             ImGui::TextWrapped("%s", view.ask.c_str());
-            for (const std::string& choice : view.offered) {
-                if (ImGui::Button(choice.c_str())) context.controller.push(cmd::Answer{choice});
+            if (view.held) {
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(context.palette.guard),
+                                   "The next step waits for this answer: pick one (or press its number), or Skip.");
+            }
+            for (std::size_t i = 0; i < view.offered.size(); ++i) {
+                const std::string& choice = view.offered[i];
+                const std::string label = i < 9 ? std::to_string(i + 1) + ": " + choice : choice;
+                ImGui::PushID(static_cast<int>(i));
+                if (ImGui::Button(label.c_str())) context.controller.push(cmd::Answer{choice});
+                note_item("lesson.answer." + std::to_string(i + 1));
+                ImGui::PopID();
                 ImGui::SameLine();
             }
             if (view.offered.empty()) {
@@ -121,6 +163,18 @@ void draw_lesson_panel(const Rect& rect, PanelContext& context) {
                 ImGui::SameLine();
             }
             if (ImGui::Button("Skip")) context.controller.push(cmd::SkipQuestion{});
+            ImGui::Separator();
+        }
+        if (view.at_end && (!view.recap.empty() || !view.next_lesson.empty())) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(context.palette.current), "What this lesson showed");
+            if (!view.recap.empty()) ImGui::TextWrapped("%s", view.recap.c_str());
+            if (!view.next_lesson.empty()) {
+                if (ImGui::Button(view.next_label.c_str())) context.controller.push(cmd::LoadBuiltin{view.next_lesson});
+                note_item("lesson.next");
+            }
+            if (view.next_lesson.empty() && context.controller.simulator()->scenario().teaching.order > 0) {
+                ImGui::TextWrapped("This was the last lesson of the course.");
+            }
             ImGui::Separator();
         }
         for (const std::string& line : view.narration) ImGui::TextWrapped("%s", line.c_str());

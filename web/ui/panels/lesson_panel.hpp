@@ -6,9 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "ui/builtin_scenarios.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace memsim::ui {
+
+// The feedback on one answered question.
+struct LessonResult {
+    std::string text{};    // "Correct: 2." / "Not quite: you said 3, the answer is 2." / "Skipped: ..."
+    bool correct = false;
+    std::string explain{};
+};
 
 struct LessonView {
     std::string heading;                  // "Lesson 9: Belady's anomaly with FIFO" or the title
@@ -21,7 +29,16 @@ struct LessonView {
     std::string result;                   // "Correct." / "Not quite: the answer is 3." / "Skipped: ..."
     bool result_correct = false;
     std::string explain;
+    // Every answered question of this step, in order: two questions before one step each
+    // get their feedback, the first one's while the second waits.
+    std::vector<LessonResult> results;
+    bool held = false;                    // the learner tried to step past the waiting question
     std::string score;                    // "Score 2 of 3 answered (5 questions)"; empty without a quiz
+    std::string quiz_note;                // why the questions are set aside, or ""
+    bool at_end = false;                  // the last step is shown
+    std::string recap;                    // the lesson's [course] recap, shown at its end
+    std::string next_lesson;              // the next lesson's built-in name, "" after the last
+    std::string next_label;               // "Next: 2. Stack versus heap"
 };
 
 // Lesson text as paragraphs for a wrapping panel: the line breaks of the file are joined,
@@ -33,6 +50,9 @@ bool has_lesson(const Controller& controller);
 
 // The panel's content at the controller's current step.
 LessonView make_lesson_view(const Controller& controller);
+
+// The lesson after `name` in the course, or nullptr after the last (or for a non-lesson).
+const CourseLesson* next_lesson(const std::string& name);
 
 void draw_lesson_panel(const Rect& rect, PanelContext& context);
 

@@ -15,6 +15,8 @@
 
 namespace memsim::ui {
 
+struct CourseProgress;
+
 // Bytes the user picked in one panel (a box or an arrow of the memory diagram): the
 // Stack, Heap and Virtual-memory panels outline what overlaps them.
 struct MemorySelection {
@@ -36,6 +38,9 @@ struct PanelContext {
     bool reduce_motion = false;  // no animations (View > Reduce motion)
     MemorySelection* selection = nullptr;  // shared between panels; null in tests that need none
     bool* wide_source = nullptr;           // the Source panel's Wider / Narrower choice (the App's)
+    float* diagram_zoom = nullptr;         // the Memory diagram's zoom, 1 = the UI's text size (the App's)
+    const CourseProgress* progress = nullptr;  // lessons finished (the picker marks them); may be null
+    bool compact = false;  // a phone: one panel at a time, large step buttons
 };
 
 // Begins a tiled panel window; returns what ImGui::Begin returns (call ImGui::End always).

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/percent.hpp"
 #include "ui/panels/statistics_plots.hpp"
 #include "ui/widget_rects.hpp"
 
@@ -179,7 +180,12 @@ void draw_over_time(PanelContext& context) {
                                           ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y * 2);
         for (const Series& s : view.series) {
             const float now = index < s.values.size() ? s.values[index] : 0.0f;
-            ImGui::Text("%s: %.0f (max %.0f)", s.name.c_str(), static_cast<double>(now), static_cast<double>(s.max));
+            if (s.name.find("(%)") != std::string::npos) {  // a rate: never rounded to 0% or 100%
+                ImGui::Text("%s: %s (max %s)", s.name.c_str(), percent_text(static_cast<double>(now) / 100.0).c_str(),
+                            percent_text(static_cast<double>(s.max) / 100.0).c_str());
+            } else {
+                ImGui::Text("%s: %.0f (max %.0f)", s.name.c_str(), static_cast<double>(now), static_cast<double>(s.max));
+            }
             const ImVec2 origin = ImGui::GetCursorScreenPos();
             const float width = ImGui::GetContentRegionAvail().x;
             ImGui::PlotLines(("##" + s.name).c_str(), s.values.data(), static_cast<int>(s.values.size()), 0, nullptr, 0.0f,

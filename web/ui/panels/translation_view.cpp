@@ -1,6 +1,7 @@
 #include "ui/panels/translation_view.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "imgui.h"
 #include "memsim/vm/address.hpp"
@@ -8,17 +9,27 @@
 namespace memsim::ui {
 namespace {
 
-// The address the step touched last: a VM event's address first, else any event's. A
-// return's address is where the code resumes, not a memory access: it is skipped.
+// The address of the step's last memory access: an event of the MMU's (a TLB hit or
+// miss, a page fault, a copy-on-write, a refused access) or a touch of the stack's guard
+// page. Other events that name an address (a malloc's result, a leak report, a return
+// address) are not accesses and are never explained as one.
+bool is_access(const machine::Event& e) {
+    using enum machine::EventKind;
+    static constexpr machine::EventKind kinds[] = {
+        // the MMU's
+        TlbHit, TlbMiss, PageFault, Translated, CopyOnWrite, Segfault, ProtectionFault,
+        // a program's reads and writes, and the errors found on the way
+        Read, Write, TouchRead, TouchWrite, UninitialisedRead, UninitializedRead, MemoryProblem, StackOverflow,
+        UseAfterFree, HeapOverflow};
+    return std::find(std::begin(kinds), std::end(kinds), e.kind) != std::end(kinds);
+}
+
 const machine::Event* touched(const std::vector<machine::Event>& events) {
-    const machine::Event* any = nullptr;
-    const machine::Event* vm = nullptr;
+    const machine::Event* last = nullptr;
     for (const machine::Event& e : events) {
-        if (e.address == 0 || e.kind == "return") continue;
-        any = &e;
-        if (e.source == machine::EventSource::Vm) vm = &e;
+        if (e.address != 0 && is_access(e)) last = &e;
     }
-    return vm != nullptr ? vm : any;
+    return last;
 }
 
 }  // namespace
@@ -35,7 +46,7 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
     }
     const machine::Event* event = touched(simulator.events());
     if (event == nullptr) {
-        view.why_not = "This step touched no memory address.";
+        view.why_not = "No memory access of this step needs explaining: TLB hits are not listed one by one, and a malloc's answer, a return or a leak report name addresses without reading or writing them.";
         return view;
     }
     const vm::AddressLayout& layout = machine->config().mmu.layout;
@@ -63,8 +74,8 @@ TranslationView make_translation_view(const machine::Simulator& simulator) {
     for (const machine::Event& e : simulator.events()) {
         // Page-fault events may carry no address (0): they follow the access that missed.
         const bool same_page = e.address / layout.page_size() == view.vaddr / layout.page_size();
-        if (e.kind == "tlb-miss" && same_page) view.tlb_miss = true;
-        if (e.kind == "page-fault" && (same_page || e.address == 0)) view.page_fault = true;
+        if (e.kind == machine::EventKind::TlbMiss && same_page) view.tlb_miss = true;
+        if (e.kind == machine::EventKind::PageFault && (same_page || e.address == 0)) view.page_fault = true;
     }
     const machine::Snapshot snapshot = simulator.snapshot();
     if (snapshot.vm) {
@@ -117,7 +128,8 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
         started = now;
     }
     const TranslationStage stage = context.reduce_motion ? TranslationStage{} : translation_stage(view, now - started);
-    ImGui::TextWrapped("%s touched %s in process %u, layout %s", view.what.c_str(), hex_text(view.vaddr), view.pid,
+    const std::string what(machine::event_kind_name(view.what));
+    ImGui::TextWrapped("%s touched %s in process %u, layout %s", what.c_str(), hex_text(view.vaddr), view.pid,
                        view.layout.c_str());
     // The fields as boxes whose widths follow their bit counts.
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -158,7 +170,7 @@ void draw_translation(const TranslationView& view, PanelContext& context) {
     if (view.failed) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
         ImGui::TextWrapped("The access was refused (%s): no page may be mapped there, so the MMU raises a fault and "
-                           "the OS ends the program.", view.what.c_str());
+                           "the OS ends the program.", what.c_str());
         ImGui::PopStyleColor();
         return;
     }

@@ -35,7 +35,7 @@ struct TranslationView {
     bool failed = false;           // the access was refused (segfault, guard page, ...)
     std::optional<std::uint32_t> pfn;  // the frame holding the page now
     std::uint64_t paddr = 0;
-    std::string what;              // the event that touched it ("read", "page-fault", ...)
+    machine::EventKind what = machine::EventKind::Read;  // the event that touched it (Read, PageFault, ...)
 };
 
 TranslationView make_translation_view(const machine::Simulator& simulator);

@@ -1,9 +1,13 @@
 #include "ui/panels/virtual_memory_panel.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "imgui.h"
+#include "ui/percent.hpp"
+#include "ui/panels/page_tables_view.hpp"
+#include "ui/panels/settings_row.hpp"
 #include "ui/widget_rects.hpp"
 #include "ui/panels/reference_grid.hpp"
 #include "ui/panels/translation_view.hpp"
@@ -115,13 +119,13 @@ PageMap make_page_map(const machine::Snapshot& snapshot, int columns, std::uint6
 namespace {
 
 void draw_counters(const VmPanelView& view) {
-    ImGui::TextWrapped("policy %s   references %llu   faults %llu (%.0f%%)   hits %llu   write-backs %llu", view.policy.c_str(),
+    ImGui::TextWrapped("policy %s   references %llu   faults %llu (%s)   hits %llu   write-backs %llu", view.policy.c_str(),
                 static_cast<unsigned long long>(view.references), static_cast<unsigned long long>(view.faults),
-                view.fault_rate * 100.0, static_cast<unsigned long long>(view.hits),
+                percent_text(view.fault_rate).c_str(), static_cast<unsigned long long>(view.hits),
                 static_cast<unsigned long long>(view.writebacks));
     if (!view.tlb.empty()) {
-        ImGui::Text("TLB hits %llu, misses %llu (hit rate %.0f%%)", static_cast<unsigned long long>(view.tlb_hits),
-                    static_cast<unsigned long long>(view.tlb_misses), view.tlb_hit_rate * 100.0);
+        ImGui::Text("TLB hits %llu, misses %llu (hit rate %s)", static_cast<unsigned long long>(view.tlb_hits),
+                    static_cast<unsigned long long>(view.tlb_misses), percent_text(view.tlb_hit_rate).c_str());
     }
 }
 
@@ -293,6 +297,64 @@ void draw_page_map(const machine::Snapshot& snapshot, PanelContext& context) {
 
 }  // namespace
 
+namespace {
+
+// A machine's paging in tabs, so each part fits the panel at 1366x768: the frames with
+// the TLB, the translation of the last access, the page directory and tables, and the
+// map of every page. A new run opens the tab the scenario names ([view] vm_tab).
+void draw_machine_sections(const machine::Simulator& sim, const machine::Snapshot& snapshot, const VmPanelView& view,
+                           PanelContext& context) {
+    static std::uint64_t opened_generation = ~0ull;
+    const bool fresh = opened_generation != context.controller.generation();
+    opened_generation = context.controller.generation();
+    const std::string& wanted = sim.scenario().view.vm_tab;
+    const auto open_on = [&](const char* name) {
+        return fresh && (wanted == name || (wanted.empty() && std::string_view(name) == "frames")) ? ImGuiTabItemFlags_SetSelected : 0;
+    };
+    static PageTablesView tables;
+    static std::uint64_t tables_generation = ~0ull, tables_step = ~0ull;
+    if (tables_generation != context.controller.generation() || tables_step != snapshot.step) {
+        tables = make_page_tables_view(sim);
+        tables_generation = context.controller.generation();
+        tables_step = snapshot.step;
+    }
+    if (!ImGui::BeginTabBar("##vm-sections")) return;
+    // Opens a tab and notes where its button is (the browser tests click it).
+    const auto tab = [&](const char* label, const char* name) {
+        const bool open = ImGui::BeginTabItem(label, nullptr, open_on(name));
+        note_item(std::string("vm.tab.") + name);
+        return open;
+    };
+    if (tab("Frames and TLB", "frames")) {
+        draw_frames_table(view, context.palette, true);
+        draw_tlb(view);
+        ImGui::EndTabItem();
+    }
+    if (tab("Translation", "translation")) {
+        // Once per step: it takes a snapshot (a page-table walk for swapped pages).
+        static TranslationView translation;
+        static std::uint64_t translation_generation = ~0ull, translation_step = ~0ull;
+        if (translation_generation != context.controller.generation() || translation_step != snapshot.step) {
+            translation = make_translation_view(sim);
+            translation_generation = context.controller.generation();
+            translation_step = snapshot.step;
+        }
+        draw_translation(translation, context);
+        ImGui::EndTabItem();
+    }
+    if (tables.available && tab("Page tables", "tables")) {
+        draw_page_tables(tables, context);
+        ImGui::EndTabItem();
+    }
+    if (tab("Pages", "pages")) {
+        draw_page_map(snapshot, context);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace
+
 void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Virtual memory", rect, context.place)) {
         const machine::Snapshot& snapshot = context.controller.snapshot();
@@ -301,6 +363,7 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
             ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario does not use paging (a heap trace)."
                                                                  : "Load a scenario to see virtual memory.");
         } else {
+            draw_vm_settings(view, context);
             draw_counters(view);
             const machine::Simulator* sim = context.controller.simulator();
             static ReferenceGrid grid;
@@ -316,21 +379,8 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
                 draw_reference_grid(grid, snapshot.step, context);
                 draw_frames_table(view, context.palette, false);
                 draw_tlb(view);
-            } else {
-                if (sim != nullptr && ImGui::CollapsingHeader("Translation of the last access", ImGuiTreeNodeFlags_DefaultOpen)) {
-                    // Once per step: it takes a snapshot (a page-table walk for swapped pages).
-                    static TranslationView translation;
-                    static std::uint64_t translation_generation = ~0ull, translation_step = ~0ull;
-                    if (translation_generation != context.controller.generation() || translation_step != snapshot.step) {
-                        translation = make_translation_view(*sim);
-                        translation_generation = context.controller.generation();
-                        translation_step = snapshot.step;
-                    }
-                    draw_translation(translation, context);
-                }
-                draw_page_map(snapshot, context);
-                draw_frames_table(view, context.palette, true);
-                draw_tlb(view);
+            } else if (sim != nullptr) {
+                draw_machine_sections(*sim, snapshot, view, context);
             }
         }
     }

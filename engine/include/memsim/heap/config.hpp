@@ -10,7 +10,10 @@
 //                    grows --> one page at a time, trimmed back when the top is free
 //
 // Requests of `mmap_threshold` bytes or more bypass the region and get a mapping of their
-// own, in whole pages, which free() unmaps (glibc does the same above 128 KiB).
+// own, in whole pages, which free() unmaps (glibc does the same above 128 KiB). Mappings
+// are placed as Linux places anonymous mmaps: top-down from `mmap_top`, each in the highest
+// free gap that fits (so an unmapped range is reused), never below `mmap_base`; when no gap
+// fits, mmap fails (ENOMEM) and malloc returns NULL.
 //
 //   HeapConfig config{.allocator = AllocatorKind::ExplicitList, .order = ListOrder::Lifo};
 //   auto named = allocator_by_name("segregated");   // the same, from a CLI name
@@ -29,6 +32,7 @@ enum class AllocatorKind {
     Segregated,    // one explicit list per size class, first fit inside a class
     Buddy,         // power-of-two blocks that split in halves and merge with their buddy
     Slab,          // caches of equal-size objects carved out of one-page slabs
+    Glibc,         // glibc 2.36's malloc (ptmalloc2): tcache, fastbins, bins, top, mmap (glibc.hpp)
 };
 
 // How a list search picks among the free blocks that are big enough.
@@ -69,7 +73,9 @@ struct HeapConfig {
     std::uint32_t alignment = 16;               // payload alignment, a power of two >= 4
     std::uint64_t min_split_remainder = 0;      // split only if the rest is at least this (0 = min block)
     std::uint64_t mmap_threshold = 128 * 1024;  // requests this large get their own mapping (0 = never)
-    std::uint64_t mmap_base = 0x7f0000000000;   // where the first mapping goes (they go upwards)
+    std::uint64_t mmap_base = 0x7f0000000000;   // the lowest address a mapping may use (the heap stays below)
+    std::uint64_t mmap_top = 0;                 // mappings go downwards from here, in the highest free gap
+                                                // that fits, as Linux places them (0: mmap_base + 4 * max_mapped)
     std::uint64_t max_mapped = 1ull << 30;      // live mapped bytes never exceed this
     std::uint64_t trim_threshold = 128 * 1024;  // trim brk when the free top reaches this (0 = never)
     std::uint32_t size_classes = 192;           // segregated: 128 one-size classes, then four per power of two
@@ -102,6 +108,9 @@ std::string_view to_string(Coalescing coalescing);
 std::optional<FitPolicy> fit_by_name(std::string_view name);
 std::optional<ListOrder> order_by_name(std::string_view name);
 std::optional<Coalescing> coalescing_by_name(std::string_view name);
+
+// Where mappings start going down: mmap_top, or mmap_base + 4 * max_mapped when it is 0.
+std::uint64_t mmap_top_of(const HeapConfig& config);
 
 // An empty string when the configuration is usable, else what is wrong with it.
 std::string validate(const HeapConfig& config);

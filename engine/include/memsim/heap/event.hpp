@@ -35,14 +35,17 @@ enum class HeapEventKind : std::uint8_t {
     BuddyMerge,      // addr = merged block, size = merged size, other = the buddy
     SlabCreate,      // addr = new slab, size = object size, other = objects in the slab
     SlabRelease,     // addr = slab given back, size = object size
+    GlibcStep,       // one step of the glibc model: addr = chunk, size = chunk size (or bytes),
+                     // other = bytes requested, searched = the step packed (glibc.hpp: to_heap_event)
     // Learner errors: reported, never fatal.
     DoubleFree,      // addr = pointer freed again
+    ReallocFreed,    // addr = pointer given to realloc after it was freed
     InvalidFree,     // addr = pointer malloc never returned
     InteriorFree,    // addr = pointer into the middle of a block, other = that block's payload
     UseAfterFree,    // addr = access, size = bytes, other = payload of the freed block
     HeapOverflow,    // addr = access, size = bytes, other = header address overwritten
     Corruption,      // addr = header found overwritten (at the next malloc or free)
-    OutOfMemory,     // size = bytes requested (malloc returned NULL)
+    OutOfMemory,     // size = bytes requested (malloc returned NULL); other = 1: mmap found no gap (ENOMEM)
     Leak,            // addr = payload never freed, size = bytes requested, other = leak_code(): 0 definitely lost, 1 still reachable, 2 indirectly lost, 3 possibly lost
 };
 

@@ -36,6 +36,7 @@
 #include "memsim/heap/engine.hpp"
 #include "memsim/heap/event.hpp"
 #include "memsim/heap/free_list.hpp"
+#include "memsim/heap/glibc_engine.hpp"
 #include "memsim/heap/metrics.hpp"
 #include "memsim/heap/slab.hpp"
 
@@ -112,6 +113,11 @@ public:
     void set_event_sink(std::vector<HeapEvent>* sink) { sink_.out = sink; }
     // Where learner-error events also go (nullptr = nowhere). Not part of the state.
     void set_error_sink(std::vector<HeapEvent>* sink) { error_sink_ = sink; }
+    // The glibc model when the allocator is Glibc (its bins, for the panel), else nullptr.
+    const GlibcMalloc* glibc() const {
+        const auto* engine = std::get_if<GlibcEngine>(&engine_);
+        return engine ? &engine->model() : nullptr;
+    }
     // Operations so far (each malloc/free/realloc/calloc is one).
     std::uint32_t op_count() const { return sink_.op; }
 
@@ -119,18 +125,27 @@ private:
     enum : std::uint32_t { kNoMark = 0, kFreedMark = 1, kLiveBase = 2, kZeroedBit = 0x80000000u };
     static std::uint64_t requested_of(std::uint32_t mark) { return (mark & ~kZeroedBit) - kLiveBase; }
     enum class PtrState { Live, LiveMapped, Freed, Interior, Invalid };
-    using Engine = std::variant<FreeListEngine, BuddyEngine, SlabEngine>;
+    using Engine = std::variant<FreeListEngine, BuddyEngine, SlabEngine, GlibcEngine>;
 
     std::uint64_t allocate(std::uint64_t size);
     void release(std::uint64_t ptr, PtrState state);
     PtrState classify(std::uint64_t ptr, std::uint64_t& block_payload) const;
-    bool report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload);
+    bool report_bad_pointer(std::uint64_t ptr, PtrState state, std::uint64_t block_payload, bool by_realloc = false);
     std::uint64_t map(std::uint64_t size);
+    std::uint64_t mapping_gap(std::uint64_t length) const;
+    void add_mapping(const MappedBlock& block);
     std::uint64_t requested_at(std::uint64_t payload) const;
     std::size_t mark_index(std::uint64_t addr) const {
         return static_cast<std::size_t>((addr - region_.base) >> granule_shift_);
     }
     void begin_op();
+    // The glibc allocator takes whole calls (heap_glibc.cpp).
+    std::uint64_t glibc_allocate(std::uint64_t size, bool zeroed);
+    void glibc_free(std::uint64_t ptr);
+    std::uint64_t glibc_realloc(std::uint64_t ptr, std::uint64_t size);
+    void glibc_apply(std::vector<GlibcEvent>& steps);
+    void glibc_note_live(std::uint64_t payload, std::uint64_t size, bool zeroed);
+    void glibc_note_released(std::uint64_t payload);
     void error(HeapEventKind kind, std::uint64_t addr, std::uint64_t size = 0, std::uint64_t other = 0);
     void note_heap_size();
     std::uint64_t engine_block_size(std::uint64_t payload) const;
@@ -139,12 +154,14 @@ private:
     decltype(auto) with_engine(F&& f) {
         if (auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
         if (auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        if (auto* glibc = std::get_if<GlibcEngine>(&engine_)) return f(*glibc);
         return f(*std::get_if<SlabEngine>(&engine_));
     }
     template <class F>
     decltype(auto) with_engine(F&& f) const {
         if (const auto* lists = std::get_if<FreeListEngine>(&engine_)) return f(*lists);
         if (const auto* buddy = std::get_if<BuddyEngine>(&engine_)) return f(*buddy);
+        if (const auto* glibc = std::get_if<GlibcEngine>(&engine_)) return f(*glibc);
         return f(*std::get_if<SlabEngine>(&engine_));
     }
 
@@ -155,8 +172,7 @@ private:
     int granule_shift_;
     LargeArray<std::uint32_t> marks_;        // per granule: kNoMark, kFreedMark or kLiveBase + requested
                                              // (| kZeroedBit after calloc)
-    std::vector<MappedBlock> mapped_;
-    std::uint64_t next_map_;
+    std::vector<MappedBlock> mapped_;       // live mappings and unmapped ones (for double frees)
     std::vector<std::uint64_t> overwritten_headers_;  // waiting to be noticed
     HeapMetrics counters_;
     std::uint32_t last_searched_ = 0;

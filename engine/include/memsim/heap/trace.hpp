@@ -12,6 +12,7 @@
 //     a 0 512  allocate 512 bytes as id 0
 //     r 0 640  realloc id 0 to 640 bytes
 //     f 0      free id 0
+//     c 1 48   calloc(1, 48) as id 1 (memsim's addition to the format)
 //
 // Errors name the line and column and say what was expected. Freeing (or reallocating)
 // an id before it was allocated is an error; freeing it twice is not: that is a double
@@ -21,6 +22,7 @@
 //   TraceRun run = run_trace(config, *trace);
 //   run.metrics.utilisation();               // what the malloc-lab driver reports as "util"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +31,12 @@
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/event.hpp"
+#include "memsim/heap/glibc_view.hpp"
 #include "memsim/heap/metrics.hpp"
 
 namespace memsim::heap {
 
-enum class TraceOpKind : std::uint8_t { Alloc, Realloc, Free };
+enum class TraceOpKind : std::uint8_t { Alloc, Realloc, Free, Calloc };  // Calloc: calloc(1, size)
 
 // One call of a trace.
 struct TraceOp {
@@ -96,6 +99,7 @@ struct TraceRun {
     std::vector<HeapEvent> errors;  // learner errors, then leaks at the end
     std::vector<BlockView> blocks;  // the heap at the end
     HeapMetrics metrics;
+    std::optional<GlibcArenaView> glibc{};  // the glibc allocator's arena at the end
 };
 
 // Replays the trace on a fresh heap. With record_ops false only metrics and errors are

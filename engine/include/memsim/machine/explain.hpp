@@ -3,6 +3,7 @@
 // paging events are explained by heap/event.hpp and vm/explain.hpp.
 #include <string>
 
+#include "memsim/machine/event.hpp"
 #include "memsim/machine/layout.hpp"
 #include "memsim/stack/call_stack.hpp"
 #include "memsim/vm/mmu.hpp"
@@ -13,9 +14,9 @@ namespace memsim::machine {
 // 0x08048123 (where main resumes) and main's frame pointer; SP is now 0xbfffffd0."
 std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack);
 
-// "fact returns: its frame is popped; execution resumes at 0x08048123 in main and SP goes
-// back up to 0xbfffffe0."
-std::string explain_return(const stack::Frame& popped, const stack::CallStack& stack);
+// "fact returns 6: its frame is popped; execution resumes at 0x08048123 in main and SP
+// goes back up to 0xbfffffe0." (the value only when the event knows it).
+std::string explain_return(const StackEvent& popped);
 
 // A call (or a local) that needs stack below the limit: why that is a stack overflow.
 std::string explain_stack_overflow(const std::string& function, const stack::CallOutcome& outcome,
@@ -34,5 +35,7 @@ std::string explain_fork(std::uint32_t parent, const vm::ForkOutcome& outcome);
 
 // What the OS took back when a process ended: frames and swap slots freed or kept.
 std::string explain_release(std::uint32_t pid, const vm::ReleaseOutcome& outcome);
+// munmap of [start, end): the frames and swap slots the pages gave back.
+std::string explain_unmap(std::uint32_t pid, std::uint64_t start, std::uint64_t end, const vm::ReleaseOutcome& outcome);
 
 }  // namespace memsim::machine

@@ -5,14 +5,18 @@
 //   0xC0000000  kernel (not mapped)   0x7ffffffff000  stack top
 //   stack top, grows down             stack, grows down
 //   guard page below the limit        guard page below the limit
-//   0x40000000  mmap area, grows up   0x7f0000000000  mmap area, grows up
+//   0xB8000000  mmap base             0x7ffff7fff000  mmap base (stack top - 128 MiB)
+//   mmap area, grows down             mmap area, grows down
+//   0x40000000  lowest mapping        0x7f0000000000  lowest mapping
 //   heap (brk), grows up              heap (brk), grows up
 //   bss, data, read-only data         bss, data, read-only data
 //   0x08048000  text (code)           0x00400000  text (code)
 //
 // Each region maps onto pages of the paging engine when the process starts: text and
 // read-only data from the program file, data from the file, bss and the stack as
-// demand-zero pages; the heap and mmap areas are mapped as they grow.
+// demand-zero pages; the heap and mmap areas are mapped as they grow. Anonymous mappings
+// are placed as Linux places them: below the stack gap (the stack limit plus a 1 MiB guard
+// gap, at least 128 MiB), each in the highest free gap that fits.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -47,7 +51,8 @@ struct AddressSpaceLayout {
     std::uint32_t address_bits = 32;
     std::uint64_t page_size = 4096;
     std::uint64_t text_start = 0x08048000;
-    std::uint64_t mmap_start = 0x40000000;
+    std::uint64_t mmap_start = 0x40000000;  // the lowest address a mapping may take (the heap's limit)
+    std::uint64_t mmap_top = 0xB8000000;    // Linux's mmap_base: mappings go downwards from here
     std::uint64_t stack_top = 0xC0000000;   // one past the highest stack byte
     std::uint64_t stack_limit = 8ull << 20; // bytes the stack may use
     std::vector<Region> regions;            // text .. bss, then heap start, stack and guard

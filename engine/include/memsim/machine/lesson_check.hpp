@@ -5,6 +5,8 @@
 //   auto sim = Simulator::load(text);
 //   for (const Error& e : check_lesson(*sim)) ...   // a stated answer the engine disagrees with
 //   std::string truth = engine_answer(*sim, question);  // "miss", "3", "0x804c010"
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +28,13 @@ std::vector<Error> check_lesson(Simulator& sim);
 // simulator is moved to step - 1): its own choices, "hit"/"miss", the pages in memory
 // for victim_page, the free blocks' payloads for malloc_block. Empty = type the answer.
 std::vector<std::string> offered_choices(Simulator& sim, const scenario::Question& question);
+
+// --- facts of one step, read from its events' kinds and payloads (never their text) ----
+// The kind of the first learner error ("double-free", "segfault"), or "none".
+std::string first_error_kind(const std::vector<Event>& events);
+// The payload address the first allocation (malloc, calloc, realloc) returned, or nothing.
+std::optional<std::uint64_t> allocated_payload(const std::vector<Event>& events);
+// The virtual page number the last eviction took out of memory, or nothing.
+std::optional<std::uint64_t> evicted_page(const std::vector<Event>& events);
 
 }  // namespace memsim::machine

@@ -10,8 +10,9 @@
 //     process 1 ----+--> Mmu (page tables) ---+--> swap
 //
 // The machine is a value: copying it is a checkpoint (memory contents are shared
-// copy-on-write inside PageStore). Each operation appends plain-words Events to an
-// optional sink; without one (bulk mode) only the counters move. A learner's mistake
+// copy-on-write inside PageStore). Each operation appends typed Events (kind, facts and
+// plain words) to an optional sink; without one (bulk mode) only the counters move and
+// no event or string is built. A learner's mistake
 // (segfault, stack overflow, double free, ...) is an event; a process that crashes is
 // marked ended and its later operations are skipped with an explanation.
 // fork() gives the child the next pid (with one process at the start: parent 0, then
@@ -161,8 +162,20 @@ private:
     void end_process(ProcessEnd end, std::uint64_t address, std::vector<Event>* sink, bool announce = true);
     void release_memory(std::vector<Event>* sink);
     void after_heap_operation(std::vector<heap::HeapEvent>& heap_events, std::vector<Event>* sink);
-    void add_event(std::vector<Event>* sink, EventSource source, std::string kind, std::string text, bool is_error,
-                   std::uint64_t address = 0) const;
+    // Appends an event of the running process when there is a sink. `say` (the text) and
+    // `facts` (the payload) run only then: bulk mode builds no strings.
+    struct NoFacts {
+        EventData operator()() const { return {}; }
+    };
+    template <class Say, class Facts = NoFacts>
+    void add_event(std::vector<Event>* sink, EventSource source, EventKind kind, bool is_error, std::uint64_t address,
+                   Say&& say, Facts&& facts = Facts{}) const {
+        if (sink == nullptr) return;
+        sink->push_back(Event{.source = source, .kind = kind, .text = say(), .is_error = is_error, .step = 0, .line = 0,
+                              .process = current_, .address = address, .data = facts()});
+    }
+    // The allocator's event as the machine's, with the event as its payload.
+    void add_heap_event(std::vector<Event>* sink, const heap::HeapEvent& event) const;
 
     MachineConfig config_;
     AddressSpaceLayout layout_;

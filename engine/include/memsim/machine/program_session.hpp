@@ -10,6 +10,7 @@
 // the next process that can run, in pid order after it (wrapping round), goes on. fork
 // does not switch. Once a program has forked, printed lines are tagged "[pid N] ".
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +31,17 @@ struct ProgramImage {
     bool operator==(const ProgramImage&) const = default;
 };
 
+// What a program is given to read: standard input and argv[1..].
+struct ProgramInput {
+    std::optional<std::string> stdin_text{};
+    std::optional<std::vector<std::string>> args{};
+};
+
 class ProgramSession {
 public:
     // Compiles the body and sizes the address space's regions to the program.
     static Result<ProgramSession> create(MachineConfig config, const std::string& source, int first_line,
-                                         std::uint64_t step_limit);
+                                         std::uint64_t step_limit, const ProgramInput& input = {});
 
     bool done() const { return !interpreter().running(); }
     int line() const { return interpreter().current_line(); }

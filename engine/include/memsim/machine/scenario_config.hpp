@@ -3,7 +3,8 @@
 //
 //   [machine]  bits = 32 | 64 | 16..48, processes = 1..64, convention = "simple" | "cdecl" | "sysv"
 //   [stack]    limit = "8M"                       (bytes; 4K .. 1G)
-//   [heap]     allocator = "implicit-first" | "explicit-lifo" | "segregated" | "buddy" | "slab" | ...
+//   [heap]     allocator = "implicit-first" | "explicit-lifo" | "segregated" | "buddy" | "slab" | "glibc" | ...
+//              (default: "glibc" for a 64-bit program, as on Linux; "implicit-first" otherwise)
 //              alignment = 16, header = 8, footers = true, coalescing = "immediate" | "deferred" | "off",
 //              mmap_threshold = "128K"
 //   [vm]       page_size = 4096, frames = 16, policy = "lru", tlb_entries = 16, tlb_ways = 0,

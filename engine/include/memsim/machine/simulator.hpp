@@ -15,7 +15,14 @@
 //   for (const Event& e : sim->events()) ...   // what step 1 did, in plain words
 //   sim->seek(sim->total_steps());             // the end
 //   Snapshot s = sim->snapshot();
+//
+// The page loads in slices instead, so a long run never freezes it and can be stopped:
+//
+//   auto sim = Simulator::start_load(text, limits, input);
+//   while (!sim->continue_load(50'000)) draw_progress(sim->loaded_steps());  // one slice a frame
+//   (or sim->stop_load(): the run ends at the steps made so far, as at the step limit)
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -44,6 +51,7 @@ struct RunSummary {
     bool hit_step_limit = false;
     std::uint64_t page_faults = 0, tlb_hits = 0, tlb_misses = 0, writebacks = 0, hits = 0;
     std::uint64_t learner_errors = 0, leaks = 0;
+    bool stopped = false;  // the user stopped the load (hit_step_limit is then true too)
 };
 
 class Simulator {
@@ -52,6 +60,18 @@ public:
 
     // Parses and runs a scenario; errors carry line and column.
     static Result<Simulator> load(const std::string& text, const SimulatorLimits& limits = {});
+    // The same, with a program's standard input and arguments replaced (memsim run
+    // --stdin FILE --args "..."): a field left empty keeps the scenario's.
+    static Result<Simulator> load(const std::string& text, const SimulatorLimits& limits, const ProgramInput& input);
+    // Parses the scenario and builds its session without running it: continue_load() runs it.
+    static Result<Simulator> start_load(const std::string& text, const SimulatorLimits& limits, const ProgramInput& input);
+
+    // While loading: runs at most `steps` more steps of the run; true once it is loaded.
+    bool continue_load(std::uint64_t steps);
+    // Ends the load at the steps run so far (the summary says it was stopped).
+    void stop_load();
+    bool loading() const { return runner_.has_value(); }
+    std::uint64_t loaded_steps() const { return loaded_steps_; }  // so far, while loading
 
     std::uint64_t step() const { return step_; }
     std::uint64_t total_steps() const { return total_steps_; }
@@ -74,7 +94,7 @@ public:
 
 private:
     Simulator(scenario::Scenario scenario, Session initial, const SimulatorLimits& limits);
-    void finish_load();
+    void end_load(bool stopped);
 
     scenario::Scenario scenario_;
     SimulatorLimits limits_;
@@ -84,6 +104,8 @@ private:
     std::uint64_t total_steps_ = 0;
     std::vector<Event> events_;
     RunSummary summary_;
+    std::optional<Session> runner_;     // the run being loaded (recording checkpoints); empty once loaded
+    std::uint64_t loaded_steps_ = 0;    // steps the load has run
 };
 
 }  // namespace memsim::machine

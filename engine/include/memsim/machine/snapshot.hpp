@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "memsim/heap/block.hpp"
+#include "memsim/heap/glibc_view.hpp"
 #include "memsim/heap/metrics.hpp"
 #include "memsim/machine/layout.hpp"
 #include "memsim/machine/program_view.hpp"
@@ -39,6 +40,7 @@ struct ProcessView {
     std::vector<std::uint64_t> swapped_pages;  // VPNs not in memory whose contents are in swap, ascending
     heap::HeapMetrics heap;
     std::uint64_t heap_start = 0, brk = 0;
+    std::optional<heap::GlibcArenaView> glibc;  // the glibc allocator's bins, top and thresholds
     std::vector<PageView> pages;             // ops and programs: pages resident or in swap, by vpn
     std::optional<ProgramView> program;      // programs: variables, typed blocks, pointers
 };

@@ -24,7 +24,8 @@ enum class ExprKind : std::uint8_t {
     Number,       // value; type int, long, unsigned... from the suffix and size
     String,       // value = index into Program::strings
     Name,         // name; resolved by the checker (ref, ref_index)
-    Call,         // name(args...)
+    Call,         // a(args...): a = the callee; name = its name when it is one (ref Function or
+                  // Builtin: a direct call; ref None: a call through the function pointer a)
     Index,        // a[b]
     Member,       // a.name
     Arrow,        // a->name
@@ -43,6 +44,7 @@ enum class ExprKind : std::uint8_t {
     CompoundAssign,  // a op= b
     Conditional,  // a ? b : c
     Comma,        // a, b: a for its effect, then the value of b
+    CompoundLiteral,  // (type){...}: an unnamed object, the hidden local `temp` with the list as its initializer
 };
 
 enum class BinaryOp : std::uint8_t {
@@ -53,7 +55,8 @@ enum class BinaryOp : std::uint8_t {
 // The C spelling of an operator ("+", "<<", "&&").
 const char* binary_op_spelling(BinaryOp op);
 
-// What a name refers to, once the checker has resolved it.
+// What a name refers to, once the checker has resolved it (a Function name used as a
+// value is the function's address).
 enum class RefKind : std::uint8_t { None, Local, Global, Function, Builtin };
 
 struct Expr {
@@ -70,6 +73,9 @@ struct Expr {
     RefKind ref = RefKind::None;           // Name, Call
     std::int32_t ref_index = -1;           // local, global, function or builtin index
     std::uint64_t field_offset = 0;        // Member, Arrow (checker)
+    // A hidden local of the function the expression is in: a CompoundLiteral's object, or
+    // (checker) the caller's slot that a Call of a struct-returning function returns into.
+    std::int32_t temp = -1;
 };
 
 enum class StmtKind : std::uint8_t {
@@ -87,6 +93,8 @@ enum class StmtKind : std::uint8_t {
     Switch,    // switch (expr) body; children: its Case and Default labels, in order
     Case,      // case value:  (a label inside the switch's body)
     Default,   // default:
+    Label,     // label: body   (a goto target)
+    Goto,      // goto label;
 };
 
 struct Stmt {
@@ -101,6 +109,7 @@ struct Stmt {
     std::int32_t var = -1;         // Decl: index into the function's locals (a static local: into globals)
     bool is_static = false;        // Decl: a static local, stored with the globals
     std::int64_t value = 0;        // Case: the label's value
+    std::string label{};           // Label, Goto: the label's name
     std::vector<std::int32_t> children{};  // Block, Group
 };
 

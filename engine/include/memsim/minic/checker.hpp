@@ -25,7 +25,8 @@ inline constexpr std::uint64_t max_object_size = 1ull << 30;
 inline constexpr std::uint64_t max_initialized_elements = 4096;
 
 // Checks and annotates the program in place (expression types, name references, field
-// offsets). The first error found is returned.
+// offsets). Every error found is returned: the first, with the others in its `also`
+// (at most max_compile_errors; the checker goes on at the next statement).
 tl::expected<void, Error> check(Program& program);
 
 }  // namespace memsim::minic

@@ -15,7 +15,8 @@
 //                      Store 4, Pop
 //
 // Values are kept normalised to their type: signed types sign-extended to 64 bits,
-// unsigned types and pointers zero-extended.
+// unsigned types and pointers zero-extended, float and double as their IEEE bits
+// (memsim/minic/float_bits.hpp) with their own instructions (FAdd, FLt, IntToFloat...).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -46,10 +47,20 @@ enum class Op : std::uint8_t {
     Jump,        // go to a
     JumpIfZero,  // pop; go to a when zero
     JumpIfNonZero,  // pop; go to a when not zero
-    IncDec,      // pop address; add imm to the `size`-byte value (flag bit 0 signed, bit 1 postfix)
+    IncDec,      // pop address; add imm to the `size`-byte value (flag bit 0 signed, bit 1 postfix, bit 2 floating)
     Call,        // a = function index; the arguments are on the stack
     Builtin,     // a = library function (Builtin), b = argument count
     Ret,         // flag: a value is on the stack; return it
+    // Floating point on IEEE bits (size 4: float, 8: double), rounded as C on x86-64 (SSE).
+    FAdd, FSub, FMul, FDiv,     // pop b, a; push a op b
+    FLt, FLe, FGt, FGe, FEq, FNe,  // push 0 or 1 (a NaN compares false, except with !=)
+    FNeg,
+    IntToFloat,  // the integer on top (flag: signed) becomes a float of `size` bytes
+    FloatToInt,  // the float of `a` bytes on top becomes an integer of `size` bytes (flag: signed), truncated
+    FloatToFloat,  // the float of `a` bytes on top becomes one of `size` bytes, rounded to nearest
+    FunctionAddr,  // push the code address of function a (a function pointer's value)
+    CallIndirect,  // pop a function pointer; call it with the b arguments below it (imm: the struct it returns, else 0)
+    Resume,        // a library call that calls back (qsort's comparator) takes the result and goes on
 };
 
 // One instruction: 16 bytes.
@@ -66,20 +77,30 @@ struct Instr {
 struct CompiledFunction {
     std::uint32_t entry = 0;                 // first instruction
     std::vector<stack::Variable> params{};     // name, size, alignment (values filled per call)
+    // Per parameter: the bytes of a struct passed by value (its argument is the address of
+    // the caller's struct, copied into the parameter's slot at the call), else 0.
+    std::vector<std::uint64_t> struct_copies{};
     std::vector<stack::Variable> locals{};     // every other local, in slot order
     bool returns_value = false;
+    // The bytes of a struct returned by value, else 0. The caller passes the address of a
+    // slot in its own frame below the arguments; `return s;` copies s there, and the
+    // call's value is that slot's address.
+    std::uint64_t return_struct = 0;
     std::uint8_t return_size = 0;
     bool return_signed = false;
+    std::size_t param_count() const { return params.size(); }
 };
 
-// A global's initial image: zero bytes plus, for `char *p = "hi"`, the addresses of
-// string literals to patch in once they are placed.
+// A global's initial image: zero bytes plus, for `char *p = "hi"` and
+// `int (*op)(int) = twice`, the addresses of string literals and functions to patch in
+// once they are placed.
 struct GlobalImage {
     std::vector<std::uint8_t> bytes{};
     struct StringPatch {
         std::uint64_t offset = 0;
         std::uint32_t size = 0;
-        std::int32_t string = 0;
+        std::int32_t string = 0;     // the string literal, or -1 for a function's address
+        std::int32_t function = -1;  // the function whose address goes here
     };
     std::vector<StringPatch> patches{};
 };

@@ -22,6 +22,7 @@ enum class EventKind : std::uint8_t {
     DivisionByZero,     // integer division or remainder by zero: the program stops
     Exited,             // the program ended with exit code `value`
     StepLimit,          // the step limit was reached: paused
+    Aborted,            // abort() was called or an assert failed (`text` says which): the program stops
 };
 
 struct Event {
@@ -30,9 +31,12 @@ struct Event {
     std::string function{};        // Call, Return: the function
     std::int64_t value = 0;      // Return: the value; Call: the depth; Exited: the code; StepLimit: steps
     std::uint64_t address = 0;   // UninitializedRead
-    std::string text{};            // Output: the text; MemoryProblem: the machine's explanation;
+    std::string text{};            // Output: the text (value 2: on stderr); MemoryProblem: the machine's explanation;
                                    // Statement: the line's source text, as quoted
     bool fatal = false;          // the program stopped because of it
+    bool host_explained = false; // MemoryProblem: `text` is the host's own explanation of an event it already reported
+
+    bool operator==(const Event&) const = default;
 };
 
 // Whether the event is a learner error (counted in the summary).

@@ -80,12 +80,14 @@ public:
     std::uint64_t place_string(const std::string& bytes) override;
     std::uint64_t code_address(int line) const override;
     void output(std::string_view text) override { output_ += text; }
+    void error_output(std::string_view text) override { error_output_ += text; }
     ValueResult fork() override;
     Report yield() override { return {}; }
     Report touch(std::uint64_t vaddr, std::uint64_t bytes) override;
     Report exit(int code) override;
 
     const std::string& output() const { return output_; }
+    const std::string& error_output() const { return error_output_; }  // what went to stderr
     const stack::CallStack& call_stack() const { return stack_; }
     const std::map<std::uint64_t, FlatBlock>& blocks() const { return blocks_; }   // by payload address
     std::size_t leaked_blocks() const;      // blocks never freed
@@ -116,6 +118,7 @@ private:
     std::unordered_set<std::uint64_t> touched_pages_;  // pages the program accessed (step_per_new_page)
     std::map<std::uint64_t, FlatBlock> blocks_;
     std::string output_{};
+    std::string error_output_{};
     std::uint64_t loads_ = 0, stores_ = 0, forks_ = 0;
 
     Page& page(std::uint64_t number);

@@ -34,6 +34,9 @@ namespace memsim::minic {
 struct Report {
     bool stop = false;      // the program cannot go on (segfault, stack overflow, ...)
     std::string problem{};  // a learner error in plain words; empty when all went well
+    // `problem` is the host's own explanation of an event it has already reported (the
+    // machine's segfault, say), so whoever lists both can leave the program's copy out.
+    bool host_explained = false;
     // The machine wants this memory event (a page fault, say) to end the step: the
     // interpreter finishes the instruction and stops before the next memory operation,
     // so one step is one statement or one memory event.
@@ -107,8 +110,11 @@ public:
     // The code address of a source line (return addresses point there); 0 = before main.
     virtual std::uint64_t code_address(int line) const = 0;
 
-    // Text printed by the program (printf, puts, putchar).
+    // Text printed by the program on stdout (printf, puts, putchar).
     virtual void output(std::string_view text) = 0;
+    // Text printed on stderr (fprintf(stderr, ...), a failed assert): by default it goes
+    // to the same console, as in a terminal.
+    virtual void error_output(std::string_view text) { output(text); }
 
     // Simulator calls: fork the process (the parent gets the child's id, the child 0),
     // switch to another process, and walk `bytes` bytes from `vaddr` touching each page.

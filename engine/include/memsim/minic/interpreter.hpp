@@ -36,7 +36,20 @@ namespace memsim::minic {
 struct InterpreterConfig {
     std::uint64_t step_limit = 10'000'000;  // steps before the program is paused
     bool statement_events = true;           // report a Statement event per step (when a sink is given)
+    // The program's standard input (shared, never changed; null = empty) and its
+    // command-line arguments after argv[0] ("prog"); check_program_input bounds both.
+    std::shared_ptr<const std::string> stdin_text{};
+    std::vector<std::string> args{};
 };
+
+// The most command-line arguments, and bytes of all of them, a program may be given.
+inline constexpr std::size_t max_program_args = 256;
+inline constexpr std::size_t max_program_arg_bytes = 1u << 16;
+// The most bytes of standard input a program may be given.
+inline constexpr std::size_t max_stdin_bytes = 16u << 20;
+
+// Why the arguments or standard input are too large, or "" when they are fine.
+std::string check_program_input(const std::vector<std::string>& args, std::size_t stdin_bytes);
 
 enum class Status : std::uint8_t {
     NotStarted,  // the next step places globals and calls main
@@ -52,8 +65,26 @@ struct ActiveCall {
     std::uint32_t return_pc = 0;        // the caller's next instruction
     std::uint32_t addresses_base = 0;   // first entry in the interpreter's address table
     int call_line = 0;                  // the caller's line (for the return address)
+    std::uint64_t return_slot = 0;      // a struct result: the caller's slot it is copied into
 
     bool operator==(const ActiveCall&) const = default;
+};
+
+// A qsort or bsearch in progress: which comparator it calls and where it is. qsort is a
+// stable merge sort (glibc's qsort is a merge sort too, so the order of equal elements is
+// the same); bsearch halves [lo, hi) as glibc's does.
+struct CallbackCall {
+    Builtin id = Builtin::Qsort;
+    std::int32_t compare = -1;       // the comparator's function index
+    std::uint64_t key = 0;           // bsearch: what to look for
+    std::uint64_t base = 0, count = 0, size = 0;
+    std::uint64_t width = 1;         // qsort: the length of the sorted runs being merged
+    std::uint64_t lo = 0, mid = 0, hi = 0;  // the runs [lo, mid) and [mid, hi)
+    std::uint64_t i = 0, j = 0;      // the next element of each run
+    bool merging = false;
+    std::vector<std::uint8_t> merged{};  // the merged run so far, written back when complete
+
+    bool operator==(const CallbackCall&) const = default;
 };
 
 class Interpreter {
@@ -90,6 +121,10 @@ public:
     // such as a pointer a function just returned. Leak checks count them as roots.
     const std::vector<std::uint64_t>& operands() const { return values_; }
     const std::vector<ActiveCall>& active_calls() const { return calls_; }
+    // The code address of function `index` (a function pointer's value), once started.
+    std::uint64_t function_address(std::size_t index) const { return function_addresses_[index]; }
+    // The function whose code address is `address`, or -1.
+    std::int32_t function_at(std::uint64_t address) const;
     // The address of local `index` of active call `call`, or of a global or string.
     std::uint64_t local_address(std::size_t call, std::size_t index) const;
     std::uint64_t global_address(std::size_t index) const { return global_addresses_[index]; }
@@ -98,6 +133,8 @@ public:
     // gave each one: the target type of the first typed pointer its address was stored
     // in (`struct node *n = malloc(...)` gives struct node); void until then.
     const std::map<std::uint64_t, TypeId>& allocation_types() const { return allocation_types_; }
+    // What the C library remembers (rand's state, strtok's position, how much of stdin was read).
+    const LibraryState& library_state() const { return library_; }
 
     bool operator==(const Interpreter& other) const;
 
@@ -113,6 +150,9 @@ private:
     std::vector<std::uint64_t> global_addresses_{};
     std::vector<std::uint64_t> string_addresses_{};
     std::map<std::uint64_t, TypeId> allocation_types_{};
+    LibraryState library_{};
+    std::vector<std::uint64_t> function_addresses_{};
+    std::vector<CallbackCall> callbacks_{};  // qsort and bsearch calls in progress, innermost last
     std::uint64_t steps_ = 0;
     std::uint64_t calls_made_ = 0;
     std::size_t max_depth_ = 0;
@@ -125,6 +165,19 @@ private:
     void start(Host& host, std::vector<Event>* sink);
     void execute(Host& host, std::vector<Event>* sink);
     bool enter(std::int32_t function, Host& host, std::vector<Event>* sink);
+    bool enter(std::int32_t function, std::uint32_t return_pc, Host& host, std::vector<Event>* sink);
+    // A call through a function pointer: the pointer must name a function of the program.
+    // `struct_result`: the bytes of the struct the pointer's type returns (0: none).
+    bool call_indirect(std::uint64_t pointer, std::size_t argc, std::uint64_t struct_result, Host& host,
+                       std::vector<Event>* sink);
+    // Copies `bytes` bytes, each a load and a store through the host (struct copies).
+    bool copy_bytes(Host& host, std::uint64_t from, std::uint64_t to, std::uint64_t bytes, std::vector<Event>* sink);
+    // qsort and bsearch (interpreter_callbacks.cpp).
+    void start_callback(const Instr& in, Host& host, std::vector<Event>* sink);
+    void resume_callback(Host& host, std::vector<Event>* sink);
+    // Runs the callback until it needs the comparator (then calls it) or is done.
+    void advance_callback(std::int64_t compared, bool has_result, Host& host, std::vector<Event>* sink);
+    bool append_element(CallbackCall& c, std::uint64_t index, Host& host, std::vector<Event>* sink);
     void leave(bool has_value, Host& host, std::vector<Event>* sink);
     void builtin(const Instr& in, Host& host, std::vector<Event>* sink);
     // A load or store through the host, turning its reports into events; false = stop.
@@ -142,6 +195,7 @@ private:
     void stop(EventKind kind, std::string reason, std::vector<Event>* sink);
     void emit(std::vector<Event>* sink, Event event) const;
 };
+
 
 // "running", "exited", "stopped", ... for summaries.
 const char* status_name(Status status);

@@ -2,7 +2,7 @@
 // The MiniC lexer: source text in, tokens out, each with its line and column.
 //
 // A token is the smallest unit the parser reads: a keyword (`int`, `while`), a name
-// (`count`), a number (`42`, `0x1F`, `10u`, `7L`), a character (`'a'`, `'\n'`), a string
+// (`count`), a number (`42`, `0x1F`, `10u`, `7L`, `2.5`, `1e-3`, `0.5f`, `0x1p-2`), a character (`'a'`, `'\n'`), a string
 // (`"hello\n"`, escapes decoded) or punctuation (`->`, `+=`, `;`). Comments (`//` and
 // `/* */`) and white space separate tokens and are dropped; a backslash before a newline
 // joins two lines. A `#` that starts a line is a Punct token marked `first_on_line`, so
@@ -40,6 +40,8 @@ struct Token {
     std::uint64_t value = 0;     // numbers and characters
     bool is_unsigned = false;    // number with a u/U suffix
     bool is_long = false;        // number with an l/L suffix
+    bool is_floating = false;    // a floating constant (`2.5`, `1e-3`, `0x1p4`): `value` holds its IEEE bits
+    bool is_float = false;       // with an f/F suffix: a float (`value` holds 32 bits), else a double
     bool first_on_line = false;  // the first token of its source line (directives start so)
     bool space_before = false;   // white space or a comment comes before it (for `#x` in macros)
     int line = 1;
@@ -53,7 +55,7 @@ struct Token {
 bool is_keyword(std::string_view word);
 
 // Splits the source into tokens; the last token is End. Errors name line and column:
-// an unknown character, an unterminated string or comment, a floating-point number.
+// an unknown character, an unterminated string or comment, a malformed number.
 // `lex` fails at the first of them; `lex_tokens` fails only on an unterminated comment
 // and leaves the others in place as Error tokens (the preprocessor's input).
 // `first_line` numbers the source's first line (a program inside a scenario file starts

@@ -16,12 +16,16 @@
 //
 // Errors name line and column and say what was expected and what was found:
 //   "3:14: expected ';' after the expression, found 'int'"
+// After an error the parser skips to the end of the statement (or of the declaration or
+// function at the top level) and goes on, so every error is listed, as gcc lists them:
+// the first is the Error, the others are in its `also` (at most max_compile_errors).
 // C features outside MiniC (float, switch, goto, union, enum, typedef, function
 // pointers, ...) are refused by name at their position. Nesting deeper than
 // max_nesting (expressions or statements) is refused too, so that a pathological
 // program cannot exhaust the parser's own stack.
 //
 //   Result<Program> program = parse(source, DataModel::Lp64);
+#include <cstddef>
 #include <string_view>
 
 #include "memsim/core/result.hpp"
@@ -31,6 +35,8 @@ namespace memsim::minic {
 
 // The deepest nesting of expressions or statements the parser accepts.
 inline constexpr int max_nesting = 200;
+// The most errors one compile lists (the parser's, or else the checker's).
+inline constexpr std::size_t max_compile_errors = 20;
 
 // Parses a whole MiniC program (lexing included); lines count from `first_line`.
 Result<Program> parse(std::string_view source, DataModel model = DataModel::Lp64, int first_line = 1);

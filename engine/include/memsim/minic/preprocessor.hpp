@@ -37,7 +37,7 @@ namespace memsim::minic {
 struct PreprocessConfig {
     DataModel model = DataModel::Lp64;  // = Lp64 // fixes LONG_MAX, SIZE_MAX, ...
     int first_line = 1;                 // = 1 // the line number of the source's first line
-    std::string file_name = "program.c";  // what __FILE__ says
+    std::string file_name = "prog.c";  // what __FILE__ says (argv[0] is "prog")
 };
 
 // The largest number of tokens macro expansion may produce for one program.

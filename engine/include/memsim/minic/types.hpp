@@ -12,9 +12,16 @@
 //   long long         8               8
 //   pointer           4               8
 //   _Bool (bool)      1               1     holds 0 or 1: storing any other value stores 1
+//   float             4               4     IEEE 754 single precision
+//   double            8               8     IEEE 754 double precision (align 4 in i386 structs: not modelled)
+//
+// A floating-point value is kept as its IEEE bits, in memory and in the interpreter, so
+// that every result is the same natively and in WebAssembly. A function type (the target
+// of a function pointer) has no size; only pointers to it are values.
 //
 // An array is its elements back to back (`int a[2][3]`: 2 rows of 3 ints, row-major).
-// A struct lays its fields out in order, each at the next multiple of its alignment;
+// A union puts every field at offset 0 and is as large as its largest field, padded to
+// its alignment. A struct lays its fields out in order, each at the next multiple of its alignment;
 // the struct is padded at the end to a multiple of its largest alignment, so that in an
 // array every element's fields stay aligned:
 //
@@ -40,7 +47,7 @@ enum class DataModel : std::uint8_t { Ilp32, Lp64 };
 // An index into a TypeTable.
 using TypeId = std::uint32_t;
 
-enum class TypeKind : std::uint8_t { Void, Char, Short, Int, Long, LongLong, Pointer, Array, Struct, Bool };
+enum class TypeKind : std::uint8_t { Void, Char, Short, Int, Long, LongLong, Pointer, Array, Struct, Bool, Float, Double, Function };
 
 // One type. Pointer and Array name their element type; Struct names its definition.
 struct Type {
@@ -48,7 +55,7 @@ struct Type {
     bool is_unsigned = false;
     TypeId element = 0;            // Pointer, Array: what it points to or holds
     std::uint64_t count = 0;       // Array: number of elements
-    std::int32_t struct_index = -1;  // Struct: index into TypeTable::structs()
+    std::int32_t struct_index = -1;  // Struct: index into TypeTable::structs(); Function: into signatures()
 
     bool operator==(const Type&) const = default;
 };
@@ -69,9 +76,19 @@ struct StructDef {
     std::uint64_t align = 1;
     bool complete = false;
     bool anonymous = false;  // `struct { ... }`: `name` is its typedef name (or "(anonymous struct)")
+    bool is_union = false;   // a union: every field at offset 0, the size of the largest
 
     // The field named `name`, or nullptr.
     const Field* find(const std::string& field_name) const;
+};
+
+// A function type: what it returns and the types of its parameters.
+struct Signature {
+    TypeId returns = 0;
+    std::vector<TypeId> params{};
+    bool variadic = false;
+
+    bool operator==(const Signature&) const = default;
 };
 
 class TypeTable {
@@ -89,6 +106,8 @@ public:
     TypeId long_type() const { return 7; }
     TypeId unsigned_long_type() const { return 8; }
     TypeId bool_type() const { return 11; }
+    TypeId float_type() const { return 12; }
+    TypeId double_type() const { return 13; }
     // The integer type of a kind and signedness (Char ... LongLong).
     TypeId integer(TypeKind kind, bool is_unsigned) const;
 
@@ -96,17 +115,22 @@ public:
     TypeId intern(const Type& type);
     TypeId pointer_to(TypeId element);
     TypeId array_of(TypeId element, std::uint64_t count);
+    // The function type with this signature, added once.
+    TypeId function_type(const Signature& signature);
+    const Signature& signature_of(TypeId id) const { return signatures_[static_cast<std::size_t>(types_[id].struct_index)]; }
 
     // Declares a struct by name (incomplete until complete_struct); returns its TypeId.
-    TypeId declare_struct(const std::string& name);
-    // Declares a struct without a tag (each one is a new type).
-    TypeId declare_anonymous_struct();
+    TypeId declare_struct(const std::string& name, bool is_union = false);
+    // Declares a struct (or union) without a tag (each one is a new type).
+    TypeId declare_anonymous_struct(bool is_union = false);
     // Names an anonymous struct after its first typedef (`typedef struct {...} Point;`).
     void name_anonymous_struct(TypeId struct_type, const std::string& name);
     // Lays out the fields with C padding rules; the struct becomes complete.
     void complete_struct(TypeId struct_type, const std::vector<Field>& fields);
     // The struct type with this tag, if declared; 0 (void) when none.
     TypeId find_struct(const std::string& name) const;
+    // The first struct without a tag that a typedef named `name` (div_t), or 0.
+    TypeId find_anonymous_struct(const std::string& name) const;
 
     const Type& get(TypeId id) const { return types_[id]; }
     const StructDef& struct_of(TypeId id) const { return structs_[static_cast<std::size_t>(types_[id].struct_index)]; }
@@ -116,9 +140,13 @@ public:
     std::uint64_t size_of(TypeId id) const;
     // Required address alignment in bytes.
     std::uint64_t align_of(TypeId id) const;
-    // Whether values of the type fit in a 64-bit word (integers and pointers).
-    bool is_scalar(TypeId id) const { return is_integer(id) || is_pointer(id); }
+    // Whether values of the type fit in a 64-bit word (integers, floating point and pointers).
+    bool is_scalar(TypeId id) const { return is_arithmetic(id) || is_pointer(id); }
     bool is_integer(TypeId id) const;
+    bool is_floating(TypeId id) const { return types_[id].kind == TypeKind::Float || types_[id].kind == TypeKind::Double; }
+    bool is_arithmetic(TypeId id) const { return is_integer(id) || is_floating(id); }
+    bool is_function(TypeId id) const { return types_[id].kind == TypeKind::Function; }
+    bool is_function_pointer(TypeId id) const { return is_pointer(id) && is_function(types_[id].element); }
     bool is_pointer(TypeId id) const { return types_[id].kind == TypeKind::Pointer; }
     bool is_array(TypeId id) const { return types_[id].kind == TypeKind::Array; }
     bool is_struct(TypeId id) const { return types_[id].kind == TypeKind::Struct; }
@@ -141,15 +169,18 @@ public:
 
     // The type an integer is promoted to in arithmetic (char and short become int).
     TypeId promote(TypeId id) const;
-    // The common type of a binary arithmetic operation (C's usual arithmetic conversions).
+    // The common type of a binary arithmetic operation (C's usual arithmetic conversions:
+    // double if either is double, else float if either is float, else the integer rules).
     TypeId common(TypeId a, TypeId b) const;
 
 private:
     DataModel model_;
     std::vector<Type> types_{};
     std::vector<StructDef> structs_{};
+    std::vector<Signature> signatures_{};
 
     int rank(TypeId id) const;
+    std::string function_name(TypeId id, const std::string& inner) const;
 };
 
 }  // namespace memsim::minic

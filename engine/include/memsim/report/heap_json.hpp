@@ -8,6 +8,7 @@
 #include "memsim/heap/block.hpp"
 #include "memsim/heap/config.hpp"
 #include "memsim/heap/event.hpp"
+#include "memsim/heap/glibc_view.hpp"
 #include "memsim/heap/metrics.hpp"
 #include "memsim/heap/ostep.hpp"
 #include "memsim/heap/trace.hpp"
@@ -22,7 +23,10 @@ nlohmann::json heap_block_json(const heap::BlockView& block);
 nlohmann::json heap_event_json(const heap::HeapEvent& event);
 // The allocator's settings that matter for its kind.
 nlohmann::json heap_config_json(const heap::HeapConfig& config);
-// {"allocator","config","ops":[...],"errors":[...],"blocks":[...],"metrics":{...}}
+// The glibc arena: {"top","top_size","brk","last_remainder","mmap_threshold","trim_threshold",
+// "system_mem","tcache_struct","mapped_chunks","bins":[{"kind","index","min_size","max_size","chunks"}]}
+nlohmann::json glibc_arena_json(const heap::GlibcArenaView& arena);
+// {"allocator","config","ops":[...],"errors":[...],"blocks":[...],"metrics":{...}} (+ "arena" for glibc)
 nlohmann::json heap_run_json(const heap::HeapConfig& config, const heap::TraceRun& run);
 // {"rows":[{"allocator","utilisation","internal_fragmentation",...}, ...]}
 nlohmann::json heap_comparison_json(const std::vector<heap::TraceRun>& rows);

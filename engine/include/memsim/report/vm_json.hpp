@@ -15,6 +15,10 @@ namespace memsim::report {
 // referenced, dirty, policy}.
 nlohmann::json to_json(const vm::ReplaceRun& run);
 
+// One step of a run as it appears in `steps` (a run with many frames lists only the
+// frames in use and adds unlisted_free_frames).
+nlohmann::json to_json(const vm::ReplaceStep& step);
+
 // {hand, order, <values_name>: [one per frame, null for a free frame or "never"]}, the
 // fields the policy uses.
 nlohmann::json to_json(const vm::PolicyState& state, const std::vector<std::optional<std::uint64_t>>& frames);

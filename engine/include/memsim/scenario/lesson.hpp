@@ -4,6 +4,7 @@
 //
 //   [course]
 //   order = 9                    # lesson 9: the picker lists the course by this number
+//   recap = "FIFO can fault more with more frames."   # shown when the last step is reached
 //
 //   [[narration]]
 //   step = 4                     # shown while step 4 is the current step
@@ -63,6 +64,7 @@ struct Question {
 // Everything a scenario teaches beyond its summary.
 struct LessonParts {
     int order = 0;                       // place in the course; 0 = not a course lesson
+    std::string recap{};                 // [course] recap: what the lesson showed, shown at its end
     std::vector<Narration> narration;    // sorted by step
     std::vector<Question> questions;     // sorted by step
 };

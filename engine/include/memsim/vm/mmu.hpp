@@ -129,6 +129,8 @@ struct MmuEvent {
     std::uint32_t old_frame = 0;        // CopyOnWrite: the frame the page shared before
     std::uint32_t other_process = 0;    // CopyOnWrite (copied): a process that keeps the old frame
     bool copied = false;                // CopyOnWrite: the page was copied into a new frame
+
+    bool operator==(const MmuEvent&) const = default;
 };
 
 // The outcome of one access.
@@ -162,6 +164,10 @@ public:
     // anonymous memory, File for a mapped file). Overlapping an existing mapping is an error.
     Result<bool> map(std::uint32_t process, std::uint64_t vaddr, std::uint64_t bytes, Protection protection,
                      Backing backing = Backing::Zero);
+
+    // Unmaps the pages of [vaddr, vaddr + bytes) (munmap): their frames and swap slots are
+    // released unless shared since a fork. Pages not mapped are skipped.
+    ReleaseOutcome unmap(std::uint32_t process, std::uint64_t vaddr, std::uint64_t bytes);
 
     // Translates one access, handling faults; events go to `sink` when given.
     Translation access(std::uint32_t process, std::uint64_t vaddr, AccessKind kind,

@@ -9,7 +9,10 @@
 //                                                             dirty victim written back
 //
 // Pages are dense ids 0..page_space-1 (see DenseTrace in trace.hpp). State is plain
-// vectors; copying a Pager is a checkpoint. access() returns a small value describing
+// vectors; copying a Pager is a checkpoint. A pager never holds more pages than the page
+// space, so it allocates at most page_space frames however many are configured: the
+// frames past that stay free forever and cost nothing (`--frames 1048576` on a short
+// trace allocates only what the trace can use). access() returns a small value describing
 // the step; run() is the bulk mode: no events, no allocation, counters only.
 #include <cstdint>
 #include <optional>
@@ -62,8 +65,12 @@ public:
     void run(std::span<const std::uint32_t> pages, std::span<const std::uint8_t> writes,
              std::span<const std::uint64_t> next_use);
 
-    // Page in each frame (no_page when free), by frame number.
+    // Page in each frame (no_page when free), by frame number; config().frames entries.
     std::vector<std::uint32_t> frame_pages() const;
+    // Frames in use: frames fill in order, so these are frames 0..used_frames()-1.
+    std::uint32_t used_frames() const { return used_; }
+    // The page in a frame in use (frame < used_frames()).
+    std::uint32_t page_in(std::uint32_t frame) const { return static_cast<std::uint32_t>(frames_.vpn[frame]); }
     // The frame holding a page, or no_frame.
     std::uint32_t frame_of(std::uint32_t page) const { return page_frame_[page]; }
 

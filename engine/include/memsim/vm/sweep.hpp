@@ -6,6 +6,18 @@
 //
 //   Belady's string 1,2,3,4,1,2,5,1,2,3,4,5 under FIFO: 3 frames -> 9 faults,
 //   4 frames -> 10 faults: anomaly at 4.
+//
+// LRU and OPT are swept in one pass over the trace whatever the range (Mattson's stack
+// algorithm): every reference gets its stack distance d, the smallest frame count at
+// which it hits, and faults(k) = the references with d > k. LRU's stack is ordered by
+// last use, and d is the number of distinct pages since the page's previous reference
+// (a Fenwick tree over time counts them, O(log n) per reference). OPT's stack is ordered
+// by next use; a reference moves its page to the top and the pages above its old place
+// bubble down, the sooner-needed page of each pair staying higher (O(d) per reference).
+//
+//   LRU, refs 1 2 3 1:   distances inf inf inf 3  ->  faults(1..3) = 4 4 3
+//
+// Other policies are not stack algorithms: each frame count asked for is simulated.
 #include <cstdint>
 #include <vector>
 
@@ -28,8 +40,17 @@ struct SweepResult {
     std::vector<std::uint32_t> anomalies;
 };
 
-// Runs frames = min..max (1 <= min <= max) in bulk mode.
+// The most references x frame counts a sweep of a non-stack policy simulates.
+inline constexpr std::uint64_t max_sweep_simulated_references = std::uint64_t{1} << 32;
+
+// Runs frames = min..max (1 <= min <= max): LRU and OPT in one pass, the other
+// policies once per frame count (refused past max_sweep_simulated_references).
 Result<SweepResult> belady_sweep(const PolicyConfig& policy, const DenseTrace& trace, std::uint32_t min_frames,
                                  std::uint32_t max_frames);
+
+// Faults for every frame count 1..max_frames, index k-1 for k frames, in one pass:
+// LRU's and OPT's stack distances.
+std::vector<std::uint64_t> lru_fault_curve(const DenseTrace& trace, std::uint32_t max_frames);
+std::vector<std::uint64_t> opt_fault_curve(const DenseTrace& trace, std::uint32_t max_frames);
 
 }  // namespace memsim::vm

@@ -1,0 +1,38 @@
+#pragma once
+// An OSTEP homework problem as a memsim scenario (.msim): the app then draws it, steps
+// through it and asks the script's questions as quiz questions, answers hidden until
+// asked (the homework's -c).
+//
+//   paging-policy.py  -> a reference string (kind = "references") for FIFO, LRU, OPT or
+//                        MRU with -C frames; per access "hit or miss?" and, once the
+//                        cache is full, "which page is replaced?". The answers are the
+//                        script's own (OstepCache); `memsim check` proves the engine agrees.
+//                        An OPT victim that is never used again is not asked: the script
+//                        and the engine may pick different such pages.
+//
+// The script's RAND, CLOCK and UNOPT have no memsim policy that replaces the same pages,
+// and the other scripts have no scenario form yet: for them the result is an error.
+//
+//   auto text = ostep_scenario("paging-policy.py", {"-s", "3", "-p", "LRU"}, nullptr);
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "memsim/core/result.hpp"
+#include "memsim/ostep/ostep.hpp"
+
+namespace memsim::ostep {
+
+// The scenario of `script args` (script as find_script() names it).
+Result<std::string> ostep_scenario(std::string_view script, const std::vector<std::string>& args,
+                                   const FileReader& read_file);
+
+// The scenario of a typed command line, "paging-policy.py -s 3 -p LRU" (the app's
+// File > OSTEP homework and ?ostep=); files cannot be read there, so -f is refused.
+Result<std::string> ostep_scenario_from_line(std::string_view line);
+
+// Splits a typed command line ("paging-policy.py -s 3 -c") into words at spaces; quotes
+// are not interpreted (no script flag needs a space).
+std::vector<std::string> split_command_line(std::string_view line);
+
+}  // namespace memsim::ostep

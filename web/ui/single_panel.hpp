@@ -1,0 +1,31 @@
+#pragma once
+// One panel at a time: the phone layout (a narrow screen shows one panel with tabs to
+// switch) and the projector's presentation mode (the focused panel fills the window with
+// large text). Pure helpers here; the App draws.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "ui/layout.hpp"
+
+namespace memsim::ui {
+
+enum class PanelId { Lesson, Source, Stack, Diagram, Heap, VirtualMemory, Events, Console, Compare, Statistics };
+
+// The panel's window title ("Virtual memory") and a short tab label ("VM").
+const char* panel_title(PanelId id);
+const char* panel_tab_label(PanelId id);
+// The panel whose window has this title, if any.
+std::optional<PanelId> panel_by_title(std::string_view title);
+
+// The shown panels in tab order: the lesson first, then as the tiled layout reads.
+std::vector<PanelId> shown_panel_ids(const ShownPanels& shown);
+
+// The panel named by [view] large ("heap", "vm", ...), if it is shown.
+std::optional<PanelId> large_panel(const ShownPanels& shown);
+
+// Whether the display is too narrow for tiles: under about 700 CSS pixels at the
+// default text size, measured in font heights so a larger text size narrows it too.
+bool compact_display(float display_width, float font_size);
+
+}  // namespace memsim::ui
