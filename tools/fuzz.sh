@@ -6,8 +6,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-600}"
-"$root/tools/build.sh" fuzz
-for target in scenario ops_body vm_trace heap_trace minic allocator_ops policy_ops; do
+targets=(scenario ops_body vm_trace heap_trace minic allocator_ops policy_ops page_api)
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}"
+for target in "${targets[@]}"; do
   echo "== fuzz_$target for $seconds s"
   "$root/tests/fuzz/run_fuzzer.sh" "$root/build/fuzz/tests/fuzz/fuzz_$target" "$target" "$root" \
     "$root/build/fuzz/fuzz-corpus/$target" "$seconds"
