@@ -87,6 +87,13 @@ await withBrowser(values.dist, async (browser, url) => {
   const leaked = state.processes[0].heap.blocks.filter((b) => b.allocated && b.reachable === false);
   check('the lost node is unreachable in the state', leaked.length === 1 && leaked[0].type === 'struct node');
   check('the step says the block leaked', state.events.some((e) => e.kind === 'unreachable'));
+  // The heap panel is narrow here: its three gauges stack rather than clip their labels.
+  const rects = await page.evaluate(() => window.memsim.debugWidgets());
+  const gauges = ['used', 'external frag.', 'internal frag.'].map((name) => rects['heap.gauge.' + name]);
+  check('the heap gauges are wide enough for "external frag. 100%"', gauges.every((g) => g && g.width >= 125),
+        JSON.stringify(gauges));
+  check('the heap gauges do not overlap', gauges.every((g, i) => i === 0 || g.y >= gauges[i - 1].y + gauges[i - 1].height
+        || g.x >= gauges[i - 1].x + gauges[i - 1].width), JSON.stringify(gauges));
   const png = await shot(page, 'c-diagram-leak.png');
   const diagram = await widget(page, 'window:Memory diagram');
   const outline = countColour(png, diagram, [213, 94, 0], 40);

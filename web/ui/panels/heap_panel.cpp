@@ -11,6 +11,7 @@
 #include "ui/panels/heap_free_links.hpp"
 #include "ui/panels/heap_glibc_bins.hpp"
 #include "ui/panels/settings_row.hpp"
+#include "ui/widget_rects.hpp"
 
 namespace memsim::ui {
 
@@ -303,6 +304,7 @@ void gauge(const char* label, double fraction, float width, const char* tip) {
     std::snprintf(overlay, sizeof overlay, "%s %s", label, percent_text(fraction).c_str());
     ImGui::ProgressBar(static_cast<float>(fraction), ImVec2(width, 0), overlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    note_item(std::string("heap.gauge.") + label);
 }
 
 void draw_block_table(const HeapView& view, const Palette& palette) {
@@ -363,10 +365,14 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
         } else {
             const heap::HeapMetrics& m = view.metrics;
             draw_heap_settings(view.allocator, context);
+            char totals[128];
+            std::snprintf(totals, sizeof totals, "heap %llu bytes   %llu live blocks   %llu free",
+                          static_cast<unsigned long long>(m.heap_size), static_cast<unsigned long long>(m.live_blocks),
+                          static_cast<unsigned long long>(m.free_blocks));
+            // Beside the allocator where it fits on one line, else under it (not wrapped word by word).
             ImGui::SameLine();
-            ImGui::TextWrapped("heap %llu bytes   %llu live blocks   %llu free",
-                        static_cast<unsigned long long>(m.heap_size), static_cast<unsigned long long>(m.live_blocks),
-                        static_cast<unsigned long long>(m.free_blocks));
+            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(totals).x) ImGui::NewLine();
+            ImGui::TextWrapped("%s", totals);
             legend_item(palette.payload, "payload");
             legend_item(palette.overhead, "header/padding");
             legend_item(palette.free, "free");
@@ -377,12 +383,18 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             } else {
                 ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
             }
-            const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+            // Three gauges side by side, or one under another where a third of the row would clip
+            // the longest label ("external frag. 100%").
+            const float row = ImGui::GetContentRegionAvail().x;
+            const float third = (row - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+            const bool side_by_side =
+                third >= ImGui::CalcTextSize("external frag. 100%").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+            const float width = side_by_side ? third : row;
             gauge("used", view.utilisation, width, "Utilisation: bytes the program asked for, over the heap's size");
-            ImGui::SameLine();
+            if (side_by_side) ImGui::SameLine();
             gauge("external frag.", view.external_fragmentation, width,
                   "External fragmentation: 1 - largest free block / all free bytes");
-            ImGui::SameLine();
+            if (side_by_side) ImGui::SameLine();
             gauge("internal frag.", view.internal_fragmentation, width,
                   "Internal fragmentation: headers and padding in live blocks");
             if (!view.free_lists.empty()) {
