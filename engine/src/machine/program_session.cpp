@@ -22,6 +22,9 @@ ProgramSizes sizes_for(const minic::CompiledProgram& program, int last_line, std
     }
     std::uint64_t strings = 0;
     for (const auto& s : program.program.strings) strings += s.size() + 1;
+    const minic::LibraryUse library = minic::library_use(program);
+    globals += library.static_bytes();
+    strings += library.string_bytes();
     sizes.text = round_up(static_cast<std::uint64_t>(last_line + 2) * 16, page_size);
     sizes.read_only_data = round_up(strings + 1, page_size);
     sizes.data = round_up(globals + 1, page_size);

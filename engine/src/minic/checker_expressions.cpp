@@ -75,6 +75,7 @@ TypeId Checker::builtin_type(char letter) {
         case 'd': return t_.double_type();
         case 'g': return t_.float_type();
         case 'P': return t_.pointer_to(t_.pointer_to(t_.char_type()));
+        case 'I': return t_.pointer_to(t_.int_type());
         case 'D': return t_.find_anonymous_struct("div_t");
         case 'L': return t_.find_anonymous_struct("ldiv_t");
         case 'M': return t_.find_anonymous_struct("lldiv_t");

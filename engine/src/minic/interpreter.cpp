@@ -110,7 +110,7 @@ bool Interpreter::operator==(const Interpreter& o) const {
            max_depth_ == o.max_depth_ && learner_errors_ == o.learner_errors_ && exit_code_ == o.exit_code_ &&
            stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit &&
            allocation_types_ == o.allocation_types_ && library_ == o.library_ &&
-           function_addresses_ == o.function_addresses_ && callbacks_ == o.callbacks_;
+           function_addresses_ == o.function_addresses_ && callbacks_ == o.callbacks_ && library_data_ == o.library_data_;
 }
 
 void Interpreter::emit(std::vector<Event>* sink, Event event) const {
@@ -185,6 +185,7 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
         }
         global_addresses_.push_back(host.place_global(data));
     }
+    place_library_data(host);
     const Function& main_function = p.program.functions[static_cast<std::size_t>(p.main)];
     if (main_function.param_count == 2) {
         // int main(int argc, char *argv[]): argv = {"prog", args..., NULL}, in static data.
@@ -205,6 +206,45 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
     if (!enter(p.main, host, sink)) return;
     const Instr& first = p.code[pc_];
     line_ = first.op == Op::Stmt ? first.a : p.program.functions[static_cast<std::size_t>(p.main)].line;
+}
+
+LibraryUse library_use(const CompiledProgram& program) {
+    LibraryUse use;
+    for (const Instr& in : program.code) {
+        if (in.op != Op::Builtin) continue;
+        const auto id = static_cast<Builtin>(in.a);
+        use.errno_value = use.errno_value || id == Builtin::ErrnoLocation || id == Builtin::Perror || id == Builtin::Strerror;
+        use.strerror = use.strerror || id == Builtin::Strerror;
+    }
+    return use;
+}
+
+std::uint64_t LibraryUse::static_bytes() const {
+    return (errno_value ? 16 : 0) + (strerror ? LibraryData::strerror_buffer_size + 16 : 0);
+}
+
+std::uint64_t LibraryUse::string_bytes() const {
+    if (!strerror) return 0;
+    std::uint64_t bytes = 0;
+    for (int code = 0; code < error_message_count; ++code) {
+        if (!error_message(code).empty()) bytes += error_message(code).size() + 1;
+    }
+    return bytes;
+}
+
+void Interpreter::place_library_data(Host& host) {
+    const LibraryUse use = library_use(*program_);
+    if (!use.errno_value) return;
+    library_data_.errno_address = host.place_global(StaticData{.name = "errno", .size = 4, .align = 4, .bytes = {}});
+    if (!use.strerror) return;
+    library_data_.error_messages.assign(error_message_count, 0);
+    for (int code = 0; code < error_message_count; ++code) {
+        const std::string_view text = error_message(code);
+        if (!text.empty()) library_data_.error_messages[static_cast<std::size_t>(code)] = host.place_string(std::string(text));
+    }
+    library_data_.strerror_buffer = host.place_global(StaticData{
+        .name = "strerror's buffer", .size = LibraryData::strerror_buffer_size, .align = 16,
+        .bytes = {}});
 }
 
 std::int32_t Interpreter::function_at(std::uint64_t address) const {
@@ -343,9 +383,16 @@ void Interpreter::builtin(const Instr& in, Host& host, std::vector<Event>* sink)
     const TypeTable& types = program_->program.types;
     const LibraryContext context{.long_size = static_cast<std::uint32_t>(types.size_of(types.long_type())),
                                  .pointer_size = types.pointer_size(),
-                                 .stdin_text = config_.stdin_text ? std::string_view(*config_.stdin_text) : std::string_view()};
+                                 .stdin_text = config_.stdin_text ? std::string_view(*config_.stdin_text) : std::string_view(),
+                                 .data = &library_data_};
     const std::span<const std::uint64_t> args(values_.data() + first, argc);
     BuiltinOutcome out = run_builtin(static_cast<Builtin>(in.a), args, host, library_, context);
+    // glibc's functions store into errno as they return (only observable when the program has errno).
+    if (out.set_errno != 0 && library_data_.errno_address != 0 && !out.report.stop &&
+        !store(host, library_data_.errno_address, 4, static_cast<std::uint32_t>(out.set_errno), sink)) {
+        values_.resize(first);
+        return;
+    }
     if (!out.report.stop) track_allocation(static_cast<Builtin>(in.a), args, out.value);
     values_.resize(first);
     if (!out.output.empty()) emit(sink, make_event(EventKind::Output).with_text(std::move(out.output)));

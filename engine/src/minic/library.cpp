@@ -10,7 +10,7 @@ namespace {
 
 using enum Family;
 
-constexpr std::array<BuiltinInfo, 107> table = {{
+constexpr std::array<BuiltinInfo, 110> table = {{
     {"malloc", Builtin::Malloc, 'p', "z", false, Memory},
     {"calloc", Builtin::Calloc, 'p', "zz", false, Memory},
     {"realloc", Builtin::Realloc, 'p', "pz", false, Memory},
@@ -118,6 +118,9 @@ constexpr std::array<BuiltinInfo, 107> table = {{
     {"ldiv", Builtin::Ldiv, 'L', "ll", false, Stdlib},
     {"lldiv", Builtin::Lldiv, 'M', "qq", false, Stdlib},
     {"ungetc", Builtin::Ungetc, 'i', "if", false, Input},
+    {"__errno_location", Builtin::ErrnoLocation, 'I', "", false, Errno},
+    {"strerror", Builtin::Strerror, 's', "i", false, Errno},
+    {"perror", Builtin::Perror, 'v', "s", false, Errno},
 }};
 
 constexpr bool in_enum_order() {
@@ -153,6 +156,7 @@ BuiltinOutcome run_builtin(Builtin id, std::span<const std::uint64_t> args, Host
         case Process: library::run_process(call); break;
         case Math: out = run_math_builtin(id, args, host, context.pointer_size); break;
         case Callback: break;  // qsort and bsearch: the interpreter runs them (they call back)
+        case Errno: library::run_errno(call); break;
     }
     if (!out.output.empty()) host.output(out.output);
     if (!out.error_output.empty()) host.error_output(out.error_output);
@@ -173,13 +177,15 @@ void take(ValueResult r, BuiltinOutcome& out) {
 
 void run_memory(Call& call) {
     const auto& a = call.args;
+    std::uint64_t wanted = 0;  // not 0: a NULL result is a failure (ENOMEM), not malloc(0) or realloc(p, 0)
     switch (call.id) {
-        case Builtin::Malloc: take(call.host.malloc(a[0]), call.out); break;
-        case Builtin::Calloc: take(call.host.calloc(a[0], a[1]), call.out); break;
-        case Builtin::Realloc: take(call.host.realloc(a[0], a[1]), call.out); break;
+        case Builtin::Malloc: take(call.host.malloc(a[0]), call.out); wanted = a[0]; break;
+        case Builtin::Calloc: take(call.host.calloc(a[0], a[1]), call.out); wanted = a[0] != 0 && a[1] != 0; break;
+        case Builtin::Realloc: take(call.host.realloc(a[0], a[1]), call.out); wanted = a[1]; break;
         case Builtin::Free: call.out.report = call.host.free(a[0]); break;
         default: break;
     }
+    if (wanted != 0 && call.out.value == 0 && call.ok()) call.out.set_errno = errno_enomem;
 }
 
 void run_process(Call& call) {

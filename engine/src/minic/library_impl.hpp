@@ -48,6 +48,7 @@ void run_string(Call& call);
 void run_ctype(Call& call);
 void run_stdlib(Call& call);
 void run_process(Call& call);
+void run_errno(Call& call);
 
 // The C locale's classes of a byte (ctype.h), shared with the scanner and strtol.
 bool is_space(int c);

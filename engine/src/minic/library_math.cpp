@@ -1,6 +1,7 @@
 // <math.h>, and <stdlib.h>'s atof and strtod. The exact IEEE operations (sqrt, fabs,
 // floor, ceil, round, trunc, fmod) come from the C++ library, whose results are the same
 // everywhere; the transcendental functions are memsim's own (math_functions.hpp).
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -73,11 +74,35 @@ void string_to_double(std::span<const std::uint64_t> args, bool with_end, Host& 
     std::string text;
     if (!read_text(host, args[0], text, out.report)) return;
     char* end = nullptr;
+    errno = 0;  // the host's strtod (glibc natively, musl in the page) says ERANGE the same way
     out.value = double_bits(std::strtod(text.c_str(), &end));
+    if (errno == ERANGE) out.set_errno = errno_erange;
     if (with_end && args[1] != 0) {
         const std::uint64_t consumed = static_cast<std::uint64_t>(end - text.c_str());
         const Report r = host.store(args[1], pointer_size, args[0] + consumed);
         if (r.stop || !r.problem.empty()) out.report = r;
+    }
+}
+
+// errno after a math call, as glibc sets it: EDOM outside a function's domain, ERANGE for
+// a pole (log(0), pow(0, -1)) or a finite argument whose result overflows to infinity or
+// underflows to zero (a subnormal result leaves errno alone).
+int math_errno(Builtin id, double x, double y, double result) {
+    switch (id) {
+        case Builtin::Sqrt: case Builtin::Sqrtf: return x < 0 ? errno_edom : 0;
+        case Builtin::Log: case Builtin::Log10: case Builtin::Log2: return x < 0 ? errno_edom : x == 0 ? errno_erange : 0;
+        case Builtin::Asin: case Builtin::Acos: return std::fabs(x) > 1 ? errno_edom : 0;
+        case Builtin::Sin: case Builtin::Cos: case Builtin::Tan: return std::isinf(x) ? errno_edom : 0;
+        case Builtin::Fmod: case Builtin::Fmodf:
+            return !std::isnan(x) && !std::isnan(y) && (y == 0 || std::isinf(x)) ? errno_edom : 0;
+        case Builtin::Exp: return std::isfinite(x) && (std::isinf(result) || result == 0) ? errno_erange : 0;
+        case Builtin::Hypot: return std::isfinite(x) && std::isfinite(y) && std::isinf(result) ? errno_erange : 0;
+        case Builtin::Pow:
+            if (!std::isfinite(x) || !std::isfinite(y)) return 0;
+            if (x == 0 && y < 0) return errno_erange;
+            if (x < 0 && std::trunc(y) != y) return errno_edom;
+            return std::isinf(result) || (result == 0 && x != 0) ? errno_erange : 0;
+        default: return 0;
     }
 }
 
@@ -102,6 +127,13 @@ BuiltinOutcome run_math_builtin(Builtin id, std::span<const std::uint64_t> args,
         case Builtin::Atof: string_to_double(args, false, host, pointer_size, out); break;
         case Builtin::Strtod: string_to_double(args, true, host, pointer_size, out); break;
         default: out.value = double_bits(unary_double(id, d(0))); break;
+    }
+    const bool is_float = id == Builtin::Sqrtf || id == Builtin::Fmodf;
+    if (id != Builtin::Atof && id != Builtin::Strtod && id != Builtin::Fabsf && id != Builtin::Floorf && id != Builtin::Ceilf &&
+        id != Builtin::Roundf && id != Builtin::Truncf) {
+        const double x = is_float ? f(0) : d(0);
+        const double y = args.size() > 1 ? (is_float ? f(1) : d(1)) : 0.0;
+        out.set_errno = math_errno(id, x, y, is_float ? bits_float(out.value) : bits_double(out.value));
     }
     if ((id == Builtin::Sin || id == Builtin::Cos || id == Builtin::Tan) && std::isfinite(d(0)) && !math::in_reduction_range(d(0))) {
         out.report.problem = "memsim computes sin, cos and tan only for |x| < 2^30 (about 1.07e9); this call returns NaN, "

@@ -37,6 +37,7 @@ int digit_value(int c) {
 struct Parsed {
     std::uint64_t value = 0;
     std::uint64_t end = 0;  // offset of the first byte not used
+    bool overflow = false;  // clamped: strtol sets errno to ERANGE
 };
 
 // strtol's scan: spaces, a sign, 0x or 0 for the base, digits; the value clamped as C
@@ -68,7 +69,7 @@ Parsed parse_integer(Cursor& s, int base, std::uint32_t bytes, bool is_signed) {
     }
     if (overflow) magnitude = limit;
     const std::uint64_t value = negative && !(overflow && !is_signed) ? 0 - magnitude : magnitude;
-    return Parsed{.value = value & unsigned_max, .end = i};
+    return Parsed{.value = value & unsigned_max, .end = i, .overflow = overflow};
 }
 
 // Sign-extends a `bytes`-wide result to the 64-bit form the interpreter keeps.
@@ -83,12 +84,14 @@ void strtol_call(Call& call, std::uint32_t bytes, bool is_signed, bool has_end, 
         call.problem("strtol's base is 0 (from the prefix) or 2 to 36, not " + std::to_string(base) +
                      ": the call returns 0 and sets errno to EINVAL");
         call.out.value = 0;
+        call.out.set_errno = errno_einval;
         return;
     }
     Cursor s(call, call.args[0]);
     const Parsed p = parse_integer(s, base, bytes, is_signed);
     if (!call.ok()) return;
     call.out.value = widened(p.value, bytes, is_signed);
+    if (p.overflow) call.out.set_errno = errno_erange;
     if (has_end && call.args[1] != 0) {
         call.merge(call.host.store(call.args[1], call.context.pointer_size, call.args[0] + p.end));
     }

@@ -43,7 +43,18 @@ std::string prelude(DataModel model) {
         "#define FLT_EPSILON 1.19209290e-7F\n#define DBL_EPSILON 2.2204460492503131e-16\n"
         "#define FLT_MAX 3.40282347e+38F\n#define DBL_MAX 1.7976931348623157e+308\n"
         "#define DBL_MIN 2.2250738585072014e-308\n#define FLT_MIN 1.17549435e-38F\n"
-        "#define offsetof(type, member) ((size_t)&((type *)0)->member)\n";
+        "#define offsetof(type, member) ((size_t)&((type *)0)->member)\n"
+        // <errno.h>: glibc's macro and Linux's numbers.
+        "#define errno (*__errno_location())\n"
+        "#define EPERM 1\n#define ENOENT 2\n#define ESRCH 3\n#define EINTR 4\n#define EIO 5\n#define ENXIO 6\n"
+        "#define E2BIG 7\n#define ENOEXEC 8\n#define EBADF 9\n#define ECHILD 10\n#define EAGAIN 11\n"
+        "#define EWOULDBLOCK EAGAIN\n#define ENOMEM 12\n#define EACCES 13\n#define EFAULT 14\n#define ENOTBLK 15\n"
+        "#define EBUSY 16\n#define EEXIST 17\n#define EXDEV 18\n#define ENODEV 19\n#define ENOTDIR 20\n"
+        "#define EISDIR 21\n#define EINVAL 22\n#define ENFILE 23\n#define EMFILE 24\n#define ENOTTY 25\n"
+        "#define ETXTBSY 26\n#define EFBIG 27\n#define ENOSPC 28\n#define ESPIPE 29\n#define EROFS 30\n"
+        "#define EMLINK 31\n#define EPIPE 32\n#define EDOM 33\n#define ERANGE 34\n#define EDEADLK 35\n"
+        "#define ENAMETOOLONG 36\n#define ENOLCK 37\n#define ENOSYS 38\n#define ENOTEMPTY 39\n#define ELOOP 40\n"
+        "#define EOVERFLOW 75\n#define EILSEQ 84\n#define ENOTSUP 95\n#define EOPNOTSUPP 95\n#define ETIMEDOUT 110\n";
     if (lp64) {
         text += "#define LONG_MAX 9223372036854775807L\n#define LONG_MIN (-9223372036854775807L - 1)\n"
                 "#define ULONG_MAX 18446744073709551615UL\n#define SIZE_MAX 18446744073709551615UL\n"

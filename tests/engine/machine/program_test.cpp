@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include "memsim/machine/simulator.hpp"
 
 using namespace memsim::machine;
@@ -110,4 +112,40 @@ TEST_CASE("A C program on the 64-bit layout gets glibc's malloc unless it names 
         break;
     }
     CHECK(first);
+}
+
+TEST_CASE("errno, strerror and perror work on the machine: errno is an int in bss, the messages in read-only data",
+          "[machine][program][errno]") {
+    auto sim = Simulator::load(program(
+        "#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
+        "int main(void) {\n"
+        "    long v = strtol(\"99999999999999999999\", NULL, 10);\n"
+        "    printf(\"%ld %d %s\\n\", v, errno, strerror(errno));\n"
+        "    printf(\"%p %p\\n\", (void *)&errno, (void *)strerror(EDOM));\n"
+        "    errno = ENOENT;\n"
+        "    perror(\"open\");\n"
+        "    printf(\"%s\\n\", strerror(4242));\n"
+        "    return 0;\n}\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    REQUIRE(s.interpreter().status() == memsim::minic::Status::Exited);
+    const std::string out(s.output());
+    INFO(out);
+    CHECK(out.starts_with("2147483647 34 Numerical result out of range\n"));  // the default machine is 32-bit: a 4-byte long
+    CHECK(out.find("open: No such file or directory\n") != std::string::npos);
+    CHECK(out.ends_with("Unknown error 4242\n"));
+    // The two addresses printed: errno in bss, strerror's text in read-only data.
+    unsigned long long errno_at = 0, message_at = 0;
+    const std::size_t line = out.find('\n') + 1;
+    REQUIRE(std::sscanf(out.c_str() + line, "%llx %llx", &errno_at, &message_at) == 2);
+    const auto kind_at = [&](unsigned long long address) {
+        for (const Region& r : s.machine().layout().regions) {
+            if (r.contains(address)) return r.kind;
+        }
+        return RegionKind::Guard;  // not in any region
+    };
+    CHECK(kind_at(errno_at) == RegionKind::Bss);
+    CHECK(kind_at(message_at) == RegionKind::ReadOnlyData);
+    CHECK(s.machine().check_invariants().empty());
 }

@@ -87,6 +87,16 @@ struct CallbackCall {
     bool operator==(const CallbackCall&) const = default;
 };
 
+// Which of the C library's own static data a program needs (errno, strerror's strings),
+// and how many bytes they take: the machine sizes the program's segments with it.
+struct LibraryUse {
+    bool errno_value = false;  // errno, strerror or perror appear in the code
+    bool strerror = false;     // strerror does
+    std::uint64_t static_bytes() const;  // data and bss
+    std::uint64_t string_bytes() const;  // read-only data
+};
+LibraryUse library_use(const CompiledProgram& program);
+
 class Interpreter {
 public:
     Interpreter(std::shared_ptr<const CompiledProgram> program, InterpreterConfig config = {});
@@ -151,6 +161,7 @@ private:
     std::vector<std::uint64_t> string_addresses_{};
     std::map<std::uint64_t, TypeId> allocation_types_{};
     LibraryState library_{};
+    LibraryData library_data_{};  // errno and strerror's strings in the program's memory
     std::vector<std::uint64_t> function_addresses_{};
     std::vector<CallbackCall> callbacks_{};  // qsort and bsearch calls in progress, innermost last
     std::uint64_t steps_ = 0;
@@ -163,6 +174,8 @@ private:
     bool end_now_ = false;   // the host asked to end the step before the next instruction
 
     void start(Host& host, std::vector<Event>* sink);
+    // Places errno (and strerror's strings) when the program uses them.
+    void place_library_data(Host& host);
     void execute(Host& host, std::vector<Event>* sink);
     bool enter(std::int32_t function, Host& host, std::vector<Event>* sink);
     bool enter(std::int32_t function, std::uint32_t return_pc, Host& host, std::vector<Event>* sink);

@@ -13,6 +13,10 @@
 //   stdlib.h  malloc calloc realloc free atoi atol atoll strtol strtoul strtoll strtoull
 //             abs labs llabs div ldiv lldiv rand srand (glibc's TYPE_3 generator) exit abort
 //   assert.h  assert(e): glibc's message on stderr, then abort (NDEBUG turns it off)
+//   errno.h   errno (glibc's macro: *__errno_location()), EDOM ERANGE EINVAL ENOMEM ...;
+//             strerror (string.h) and perror (stdio.h). errno is an int in the program's
+//             static data, placed when the program names it; strtol and friends, malloc,
+//             calloc, realloc and the math functions set it as glibc does.
 //   simulator int fork(void)   the simulated process forks (copy-on-write); 0 in the child
 //             void yield(void) switch to another process
 //             void touch(void *p, unsigned long bytes)   touch every page of a range
@@ -24,6 +28,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "memsim/minic/host.hpp"
 
@@ -57,13 +62,15 @@ enum class Builtin : std::uint8_t {
     Div, Ldiv, Lldiv,
     // stdio.h: ungetc(c, stdin) pushes a byte back for the next read (library_input.cpp).
     Ungetc,
+    // errno.h, string.h's strerror and stdio.h's perror (library_errno.cpp).
+    ErrnoLocation, Strerror, Perror,
 };
 
 // Which file implements a library function.
-enum class Family : std::uint8_t { Memory, Output, Input, String, Ctype, Stdlib, Process, Math, Callback };
+enum class Family : std::uint8_t { Memory, Output, Input, String, Ctype, Stdlib, Process, Math, Callback, Errno };
 
 // How a library function is called. Signature letters: v void, i int, u unsigned int,
-// l long, q long long, Q unsigned long long, z unsigned long (size_t), p any pointer,
+// l long, q long long, Q unsigned long long, z unsigned long (size_t), p any pointer, I int *,
 // s char *, f FILE *, d double, g float, P char ** (strtod's end), F a comparator
 // int (*)(const void *, const void *); results only: D div_t, L ldiv_t, M lldiv_t.
 struct BuiltinInfo {
@@ -114,12 +121,33 @@ struct LibraryState {
     bool operator==(const LibraryState&) const = default;
 };
 
+// errno's values, as glibc numbers them on Linux.
+inline constexpr int errno_enoent = 2, errno_enomem = 12, errno_einval = 22, errno_edom = 33, errno_erange = 34;
+
+// glibc's strerror text for error `code` ("Numerical result out of range"), or empty for a
+// code it has no text for ("Unknown error 41" is built per call).
+std::string_view error_message(int code);
+// The codes error_message knows lie in [0, error_message_count).
+inline constexpr int error_message_count = 134;
+
+// Where the C library's own static data lives in the program's memory (placed when the
+// program starts, only when it uses errno, strerror or perror).
+struct LibraryData {
+    std::uint64_t errno_address = 0;                 // the int errno; 0: the program never reads errno
+    std::vector<std::uint64_t> error_messages{};     // strerror's strings, by code (0: not placed)
+    std::uint64_t strerror_buffer = 0;               // "Unknown error N" is written here
+    static constexpr std::uint64_t strerror_buffer_size = 32;
+
+    bool operator==(const LibraryData&) const = default;
+};
+
 // What the library knows about the run.
 struct LibraryContext {
     std::uint32_t long_size = 8;     // = 8 // bytes of a long (%ld)
     std::uint32_t pointer_size = 8;  // = 8 // bytes of a pointer (%p)
     std::string_view stdin_text{};   // the program's standard input
     std::string_view program_name = "prog";  // argv[0], as assert's message names it
+    const LibraryData* data = nullptr;       // errno and strerror's strings; null: none placed
 };
 
 // What a library call did.
@@ -131,6 +159,7 @@ struct BuiltinOutcome {
     bool exit = false;           // exit() was called; value holds the code
     bool abort = false;          // abort() was called (a failed assert too); `abort_text` says why
     std::string abort_text{};
+    int set_errno = 0;           // not 0: the call sets errno to this (ERANGE from strtol...)
 };
 
 // Runs a library function with its (already converted) arguments.
