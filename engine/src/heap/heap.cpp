@@ -206,6 +206,20 @@ std::uint64_t Heap::requested_at(std::uint64_t payload) const {
     return requested_of(marks_[mark_index(payload)]);
 }
 
+void Heap::note_freed(std::uint64_t payload, std::uint64_t requested) {
+    recently_freed_[next_freed_] = FreedBlock{.payload = payload, .requested = requested};
+    next_freed_ = static_cast<std::uint32_t>((next_freed_ + 1) % kFreedRemembered);
+}
+
+std::optional<std::uint64_t> Heap::freed_request(std::uint64_t payload) const {
+    // Newest first: a payload freed, reused and freed again has its last size.
+    for (std::size_t i = 1; i <= kFreedRemembered; ++i) {
+        const FreedBlock& f = recently_freed_[(next_freed_ + kFreedRemembered - i) % kFreedRemembered];
+        if (f.payload == payload && payload != 0) return f.requested;
+    }
+    return std::nullopt;
+}
+
 void Heap::release(std::uint64_t ptr, PtrState state) {
     std::uint64_t block_bytes = 0;
     std::uint64_t requested = 0;
@@ -226,6 +240,7 @@ void Heap::release(std::uint64_t ptr, PtrState state) {
         marks_[mark_index(ptr)] = kFreedMark;
         with_engine([&](auto& e) { e.release(ptr, region_, sink_); });
     }
+    note_freed(ptr, requested);
     ++counters_.frees;
     --counters_.live_blocks;
     counters_.live_payload -= requested;

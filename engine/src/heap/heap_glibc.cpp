@@ -74,6 +74,7 @@ void Heap::glibc_note_released(std::uint64_t payload) {
     const std::uint64_t requested = requested_at(payload);
     const std::uint64_t block = m.is_mapped(payload) ? m.usable_size(payload) + 16 : m.usable_size(payload) + 8;
     if (!m.is_mapped(payload)) marks_[mark_index(payload)] = kFreedMark;
+    note_freed(payload, requested);
     --counters_.live_blocks;
     counters_.live_payload -= requested;
     counters_.internal_fragmentation -= block - requested;

@@ -51,6 +51,17 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
         }
         const bool write = kind == vm::AccessKind::Write;
         for (const heap::HeapEvent& e : heap_errors) {
+            if (e.kind == heap::HeapEventKind::UseAfterFree) {
+                add_event(sink, EventSource::Heap, EventKind::UseAfterFree, true, e.addr, [&] {
+                    std::string text = heap::explain(e);
+                    if (const auto requested = process.heap.freed_request(e.other)) {
+                        text += ". " + memcheck_words(BadAccess{.write = write, .size = size, .address = address, .block = e.other,
+                                                                .block_size = *requested, .freed = true});
+                    }
+                    return text;
+                }, [&] { return e; });
+                continue;
+            }
             if (e.kind != heap::HeapEventKind::HeapOverflow) {
                 add_heap_event(sink, e);
                 continue;

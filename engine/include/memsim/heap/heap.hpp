@@ -22,6 +22,7 @@
 // current [base, brk) and mappings, so a Machine can map those pages as demand-zero.
 //
 // The Heap is a value: copying it is a snapshot. The event sink pointers are not state.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -84,6 +85,9 @@ public:
 
     // Called by the machine for each load/store into the heap; records an event for errors.
     AccessCheck check_access(std::uint64_t addr, std::uint64_t size, bool is_write);
+    // The bytes the program had asked for in the freed block at `payload`, when it was one
+    // of the last 64 blocks freed.
+    std::optional<std::uint64_t> freed_request(std::uint64_t payload) const;
     // Leak events for blocks never freed; a root value pointing into a block makes it
     // still reachable (other = 1), otherwise it is definitely lost (other = 0).
     std::vector<HeapEvent> leaks(std::span<const std::uint64_t> roots = {}) const;
@@ -135,6 +139,9 @@ private:
     std::uint64_t mapping_gap(std::uint64_t length) const;
     void add_mapping(const MappedBlock& block);
     std::uint64_t requested_at(std::uint64_t payload) const;
+    // Remembers what a freed block's program had asked for (memcheck names it: "inside a
+    // block of size 16 free'd").
+    void note_freed(std::uint64_t payload, std::uint64_t requested);
     std::size_t mark_index(std::uint64_t addr) const {
         return static_cast<std::size_t>((addr - region_.base) >> granule_shift_);
     }
@@ -178,6 +185,16 @@ private:
     std::uint32_t last_searched_ = 0;
     EventSink sink_;
     std::vector<HeapEvent>* error_sink_ = nullptr;
+    // The last blocks freed and their requested sizes, oldest overwritten first: bounded, as
+    // memcheck's own queue of freed blocks is, so a copy of the heap stays small.
+    struct FreedBlock {
+        std::uint64_t payload = 0;
+        std::uint64_t requested = 0;
+        bool operator==(const FreedBlock&) const = default;
+    };
+    static constexpr std::size_t kFreedRemembered = 64;
+    std::array<FreedBlock, kFreedRemembered> recently_freed_{};
+    std::uint32_t next_freed_ = 0;
 };
 
 }  // namespace memsim::heap
