@@ -75,7 +75,7 @@ void App::draw() {
         .loaded = controller_.loaded(),
         .stack = has_process && snapshot.processes.front().stack_top != 0,
         .heap = has_process && controller_.run_uses_heap(),
-        .virtual_memory = snapshot.vm.has_value(),
+        .virtual_memory = snapshot.vm.has_value() || snapshot.ostep.has_value(),
         .console = snapshot.kind == "program",
         .compare = sim != nullptr && compare_kind(*sim) != CompareKind::None,
         .diagram = snapshot.kind == "program"};

@@ -21,6 +21,7 @@ ShownPanels defaults_for(BodyKind kind) {
         case BodyKind::References:
         case BodyKind::Trace: p.virtual_memory = p.statistics = p.compare = true; break;
         case BodyKind::HeapTrace: p.heap = p.statistics = p.compare = true; break;
+        case BodyKind::Ostep: p.virtual_memory = true; break;
     }
     return p;
 }

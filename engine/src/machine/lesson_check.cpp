@@ -119,6 +119,9 @@ std::string engine_answer(Simulator& sim, const scenario::Question& q) {
         case QuestionKind::Address: return step_address(sim, false);
         case QuestionKind::Number: return number_fact(sim, after, q.fact);
         case QuestionKind::Choice: return choice_fact(sim, after, q.fact);
+        case QuestionKind::Translation:
+            if (!after.ostep || after.ostep->answered == 0) return "none";
+            return ostep::quiz_answer(after.ostep->problem->translations[after.ostep->answered - 1]);
     }
     return "none";
 }

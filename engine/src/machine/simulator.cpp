@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "memsim/core/text.hpp"
+#include "memsim/ostep/ostep.hpp"
+#include "memsim/ostep/scenario.hpp"
 #include "memsim/machine/scenario_config.hpp"
 #include "memsim/scenario/settings.hpp"
 #include "memsim/vm/replacement/opt.hpp"
@@ -83,6 +85,33 @@ Result<Simulator::Session> ops_session(const scenario::Scenario& s) {
     return Simulator::Session(OpsSession(std::move(*machine), std::make_shared<std::vector<Op>>(std::move(*ops))));
 }
 
+// The body is one OSTEP command line ("relocation.py -s 1 -n 5"): the problem it poses.
+Result<Simulator::Session> ostep_session(const scenario::Scenario& s) {
+    const auto lines = split_lines(s.body);
+    int line = s.body_first_line;
+    std::string_view command;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view text = trim(lines[i].substr(0, lines[i].find('#')));
+        if (text.empty()) continue;
+        if (!command.empty()) return fail("an OSTEP body is one command line; this is a second one", line + static_cast<int>(i), 1);
+        command = text;
+        line = s.body_first_line + static_cast<int>(i);
+    }
+    std::vector<std::string> words = ostep::split_command_line(command);
+    if (!words.empty() && (words[0] == "python3" || words[0] == "python")) words.erase(words.begin());
+    if (words.empty()) return fail("the body has no command; expected one such as relocation.py -s 1", s.body_first_line, 1);
+    const auto script = ostep::find_script(words[0]);
+    if (!script || !ostep::has_translation_problem(*script)) {
+        return fail("expected relocation.py, segmentation.py, paging-linear-translate.py or paging-multilevel-translate.py, not '" +
+                        words[0] + "'",
+                    line, 1);
+    }
+    auto problem = ostep::ostep_problem(*script, std::vector<std::string>(words.begin() + 1, words.end()));
+    if (!problem) return fail(*script + ": " + problem.error().message, line, 1);
+    problem->command = std::string(command);
+    return Simulator::Session(OstepSession(std::make_shared<const ostep::OstepProblem>(std::move(*problem)), line));
+}
+
 bool session_done(const Simulator::Session& session) {
     return std::visit([](const auto& s) { return s.done(); }, session);
 }
@@ -132,6 +161,7 @@ Result<Simulator> Simulator::start_load(const std::string& text, const Simulator
         case scenario::BodyKind::References:
         case scenario::BodyKind::Trace: session = reference_session(*parsed); break;
         case scenario::BodyKind::HeapTrace: session = heap_trace_session(*parsed); break;
+        case scenario::BodyKind::Ostep: session = ostep_session(*parsed); break;
         case scenario::BodyKind::Program: {
             auto config = read_machine_config(*parsed);
             if (!config) return tl::unexpected(config.error());
@@ -194,7 +224,7 @@ void Simulator::end_load(bool stopped) {
                     summary_.tlb_hits = s.pager().tlb()->stats().hits;
                     summary_.tlb_misses = s.pager().tlb()->stats().misses;
                 }
-            } else {
+            } else if constexpr (std::is_same_v<T, HeapTraceSession>) {
                 summary_.learner_errors = s.heap().metrics().errors;
                 summary_.leaks = s.heap().leaks().size();
             }

@@ -144,6 +144,8 @@ Snapshot Simulator::snapshot() const {
                 }
             } else if constexpr (std::is_same_v<T, ReferenceSession>) {
                 snap.vm = pager_view(s);
+            } else if constexpr (std::is_same_v<T, OstepSession>) {
+                snap.ostep = OstepView{.problem = s.problem(), .answered = s.answered()};
             } else {
                 ProcessView view;
                 view.state = "running";

@@ -108,8 +108,17 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print("Page Table (from entry 0 down to the max size)");
     const auto used = py_small(o.number("used"));
     if (!used) return io.crash(used.error().message);
+    if (io.problem && vpages > static_cast<std::int64_t>(max_problem_page_table)) {
+        return io.too_large(std::to_string(vpages) + " page-table entries (at most " + std::to_string(max_problem_page_table) + ")");
+    }
     const auto pt = page_table(io, rng, pages, vpages, *used, o.flag("verbose"));
     io.print("");
+    if (io.problem) {
+        io.problem->asize = *asize;
+        io.problem->psize = *psize;
+        io.problem->page_size = *pagesize;
+        io.problem->page_table = pt;
+    }
 
     std::vector<std::string> words;
     if (o.text("addresses") == "-1") {
@@ -133,10 +142,12 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
         const std::int64_t vpn = (*vaddr & vpnmask) >> pagebits;
         if (vpn >= static_cast<std::int64_t>(pt.size())) return io.crash("IndexError: array index out of range");
         const std::int64_t pfn = pt[static_cast<std::size_t>(vpn)];
+        const auto paddr_of = [&] { return (pfn << pagebits) | (*vaddr & pagemask); };
+        if (!io.add({.vaddr = *vaddr, .paddr = pfn < 0 ? std::nullopt : std::optional{paddr_of()}, .vpn = vpn})) return 1;
         if (pfn < 0) {
             io.print(va.substr(0, va.size() - 1) + cformat("  Invalid (VPN %lld not valid)", ll(vpn)));
         } else {
-            const std::int64_t paddr = (pfn << pagebits) | (*vaddr & pagemask);
+            const std::int64_t paddr = paddr_of();
             io.print(va + py_hex(paddr, 8, true) + cformat(" (decimal %8lld) [VPN %lld]", ll(paddr), ll(vpn)));
         }
     }

@@ -79,6 +79,20 @@ std::optional<std::vector<int>> allocate(Machine& m, PythonRandom& rng, std::int
     return allocated;
 }
 
+// The walk as the problem records it (the same reads as walk() prints).
+Translation record_walk(Machine& m, int vaddr) {
+    Translation t{.vaddr = vaddr, .vpn = vaddr >> 5};
+    const int pde_index = (vaddr & 0x7c00) >> 10;
+    t.pde = WalkEntry{.page = m.pdbr, .index = pde_index, .contents = m.at((m.pdbr << 5) | pde_index)};
+    if (!t.pde->valid()) return t;
+    const int pte_index = (vaddr & 0x03e0) >> 5;
+    t.pte = WalkEntry{.page = t.pde->pfn(), .index = pte_index, .contents = m.at((t.pde->pfn() << 5) | pte_index)};
+    if (!t.pte->valid()) return t;
+    t.paddr = (t.pte->pfn() << 5) | (vaddr & 0x1f);
+    t.value = m.at(static_cast<int>(*t.paddr));
+    return t;
+}
+
 void walk(ScriptIo& io, Machine& m, int vaddr) {
     const int pde_index = (vaddr & 0x7c00) >> 10;
     const int pde = m.at((m.pdbr << 5) | pde_index);
@@ -120,6 +134,13 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
         for (int j = 0; j < page_size; ++j) line += cformat("%02x", m.at(page * page_size + j));
         io.print(line);
     }
+    if (io.problem) {
+        io.problem->asize = va_pages * page_size;
+        io.problem->psize = phys_pages * page_size;
+        io.problem->page_size = page_size;
+        io.problem->pdbr = m.pdbr;
+        io.problem->memory.assign(m.memory.begin(), m.memory.end());
+    }
     io.print(cformat("\nPDBR: %d  (decimal) [This means the page directory is held in this page]\n", m.pdbr));
     const auto num = py_small(o.number("num"));
     if (!num) return io.crash(num.error().message);
@@ -131,6 +152,7 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
         } else {
             vaddr = ((*allocated)[static_cast<std::size_t>(i)] << 5) | static_cast<int>(rng.random() * 32);
         }
+        if (!io.add(record_walk(m, vaddr))) return 1;
         if (o.flag("solve")) {
             io.print(cformat("Virtual Address 0x%04x:", vaddr));
             walk(io, m, vaddr);

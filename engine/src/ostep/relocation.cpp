@@ -68,9 +68,16 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
     }
     const auto num = py_small(o.number("num"));
     if (!num) return io.crash(num.error().message);
+    if (io.problem) {
+        io.problem->asize = *asize;
+        io.problem->psize = *psize;
+        io.problem->base = *base;
+        io.problem->limit = *limit;
+    }
     io.print("Virtual Address Trace");
     for (std::int64_t i = 0; i < *num; ++i) {
         const auto vaddr = static_cast<std::int64_t>(static_cast<double>(*asize) * rng.random());
+        if (!io.add({.vaddr = vaddr, .paddr = vaddr < *limit ? std::optional{vaddr + *base} : std::nullopt})) return 1;
         const std::string va = cformat("  VA %2lld: 0x", ll(i)) + py_hex(vaddr, 8, true) + cformat(" (decimal: %4lld) --> ", ll(vaddr));
         if (!o.flag("solve")) {
             io.print(va + "PA or segmentation violation?");

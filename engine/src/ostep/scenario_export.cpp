@@ -3,6 +3,7 @@
 #include <map>
 
 #include "memsim/ostep/policy_cache.hpp"
+#include "memsim/ostep/problem.hpp"
 #include "paging_policy.hpp"
 #include "script_support.hpp"
 
@@ -89,6 +90,58 @@ Result<std::string> paging_policy_scenario(const OptionValues& o, const std::str
     return text + "+++\n" + body + "\n";
 }
 
+// What each translation problem asks, in a line, and the rule it practises.
+struct TranslationText {
+    ProblemScript script;
+    const char* summary;
+    const char* lesson;
+};
+
+constexpr TranslationText translation_texts[] = {
+    {ProblemScript::Relocation, "Base and bounds: is each virtual address inside the bounds, and where does it land?",
+     "In simple words: with base and bounds (dynamic relocation) the whole address space sits in one piece of "
+     "physical memory. The bounds (limit) register says how big the address space is: an address at or above it is "
+     "a segmentation violation. A valid virtual address is simply added to the base register: physical = base + virtual."},
+    {ProblemScript::Segmentation, "Two segments: which segment holds each address, is it inside it, and where does it land?",
+     "In simple words: the top bit of a virtual address picks the segment. Segment 0 (code and heap) grows up from "
+     "its base: an offset below its limit lands at base0 + offset. Segment 1 (the stack) grows down from its base: "
+     "its offset is negative (virtual address minus the address-space size), it is valid when its size is within "
+     "the limit, and it lands at base1 + that negative offset."},
+    {ProblemScript::PagingLinear, "A linear page table: which page is each address in, is it valid, and where does it land?",
+     "In simple words: a virtual address is a virtual page number (VPN) and an offset in the page. The page table has "
+     "one entry per virtual page: its top bit says whether the page is valid, the rest is the physical frame number "
+     "(PFN). A valid address lands at PFN x page size + offset; an invalid entry means the access faults."},
+    {ProblemScript::PagingMultilevel, "A two-level page table walk: follow the directory and the table to the byte, or to a fault.",
+     "In simple words: pages are 32 bytes, so a 15-bit virtual address is a 5-bit page-directory index, a 5-bit "
+     "page-table index and a 5-bit offset. The PDBR names the page holding the directory; its entry (valid bit 0x80 "
+     "and a 7-bit PFN) names the page holding the page table; that entry names the data page. An entry without the "
+     "valid bit stops the walk with a fault."},
+};
+
+Result<std::string> translation_scenario(std::string_view script, const std::vector<std::string>& args, const std::string& title) {
+    auto problem = ostep_problem(script, args);
+    if (!problem) return tl::unexpected(problem.error());
+    const TranslationText* words = &translation_texts[0];
+    for (const TranslationText& t : translation_texts) {
+        if (t.script == problem->script) words = &t;
+    }
+    std::string text = "+++\nformat = 1\ntitle = " + quoted("OSTEP " + title) + "\nsummary = " + quoted(words->summary) +
+                       "\nkind = \"ostep\"\nlesson = " + quoted(words->lesson) +
+                       "\n\n[view]\npanels = [\"source\", \"vm\", \"events\"]\nlarge = \"vm\"\n";
+    const bool paging = problem->script == ProblemScript::PagingLinear || problem->script == ProblemScript::PagingMultilevel;
+    for (std::size_t i = 0; i < problem->translations.size(); ++i) {
+        const Translation& t = problem->translations[i];
+        const std::string va = problem->script == ProblemScript::PagingMultilevel
+                                   ? cformat("0x%04llx", static_cast<unsigned long long>(t.vaddr))
+                                   : "0x" + py_hex(t.vaddr, 8, true) + " (decimal " + std::to_string(t.vaddr) + ")";
+        text += "\n[[question]]\nstep = " + std::to_string(i + 1) + "\nask = " +
+                quoted("Virtual address " + va + ": which physical address? Type it (decimal or 0x hex), or 'fault' for " +
+                       (paging ? "an invalid page" : "a segmentation violation") + ".") +
+                "\nkind = \"translation\"\nanswer = \"" + quiz_answer(t) + "\"\nexplain = " + quoted(answer_text(*problem, t)) + "\n";
+    }
+    return text + "+++\n" + title + "\n";
+}
+
 }  // namespace
 
 std::vector<std::string> split_command_line(std::string_view line) {
@@ -110,7 +163,8 @@ Result<std::string> ostep_scenario(std::string_view script, const std::vector<st
                                    const FileReader& read_file) {
     const auto name = find_script(script);
     if (!name) return fail("unknown OSTEP script '" + std::string(script) + "'");
-    if (*name != paging_policy_script.name) return fail(*name + " has no scenario form yet (paging-policy.py has)");
+    if (has_translation_problem(*name)) return translation_scenario(*name, args, command_line(*name, args));
+    if (*name != paging_policy_script.name) return fail(*name + " has no scenario form yet (paging-policy.py and the translation scripts have)");
     const ParseOutcome parsed = parse_options(paging_policy_script.name, paging_policy_script.options, args);
     if (!parsed.run) return fail(parsed.err.empty() ? "-h prints the help; it makes no scenario" : parsed.err);
     return paging_policy_scenario(parsed.values, command_line(*name, args), read_file);

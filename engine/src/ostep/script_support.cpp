@@ -16,6 +16,21 @@ int ScriptIo::endless(std::string_view what) {
     return 1;
 }
 
+bool ScriptIo::add(Translation t) {
+    if (problem == nullptr) return true;
+    if (problem->translations.size() >= max_problem_translations) {
+        too_large("more than " + std::to_string(max_problem_translations) + " addresses to translate (-n)");
+        return false;
+    }
+    problem->translations.push_back(std::move(t));
+    return true;
+}
+
+int ScriptIo::too_large(std::string_view what) {
+    io.err("this problem is too large for a scenario: " + std::string(what) + "\n");
+    return 1;
+}
+
 Result<std::int64_t> py_small(const PyInt& value) {
     if (const auto v = value.to_i64()) return *v;
     return fail("OverflowError: memsim keeps the scripts' numbers within 64 bits, not " + value.str());

@@ -11,6 +11,7 @@
 #include "memsim/core/result.hpp"
 #include "memsim/ostep/ostep.hpp"
 #include "memsim/ostep/optparse.hpp"
+#include "memsim/ostep/problem.hpp"
 #include "memsim/ostep/python_random.hpp"
 
 namespace memsim::ostep {
@@ -19,6 +20,7 @@ namespace memsim::ostep {
 struct ScriptIo {
     Output& io;
     std::string_view script;
+    OstepProblem* problem = nullptr;  // filled as well when the scenario form asks (-c is then on)
 
     void print(std::string_view line) { io.out(line); io.out("\n"); }
     void write(std::string_view text) { io.out(text); }
@@ -26,6 +28,10 @@ struct ScriptIo {
     int crash(std::string_view python_error);
     // Reports an endless loop of the script; returns exit code 1.
     int endless(std::string_view what);
+    // Records a translation for the problem; false (after reporting) when the problem is full.
+    bool add(Translation t);
+    // Reports a problem too large to draw; returns exit code 1.
+    int too_large(std::string_view what);
 };
 
 // int(text) of a str, base 10, as a 64-bit value (larger values are an error).

@@ -76,6 +76,12 @@ int translate(ScriptIo& io, const OptionValues& o, PythonRandom& rng, std::int64
                             ll(asize)));
             return 1;
         }
+        if (io.problem) {
+            const bool upper = static_cast<double>(v) >= static_cast<double>(asize) / 2;
+            const std::int64_t paddr = upper ? top1 + (v - asize) : v + s.base0;
+            const bool valid = upper ? paddr >= s.base1 : v < s.len0;
+            if (!io.add({.vaddr = v, .paddr = valid ? std::optional{paddr} : std::nullopt, .segment = upper ? 1 : 0})) return 1;
+        }
         const std::string va = cformat("  VA %2lld: 0x", ll(static_cast<std::int64_t>(i))) + py_hex(v, 8, true) +
                                cformat(" (decimal: %4lld) --> ", ll(v));
         if (!o.flag("solve")) {
@@ -149,6 +155,14 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print(cformat("  Segment 1 limit                  : %lld", ll(s.len1)));
     io.print("");
     if (abort_if(io, s.len0 + s.base0 > s.base1 && s.base1 > s.base0, "segments overlap in physical memory")) return 1;
+    if (io.problem) {
+        io.problem->asize = *asize;
+        io.problem->psize = *psize;
+        io.problem->base0 = s.base0;
+        io.problem->limit0 = s.len0;
+        io.problem->base1 = top1;
+        io.problem->limit1 = s.len1;
+    }
     if (const int code = translate(io, o, rng, *asize, s)) return code;
     if (!o.flag("solve")) {
         io.print("For each virtual address, either write down the physical address it translates to");

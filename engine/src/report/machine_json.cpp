@@ -161,6 +161,18 @@ nlohmann::json to_json(const machine::Snapshot& s) {
         j["program"] = {{"status", s.program_status}, {"stop_reason", s.stop_reason}};
     }
     j["vm"] = s.vm ? vm_json(*s.vm) : nlohmann::json(nullptr);
+    if (s.ostep && s.ostep->problem) {
+        // The revealed part of an OSTEP problem: its command and the answers so far.
+        const ostep::OstepProblem& problem = *s.ostep->problem;
+        nlohmann::json answers = nlohmann::json::array();
+        for (std::size_t i = 0; i < s.ostep->answered && i < problem.translations.size(); ++i) {
+            const ostep::Translation& t = problem.translations[i];
+            answers.push_back({{"vaddr", t.vaddr},
+                               {"paddr", t.paddr ? nlohmann::json(*t.paddr) : nlohmann::json(nullptr)},
+                               {"text", ostep::answer_text(problem, t)}});
+        }
+        j["ostep"] = {{"command", problem.command}, {"addresses", problem.translations.size()}, {"answers", answers}};
+    }
     for (const auto& p : s.processes) {
         if (p.pid == s.current_process && p.program) j["diagram"] = diagram_json(*p.program);
     }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr QuestionKind all_kinds[] = {QuestionKind::HitOrMiss, QuestionKind::TlbHitOrMiss, QuestionKind::VictimPage,
                                       QuestionKind::MallocBlock, QuestionKind::Address, QuestionKind::Number,
-                                      QuestionKind::Choice};
+                                      QuestionKind::Choice, QuestionKind::Translation};
 
 std::vector<std::string> kind_names() {
     std::vector<std::string> names;
@@ -52,6 +52,9 @@ void check_question(const Question& q, SettingsReader& reader) {
     }
     if (q.kind == QuestionKind::VictimPage && !same_answer(q.answer, "none") && !parse_u64(trim(q.answer))) {
         reader.reject("answer", "the answer to a victim_page question is a page number or \"none\"");
+    }
+    if (q.kind == QuestionKind::Translation && !same_answer(q.answer, "fault") && !parse_u64(trim(q.answer))) {
+        reader.reject("answer", "the answer to a translation question is a physical address (decimal or 0x hexadecimal) or \"fault\"");
     }
     if (q.kind == QuestionKind::Choice) {
         const bool listed = std::any_of(q.choices.begin(), q.choices.end(),
@@ -108,6 +111,7 @@ const char* question_kind_name(QuestionKind kind) {
         case QuestionKind::Address: return "address";
         case QuestionKind::Number: return "number";
         case QuestionKind::Choice: return "choice";
+        case QuestionKind::Translation: return "translation";
     }
     return "choice";
 }

@@ -131,6 +131,7 @@ const char* body_kind_name(BodyKind kind) {
         case BodyKind::Trace: return "trace";
         case BodyKind::HeapTrace: return "heap-trace";
         case BodyKind::Program: return "program";
+        case BodyKind::Ostep: return "ostep";
     }
     return "ops";
 }
@@ -181,8 +182,8 @@ Result<Scenario> parse_scenario(const std::string& text, std::size_t max_bytes) 
     scenario.title = top.text("title", "Untitled scenario");
     scenario.summary = top.text("summary", "");
     scenario.lesson = top.text("lesson", "");
-    const std::string kind = top.choice("kind", "ops", {"ops", "references", "trace", "heap-trace", "program"});
-    for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program}) {
+    const std::string kind = top.choice("kind", "ops", {"ops", "references", "trace", "heap-trace", "program", "ostep"});
+    for (BodyKind k : {BodyKind::Ops, BodyKind::References, BodyKind::Trace, BodyKind::HeapTrace, BodyKind::Program, BodyKind::Ostep}) {
         if (kind == body_kind_name(k)) scenario.kind = k;
     }
     scenario.stdin_text = top.text("stdin", "");

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "ui/percent.hpp"
+#include "ui/panels/ostep_problem_view.hpp"
 #include "ui/panels/page_tables_view.hpp"
 #include "ui/panels/settings_row.hpp"
 #include "ui/widget_rects.hpp"
@@ -359,7 +360,9 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Virtual memory", rect, context.place)) {
         const machine::Snapshot& snapshot = context.controller.snapshot();
         const VmPanelView view = make_vm_view(snapshot);
-        if (!view.has_vm) {
+        if (snapshot.ostep) {
+            draw_ostep_problem(*snapshot.ostep, context);
+        } else if (!view.has_vm) {
             ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario does not use paging (a heap trace)."
                                                                  : "Load a scenario to see virtual memory.");
         } else {

@@ -30,6 +30,7 @@
 #include "memsim/core/result.hpp"
 #include "memsim/machine/event.hpp"
 #include "memsim/machine/history.hpp"
+#include "memsim/machine/ostep_session.hpp"
 #include "memsim/machine/program_session.hpp"
 #include "memsim/machine/session.hpp"
 #include "memsim/machine/snapshot.hpp"
@@ -56,7 +57,7 @@ struct RunSummary {
 
 class Simulator {
 public:
-    using Session = std::variant<OpsSession, ReferenceSession, HeapTraceSession, ProgramSession>;
+    using Session = std::variant<OpsSession, ReferenceSession, HeapTraceSession, ProgramSession, OstepSession>;
 
     // Parses and runs a scenario; errors carry line and column.
     static Result<Simulator> load(const std::string& text, const SimulatorLimits& limits = {});

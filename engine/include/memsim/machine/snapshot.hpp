@@ -3,6 +3,7 @@
 // no pointers into the engine, so the UI can keep it while the simulation moves on.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "memsim/heap/metrics.hpp"
 #include "memsim/machine/layout.hpp"
 #include "memsim/machine/program_view.hpp"
+#include "memsim/ostep/problem.hpp"
 #include "memsim/stack/call_stack.hpp"
 
 namespace memsim::machine {
@@ -75,6 +77,13 @@ struct VmView {
                   swap_used = 0, cow_faults = 0, cow_copies = 0;
 };
 
+// An OSTEP translation problem and how far it has been answered (kind = "ostep"). The
+// problem is immutable and shared, so a snapshot copies a pointer, not the page table.
+struct OstepView {
+    std::shared_ptr<const ostep::OstepProblem> problem;
+    std::size_t answered = 0;   // translations revealed: 1..answered are answered, the last is this step's
+};
+
 // One step of a run, as shown.
 struct Snapshot {
     std::string kind;                          // body kind: "ops", "references", ...
@@ -84,6 +93,7 @@ struct Snapshot {
     std::uint32_t current_process = 0;
     std::vector<ProcessView> processes;        // ops and programs
     std::optional<VmView> vm;
+    std::optional<OstepView> ostep;            // OSTEP translation problems
     std::map<std::string, std::uint64_t> pointers;  // names the scenario gave to addresses
     std::string output;                        // what a program printed so far
     std::string program_status;                // programs: "running", "exited", "stopped", "paused"

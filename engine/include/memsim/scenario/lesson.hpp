@@ -28,6 +28,8 @@
 //                    return address), page-table size of the running process
 //   choice           one of `choices`; `fact` = "event" (the kind of the step's learner
 //                    error, or "none") or "state" (the running process's state)
+//   translation      an OSTEP problem (kind = "ostep"): the physical address the step's
+//                    virtual address translates to, or "fault" (a violation or invalid entry)
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,7 +40,7 @@
 
 namespace memsim::scenario {
 
-enum class QuestionKind { HitOrMiss, TlbHitOrMiss, VictimPage, MallocBlock, Address, Number, Choice };
+enum class QuestionKind { HitOrMiss, TlbHitOrMiss, VictimPage, MallocBlock, Address, Number, Choice, Translation };
 
 // The kind's name in files ("victim_page").
 const char* question_kind_name(QuestionKind kind);

@@ -33,7 +33,7 @@ namespace memsim::scenario {
 inline constexpr int current_format = 1;
 
 // What the body of a scenario holds.
-enum class BodyKind { Ops, References, Trace, HeapTrace, Program };
+enum class BodyKind { Ops, References, Trace, HeapTrace, Program, Ostep };
 
 // The body kind's name in files ("heap-trace").
 const char* body_kind_name(BodyKind kind);

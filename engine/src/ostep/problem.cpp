@@ -1,0 +1,164 @@
+#include "memsim/ostep/problem.hpp"
+
+#include "memsim/core/text.hpp"
+#include "script_support.hpp"
+
+namespace memsim::ostep {
+namespace {
+
+struct ProblemDef {
+    const ScriptDef* script;
+    ProblemScript kind;
+};
+
+const ProblemDef problem_scripts[] = {
+    {&relocation_script, ProblemScript::Relocation},
+    {&segmentation_script, ProblemScript::Segmentation},
+    {&paging_linear_script, ProblemScript::PagingLinear},
+    {&paging_multilevel_script, ProblemScript::PagingMultilevel},
+};
+
+// Collects what a port prints, to name its error when it stops.
+class Discard : public Output {
+public:
+    void out(std::string_view text) override {
+        if (text == "\n") return;
+        last_line = text;
+    }
+    void err(std::string_view text) override { err_text.append(text); }
+    std::string last_line, err_text;
+};
+
+// The last line of a message ("Usage: ...\n\nprog: error: X" gives "prog: error: X").
+std::string last_line(std::string_view text) {
+    text = trim(text);
+    const auto newline = text.rfind('\n');
+    return std::string(newline == std::string_view::npos ? text : text.substr(newline + 1));
+}
+
+std::string hex_and_decimal(std::int64_t v) {
+    return "0x" + py_hex(v, 8, true) + " (decimal " + std::to_string(v) + ")";
+}
+
+std::string entry_text(const WalkEntry& e) {
+    return cformat("0x%02x (valid %d, PFN %d)", e.contents, e.valid() ? 1 : 0, e.pfn());
+}
+
+}  // namespace
+
+bool has_translation_problem(std::string_view script) {
+    for (const ProblemDef& p : problem_scripts) {
+        if (p.script->name == script) return true;
+    }
+    return false;
+}
+
+Result<OstepProblem> ostep_problem(std::string_view script, const std::vector<std::string>& args) {
+    for (const ProblemDef& p : problem_scripts) {
+        if (p.script->name != script) continue;
+        ParseOutcome parsed = parse_options(p.script->name, p.script->options, args);
+        if (!parsed.run) return fail(parsed.err.empty() ? "-h prints the help; it makes no problem" : last_line(parsed.err));
+        parsed.values.set("solve", OptionValue{.text = "True", .flag = true});
+        OstepProblem problem{.script = p.kind};
+        Discard sink;
+        ScriptIo io{sink, p.script->name, &problem};
+        if (p.script->run(io, parsed.values, nullptr) != 0) {
+            return fail(last_line(sink.err_text.empty() ? sink.last_line : sink.err_text));
+        }
+        if (problem.translations.empty()) return fail("the problem has no addresses to translate (-n 0)");
+        return problem;
+    }
+    return fail(std::string(script) + " has no translation problem");
+}
+
+std::string answer_text(const OstepProblem& problem, const Translation& t) {
+    switch (problem.script) {
+        case ProblemScript::Relocation:
+            return t.paddr ? "VALID: " + hex_and_decimal(*t.paddr) : "SEGMENTATION VIOLATION";
+        case ProblemScript::Segmentation:
+            return t.paddr ? "VALID in SEG" + std::to_string(t.segment) + ": " + hex_and_decimal(*t.paddr)
+                           : "SEGMENTATION VIOLATION (SEG" + std::to_string(t.segment) + ")";
+        case ProblemScript::PagingLinear:
+            return t.paddr ? hex_and_decimal(*t.paddr) + " [VPN " + std::to_string(t.vpn) + "]"
+                           : "Invalid (VPN " + std::to_string(t.vpn) + " not valid)";
+        case ProblemScript::PagingMultilevel:
+            if (t.pde && !t.pde->valid()) return "Fault (page directory entry not valid)";
+            if (t.pte && !t.pte->valid()) return "Fault (page table entry not valid)";
+            return t.paddr ? cformat("Physical Address 0x%03llx --> Value: 0x%02x", static_cast<unsigned long long>(*t.paddr),
+                                     t.value.value_or(0))
+                           : "Fault";
+    }
+    return "";
+}
+
+std::string quiz_answer(const Translation& t) {
+    return t.paddr ? cformat("0x%llx", static_cast<unsigned long long>(*t.paddr)) : "fault";
+}
+
+std::string explain_translation(const OstepProblem& p, const Translation& t) {
+    const std::string va = "Virtual address " + hex_and_decimal(t.vaddr);
+    switch (p.script) {
+        case ProblemScript::Relocation:
+            if (!t.paddr) {
+                return va + " is not below the limit " + std::to_string(p.limit) +
+                       ": it is outside the address space the bounds register allows, so the hardware raises a segmentation violation.";
+            }
+            return va + " is below the limit " + std::to_string(p.limit) + ", so it is valid: the hardware adds the base " +
+                   std::to_string(p.base) + " and the physical address is " + hex_and_decimal(*t.paddr) + ".";
+        case ProblemScript::Segmentation: {
+            const std::string seg = "The top bit of " + hex_and_decimal(t.vaddr) + " is " + std::to_string(t.segment) +
+                                    ", so it is in segment " + std::to_string(t.segment);
+            if (t.segment == 0) {
+                if (!t.paddr) {
+                    return seg + ", which grows up from its base. Its offset " + std::to_string(t.vaddr) +
+                           " is not below the limit " + std::to_string(p.limit0) + ": a segmentation violation.";
+                }
+                return seg + ", which grows up: offset " + std::to_string(t.vaddr) + " < limit " + std::to_string(p.limit0) +
+                       ", physical address = base " + std::to_string(p.base0) + " + " + std::to_string(t.vaddr) + " = " +
+                       hex_and_decimal(*t.paddr) + ".";
+            }
+            const std::int64_t negative = t.vaddr - p.asize;
+            const std::string offset = seg + ", which grows down from its base " + std::to_string(p.base1) +
+                                       ". Its negative offset is " + std::to_string(t.vaddr) + " - " + std::to_string(p.asize) +
+                                       " = " + std::to_string(negative);
+            if (!t.paddr) {
+                return offset + ", beyond the limit of " + std::to_string(p.limit1) + " bytes: a segmentation violation.";
+            }
+            return offset + ", within the limit " + std::to_string(p.limit1) + ": physical address = " + std::to_string(p.base1) +
+                   " - " + std::to_string(-negative) + " = " + hex_and_decimal(*t.paddr) + ".";
+        }
+        case ProblemScript::PagingLinear: {
+            const std::int64_t offset = t.vaddr % p.page_size;
+            const std::string split = va + " is in virtual page " + std::to_string(t.vpn) + " (at offset " +
+                                      std::to_string(offset) + " of a " + std::to_string(p.page_size) + "-byte page)";
+            if (!t.paddr) return split + ". Its page-table entry has the valid bit clear: the address is invalid (a fault).";
+            const std::int64_t pfn = p.page_table[static_cast<std::size_t>(t.vpn)];
+            return split + ". Its page-table entry is valid with PFN " + std::to_string(pfn) + ", so the physical address is " +
+                   std::to_string(pfn) + " x " + std::to_string(p.page_size) + " + " + std::to_string(offset) + " = " +
+                   hex_and_decimal(*t.paddr) + ".";
+        }
+        case ProblemScript::PagingMultilevel: {
+            std::string text = cformat("Virtual address 0x%04llx splits into PDE index %d, PTE index %d and offset %d. ",
+                                       static_cast<unsigned long long>(t.vaddr), static_cast<int>((t.vaddr >> 10) & 0x1f),
+                                       static_cast<int>((t.vaddr >> 5) & 0x1f), static_cast<int>(t.vaddr & 0x1f));
+            if (t.pde) {
+                text += "The page directory (page " + std::to_string(t.pde->page) + ", the PDBR) holds " + entry_text(*t.pde) +
+                        " at index " + std::to_string(t.pde->index) + ". ";
+                if (!t.pde->valid()) return text + "It is not valid: the walk faults at the directory.";
+            }
+            if (t.pte) {
+                text += "That page table (page " + std::to_string(t.pte->page) + ") holds " + entry_text(*t.pte) + " at index " +
+                        std::to_string(t.pte->index) + ". ";
+                if (!t.pte->valid()) return text + "It is not valid: the walk faults at the page table.";
+            }
+            if (t.paddr) {
+                text += cformat("The physical address is PFN %d x 32 + %d = 0x%03llx, and the byte there is 0x%02x.", t.pte->pfn(),
+                                static_cast<int>(t.vaddr & 0x1f), static_cast<unsigned long long>(*t.paddr), t.value.value_or(0));
+            }
+            return text;
+        }
+    }
+    return va;
+}
+
+}  // namespace memsim::ostep

@@ -1,0 +1,274 @@
+#include "ui/panels/ostep_problem_view.hpp"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui/widget_rects.hpp"
+
+namespace memsim::ui {
+namespace {
+
+using ostep::OstepProblem;
+using ostep::ProblemScript;
+using ostep::Translation;
+
+std::string number_text(std::int64_t v) {
+    char text[48];
+    std::snprintf(text, sizeof text, "0x%" PRIx64 " (%" PRId64 ")", static_cast<std::uint64_t>(v), v);
+    return text;
+}
+
+// A stretch of a bar: [start, end) in the bar's units, filled, with a label inside.
+struct Span {
+    std::int64_t start = 0, end = 0;
+    ImU32 fill = 0;
+    std::string label;
+};
+
+// A tick on a bar at one address, labelled below it.
+struct Mark {
+    std::int64_t at = 0;
+    ImU32 colour = 0;
+    std::string label;
+};
+
+// A horizontal bar for [0, total) with spans and marks, to scale; a span too thin to see
+// keeps 2 pixels so it never vanishes.
+void draw_bar(const char* title, std::int64_t total, const std::vector<Span>& spans, const std::vector<Mark>& marks,
+              const Palette& palette) {
+    ImGui::TextUnformatted(title);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = std::max(ImGui::GetContentRegionAvail().x - 2.0f, 40.0f);
+    const float line = ImGui::GetTextLineHeight();
+    const float h = line * 1.6f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto x_of = [&](std::int64_t v) {
+        const double share = total > 0 ? static_cast<double>(std::clamp<std::int64_t>(v, 0, total)) / static_cast<double>(total) : 0.0;
+        return p.x + static_cast<float>(share * w);
+    };
+    draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), palette.unmapped);
+    for (const Span& s : spans) {
+        const float x0 = x_of(s.start), x1 = std::max(x_of(s.end), x0 + 2.0f);
+        draw->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), s.fill);
+        draw->AddRect(ImVec2(x0, p.y), ImVec2(x1, p.y + h), palette.outline);
+        if (ImGui::CalcTextSize(s.label.c_str()).x + 6 < x1 - x0) {
+            draw->AddText(ImVec2(x0 + 3, p.y + (h - line) / 2), readable_text(s.fill), s.label.c_str());
+        }
+    }
+    draw->AddRect(p, ImVec2(p.x + w, p.y + h), palette.outline);
+    float label_x = p.x;  // labels left to right, never over each other
+    for (const Mark& m : marks) {
+        const float x = x_of(m.at);
+        draw->AddLine(ImVec2(x, p.y - 3), ImVec2(x, p.y + h + 3), m.colour, 3.0f);
+        const float tw = ImGui::CalcTextSize(m.label.c_str()).x;
+        const float lx = std::max(std::clamp(x - tw / 2, p.x, p.x + w - tw), label_x);
+        draw->AddText(ImVec2(lx, p.y + h + 4), m.colour, m.label.c_str());
+        label_x = lx + tw + 8;
+    }
+    ImGui::Dummy(ImVec2(w, h + line + 8));
+}
+
+void draw_relocation(const OstepProblem& p, const Translation* t, const Palette& palette) {
+    ImGui::Text("Base register %s   Limit (bounds) register %" PRId64, number_text(p.base).c_str(), p.limit);
+    std::vector<Mark> virtual_marks, physical_marks;
+    if (t) {
+        virtual_marks.push_back({t->vaddr, t->paddr ? palette.current : palette.guard, "VA " + std::to_string(t->vaddr)});
+        if (t->paddr) physical_marks.push_back({*t->paddr, palette.current, "PA " + std::to_string(*t->paddr)});
+    }
+    draw_bar(("Virtual address space: 0 .. " + std::to_string(p.asize - 1)).c_str(), p.asize,
+             {{0, p.limit, palette.payload, "valid: below the limit"}}, virtual_marks, palette);
+    draw_bar(("Physical memory: 0 .. " + std::to_string(p.psize - 1)).c_str(), p.psize,
+             {{p.base, p.base + p.limit, palette.payload, "the address space"}}, physical_marks, palette);
+}
+
+void draw_segmentation(const OstepProblem& p, const Translation* t, const Palette& palette) {
+    ImGui::Text("Segment 0: base %s, limit %" PRId64 " (grows up)", number_text(p.base0).c_str(), p.limit0);
+    ImGui::Text("Segment 1: base %s, limit %" PRId64 " (grows down)", number_text(p.base1).c_str(), p.limit1);
+    std::vector<Mark> virtual_marks, physical_marks;
+    if (t) {
+        virtual_marks.push_back({t->vaddr, t->paddr ? palette.current : palette.guard, "VA " + std::to_string(t->vaddr)});
+        if (t->paddr) physical_marks.push_back({*t->paddr, palette.current, "PA " + std::to_string(*t->paddr)});
+    }
+    draw_bar(("Virtual address space: 0 .. " + std::to_string(p.asize - 1)).c_str(), p.asize,
+             {{0, p.limit0, palette.payload, "seg 0"}, {p.asize - p.limit1, p.asize, palette.mapped, "seg 1"}}, virtual_marks,
+             palette);
+    draw_bar(("Physical memory: 0 .. " + std::to_string(p.psize - 1)).c_str(), p.psize,
+             {{p.base0, p.base0 + p.limit0, palette.payload, "seg 0"}, {p.base1 - p.limit1, p.base1, palette.mapped, "seg 1"}},
+             physical_marks, palette);
+}
+
+// Bit fields of the current address as boxes: | VPN | offset | or | PDE | PTE | offset |.
+void draw_fields(const std::vector<std::pair<std::string, std::int64_t>>& fields, const Palette& palette) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x - 2.0f;
+    const float h = ImGui::GetTextLineHeight() * 1.5f;
+    const float fw = w / static_cast<float>(fields.size());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const float x = p.x + fw * static_cast<float>(i);
+        const ImU32 fill = i + 1 == fields.size() ? palette.overhead : i % 2 == 0 ? palette.payload : palette.mapped;
+        draw->AddRectFilled(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), fill);
+        draw->AddRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), palette.outline);
+        const std::string label = fields[i].first + " " + std::to_string(fields[i].second);
+        draw->PushClipRect(ImVec2(x, p.y), ImVec2(x + fw, p.y + h), true);
+        draw->AddText(ImVec2(x + 4, p.y + h * 0.17f), readable_text(fill), label.c_str());
+        draw->PopClipRect();
+    }
+    ImGui::Dummy(ImVec2(w, h + 4));
+}
+
+void draw_linear(const OstepProblem& p, const Translation* t, const Palette& palette, const Fonts& fonts) {
+    ImGui::Text("Page size %" PRId64 " bytes, %zu virtual pages, physical memory %" PRId64 " bytes", p.page_size,
+                p.page_table.size(), p.psize);
+    if (t) draw_fields({{"VPN", t->vpn}, {"offset", t->vaddr % p.page_size}}, palette);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+    const float height = std::max(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetTextLineHeightWithSpacing() * 5);
+    if (!ImGui::BeginTable("##ostep-page-table", 3, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("VPN");
+    ImGui::TableSetupColumn("entry");
+    ImGui::TableSetupColumn("meaning");
+    ImGui::TableHeadersRow();
+    // The lit row scrolls into view once per step.
+    static const Translation* scrolled = nullptr;
+    ImGui::PushFont(fonts.mono);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(p.page_table.size()));
+    if (t && t->vpn >= 0) clipper.ForceDisplayRangeByIndices(static_cast<int>(t->vpn), static_cast<int>(t->vpn) + 1);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::int64_t pfn = p.page_table[static_cast<std::size_t>(row)];
+            ImGui::TableNextRow();
+            const bool lit = t && t->vpn == row;
+            if (lit) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, with_alpha(palette.current, 110));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", row);
+            if (lit && scrolled != t) {
+                ImGui::SetScrollHereY(0.5f);
+                scrolled = t;
+            }
+            ImGui::TableNextColumn();
+            ImGui::Text("0x%08" PRIx64, pfn < 0 ? std::uint64_t{0} : (std::uint64_t{0x80000000} | static_cast<std::uint64_t>(pfn)));
+            ImGui::TableNextColumn();
+            if (pfn < 0) ImGui::TextDisabled("not valid");
+            else ImGui::Text("valid, PFN %" PRId64, pfn);
+        }
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+}
+
+// One 32-byte page as 32 cells of hex; `lit` is the entry the walk reads there.
+void draw_page_cells(const char* title, const OstepProblem& p, int page, int lit, const Palette& palette, const Fonts& fonts) {
+    ImGui::Text("%s: page %d", title, page);
+    ImGui::PushFont(fonts.mono);
+    const float cell = ImGui::CalcTextSize("00").x + 8.0f;
+    const int per_row = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / cell), 8, 32);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight() + 4.0f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int i = 0; i < 32; ++i) {
+        const int byte = p.memory[static_cast<std::size_t>(page * 32 + i)];
+        const ImVec2 at(origin.x + cell * static_cast<float>(i % per_row), origin.y + line * static_cast<float>(i / per_row));
+        const bool valid = (byte & 0x80) != 0;
+        const ImU32 fill = i == lit ? palette.current : valid ? with_alpha(palette.payload, 90) : with_alpha(palette.unmapped, 60);
+        draw->AddRectFilled(at, ImVec2(at.x + cell - 2, at.y + line - 2), fill);
+        char text[4];
+        std::snprintf(text, sizeof text, "%02x", byte);
+        draw->AddText(ImVec2(at.x + 4, at.y + 1), i == lit ? readable_text(fill) : ImGui::GetColorU32(ImGuiCol_Text), text);
+    }
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(cell * static_cast<float>(per_row), line * static_cast<float>((32 + per_row - 1) / per_row)));
+}
+
+void draw_multilevel(const OstepProblem& p, const Translation* t, const Palette& palette, const Fonts& fonts) {
+    ImGui::Text("32-byte pages, 128 physical pages; PDBR = page %d (the page directory)", p.pdbr);
+    if (!t) {
+        draw_page_cells("Page directory", p, p.pdbr, -1, palette, fonts);
+        return;
+    }
+    draw_fields({{"PDE", (t->vaddr >> 10) & 0x1f}, {"PTE", (t->vaddr >> 5) & 0x1f}, {"offset", t->vaddr & 0x1f}}, palette);
+    if (t->pde) draw_page_cells("Page directory", p, t->pde->page, t->pde->index, palette, fonts);
+    if (t->pte) draw_page_cells("Page table", p, t->pte->page, t->pte->index, palette, fonts);
+    if (t->paddr) draw_page_cells("Data page", p, t->pte->pfn(), static_cast<int>(*t->paddr & 0x1f), palette, fonts);
+}
+
+void draw_rows(const machine::OstepView& view, const Palette& palette, const Fonts& fonts) {
+    const std::vector<OstepRow> rows = make_ostep_rows(view);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("##ostep-addresses", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 80.0f)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("virtual address", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("answer (revealed step by step)");
+    ImGui::TableHeadersRow();
+    ImGui::PushFont(fonts.mono);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const OstepRow& row = rows[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            if (row.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, with_alpha(palette.current, 110));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", i);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.vaddr.c_str());
+            ImGui::TableNextColumn();
+            if (row.fault) ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
+            ImGui::TextUnformatted(row.answer.c_str());
+            if (row.fault) ImGui::PopStyleColor();
+        }
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+const Translation* current_translation(const machine::OstepView& view) {
+    if (!view.problem || view.answered == 0 || view.answered > view.problem->translations.size()) return nullptr;
+    return &view.problem->translations[view.answered - 1];
+}
+
+std::vector<OstepRow> make_ostep_rows(const machine::OstepView& view) {
+    std::vector<OstepRow> rows;
+    if (!view.problem) return rows;
+    const OstepProblem& p = *view.problem;
+    for (std::size_t i = 0; i < p.translations.size(); ++i) {
+        const Translation& t = p.translations[i];
+        const bool revealed = i < view.answered;
+        rows.push_back(OstepRow{.vaddr = number_text(t.vaddr),
+                                .answer = revealed ? ostep::answer_text(p, t) : "?",
+                                .current = i + 1 == view.answered,
+                                .fault = revealed && !t.paddr});
+    }
+    return rows;
+}
+
+void draw_ostep_problem(const machine::OstepView& view, PanelContext& context) {
+    if (!view.problem) return;
+    const OstepProblem& p = *view.problem;
+    const Translation* t = current_translation(view);
+    ImGui::TextWrapped("OSTEP homework: %s", p.command.c_str());
+    note_item("ostep.command");
+    if (t) {
+        ImGui::PushStyleColor(ImGuiCol_Text, t->paddr ? context.palette.resident : context.palette.guard);
+        ImGui::TextWrapped("Address %zu: %s", view.answered - 1, ostep::answer_text(p, *t).c_str());
+        ImGui::PopStyleColor();
+        note_item("ostep.answer");
+    } else {
+        ImGui::TextDisabled("Step forward to translate the first address; each step reveals one answer.");
+    }
+    switch (p.script) {
+        case ProblemScript::Relocation: draw_relocation(p, t, context.palette); break;
+        case ProblemScript::Segmentation: draw_segmentation(p, t, context.palette); break;
+        case ProblemScript::PagingLinear: draw_linear(p, t, context.palette, context.fonts); break;
+        case ProblemScript::PagingMultilevel: draw_multilevel(p, t, context.palette, context.fonts); break;
+    }
+    draw_rows(view, context.palette, context.fonts);
+}
+
+}  // namespace memsim::ui
