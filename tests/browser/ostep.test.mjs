@@ -1,12 +1,13 @@
 // Browser test of ?ostep=: a link with an OSTEP homework command opens that problem
 // (paging-policy.py's reference string, LRU, 3 frames) with its questions; answering the
-// first and skipping the rest steps through to the last access. Saves a screenshot.
+// first and skipping the rest steps through to the last access; relocation.py's problem is
+// answered by typing addresses. Saves screenshots.
 //   node ostep.test.mjs --dist DIR --artifacts DIR
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { createChecks, openApp, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, openApp, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -39,9 +40,35 @@ await withBrowser(values.dist, async (browser, url) => {
   writeFileSync(join(values.artifacts, 'ostep-link.png'), png);
   check('screenshot ostep-link.png shows the UI', looksDrawn(describePixels(png)));
 
-  // A command without a scenario form keeps the default lesson and says why.
-  const bad = await page.evaluate(() => window.memsim.ostep('relocation.py -s 1'));
-  check('memsim.ostep() of relocation.py explains that it has no scenario form yet', !bad.ok &&
+  // A translation script: the learner types the physical address into the lesson's box.
+  const seg = await page.evaluate(() => window.memsim.ostep('relocation.py -s 1'));
+  check('memsim.ostep() loads relocation.py -s 1 with one question per address', seg.ok, JSON.stringify(seg));
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('its first question asks for a physical address', quiz.pending !== null && quiz.pending.kind === 'translation',
+        JSON.stringify(quiz.pending));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForTimeout(500);
+  await clickWidget(page, 'lesson.typed_answer');
+  await page.keyboard.type('fault');  // 0x30e is beyond the limit 290 (the script says SEGMENTATION VIOLATION)
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(400);
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('typing "fault" and Enter answers the first address correctly', quiz.correct === 1 && quiz.step === 1,
+        JSON.stringify(quiz));
+  await clickWidget(page, 'lesson.typed_answer');
+  await page.keyboard.type('0x3741');  // 261 + base 13884
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(700);
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('typing the second physical address 0x3741 is correct too', quiz.correct === 2 && quiz.step === 2,
+        JSON.stringify(quiz));
+  const translation = await page.screenshot();
+  writeFileSync(join(values.artifacts, 'ostep-relocation-1366.png'), translation);
+  check('screenshot ostep-relocation-1366.png shows the UI', looksDrawn(describePixels(translation)));
+
+  // A command without a scenario form keeps the problem and says why.
+  const bad = await page.evaluate(() => window.memsim.ostep('malloc.py -s 1'));
+  check('memsim.ostep() of malloc.py explains that it has no scenario form yet', !bad.ok &&
         bad.errors[0].message.includes('no scenario form yet'), JSON.stringify(bad));
   check('no console or page errors', errors.length === 0, errors.join(' | '));
 });

@@ -137,7 +137,7 @@ Result<std::string> translation_scenario(std::string_view script, const std::vec
         text += "\n[[question]]\nstep = " + std::to_string(i + 1) + "\nask = " +
                 quoted("Virtual address " + va + ": which physical address? Type it (decimal or 0x hex), or 'fault' for " +
                        (paging ? "an invalid page" : "a segmentation violation") + ".") +
-                "\nkind = \"translation\"\nanswer = \"" + quiz_answer(t) + "\"\nexplain = " + quoted(answer_text(*problem, t)) + "\n";
+                "\nkind = \"translation\"\nanswer = \"" + quiz_answer(t) + "\"\nexplain = " + quoted(explain_translation(*problem, t)) + "\n";
     }
     return text + "+++\n" + title + "\n";
 }

@@ -155,6 +155,7 @@ void draw_lesson_panel(const Rect& rect, PanelContext& context) {
                 static std::array<char, 64> typed{};
                 ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
                 const bool entered = ImGui::InputText("##answer", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+                note_item("lesson.typed_answer");
                 ImGui::SameLine();
                 if (ImGui::Button("Answer") || entered) {
                     context.controller.push(cmd::Answer{typed.data()});

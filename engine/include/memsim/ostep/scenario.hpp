@@ -9,9 +9,14 @@
 //                        script's own (OstepCache); `memsim check` proves the engine agrees.
 //                        An OPT victim that is never used again is not asked: the script
 //                        and the engine may pick different such pages.
+//   relocation.py, segmentation.py, paging-linear-translate.py,
+//   paging-multilevel-translate.py
+//                     -> the script's problem itself (kind = "ostep", see problem.hpp):
+//                        the registers, page table or memory dump as the script prints
+//                        them, and per address "which physical address?" (or "fault").
 //
 // The script's RAND, CLOCK and UNOPT have no memsim policy that replaces the same pages,
-// and the other scripts have no scenario form yet: for them the result is an error.
+// and malloc.py has no scenario form yet: for them the result is an error.
 //
 //   auto text = ostep_scenario("paging-policy.py", {"-s", "3", "-p", "LRU"}, nullptr);
 #include <string>

@@ -1,0 +1,72 @@
+// An OSTEP translation problem in the app: the address table reveals the script's answers
+// one step at a time, and typed answers are graded against the script's.
+#include <catch2/catch.hpp>
+
+#include "memsim/ostep/scenario.hpp"
+#include "ui/controller.hpp"
+#include "ui/panels/ostep_problem_view.hpp"
+
+using namespace memsim;
+using namespace memsim::ui;
+
+namespace {
+
+Controller loaded(const char* script, std::vector<std::string> args) {
+    const auto text = ostep::ostep_scenario(script, args, nullptr);
+    REQUIRE(text.has_value());
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{*text}).ok);
+    c.execute(cmd::SetQuizMode{false});
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("The OSTEP address table hides each answer until its step", "[ui][ostep]") {
+    Controller c = loaded("segmentation.py", {"-s", "1", "-n", "6"});
+    REQUIRE(c.snapshot().ostep.has_value());
+    const ostep::OstepProblem& problem = *c.snapshot().ostep->problem;
+    REQUIRE(problem.translations.size() == 6);
+    REQUIRE(c.total_steps() == 6);
+
+    std::vector<OstepRow> rows = make_ostep_rows(*c.snapshot().ostep);
+    REQUIRE(rows.size() == 6);
+    for (const OstepRow& row : rows) CHECK(row.answer == "?");
+    CHECK(current_translation(*c.snapshot().ostep) == nullptr);
+
+    c.execute(cmd::Seek{3});
+    rows = make_ostep_rows(*c.snapshot().ostep);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const ostep::Translation& t = problem.translations[i];
+        INFO("address " << i);
+        CHECK(rows[i].current == (i == 2));
+        if (i < 3) {
+            CHECK(rows[i].answer == ostep::answer_text(problem, t));
+            CHECK(rows[i].fault == !t.paddr.has_value());
+        } else {
+            CHECK(rows[i].answer == "?");
+            CHECK_FALSE(rows[i].fault);
+        }
+    }
+    CHECK(current_translation(*c.snapshot().ostep) == &problem.translations[2]);
+}
+
+TEST_CASE("A typed physical address is graded against the script's answer", "[ui][ostep]") {
+    const auto text = ostep::ostep_scenario("relocation.py", {"-s", "1"}, nullptr);
+    REQUIRE(text.has_value());
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{*text}).ok);
+    c.execute(cmd::SetQuizMode{true});
+    const ostep::OstepProblem& problem = *c.snapshot().ostep->problem;
+    // relocation.py -s 1: 0x30e is past the limit (a violation), 0x105 lands at base + 0x105.
+    REQUIRE_FALSE(problem.translations[0].paddr);
+    REQUIRE(problem.translations[1].paddr == problem.base + 0x105);
+    REQUIRE(c.quiz().pending(c.step()) != nullptr);
+    c.execute(cmd::Answer{"0x30e"});  // wrong (the address itself): still reveals the step
+    CHECK(c.quiz().answered() == 1);
+    CHECK(c.quiz().correct() == 0);
+    CHECK(c.step() == 1);
+    c.execute(cmd::Answer{std::to_string(problem.base + 0x105)});  // right, in decimal
+    CHECK(c.quiz().correct() == 1);
+    CHECK(c.step() == 2);
+}
