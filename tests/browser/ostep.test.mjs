@@ -66,10 +66,30 @@ await withBrowser(values.dist, async (browser, url) => {
   writeFileSync(join(values.artifacts, 'ostep-relocation-1366.png'), translation);
   check('screenshot ostep-relocation-1366.png shows the UI', looksDrawn(describePixels(translation)));
 
+  // malloc.py: the Heap panel draws the free list; the learner types what malloc returns.
+  const heap = await page.evaluate(() => window.memsim.ostep('malloc.py -s 1'));
+  check('memsim.ostep() loads malloc.py -s 1 with a question per malloc', heap.ok, JSON.stringify(heap));
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('its first question asks what ptr[0] = Alloc(9) returns', quiz.pending !== null && quiz.pending.kind === 'returned' &&
+        quiz.pending.ask.startsWith('ptr[0] = Alloc(9)'), JSON.stringify(quiz.pending));
+  await page.waitForTimeout(500);
+  await clickWidget(page, 'lesson.typed_answer');
+  await page.keyboard.type('1000');  // the script: returned 1000 (searched 1 elements)
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('ArrowRight');  // Free(ptr[0]) asks nothing
+  await page.waitForTimeout(400);
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('typing 1000 and Enter answers the first malloc correctly; Right steps over the free',
+        quiz.correct === 1 && quiz.step === 2, JSON.stringify({ correct: quiz.correct, step: quiz.step }));
+  const heapPng = await page.screenshot();
+  writeFileSync(join(values.artifacts, 'ostep-malloc-1366.png'), heapPng);
+  check('screenshot ostep-malloc-1366.png shows the UI', looksDrawn(describePixels(heapPng)));
+
   // A command without a scenario form keeps the problem and says why.
-  const bad = await page.evaluate(() => window.memsim.ostep('malloc.py -s 1'));
-  check('memsim.ostep() of malloc.py explains that it has no scenario form yet', !bad.ok &&
-        bad.errors[0].message.includes('no scenario form yet'), JSON.stringify(bad));
+  const bad = await page.evaluate(() => window.memsim.ostep('paging-policy.py -s 1 -p CLOCK'));
+  check('memsim.ostep() of paging-policy.py -p CLOCK explains that it has no scenario form', !bad.ok &&
+        bad.errors[0].message.includes('CLOCK has no scenario form'), JSON.stringify(bad));
   check('no console or page errors', errors.length === 0, errors.join(' | '));
 });
 finish();

@@ -25,11 +25,17 @@ foreach(policy FIFO LRU OPT MRU)
     endforeach()
   endforeach()
 endforeach()
-# The translation scripts: seeds 0..7 with their defaults and with a few flags; with -c
-# (ignored: the scenario asks) and more addresses than the default.
-foreach(script relocation segmentation paging-linear-translate paging-multilevel-translate)
+# The translation scripts and malloc.py: seeds 0..7 with their defaults and with a few
+# flags; with -c (ignored: the scenario asks) and more addresses (or ops) than the default.
+foreach(script relocation segmentation paging-linear-translate paging-multilevel-translate malloc)
+  set(question "translation")
+  set(more "-c;-n;12")
+  if(script STREQUAL "malloc")
+    set(question "returned")
+    set(more "-c;-n;20;-p;FIRST;-l;SIZESORT+;-C;-H;4;-a;4")
+  endif()
   foreach(seed 0 1 2 3 4 5 6 7)
-    foreach(flags "" "-c;-n;12")
+    foreach(flags "" "${more}")
       set(file "${OUT_DIR}/ostep-${script}-${seed}-${count}.msim")
       execute_process(COMMAND ${MEMSIM} ostep ${script}.py -s ${seed} ${flags} --scenario
                       RESULT_VARIABLE code OUTPUT_FILE "${file}" ERROR_VARIABLE err)
@@ -37,8 +43,8 @@ foreach(script relocation segmentation paging-linear-translate paging-multilevel
         message(FATAL_ERROR "--scenario failed for ${script}.py -s ${seed} ${flags}: ${err}")
       endif()
       file(READ "${file}" text)
-      if(NOT text MATCHES "kind = \"translation\"")
-        message(FATAL_ERROR "${file} asks no translation question")
+      if(NOT text MATCHES "kind = \"${question}\"")
+        message(FATAL_ERROR "${file} asks no ${question} question")
       endif()
       execute_process(COMMAND ${MEMSIM} check "${file}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
       math(EXPR count "${count} + 1")

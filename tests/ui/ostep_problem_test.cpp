@@ -70,3 +70,33 @@ TEST_CASE("A typed physical address is graded against the script's answer", "[ui
     CHECK(c.quiz().correct() == 1);
     CHECK(c.step() == 2);
 }
+
+TEST_CASE("A malloc.py problem is drawn in the Heap panel with its ops and typed answers", "[ui][ostep]") {
+    const auto text = ostep::ostep_scenario("malloc.py", {"-s", "1"}, nullptr);
+    REQUIRE(text.has_value());
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{*text}).ok);
+    c.execute(cmd::SetQuizMode{true});
+    REQUIRE(is_heap_problem(c.snapshot()));
+    const ostep::OstepProblem& problem = *c.snapshot().ostep->problem;
+    REQUIRE(problem.heap_ops.size() == 10);
+    std::vector<OstepRow> rows = make_ostep_rows(*c.snapshot().ostep);
+    REQUIRE(rows.size() == 10);
+    CHECK(rows[0].vaddr == "ptr[0] = Alloc(9)");
+    CHECK(rows[0].answer == "?");
+    CHECK(current_translation(*c.snapshot().ostep) == nullptr);
+    // malloc.py -s 1 -c: "ptr[0] = Alloc(9) returned 1000 (searched 1 elements)"
+    REQUIRE(c.quiz().pending(c.step()) != nullptr);
+    c.execute(cmd::Answer{"1000"});
+    CHECK(c.quiz().correct() == 1);
+    CHECK(c.step() == 1);
+    rows = make_ostep_rows(*c.snapshot().ostep);
+    CHECK(rows[0].answer == "returned 1000 (searched 1 elements)");
+    CHECK(rows[0].current);
+    CHECK(rows[1].answer == "?");
+    c.execute(cmd::Step{1});  // Free(ptr[0]) asks nothing
+    CHECK(c.step() == 2);
+    c.execute(cmd::Answer{"1009"});  // wrong: BEST fit takes the 9-byte hole at 1000
+    CHECK(c.quiz().correct() == 1);
+    CHECK(c.quiz().answered() == 2);
+}

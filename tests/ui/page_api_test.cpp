@@ -89,6 +89,8 @@ TEST_CASE("File > OSTEP homework opens a problem or says why it cannot", "[ui][o
     CHECK(open_ostep_problem(c, "paging-policy.py", "-s 7 -p FIFO -C 4") == "");
     CHECK(call(c, "runToEnd")["totalSteps"] == 10);
     CHECK(call(c, "state")["vm"]["frames"].size() == 4);
-    CHECK(open_ostep_problem(c, "malloc.py", "-s 1") == "malloc.py has no scenario form yet (paging-policy.py and the translation scripts have)");
+    CHECK(open_ostep_problem(c, "malloc.py", "-s 1") == "");
+    CHECK(call(c, "runToEnd")["totalSteps"] == 10);
+    CHECK(open_ostep_problem(c, "paging-policy.py", "-p RAND").find("RAND has no scenario form") != std::string::npos);
     CHECK(open_ostep_problem(c, "paging-policy.py", "-x").find("no such option: -x") != std::string::npos);
 }

@@ -17,6 +17,7 @@
 #include "ui/panels/events_panel.hpp"
 #include "ui/panels/heap_panel.hpp"
 #include "ui/panels/lesson_panel.hpp"
+#include "ui/panels/ostep_problem_view.hpp"
 #include "ui/panels/source_panel.hpp"
 #include "ui/panels/stack_panel.hpp"
 #include "ui/panels/statistics_panel.hpp"
@@ -74,8 +75,8 @@ void App::draw() {
     const PanelContent content{
         .loaded = controller_.loaded(),
         .stack = has_process && snapshot.processes.front().stack_top != 0,
-        .heap = has_process && controller_.run_uses_heap(),
-        .virtual_memory = snapshot.vm.has_value() || snapshot.ostep.has_value(),
+        .heap = (has_process && controller_.run_uses_heap()) || is_heap_problem(snapshot),
+        .virtual_memory = snapshot.vm.has_value() || (snapshot.ostep.has_value() && !is_heap_problem(snapshot)),
         .console = snapshot.kind == "program",
         .compare = sim != nullptr && compare_kind(*sim) != CompareKind::None,
         .diagram = snapshot.kind == "program"};

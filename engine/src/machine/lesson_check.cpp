@@ -121,7 +121,11 @@ std::string engine_answer(Simulator& sim, const scenario::Question& q) {
         case QuestionKind::Choice: return choice_fact(sim, after, q.fact);
         case QuestionKind::Translation:
             if (!after.ostep || after.ostep->answered == 0) return "none";
+            if (after.ostep->answered > after.ostep->problem->translations.size()) return "none";
             return ostep::quiz_answer(after.ostep->problem->translations[after.ostep->answered - 1]);
+        case QuestionKind::Returned:
+            if (!after.ostep || after.ostep->answered == 0 || after.ostep->answered > after.ostep->problem->heap_ops.size()) return "none";
+            return std::to_string(after.ostep->problem->heap_ops[after.ostep->answered - 1].result);
     }
     return "none";
 }

@@ -4,6 +4,18 @@ namespace memsim::machine {
 
 void OstepSession::advance(std::vector<Event>* sink) {
     if (done()) return;
+    if (problem_->script == ostep::ProblemScript::Malloc) {
+        const std::size_t index = answered_++;
+        const ostep::HeapOp& op = problem_->heap_ops[index];
+        if (sink == nullptr) return;
+        // A failed malloc or a skipped free is the problem's answer, not the learner's mistake.
+        sink->push_back(Event{.source = EventSource::Heap,
+                              .kind = op.kind == ostep::HeapOp::Kind::Alloc ? EventKind::Malloc : EventKind::Free,
+                              .text = ostep::explain_heap_op(*problem_, index),
+                              .line = line_,
+                              .address = op.chunk ? static_cast<std::uint64_t>(op.chunk->addr) : 0});
+        return;
+    }
     const ostep::Translation& t = problem_->translations[answered_++];
     if (sink == nullptr) return;
     // A violation is the problem's answer, not the learner's mistake: no error mark.

@@ -101,8 +101,8 @@ Result<Simulator::Session> ostep_session(const scenario::Scenario& s) {
     if (!words.empty() && (words[0] == "python3" || words[0] == "python")) words.erase(words.begin());
     if (words.empty()) return fail("the body has no command; expected one such as relocation.py -s 1", s.body_first_line, 1);
     const auto script = ostep::find_script(words[0]);
-    if (!script || !ostep::has_translation_problem(*script)) {
-        return fail("expected relocation.py, segmentation.py, paging-linear-translate.py or paging-multilevel-translate.py, not '" +
+    if (!script || !ostep::has_problem_form(*script)) {
+        return fail("expected relocation.py, segmentation.py, paging-linear-translate.py, paging-multilevel-translate.py or malloc.py, not '" +
                         words[0] + "'",
                     line, 1);
     }

@@ -110,6 +110,13 @@ struct FreeList {
         return 0;
     }
 
+    // The problem's record of an op, with the heap as the op left it.
+    HeapOp record(HeapOp op) const {
+        for (const auto& [addr, chunk] : list) op.free_list.push_back({addr, chunk});
+        for (const auto& [addr, chunk] : sizemap) op.used.push_back({addr, chunk});
+        return op;
+    }
+
     std::string dump() const {
         std::string line = cformat("Free List [ Size %zu ]: ", list.size());
         for (const auto& [addr, chunk] : list) line += cformat("[ addr:%lld sz:%lld ]", ll(addr), ll(chunk));
@@ -131,6 +138,12 @@ int random_ops(ScriptIo& io, FreeList& m, PythonRandom& rng, double percent, std
                 p[c] = got->first;
                 live.push_back(c);
             }
+            const std::optional<HeapChunk> taken =
+                got->first == -1 ? std::nullopt : std::optional<HeapChunk>{{got->first, m.sizemap.at(got->first)}};
+            if (!io.add(m.record({.kind = HeapOp::Kind::Alloc, .ptr = c, .size = want, .result = got->first + header,
+                                  .searched = got->second, .chunk = taken}))) {
+                return 1;
+            }
             io.print(cformat("ptr[%lld] = Alloc(%lld)", ll(c), ll(want)) +
                      (solve ? cformat(" returned %lld (searched %lld elements)", ll(got->first + header), ll(got->second))
                             : " returned ?"));
@@ -138,7 +151,9 @@ int random_ops(ScriptIo& io, FreeList& m, PythonRandom& rng, double percent, std
         } else {
             if (p.empty()) continue;
             const auto d = static_cast<std::size_t>(rng.random() * static_cast<double>(live.size()));
+            const HeapChunk given{p[live[d]], m.sizemap.at(p[live[d]])};
             const std::int64_t rc = m.free(p[live[d]]);
+            if (!io.add(m.record({.kind = HeapOp::Kind::Free, .ptr = live[d], .result = rc, .chunk = given}))) return 1;
             io.print(cformat("Free(ptr[%lld])", ll(live[d])));
             io.print(solve ? cformat("returned %lld", ll(rc)) : "returned ?");
             p.erase(live[d]);
@@ -162,6 +177,12 @@ int listed_ops(ScriptIo& io, FreeList& m, const std::string& ops, bool solve) {
             const auto got = m.malloc(*want);
             if (!got) return io.crash(got.error().message);
             if (got->first != -1) p[c] = got->first;
+            const std::optional<HeapChunk> taken =
+                got->first == -1 ? std::nullopt : std::optional<HeapChunk>{{got->first, m.sizemap.at(got->first)}};
+            if (!io.add(m.record({.kind = HeapOp::Kind::Alloc, .ptr = c, .size = *want, .result = got->first,
+                                  .searched = got->second, .chunk = taken}))) {
+                return 1;
+            }
             io.print(cformat("ptr[%lld] = Alloc(%lld)", ll(c), ll(*want)) +
                      (solve ? cformat(" returned %lld (searched %lld elements)", ll(got->first), ll(got->second))
                             : " returned ?"));
@@ -170,13 +191,18 @@ int listed_ops(ScriptIo& io, FreeList& m, const std::string& ops, bool solve) {
             const auto index = py_int(split_at(op, '-'));
             if (!index) return io.crash(index.error().message);
             if (*index >= static_cast<std::int64_t>(p.size())) {
+                if (!io.add(m.record({.kind = HeapOp::Kind::SkippedFree, .ptr = *index}))) return 1;
                 io.print("Invalid Free: Skipping");
                 continue;
             }
             io.print(cformat("Free(ptr[%lld])", ll(*index)));
             const auto it = p.find(*index);
             if (it == p.end()) return io.crash("KeyError: " + std::to_string(*index));
+            const auto held = m.sizemap.find(it->second);  // gone when this pointer was freed before
+            const std::optional<HeapChunk> given =
+                held == m.sizemap.end() ? std::nullopt : std::optional<HeapChunk>{{held->first, held->second}};
             const std::int64_t rc = m.free(it->second);
+            if (!io.add(m.record({.kind = HeapOp::Kind::Free, .ptr = *index, .result = rc, .chunk = given}))) return 1;
             io.print(solve ? cformat("returned %lld", ll(rc)) : "returned ?");
         } else {
             return io.crash("NameError: name 'abort' is not defined");
@@ -196,6 +222,15 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
     }
     FreeList m{*numbers[0], *numbers[2], *numbers[3], o.text("policy"), o.text("order"), o.flag("coalesce"), {}, {}};
     m.list.push_back({*numbers[1], *numbers[0]});
+    if (io.problem) {
+        io.problem->heap_base = *numbers[1];
+        io.problem->heap_size = *numbers[0];
+        io.problem->header = m.header;
+        io.problem->align = m.align;
+        io.problem->policy = m.policy;
+        io.problem->order = m.order;
+        io.problem->coalesce = m.coalesce;
+    }
     const auto& orders = {"ADDRSORT", "SIZESORT+", "SIZESORT-", "INSERT-FRONT", "INSERT-BACK"};
     if (m.policy != "FIRST" && m.policy != "BEST" && m.policy != "WORST") return io.crash("AssertionError (policy)");
     if (std::none_of(orders.begin(), orders.end(), [&](const char* name) { return m.order == name; })) {

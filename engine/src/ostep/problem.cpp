@@ -16,6 +16,7 @@ const ProblemDef problem_scripts[] = {
     {&segmentation_script, ProblemScript::Segmentation},
     {&paging_linear_script, ProblemScript::PagingLinear},
     {&paging_multilevel_script, ProblemScript::PagingMultilevel},
+    {&malloc_script, ProblemScript::Malloc},
 };
 
 // Collects what a port prints, to name its error when it stops.
@@ -46,7 +47,7 @@ std::string entry_text(const WalkEntry& e) {
 
 }  // namespace
 
-bool has_translation_problem(std::string_view script) {
+bool has_problem_form(std::string_view script) {
     for (const ProblemDef& p : problem_scripts) {
         if (p.script->name == script) return true;
     }
@@ -65,10 +66,13 @@ Result<OstepProblem> ostep_problem(std::string_view script, const std::vector<st
         if (p.script->run(io, parsed.values, nullptr) != 0) {
             return fail(last_line(sink.err_text.empty() ? sink.last_line : sink.err_text));
         }
-        if (problem.translations.empty()) return fail("the problem has no addresses to translate (-n 0)");
+        if (problem.steps() == 0) {
+            return fail(p.kind == ProblemScript::Malloc ? "the problem has no mallocs or frees (-n 0)"
+                                                        : "the problem has no addresses to translate (-n 0)");
+        }
         return problem;
     }
-    return fail(std::string(script) + " has no translation problem");
+    return fail(std::string(script) + " has no problem form");
 }
 
 std::string answer_text(const OstepProblem& problem, const Translation& t) {
@@ -81,6 +85,7 @@ std::string answer_text(const OstepProblem& problem, const Translation& t) {
         case ProblemScript::PagingLinear:
             return t.paddr ? hex_and_decimal(*t.paddr) + " [VPN " + std::to_string(t.vpn) + "]"
                            : "Invalid (VPN " + std::to_string(t.vpn) + " not valid)";
+        case ProblemScript::Malloc: break;
         case ProblemScript::PagingMultilevel:
             if (t.pde && !t.pde->valid()) return "Fault (page directory entry not valid)";
             if (t.pte && !t.pte->valid()) return "Fault (page table entry not valid)";
@@ -157,8 +162,102 @@ std::string explain_translation(const OstepProblem& p, const Translation& t) {
             }
             return text;
         }
+        case ProblemScript::Malloc: break;
     }
     return va;
+}
+
+std::string heap_op_text(const HeapOp& op) {
+    switch (op.kind) {
+        case HeapOp::Kind::Alloc: return cformat("ptr[%lld] = Alloc(%lld)", static_cast<long long>(op.ptr), static_cast<long long>(op.size));
+        case HeapOp::Kind::Free: return cformat("Free(ptr[%lld])", static_cast<long long>(op.ptr));
+        case HeapOp::Kind::SkippedFree: return cformat("Free(ptr[%lld]) (skipped)", static_cast<long long>(op.ptr));
+    }
+    return "";
+}
+
+std::string heap_answer_text(const HeapOp& op) {
+    switch (op.kind) {
+        case HeapOp::Kind::Alloc:
+            return cformat("returned %lld (searched %lld elements)", static_cast<long long>(op.result), static_cast<long long>(op.searched));
+        case HeapOp::Kind::Free: return cformat("returned %lld", static_cast<long long>(op.result));
+        case HeapOp::Kind::SkippedFree: return "Invalid Free: Skipping";
+    }
+    return "";
+}
+
+std::string free_list_text(const std::vector<HeapChunk>& list) {
+    std::string line = cformat("Free List [ Size %zu ]: ", list.size());
+    for (const HeapChunk& c : list) line += cformat("[ addr:%lld sz:%lld ]", static_cast<long long>(c.addr), static_cast<long long>(c.size));
+    return line;
+}
+
+namespace {
+
+std::string fit_rule(const OstepProblem& p) {
+    if (p.policy == "FIRST") return "FIRST fit takes the first entry in the list that is large enough and stops looking";
+    if (p.policy == "WORST") return "WORST fit walks the whole list and takes the largest entry";
+    return "BEST fit walks the whole list and takes the smallest entry that is large enough";
+}
+
+std::string bytes(std::int64_t n) { return cformat(n == 1 ? "%lld byte" : "%lld bytes", static_cast<long long>(n)); }
+
+// The free chunk starting at `addr` before op `index` (the whole heap before the first op).
+std::optional<HeapChunk> free_chunk_before(const OstepProblem& p, std::size_t index, std::int64_t addr) {
+    const std::vector<HeapChunk> whole{{p.heap_base, p.heap_size}};
+    const std::vector<HeapChunk>& list = index == 0 ? whole : p.heap_ops[index - 1].free_list;
+    for (const HeapChunk& c : list) {
+        if (c.addr == addr) return c;
+    }
+    return std::nullopt;
+}
+
+std::string request_text(const OstepProblem& p, std::int64_t size) {
+    std::string text = bytes(size);
+    std::int64_t want = size;
+    if (p.align > 0) {
+        const std::int64_t left = ((want % p.align) + p.align) % p.align;
+        want += left != 0 ? p.align - left : 0;
+        if (want != size) text += cformat(", rounded up to %lld (alignment %lld)", static_cast<long long>(want), static_cast<long long>(p.align));
+    }
+    if (p.header > 0) text += cformat(", plus a %lld-byte header: ", static_cast<long long>(p.header)) + bytes(want + p.header);
+    return text;
+}
+
+}  // namespace
+
+std::string explain_heap_op(const OstepProblem& p, std::size_t index) {
+    const HeapOp& op = p.heap_ops[index];
+    const std::string list = free_list_text(op.free_list);
+    switch (op.kind) {
+        case HeapOp::Kind::Alloc: {
+            const std::string asked = heap_op_text(op) + " asks for " + request_text(p, op.size) + ". " + fit_rule(p) + "; it looked at " +
+                                      std::to_string(op.searched) + (op.searched == 1 ? " entry" : " entries");
+            if (!op.chunk) return asked + " and none is large enough, so the allocation fails and returns " + std::to_string(op.result) + ". " + list + ".";
+            const std::optional<HeapChunk> from = free_chunk_before(p, index, op.chunk->addr);
+            const std::string cut = from && from->size > op.chunk->size
+                                        ? "cutting " + bytes(op.chunk->size) + " from the front of its " + bytes(from->size) +
+                                              " (the rest stays in the list where the chunk was)"
+                                        : "all of it: the entry leaves the list";
+            return asked + " and took the chunk at " + std::to_string(op.chunk->addr) + ", " + cut + ". It returns " +
+                   std::to_string(op.result) + ". " + list + ".";
+        }
+        case HeapOp::Kind::Free: {
+            if (!op.chunk) return heap_op_text(op) + ": that pointer is not allocated any more, so free returns -1 and the list is unchanged. " + list + ".";
+            std::string text = heap_op_text(op) + " gives the " + bytes(op.chunk->size) + " at " + std::to_string(op.chunk->addr) +
+                               " back to the free list";
+            if (p.order == "ADDRSORT") text += ", which is kept sorted by address";
+            else if (p.order == "SIZESORT+") text += ", which is kept sorted by size, smallest first";
+            else if (p.order == "SIZESORT-") text += ", which is kept sorted by size, largest first";
+            else if (p.order == "INSERT-FRONT") text += " at its front";
+            else text += " at its end";
+            text += p.coalesce ? "; neighbouring free chunks are then merged (coalesced)" : "; without -C neighbouring free chunks are not merged";
+            return text + ". It returns 0. " + list + ".";
+        }
+        case HeapOp::Kind::SkippedFree:
+            return heap_op_text(op) + ": the script skips a free of a pointer number not below the count of pointers it has handed out. " + list + ".";
+    }
+    return list;
 }
 
 }  // namespace memsim::ostep

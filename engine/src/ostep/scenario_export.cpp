@@ -116,18 +116,40 @@ constexpr TranslationText translation_texts[] = {
      "page-table index and a 5-bit offset. The PDBR names the page holding the directory; its entry (valid bit 0x80 "
      "and a 7-bit PFN) names the page holding the page table; that entry names the data page. An entry without the "
      "valid bit stops the walk with a fault."},
+    {ProblemScript::Malloc, "Free-space management: where does each malloc land, and what does the free list look like after each op?",
+     "In simple words: the heap is managed with a free list of chunks (address and size). A request, rounded up to the "
+     "alignment and with the header added, is cut from the front of one chunk in the list: FIRST fit takes the first "
+     "chunk large enough, BEST the smallest one large enough, WORST the largest. Free puts the chunk back in the list, "
+     "in the list's order (by address, by size, or at the front or back); with -C neighbouring free chunks are merged. "
+     "Without merging the heap splinters into small chunks, and a large request fails although enough bytes are free."},
 };
 
-Result<std::string> translation_scenario(std::string_view script, const std::vector<std::string>& args, const std::string& title) {
+// malloc.py's questions: what each malloc returns (frees return 0 unless the pointer is
+// no longer allocated, which the explanation of the step says).
+std::string heap_questions(const OstepProblem& problem) {
+    std::string text;
+    for (std::size_t i = 0; i < problem.heap_ops.size(); ++i) {
+        const HeapOp& op = problem.heap_ops[i];
+        if (op.kind != HeapOp::Kind::Alloc) continue;
+        text += "\n[[question]]\nstep = " + std::to_string(i + 1) + "\nask = " +
+                quoted(heap_op_text(op) + " under " + problem.policy + " fit: which address does it return? (-1 when no free chunk is large enough)") +
+                "\nkind = \"returned\"\nanswer = \"" + std::to_string(op.result) + "\"\nexplain = " + quoted(explain_heap_op(problem, i)) + "\n";
+    }
+    return text;
+}
+
+Result<std::string> problem_scenario(std::string_view script, const std::vector<std::string>& args, const std::string& title) {
     auto problem = ostep_problem(script, args);
     if (!problem) return tl::unexpected(problem.error());
     const TranslationText* words = &translation_texts[0];
     for (const TranslationText& t : translation_texts) {
         if (t.script == problem->script) words = &t;
     }
+    const std::string panel = problem->script == ProblemScript::Malloc ? "heap" : "vm";
     std::string text = "+++\nformat = 1\ntitle = " + quoted("OSTEP " + title) + "\nsummary = " + quoted(words->summary) +
                        "\nkind = \"ostep\"\nlesson = " + quoted(words->lesson) +
-                       "\n\n[view]\npanels = [\"source\", \"vm\", \"events\"]\nlarge = \"vm\"\n";
+                       "\n\n[view]\npanels = [\"source\", \"" + panel + "\", \"events\"]\nlarge = \"" + panel + "\"\n";
+    if (problem->script == ProblemScript::Malloc) return text + heap_questions(*problem) + "+++\n" + title + "\n";
     const bool paging = problem->script == ProblemScript::PagingLinear || problem->script == ProblemScript::PagingMultilevel;
     for (std::size_t i = 0; i < problem->translations.size(); ++i) {
         const Translation& t = problem->translations[i];
@@ -163,8 +185,7 @@ Result<std::string> ostep_scenario(std::string_view script, const std::vector<st
                                    const FileReader& read_file) {
     const auto name = find_script(script);
     if (!name) return fail("unknown OSTEP script '" + std::string(script) + "'");
-    if (has_translation_problem(*name)) return translation_scenario(*name, args, command_line(*name, args));
-    if (*name != paging_policy_script.name) return fail(*name + " has no scenario form yet (paging-policy.py and the translation scripts have)");
+    if (has_problem_form(*name)) return problem_scenario(*name, args, command_line(*name, args));
     const ParseOutcome parsed = parse_options(paging_policy_script.name, paging_policy_script.options, args);
     if (!parsed.run) return fail(parsed.err.empty() ? "-h prints the help; it makes no scenario" : parsed.err);
     return paging_policy_scenario(parsed.values, command_line(*name, args), read_file);

@@ -26,6 +26,16 @@ bool ScriptIo::add(Translation t) {
     return true;
 }
 
+bool ScriptIo::add(HeapOp op) {
+    if (problem == nullptr) return true;
+    if (problem->heap_ops.size() >= max_problem_heap_ops) {
+        too_large("more than " + std::to_string(max_problem_heap_ops) + " mallocs and frees (-n or -A)");
+        return false;
+    }
+    problem->heap_ops.push_back(std::move(op));
+    return true;
+}
+
 int ScriptIo::too_large(std::string_view what) {
     io.err("this problem is too large for a scenario: " + std::string(what) + "\n");
     return 1;

@@ -30,6 +30,8 @@ struct ScriptIo {
     int endless(std::string_view what);
     // Records a translation for the problem; false (after reporting) when the problem is full.
     bool add(Translation t);
+    // Records a malloc.py op for the problem; false (after reporting) when the problem is full.
+    bool add(HeapOp op);
     // Reports a problem too large to draw; returns exit code 1.
     int too_large(std::string_view what);
 };

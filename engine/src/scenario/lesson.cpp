@@ -12,7 +12,7 @@ namespace {
 
 constexpr QuestionKind all_kinds[] = {QuestionKind::HitOrMiss, QuestionKind::TlbHitOrMiss, QuestionKind::VictimPage,
                                       QuestionKind::MallocBlock, QuestionKind::Address, QuestionKind::Number,
-                                      QuestionKind::Choice, QuestionKind::Translation};
+                                      QuestionKind::Choice, QuestionKind::Translation, QuestionKind::Returned};
 
 std::vector<std::string> kind_names() {
     std::vector<std::string> names;
@@ -55,6 +55,10 @@ void check_question(const Question& q, SettingsReader& reader) {
     }
     if (q.kind == QuestionKind::Translation && !same_answer(q.answer, "fault") && !parse_u64(trim(q.answer))) {
         reader.reject("answer", "the answer to a translation question is a physical address (decimal or 0x hexadecimal) or \"fault\"");
+    }
+    const std::string_view returned = trim(q.answer);
+    if (q.kind == QuestionKind::Returned && !parse_u64(returned) && !(returned.starts_with('-') && parse_u64(returned.substr(1)))) {
+        reader.reject("answer", "the answer to a returned question is the whole number the op returns (an address, 0 or -1)");
     }
     if (q.kind == QuestionKind::Choice) {
         const bool listed = std::any_of(q.choices.begin(), q.choices.end(),
@@ -112,6 +116,7 @@ const char* question_kind_name(QuestionKind kind) {
         case QuestionKind::Number: return "number";
         case QuestionKind::Choice: return "choice";
         case QuestionKind::Translation: return "translation";
+        case QuestionKind::Returned: return "returned";
     }
     return "choice";
 }

@@ -77,7 +77,7 @@ TEST_CASE("An OSTEP translation problem has the real script's addresses and answ
     int solved_cases = 0, refused_cases = 0, addresses = 0;
     for (const char* dir : {"relocation", "segmentation", "paging-linear-translate", "paging-multilevel-translate"}) {
         const std::string script = std::string(dir) + ".py";
-        REQUIRE(has_translation_problem(script));
+        REQUIRE(has_problem_form(script));
         for (const auto& entry : fs::directory_iterator(root / dir)) {
             if (entry.path().extension() != ".args") continue;
             fs::path base = entry.path();
@@ -137,7 +137,7 @@ TEST_CASE("A translation problem too large to draw or ask is refused with the li
     const auto bad = ostep_problem("segmentation.py", {"-x"});
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error().message.find("no such option: -x") != std::string::npos);
-    CHECK_FALSE(ostep_problem("malloc.py", {}).has_value());
+    CHECK_FALSE(ostep_problem("paging-policy.py", {}).has_value());  // a scenario of its own kind, no problem
 }
 
 TEST_CASE("The multi-level walk records the directory and table entries the script read", "[ostep][problem]") {
@@ -162,4 +162,105 @@ TEST_CASE("The multi-level walk records the directory and table entries the scri
             CHECK(t.value == problem->memory[static_cast<std::size_t>(*t.paddr)]);
         }
     }
+}
+
+namespace {
+
+// One op of malloc.py as the real script printed it with -c.
+struct PrintedOp {
+    std::string op;              // "ptr[0] = Alloc(9)", "Free(ptr[0])", "Invalid Free: Skipping"
+    std::optional<std::int64_t> result{}, searched{};
+    std::string free_list{};     // the "Free List [ Size n ]: ..." line after it
+};
+
+std::vector<PrintedOp> printed_ops(const std::string& stdout_text) {
+    static const std::regex alloc(R"(^(ptr\[\d+\] = Alloc\(-?\d+\)) returned (-?\d+) \(searched (\d+) elements\))");
+    static const std::regex asked(R"(^(ptr\[\d+\] = Alloc\(-?\d+\)) returned \?)");
+    static const std::regex returned(R"(^returned (-?\d+))");
+    std::vector<PrintedOp> ops;
+    for (const std::string& line : lines_of(stdout_text)) {
+        std::smatch m;
+        if (std::regex_search(line, m, alloc)) {
+            ops.push_back({.op = m[1], .result = std::stoll(m[2]), .searched = std::stoll(m[3])});
+        } else if (std::regex_search(line, m, asked)) {
+            ops.push_back({.op = m[1]});
+        } else if (line.rfind("Free(ptr[", 0) == 0 || line == "Invalid Free: Skipping") {
+            ops.push_back({.op = line});
+        } else if (!ops.empty() && std::regex_search(line, m, returned)) {
+            ops.back().result = std::stoll(m[1]);
+        } else if (!ops.empty() && line.rfind("Free List", 0) == 0) {
+            ops.back().free_list = line;
+        }
+    }
+    return ops;
+}
+
+}  // namespace
+
+// The same oracle for malloc.py: every op of every reference case, with what it returned,
+// the entries it searched and the free list after it, exactly as the script printed them.
+TEST_CASE("An OSTEP malloc.py problem has the real script's ops, answers and free lists", "[ostep][problem]") {
+    const fs::path dir = fs::path(MEMSIM_SOURCE_DIR) / "tests" / "cli" / "ostep" / "malloc";
+    REQUIRE(has_problem_form("malloc.py"));
+    int solved_cases = 0, refused_cases = 0, ops = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() != ".args") continue;
+        fs::path base = entry.path();
+        base.replace_extension();
+        const std::vector<std::string> args = lines_of(read_text(entry.path()));
+        const std::string code = read_text(base.string() + ".code");
+        const std::vector<PrintedOp> printed = printed_ops(read_text(base.string() + ".stdout"));
+        INFO("malloc.py case " << base.filename().string());
+        const auto problem = ostep_problem("malloc.py", args);
+        if (code.rfind("0", 0) != 0 || printed.empty()) {
+            CHECK_FALSE(problem.has_value());
+            refused_cases += code.rfind("0", 0) != 0 ? 1 : 0;
+            continue;
+        }
+        REQUIRE(problem.has_value());
+        REQUIRE(problem->heap_ops.size() == printed.size());
+        if (printed.front().free_list.empty()) continue;  // without -c the script only asks
+        ++solved_cases;
+        for (std::size_t i = 0; i < printed.size(); ++i) {
+            const HeapOp& op = problem->heap_ops[i];
+            INFO("op " << i << ": " << printed[i].op);
+            if (op.kind == HeapOp::Kind::SkippedFree) {
+                CHECK(printed[i].op == "Invalid Free: Skipping");
+                CHECK(heap_answer_text(op) == printed[i].op);
+                ++ops;
+                continue;
+            }
+            CHECK(heap_op_text(op) == printed[i].op);
+            CHECK(op.result == printed[i].result);
+            if (op.kind == HeapOp::Kind::Alloc) CHECK(op.searched == printed[i].searched);
+            CHECK(free_list_text(op.free_list) == printed[i].free_list);
+            CHECK_FALSE(explain_heap_op(*problem, i).empty());
+            ++ops;
+        }
+    }
+    CHECK(solved_cases >= 40);
+    CHECK(refused_cases >= 8);
+    CHECK(ops >= 500);
+}
+
+TEST_CASE("A malloc.py problem keeps the chunks in use and each op's chunk", "[ostep][problem]") {
+    const auto problem = ostep_problem("malloc.py", {"-A", "+10,+20,-0,+5,-1,-1", "-C"});
+    REQUIRE(problem.has_value());
+    REQUIRE(problem->heap_ops.size() == 6);
+    CHECK(problem->heap_base == 1000);
+    CHECK(problem->heap_size == 100);
+    const auto& o = problem->heap_ops;
+    CHECK(o[1].used == std::vector<HeapChunk>{{1000, 10}, {1010, 20}});
+    CHECK(o[2].chunk == HeapChunk{1000, 10});  // Free(ptr[0]) gives back its 10 bytes
+    CHECK(o[3].chunk == HeapChunk{1000, 5});   // BEST fit: the 10-byte hole beats the 70
+    CHECK(o[4].chunk == HeapChunk{1010, 20});
+    CHECK(o[4].free_list == std::vector<HeapChunk>{{1005, 95}});  // -C merges the neighbours
+    CHECK_FALSE(o[5].chunk);                   // freed twice: not allocated any more
+    CHECK(o[5].result == -1);
+    CHECK(explain_heap_op(*problem, 5).find("returns -1") != std::string::npos);
+    CHECK(explain_heap_op(*problem, 3).find("cutting 5 bytes from the front of its 10 bytes") != std::string::npos);
+    const auto many = ostep_problem("malloc.py", {"-n", "5000"});
+    REQUIRE_FALSE(many.has_value());
+    CHECK(many.error().message.find("more than 1000 mallocs and frees") != std::string::npos);
+    CHECK(ostep_problem("malloc.py", {"-n", "0"}).error().message.find("no mallocs or frees") != std::string::npos);
 }

@@ -10,6 +10,7 @@
 #include "ui/percent.hpp"
 #include "ui/panels/heap_free_links.hpp"
 #include "ui/panels/heap_glibc_bins.hpp"
+#include "ui/panels/ostep_problem_view.hpp"
 #include "ui/panels/settings_row.hpp"
 #include "ui/widget_rects.hpp"
 
@@ -359,7 +360,9 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             ++version;
         }
         const Palette& palette = context.palette;
-        if (!view.has_heap) {
+        if (is_heap_problem(context.controller.snapshot())) {
+            draw_ostep_problem(*context.controller.snapshot().ostep, context);
+        } else if (!view.has_heap) {
             ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario has no heap (it is a paging trace)."
                                                                  : "Load a scenario to see the heap.");
         } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <map>
 
 #include "imgui.h"
 #include "ui/widget_rects.hpp"
@@ -10,6 +11,8 @@
 namespace memsim::ui {
 namespace {
 
+using ostep::HeapChunk;
+using ostep::HeapOp;
 using ostep::OstepProblem;
 using ostep::ProblemScript;
 using ostep::Translation;
@@ -195,13 +198,56 @@ void draw_multilevel(const OstepProblem& p, const Translation* t, const Palette&
     if (t->paddr) draw_page_cells("Data page", p, t->pte->pfn(), static_cast<int>(*t->paddr & 0x1f), palette, fonts);
 }
 
+// malloc.py: the heap to scale, chunks in use named by their pointer, free-list entries
+// numbered in list order (the order the policy searches), and the list as the script prints it.
+void draw_malloc(const OstepProblem& p, std::size_t answered, const Palette& palette, const Fonts& fonts) {
+    const char* coalescing = p.coalesce ? "merged (-C)" : "not merged";
+    ImGui::TextWrapped("Heap of %" PRId64 " bytes at %" PRId64 ", header %" PRId64 ", alignment %s; %s fit, %s list, neighbours %s",
+                       p.heap_size, p.heap_base, p.header, p.align > 0 ? std::to_string(p.align).c_str() : "none",
+                       p.policy.c_str(), p.order.c_str(), coalescing);
+    std::map<std::int64_t, std::int64_t> owner;  // chunk address -> pointer number, as of this step
+    for (std::size_t i = 0; i < answered && i < p.heap_ops.size(); ++i) {
+        const HeapOp& op = p.heap_ops[i];
+        if (op.kind == HeapOp::Kind::Alloc && op.chunk) owner[op.chunk->addr] = op.ptr;
+        if (op.kind == HeapOp::Kind::Free && op.chunk) owner.erase(op.chunk->addr);
+    }
+    const HeapOp* current = answered > 0 && answered <= p.heap_ops.size() ? &p.heap_ops[answered - 1] : nullptr;
+    const std::vector<HeapChunk> whole{{p.heap_base, p.heap_size}};
+    const std::vector<HeapChunk>& free_list = current ? current->free_list : whole;
+    std::vector<Span> spans;
+    if (current) {
+        for (const HeapChunk& c : current->used) {
+            const auto who = owner.find(c.addr);
+            spans.push_back({c.addr - p.heap_base, c.addr - p.heap_base + c.size, palette.payload,
+                             who == owner.end() ? "used" : "ptr[" + std::to_string(who->second) + "]"});
+        }
+    }
+    for (std::size_t i = 0; i < free_list.size(); ++i) {
+        const HeapChunk& c = free_list[i];
+        spans.push_back({c.addr - p.heap_base, c.addr - p.heap_base + c.size, palette.free, "free #" + std::to_string(i)});
+    }
+    std::vector<Mark> marks;
+    if (current && current->chunk) {
+        marks.push_back({current->chunk->addr - p.heap_base, palette.current,
+                         (current->kind == HeapOp::Kind::Alloc ? "took " : "gave back ") + std::to_string(current->chunk->addr)});
+    }
+    draw_bar(("Heap: " + std::to_string(p.heap_base) + " .. " + std::to_string(p.heap_base + p.heap_size - 1) +
+              " (free chunks numbered in list order)").c_str(),
+             p.heap_size, spans, marks, palette);
+    ImGui::PushFont(fonts.mono);
+    ImGui::TextWrapped("%s", ostep::free_list_text(free_list).c_str());
+    ImGui::PopFont();
+    note_item("ostep.free_list");
+}
+
 void draw_rows(const machine::OstepView& view, const Palette& palette, const Fonts& fonts) {
     const std::vector<OstepRow> rows = make_ostep_rows(view);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##ostep-addresses", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 80.0f)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("virtual address", ImGuiTableColumnFlags_WidthFixed);
+    const bool heap = view.problem->script == ProblemScript::Malloc;
+    ImGui::TableSetupColumn(heap ? "op" : "virtual address", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("answer (revealed step by step)");
     ImGui::TableHeadersRow();
     ImGui::PushFont(fonts.mono);
@@ -228,6 +274,10 @@ void draw_rows(const machine::OstepView& view, const Palette& palette, const Fon
 
 }  // namespace
 
+bool is_heap_problem(const machine::Snapshot& snapshot) {
+    return snapshot.ostep && snapshot.ostep->problem && snapshot.ostep->problem->script == ProblemScript::Malloc;
+}
+
 const Translation* current_translation(const machine::OstepView& view) {
     if (!view.problem || view.answered == 0 || view.answered > view.problem->translations.size()) return nullptr;
     return &view.problem->translations[view.answered - 1];
@@ -237,6 +287,16 @@ std::vector<OstepRow> make_ostep_rows(const machine::OstepView& view) {
     std::vector<OstepRow> rows;
     if (!view.problem) return rows;
     const OstepProblem& p = *view.problem;
+    for (std::size_t i = 0; i < p.heap_ops.size(); ++i) {
+        const HeapOp& op = p.heap_ops[i];
+        const bool revealed = i < view.answered;
+        const bool refused = op.kind == HeapOp::Kind::SkippedFree || (op.kind == HeapOp::Kind::Alloc && !op.chunk) ||
+                             (op.kind == HeapOp::Kind::Free && op.result != 0);
+        rows.push_back(OstepRow{.vaddr = ostep::heap_op_text(op),
+                                .answer = revealed ? ostep::heap_answer_text(op) : "?",
+                                .current = i + 1 == view.answered,
+                                .fault = revealed && refused});
+    }
     for (std::size_t i = 0; i < p.translations.size(); ++i) {
         const Translation& t = p.translations[i];
         const bool revealed = i < view.answered;
@@ -254,7 +314,15 @@ void draw_ostep_problem(const machine::OstepView& view, PanelContext& context) {
     const Translation* t = current_translation(view);
     ImGui::TextWrapped("OSTEP homework: %s", p.command.c_str());
     note_item("ostep.command");
-    if (t) {
+    if (p.script == ProblemScript::Malloc) {
+        if (view.answered > 0 && view.answered <= p.heap_ops.size()) {
+            const HeapOp& op = p.heap_ops[view.answered - 1];
+            ImGui::TextWrapped("%s %s", ostep::heap_op_text(op).c_str(), ostep::heap_answer_text(op).c_str());
+            note_item("ostep.answer");
+        } else {
+            ImGui::TextDisabled("Step forward to do the first malloc or free; each step reveals one answer.");
+        }
+    } else if (t) {
         ImGui::PushStyleColor(ImGuiCol_Text, t->paddr ? context.palette.resident : context.palette.guard);
         ImGui::TextWrapped("Address %zu: %s", view.answered - 1, ostep::answer_text(p, *t).c_str());
         ImGui::PopStyleColor();
@@ -267,6 +335,7 @@ void draw_ostep_problem(const machine::OstepView& view, PanelContext& context) {
         case ProblemScript::Segmentation: draw_segmentation(p, t, context.palette); break;
         case ProblemScript::PagingLinear: draw_linear(p, t, context.palette, context.fonts); break;
         case ProblemScript::PagingMultilevel: draw_multilevel(p, t, context.palette, context.fonts); break;
+        case ProblemScript::Malloc: draw_malloc(p, view.answered, context.palette, context.fonts); break;
     }
     draw_rows(view, context.palette, context.fonts);
 }

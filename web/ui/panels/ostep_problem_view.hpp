@@ -9,6 +9,8 @@
 //   paging-linear        the page table, the entry of the current VPN lit
 //   paging-multilevel    the page directory, the page table and the data page, each entry
 //                        of the walk lit
+//   malloc.py            the heap as a bar to scale (chunks in use, free-list entries
+//                        numbered in list order), the chunk the op took or gave back lit
 #include <string>
 #include <vector>
 
@@ -17,9 +19,13 @@
 
 namespace memsim::ui {
 
-// One address of the problem, as the list shows it.
+// Whether the snapshot is an OSTEP malloc.py problem (drawn in the Heap panel, not the
+// Virtual memory panel).
+bool is_heap_problem(const machine::Snapshot& snapshot);
+
+// One address (or malloc.py op) of the problem, as the list shows it.
 struct OstepRow {
-    std::string vaddr;     // "0x000001ae (430)"
+    std::string vaddr;     // "0x000001ae (430)"; malloc.py: the op, "ptr[0] = Alloc(3)"
     std::string answer;    // the script's answer once revealed, else "?"
     bool current = false;  // this step's address
     bool fault = false;    // revealed and a violation or fault

@@ -360,7 +360,7 @@ void draw_virtual_memory_panel(const Rect& rect, PanelContext& context) {
     if (begin_panel("Virtual memory", rect, context.place)) {
         const machine::Snapshot& snapshot = context.controller.snapshot();
         const VmPanelView view = make_vm_view(snapshot);
-        if (snapshot.ostep) {
+        if (snapshot.ostep && !is_heap_problem(snapshot)) {
             draw_ostep_problem(*snapshot.ostep, context);
         } else if (!view.has_vm) {
             ImGui::TextWrapped("%s", context.controller.loaded() ? "This scenario does not use paging (a heap trace)."

@@ -1,12 +1,15 @@
 #pragma once
-// An OSTEP translation problem as typed data: what relocation.py, segmentation.py,
-// paging-linear-translate.py and paging-multilevel-translate.py generate for a command
-// line, and each answer the script gives with -c. The scenario form (kind = "ostep")
-// steps through the translations one at a time; the app draws the registers, the page
-// table or the page-directory walk for each, and asks for the physical address.
+// An OSTEP homework problem as typed data: what relocation.py, segmentation.py,
+// paging-linear-translate.py, paging-multilevel-translate.py and malloc.py generate for a
+// command line, and each answer the script gives with -c. The scenario form (kind =
+// "ostep") steps through the problem one address (or one malloc/free) at a time; the app
+// draws the registers, the page table, the page-directory walk or the heap and its free
+// list for each, and asks for the physical address (or what malloc returns).
 //
 //   auto problem = ostep_problem("relocation.py", {"-s", "1"});
 //   problem->translations[0].paddr     // the physical address, or nothing (a violation)
+//   auto heap = ostep_problem("malloc.py", {"-s", "1"});
+//   heap->heap_ops[0].result           // what ptr[0] = Alloc(n) returned (-1: nothing fits)
 //
 // The problem is the script's own: the port that prints `memsim ostep` fills it while it
 // runs with -c, so the drawing and the printed answers cannot disagree.
@@ -20,7 +23,7 @@
 
 namespace memsim::ostep {
 
-enum class ProblemScript { Relocation, Segmentation, PagingLinear, PagingMultilevel };
+enum class ProblemScript { Relocation, Segmentation, PagingLinear, PagingMultilevel, Malloc };
 
 // One entry of the two-level walk (paging-multilevel-translate.py): the index into its
 // page, the byte found there, and what it means.
@@ -42,6 +45,25 @@ struct Translation {
     std::optional<int> value{};           // multi-level: the byte at the physical address
 };
 
+// A piece of malloc.py's heap: [addr, addr + size).
+struct HeapChunk {
+    std::int64_t addr = 0, size = 0;
+    bool operator==(const HeapChunk&) const = default;
+};
+
+// One op of malloc.py and what the script answers for it.
+struct HeapOp {
+    enum class Kind { Alloc, Free, SkippedFree };  // SkippedFree: "Invalid Free: Skipping"
+    Kind kind = Kind::Alloc;
+    std::int64_t ptr = 0;       // the allocation's number, ptr[k]
+    std::int64_t size = 0;      // Alloc: the bytes asked for
+    std::int64_t result = 0;    // what the script prints as returned: Alloc an address or -1, Free 0 or -1
+    std::int64_t searched = 0;  // Alloc: free-list entries examined
+    std::optional<HeapChunk> chunk{};    // the chunk the op took or gave back (with its header)
+    std::vector<HeapChunk> free_list{};  // after the op, in list order
+    std::vector<HeapChunk> used{};       // allocated chunks after the op, by address
+};
+
 struct OstepProblem {
     ProblemScript script = ProblemScript::Relocation;
     std::string command{};                // "relocation.py -s 1", as given
@@ -58,14 +80,23 @@ struct OstepProblem {
     int pdbr = 0;
     std::vector<std::uint8_t> memory{};
     std::vector<Translation> translations{};
+    // malloc.py: the heap [heap_base, heap_base + heap_size), its rules and the ops
+    std::int64_t heap_base = 0, heap_size = 0, header = 0, align = -1;
+    std::string policy{}, order{};
+    bool coalesce = false;
+    std::vector<HeapOp> heap_ops{};
+
+    // Steps of the scenario form: one per address, or one per op.
+    std::size_t steps() const { return script == ProblemScript::Malloc ? heap_ops.size() : translations.size(); }
 };
 
 // The most a scenario form holds, so a problem stays small enough to draw and ask.
 inline constexpr std::size_t max_problem_translations = 1000;
 inline constexpr std::size_t max_problem_page_table = 4096;
+inline constexpr std::size_t max_problem_heap_ops = 1000;
 
-// The scripts with a translation problem (their file names).
-bool has_translation_problem(std::string_view script);
+// The scripts with a problem form (their file names): the four translation scripts and malloc.py.
+bool has_problem_form(std::string_view script);
 
 // The problem `script args` poses (script as find_script() names it; -c is implied).
 // Errors: the script's own (bad flags, sizes that do not fit), or a problem too large.
@@ -78,5 +109,14 @@ std::string answer_text(const OstepProblem& problem, const Translation& t);
 std::string quiz_answer(const Translation& t);
 // Why, in plain words, step by step (the event of that step).
 std::string explain_translation(const OstepProblem& problem, const Translation& t);
+
+// malloc.py's line for an op: "ptr[0] = Alloc(3)", "Free(ptr[0])", "Free(ptr[4]) (skipped)".
+std::string heap_op_text(const HeapOp& op);
+// The script's answer: "returned 1000 (searched 1 elements)", "returned 0", "Invalid Free: Skipping".
+std::string heap_answer_text(const HeapOp& op);
+// The script's free list line: "Free List [ Size 1 ]: [ addr:1003 sz:97 ]".
+std::string free_list_text(const std::vector<HeapChunk>& list);
+// Why op `index` of a malloc.py problem did what it did, in plain words (its step's event).
+std::string explain_heap_op(const OstepProblem& problem, std::size_t index);
 
 }  // namespace memsim::ostep

@@ -14,9 +14,12 @@
 //                     -> the script's problem itself (kind = "ostep", see problem.hpp):
 //                        the registers, page table or memory dump as the script prints
 //                        them, and per address "which physical address?" (or "fault").
+//   malloc.py         -> the script's problem as well (kind = "ostep"): the heap and its
+//                        free list after each malloc or free, drawn in the Heap panel, and
+//                        per malloc "which address does it return?" (kind = "returned").
 //
-// The script's RAND, CLOCK and UNOPT have no memsim policy that replaces the same pages,
-// and malloc.py has no scenario form yet: for them the result is an error.
+// The script's RAND, CLOCK and UNOPT have no memsim policy that replaces the same pages:
+// for them the result is an error.
 //
 //   auto text = ostep_scenario("paging-policy.py", {"-s", "3", "-p", "LRU"}, nullptr);
 #include <string>

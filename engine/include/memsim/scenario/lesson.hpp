@@ -30,6 +30,8 @@
 //                    error, or "none") or "state" (the running process's state)
 //   translation      an OSTEP problem (kind = "ostep"): the physical address the step's
 //                    virtual address translates to, or "fault" (a violation or invalid entry)
+//   returned         an OSTEP malloc.py problem: what the step's malloc or free returns, as
+//                    the script prints it (an address, -1 when nothing fits; 0 or -1 for a free)
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -40,7 +42,7 @@
 
 namespace memsim::scenario {
 
-enum class QuestionKind { HitOrMiss, TlbHitOrMiss, VictimPage, MallocBlock, Address, Number, Choice, Translation };
+enum class QuestionKind { HitOrMiss, TlbHitOrMiss, VictimPage, MallocBlock, Address, Number, Choice, Translation, Returned };
 
 // The kind's name in files ("victim_page").
 const char* question_kind_name(QuestionKind kind);
