@@ -1,13 +1,14 @@
 // Browser test of ?ostep=: a link with an OSTEP homework command opens that problem
 // (paging-policy.py's reference string, LRU, 3 frames) with its questions; answering the
 // first and skipping the rest steps through to the last access; relocation.py's problem is
-// answered by typing addresses. Saves screenshots.
+// answered by typing addresses, malloc.py's by typing what malloc returns, the script's
+// CLOCK by clicking. Saves screenshots.
 //   node ostep.test.mjs --dist DIR --artifacts DIR
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { clickWidget, createChecks, openApp, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, frameDone, holdKeys, openApp, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -50,14 +51,16 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.waitForTimeout(500);
   await clickWidget(page, 'lesson.typed_answer');
   await page.keyboard.type('fault');  // 0x30e is beyond the limit 290 (the script says SEGMENTATION VIOLATION)
-  await page.keyboard.press('Enter');
+  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
+  await holdKeys(page, ['Enter']);
   await page.waitForTimeout(400);
   quiz = await page.evaluate(() => window.memsim.quiz());
   check('typing "fault" and Enter answers the first address correctly', quiz.correct === 1 && quiz.step === 1,
         JSON.stringify(quiz));
   await clickWidget(page, 'lesson.typed_answer');
   await page.keyboard.type('0x3741');  // 261 + base 13884
-  await page.keyboard.press('Enter');
+  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
+  await holdKeys(page, ['Enter']);
   await page.waitForTimeout(700);
   quiz = await page.evaluate(() => window.memsim.quiz());
   check('typing the second physical address 0x3741 is correct too', quiz.correct === 2 && quiz.step === 2,
@@ -75,7 +78,8 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.waitForTimeout(500);
   await clickWidget(page, 'lesson.typed_answer');
   await page.keyboard.type('1000');  // the script: returned 1000 (searched 1 elements)
-  await page.keyboard.press('Enter');
+  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
+  await holdKeys(page, ['Enter']);
   await page.waitForTimeout(400);
   await page.keyboard.press('ArrowRight');  // Free(ptr[0]) asks nothing
   await page.waitForTimeout(400);
@@ -86,10 +90,25 @@ await withBrowser(values.dist, async (browser, url) => {
   writeFileSync(join(values.artifacts, 'ostep-malloc-1366.png'), heapPng);
   check('screenshot ostep-malloc-1366.png shows the UI', looksDrawn(describePixels(heapPng)));
 
+  // The script's own CLOCK: the Virtual memory panel draws its cache; clicking "miss" answers.
+  const clock = await page.evaluate(() => window.memsim.ostep('paging-policy.py -p CLOCK -s 5 -n 20'));
+  check('memsim.ostep() loads the script\'s CLOCK as a problem', clock.ok, JSON.stringify(clock));
+  await page.waitForTimeout(500);
+  await clickWidget(page, 'lesson.answer.2');  // hit, miss: page 6 is the first reference
+  await page.waitForTimeout(400);
+  for (let i = 0; i < 8; i++) await page.evaluate(() => window.memsim.skipQuestion());
+  await page.waitForTimeout(400);
+  quiz = await page.evaluate(() => window.memsim.quiz());
+  check('clicking "miss" answers the first CLOCK reference; skipping steps on', quiz.correct === 1 && quiz.step >= 6,
+        JSON.stringify({ correct: quiz.correct, step: quiz.step }));
+  const clockPng = await page.screenshot();
+  writeFileSync(join(values.artifacts, 'ostep-clock-1366.png'), clockPng);
+  check('screenshot ostep-clock-1366.png shows the UI', looksDrawn(describePixels(clockPng)));
+
   // A command without a scenario form keeps the problem and says why.
-  const bad = await page.evaluate(() => window.memsim.ostep('paging-policy.py -s 1 -p CLOCK'));
-  check('memsim.ostep() of paging-policy.py -p CLOCK explains that it has no scenario form', !bad.ok &&
-        bad.errors[0].message.includes('CLOCK has no scenario form'), JSON.stringify(bad));
+  const bad = await page.evaluate(() => window.memsim.ostep('paging-policy.py -s 1 -p CLOCK -f refs.txt'));
+  check('memsim.ostep() of a CLOCK problem from a file explains that the app cannot read it', !bad.ok &&
+        bad.errors[0].message.includes('the app cannot read that file'), JSON.stringify(bad));
   check('no console or page errors', errors.length === 0, errors.join(' | '));
 });
 finish();

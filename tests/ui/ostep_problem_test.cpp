@@ -100,3 +100,23 @@ TEST_CASE("A malloc.py problem is drawn in the Heap panel with its ops and typed
     CHECK(c.quiz().correct() == 1);
     CHECK(c.quiz().answered() == 2);
 }
+
+TEST_CASE("The script's CLOCK is a problem whose rows reveal the cache step by step", "[ui][ostep]") {
+    const auto text = ostep::ostep_scenario("paging-policy.py", {"-p", "CLOCK", "-s", "5", "-n", "20"}, nullptr);
+    REQUIRE(text.has_value());
+    Controller c;
+    REQUIRE(c.execute(cmd::Load{*text}).ok);
+    REQUIRE(c.snapshot().ostep.has_value());
+    CHECK_FALSE(is_heap_problem(c.snapshot()));
+    c.execute(cmd::SetQuizMode{false});
+    c.execute(cmd::Seek{7});
+    const std::vector<OstepRow> rows = make_ostep_rows(*c.snapshot().ostep);
+    REQUIRE(rows.size() == 20);
+    // paging-policy.py -p CLOCK -s 5 -n 20 -c, reference 7: "Access: 0  MISS ... [7, 9, 0] ... Replaced:6"
+    CHECK(rows[6].vaddr == "Access: 0");
+    CHECK(rows[6].answer == "MISS, replaced 6: [7, 9, 0]");
+    CHECK(rows[6].current);
+    CHECK(rows[6].fault);
+    CHECK(rows[2].answer == "HIT  [6, 7]");
+    CHECK(rows[7].answer == "?");
+}

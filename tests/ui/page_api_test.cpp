@@ -78,9 +78,11 @@ TEST_CASE("memsim.ostep loads an OSTEP paging-policy.py problem with its questio
     CHECK(call(c, "runToEnd")["totalSteps"] == 12);
     CHECK(call(c, "state")["vm"]["policy"] == "lru");
     CHECK(call(c, "quiz")["total"].get<int>() > 12);  // hit or miss for each access, victims once full
-    const json bad = call(c, "ostep", "paging-policy.py -p CLOCK");
+    CHECK(call(c, "ostep", "paging-policy.py -p CLOCK -s 5 -n 20") == json{{"ok", true}});  // the script's own cache
+    CHECK(call(c, "runToEnd")["totalSteps"] == 20);
+    const json bad = call(c, "ostep", "paging-policy.py -p CLOCK -f refs.txt");
     CHECK(bad["ok"] == false);
-    CHECK(bad["errors"][0]["message"].get<std::string>().find("CLOCK has no scenario form") != std::string::npos);
+    CHECK(bad["errors"][0]["message"].get<std::string>().find("the app cannot read that file") != std::string::npos);
     CHECK(call(c, "ostep", 3)["ok"] == false);
 }
 
@@ -91,6 +93,7 @@ TEST_CASE("File > OSTEP homework opens a problem or says why it cannot", "[ui][o
     CHECK(call(c, "state")["vm"]["frames"].size() == 4);
     CHECK(open_ostep_problem(c, "malloc.py", "-s 1") == "");
     CHECK(call(c, "runToEnd")["totalSteps"] == 10);
-    CHECK(open_ostep_problem(c, "paging-policy.py", "-p RAND").find("RAND has no scenario form") != std::string::npos);
+    CHECK(open_ostep_problem(c, "paging-policy.py", "-p RAND -s 2") == "");
+    CHECK(open_ostep_problem(c, "paging-policy.py", "-p NOPE").find("NOPE") != std::string::npos);
     CHECK(open_ostep_problem(c, "paging-policy.py", "-x").find("no such option: -x") != std::string::npos);
 }

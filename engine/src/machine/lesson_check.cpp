@@ -103,6 +103,12 @@ std::string step_address(const Simulator& sim, bool allocations_only) {
 
 }  // namespace
 
+// The script's own cache answers for a paging-policy.py problem (kind = "ostep").
+const ostep::CacheAccess* cache_access(const Snapshot& snap) {
+    if (!snap.ostep || snap.ostep->answered == 0 || snap.ostep->answered > snap.ostep->problem->accesses.size()) return nullptr;
+    return &snap.ostep->problem->accesses[snap.ostep->answered - 1];
+}
+
 std::string engine_answer(Simulator& sim, const scenario::Question& q) {
     const std::uint64_t step = std::min(q.step, sim.total_steps());
     sim.seek(step == 0 ? 0 : step - 1);
@@ -111,10 +117,16 @@ std::string engine_answer(Simulator& sim, const scenario::Question& q) {
     const Snapshot after = sim.snapshot();
     switch (q.kind) {
         case QuestionKind::HitOrMiss:
+            if (after.ostep) return cache_access(after) ? (cache_access(after)->hit ? "hit" : "miss") : "none";
             return vm_counter(after, "faults") > vm_counter(before, "faults") ? "miss" : "hit";
         case QuestionKind::TlbHitOrMiss:
             return vm_counter(after, "tlb_misses") > vm_counter(before, "tlb_misses") ? "miss" : "hit";
-        case QuestionKind::VictimPage: return victim_of_step(sim, after);
+        case QuestionKind::VictimPage:
+            if (after.ostep) {
+                const ostep::CacheAccess* a = cache_access(after);
+                return a && a->victim ? std::to_string(*a->victim) : std::string("none");
+            }
+            return victim_of_step(sim, after);
         case QuestionKind::MallocBlock: return step_address(sim, true);
         case QuestionKind::Address: return step_address(sim, false);
         case QuestionKind::Number: return number_fact(sim, after, q.fact);
@@ -159,6 +171,11 @@ std::vector<std::string> offered_choices(Simulator& sim, const scenario::Questio
         case QuestionKind::HitOrMiss:
         case QuestionKind::TlbHitOrMiss: return {"hit", "miss"};
         case QuestionKind::VictimPage:
+            if (before.ostep && before.ostep->answered > 0 && before.ostep->answered <= before.ostep->problem->accesses.size()) {
+                for (const std::int64_t page : before.ostep->problem->accesses[before.ostep->answered - 1].cache) {
+                    offered.push_back(std::to_string(page));
+                }
+            }
             if (before.vm) {
                 for (const FrameView& f : before.vm->frames) {
                     if (f.used) offered.push_back(page_text(before, f.page));

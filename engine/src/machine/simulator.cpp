@@ -102,7 +102,7 @@ Result<Simulator::Session> ostep_session(const scenario::Scenario& s) {
     if (words.empty()) return fail("the body has no command; expected one such as relocation.py -s 1", s.body_first_line, 1);
     const auto script = ostep::find_script(words[0]);
     if (!script || !ostep::has_problem_form(*script)) {
-        return fail("expected relocation.py, segmentation.py, paging-linear-translate.py, paging-multilevel-translate.py or malloc.py, not '" +
+        return fail("expected relocation.py, segmentation.py, paging-linear-translate.py, paging-multilevel-translate.py, malloc.py or paging-policy.py, not '" +
                         words[0] + "'",
                     line, 1);
     }

@@ -61,6 +61,7 @@ int solve(ScriptIo& io, const PolicyReferences& refs, OstepPolicy policy, std::i
             return io.crash(refs.errors[static_cast<std::size_t>(bad - refs.values.begin())]);
         }
         (step->hit ? hits : misses) += 1;
+        if (!io.add(CacheAccess{.page = *refs.values[i], .hit = step->hit, .victim = step->victim, .cache = cache.pages()})) return 1;
         if (trace) {
             const std::string victim = step->victim ? std::to_string(*step->victim) : "-";
             io.print(cformat("Access: %lld  %s %s -> %12s <- %s Replaced:%s [Hits:%lld Misses:%lld]",
@@ -108,6 +109,11 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader& read_file) {
     if (!policy) {
         io.print("Policy " + policy_name + " is not yet implemented");
         return 1;
+    }
+    if (io.problem) {
+        io.problem->policy_name = policy_name;
+        io.problem->cache_size = in->cache_size;
+        io.problem->clock_bits = in->clock_bits;
     }
     return solve(io, *refs, *policy, in->cache_size, in->clock_bits, trace, rng);
 }

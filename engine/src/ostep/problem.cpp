@@ -17,6 +17,7 @@ const ProblemDef problem_scripts[] = {
     {&paging_linear_script, ProblemScript::PagingLinear},
     {&paging_multilevel_script, ProblemScript::PagingMultilevel},
     {&malloc_script, ProblemScript::Malloc},
+    {&paging_policy_script, ProblemScript::PagingPolicy},
 };
 
 // Collects what a port prints, to name its error when it stops.
@@ -67,8 +68,9 @@ Result<OstepProblem> ostep_problem(std::string_view script, const std::vector<st
             return fail(last_line(sink.err_text.empty() ? sink.last_line : sink.err_text));
         }
         if (problem.steps() == 0) {
-            return fail(p.kind == ProblemScript::Malloc ? "the problem has no mallocs or frees (-n 0)"
-                                                        : "the problem has no addresses to translate (-n 0)");
+            return fail(p.kind == ProblemScript::Malloc         ? "the problem has no mallocs or frees (-n 0)"
+                        : p.kind == ProblemScript::PagingPolicy ? "the problem has no references (-n 0)"
+                                                                : "the problem has no addresses to translate (-n 0)");
         }
         return problem;
     }
@@ -85,7 +87,8 @@ std::string answer_text(const OstepProblem& problem, const Translation& t) {
         case ProblemScript::PagingLinear:
             return t.paddr ? hex_and_decimal(*t.paddr) + " [VPN " + std::to_string(t.vpn) + "]"
                            : "Invalid (VPN " + std::to_string(t.vpn) + " not valid)";
-        case ProblemScript::Malloc: break;
+        case ProblemScript::Malloc:
+        case ProblemScript::PagingPolicy: break;
         case ProblemScript::PagingMultilevel:
             if (t.pde && !t.pde->valid()) return "Fault (page directory entry not valid)";
             if (t.pte && !t.pte->valid()) return "Fault (page table entry not valid)";
@@ -162,9 +165,52 @@ std::string explain_translation(const OstepProblem& p, const Translation& t) {
             }
             return text;
         }
-        case ProblemScript::Malloc: break;
+        case ProblemScript::Malloc:
+        case ProblemScript::PagingPolicy: break;
     }
     return va;
+}
+
+std::string cache_answer_text(const CacheAccess& a) {
+    if (a.hit) return "HIT  " + py_list(a.cache);
+    return (a.victim ? "MISS, replaced " + std::to_string(*a.victim) + ": " : std::string("MISS: ")) + py_list(a.cache);
+}
+
+std::string explain_cache_access(const OstepProblem& p, std::size_t index) {
+    const CacheAccess& a = p.accesses[index];
+    const std::string page = "Page " + std::to_string(a.page);
+    const std::string after = " The cache afterwards, left to right: " + py_list(a.cache) + ".";
+    if (a.hit) {
+        std::string text = page + " is in the cache: a hit.";
+        if (p.policy_name == "CLOCK") {
+            text += " CLOCK adds 1 to its counter (at most " + std::to_string(p.clock_bits) + ", the -b clock bits).";
+        }
+        return text + after;
+    }
+    if (!a.victim) return page + " is not in the cache, which still has room: a miss, and the page joins it on the right." + after;
+    std::string why;
+    if (p.policy_name == "RAND") {
+        why = "RAND picks a position at random (from the same random stream as the references) and replaces page " +
+              std::to_string(*a.victim);
+    } else if (p.policy_name == "CLOCK") {
+        why = "the script's CLOCK probes random positions: a probed page with a counter above 0 loses 1 and stays, "
+              "and the first one found at 0 goes, here page " + std::to_string(*a.victim);
+    } else if (p.policy_name == "UNOPT") {
+        why = "UNOPT (the worst choice, to compare with OPT) replaces the page that will be used soonest, page " +
+              std::to_string(*a.victim);
+    } else if (p.policy_name == "OPT") {
+        why = "OPT replaces the page used furthest in the future (or never again), page " + std::to_string(*a.victim);
+    } else if (p.policy_name == "FIFO") {
+        why = "FIFO replaces the page that came in first, page " + std::to_string(*a.victim);
+    } else if (p.policy_name == "MRU") {
+        why = "MRU replaces the most recently used page, page " + std::to_string(*a.victim);
+    } else if (p.policy_name == "LRU") {
+        why = "LRU replaces the least recently used page, page " + std::to_string(*a.victim);
+    } else {
+        why = p.policy_name + " replaces page " + std::to_string(*a.victim);
+    }
+    return page + " is not in the cache and the cache is full: a miss. " + why + "; page " + std::to_string(a.page) +
+           " joins on the right." + after;
 }
 
 std::string heap_op_text(const HeapOp& op) {

@@ -116,6 +116,11 @@ constexpr TranslationText translation_texts[] = {
      "page-table index and a 5-bit offset. The PDBR names the page holding the directory; its entry (valid bit 0x80 "
      "and a 7-bit PFN) names the page holding the page table; that entry names the data page. An entry without the "
      "valid bit stops the walk with a fault."},
+    {ProblemScript::PagingPolicy, "",
+     "In simple words: the cache holds a few pages. A reference to a page in it is a hit; otherwise it is a miss and "
+     "the page is brought in, and when the cache is full the policy picks a page to replace. RAND picks at random; "
+     "the script's CLOCK probes random pages and spares those used recently (their counter is above 0, and each probe "
+     "lowers it); UNOPT replaces the page needed soonest, the worst choice, to compare with OPT, the best."},
     {ProblemScript::Malloc, "Free-space management: where does each malloc land, and what does the free list look like after each op?",
      "In simple words: the heap is managed with a free list of chunks (address and size). A request, rounded up to the "
      "alignment and with the header added, is cut from the front of one chunk in the list: FIRST fit takes the first "
@@ -138,6 +143,26 @@ std::string heap_questions(const OstepProblem& problem) {
     return text;
 }
 
+// paging-policy.py's questions from the script's own cache: hit or miss for every
+// reference, and once the cache is full the page replaced.
+std::string cache_questions(const OstepProblem& problem) {
+    std::string text;
+    for (std::size_t i = 0; i < problem.accesses.size(); ++i) {
+        const CacheAccess& a = problem.accesses[i];
+        const bool full = i > 0 && static_cast<std::int64_t>(problem.accesses[i - 1].cache.size()) >= problem.cache_size;
+        const std::string page = std::to_string(a.page), n = std::to_string(i + 1);
+        const std::string explain = quoted(explain_cache_access(problem, i));
+        text += "\n[[question]]\nstep = " + n + "\nask = " + quoted("Access: " + page + ". Hit or miss?") +
+                "\nkind = \"hit_or_miss\"\nanswer = \"" + (a.hit ? "hit" : "miss") + "\"\nexplain = " + explain + "\n";
+        if (!full) continue;
+        text += "\n[[question]]\nstep = " + n + "\nask = " +
+                quoted("Access: " + page + ". Which page does " + problem.policy_name + " replace? (none on a hit)") +
+                "\nkind = \"victim_page\"\nanswer = \"" + (a.victim ? std::to_string(*a.victim) : "none") +
+                "\"\nexplain = " + explain + "\n";
+    }
+    return text;
+}
+
 Result<std::string> problem_scenario(std::string_view script, const std::vector<std::string>& args, const std::string& title) {
     auto problem = ostep_problem(script, args);
     if (!problem) return tl::unexpected(problem.error());
@@ -146,10 +171,16 @@ Result<std::string> problem_scenario(std::string_view script, const std::vector<
         if (t.script == problem->script) words = &t;
     }
     const std::string panel = problem->script == ProblemScript::Malloc ? "heap" : "vm";
-    std::string text = "+++\nformat = 1\ntitle = " + quoted("OSTEP " + title) + "\nsummary = " + quoted(words->summary) +
+    const std::string summary = problem->script != ProblemScript::PagingPolicy
+                                    ? words->summary
+                                    : "Assuming a replacement policy of " + problem->policy_name + ", and a cache of size " +
+                                          std::to_string(problem->cache_size) +
+                                          " pages: does each reference hit or miss, and what is replaced?";
+    std::string text = "+++\nformat = 1\ntitle = " + quoted("OSTEP " + title) + "\nsummary = " + quoted(summary) +
                        "\nkind = \"ostep\"\nlesson = " + quoted(words->lesson) +
                        "\n\n[view]\npanels = [\"source\", \"" + panel + "\", \"events\"]\nlarge = \"" + panel + "\"\n";
     if (problem->script == ProblemScript::Malloc) return text + heap_questions(*problem) + "+++\n" + title + "\n";
+    if (problem->script == ProblemScript::PagingPolicy) return text + cache_questions(*problem) + "+++\n" + title + "\n";
     const bool paging = problem->script == ProblemScript::PagingLinear || problem->script == ProblemScript::PagingMultilevel;
     for (std::size_t i = 0; i < problem->translations.size(); ++i) {
         const Translation& t = problem->translations[i];
@@ -185,10 +216,18 @@ Result<std::string> ostep_scenario(std::string_view script, const std::vector<st
                                    const FileReader& read_file) {
     const auto name = find_script(script);
     if (!name) return fail("unknown OSTEP script '" + std::string(script) + "'");
-    if (has_problem_form(*name)) return problem_scenario(*name, args, command_line(*name, args));
+    if (*name != paging_policy_script.name) return problem_scenario(*name, args, command_line(*name, args));
     const ParseOutcome parsed = parse_options(paging_policy_script.name, paging_policy_script.options, args);
     if (!parsed.run) return fail(parsed.err.empty() ? "-h prints the help; it makes no scenario" : parsed.err);
-    return paging_policy_scenario(parsed.values, command_line(*name, args), read_file);
+    // FIFO, LRU, OPT and MRU become a memsim reference string (memsim's pager replays it);
+    // the script's CLOCK, RAND and UNOPT keep the script's own cache as the problem.
+    const auto policy = ostep_policy_from_name(parsed.values.text("policy"));
+    if (!policy || memsim_policy(*policy)) return paging_policy_scenario(parsed.values, command_line(*name, args), read_file);
+    if (!parsed.values.text("addressfile").empty()) {
+        return fail("a " + parsed.values.text("policy") +
+                    " scenario takes its references from -a or a seed, not -f: the app cannot read that file");
+    }
+    return problem_scenario(*name, args, command_line(*name, args));
 }
 
 Result<std::string> ostep_scenario_from_line(std::string_view line) {

@@ -36,6 +36,16 @@ bool ScriptIo::add(HeapOp op) {
     return true;
 }
 
+bool ScriptIo::add(CacheAccess access) {
+    if (problem == nullptr) return true;
+    if (problem->accesses.size() >= max_problem_accesses) {
+        too_large("more than " + std::to_string(max_problem_accesses) + " references (-n or -a)");
+        return false;
+    }
+    problem->accesses.push_back(std::move(access));
+    return true;
+}
+
 int ScriptIo::too_large(std::string_view what) {
     io.err("this problem is too large for a scenario: " + std::string(what) + "\n");
     return 1;

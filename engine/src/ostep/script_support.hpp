@@ -32,6 +32,8 @@ struct ScriptIo {
     bool add(Translation t);
     // Records a malloc.py op for the problem; false (after reporting) when the problem is full.
     bool add(HeapOp op);
+    // Records a paging-policy.py reference for the problem; false (after reporting) when full.
+    bool add(CacheAccess access);
     // Reports a problem too large to draw; returns exit code 1.
     int too_large(std::string_view what);
 };

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -137,7 +138,7 @@ TEST_CASE("A translation problem too large to draw or ask is refused with the li
     const auto bad = ostep_problem("segmentation.py", {"-x"});
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error().message.find("no such option: -x") != std::string::npos);
-    CHECK_FALSE(ostep_problem("paging-policy.py", {}).has_value());  // a scenario of its own kind, no problem
+    CHECK_FALSE(ostep_problem("nope.py", {}).has_value());
 }
 
 TEST_CASE("The multi-level walk records the directory and table entries the script read", "[ostep][problem]") {
@@ -263,4 +264,65 @@ TEST_CASE("A malloc.py problem keeps the chunks in use and each op's chunk", "[o
     REQUIRE_FALSE(many.has_value());
     CHECK(many.error().message.find("more than 1000 mallocs and frees") != std::string::npos);
     CHECK(ostep_problem("malloc.py", {"-n", "0"}).error().message.find("no mallocs or frees") != std::string::npos);
+}
+
+// And for paging-policy.py, every policy: each reference, hit or miss, the page replaced
+// and the cache afterwards, as the script printed them (or its totals with -N).
+TEST_CASE("An OSTEP paging-policy.py problem has the real script's cache, reference by reference", "[ostep][problem]") {
+    const fs::path dir = fs::path(MEMSIM_SOURCE_DIR) / "tests" / "cli" / "ostep" / "paging-policy";
+    static const std::regex access(R"(^Access: (-?\d+)  (HIT |MISS) .* -> +(\[[-0-9, ]*\]) <- .* Replaced:(-|-?\d+) )");
+    static const std::regex totals(R"(^FINALSTATS hits (\d+)   misses (\d+))");
+    int traced_cases = 0, accesses = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() != ".args") continue;
+        fs::path base = entry.path();
+        base.replace_extension();
+        const std::vector<std::string> args = lines_of(read_text(entry.path()));
+        const bool from_file = std::find(args.begin(), args.end(), "-f") != args.end() ||
+                               std::find(args.begin(), args.end(), "--addressfile") != args.end();
+        if (from_file) continue;  // a problem has no files to read
+        const std::string code = read_text(base.string() + ".code");
+        INFO("paging-policy.py case " << base.filename().string());
+        const auto problem = ostep_problem("paging-policy.py", args);
+        std::vector<CacheAccess> printed;
+        std::optional<std::pair<int, int>> final_stats;
+        for (const std::string& line : lines_of(read_text(base.string() + ".stdout"))) {
+            std::smatch m;
+            if (std::regex_search(line, m, access)) {
+                CacheAccess a{.page = std::stoll(m[1]), .hit = m[2] == "HIT "};
+                if (m[4] != "-") a.victim = std::stoll(m[4]);
+                std::string list = m[3];
+                for (char& c : list) c = (c == '[' || c == ']' || c == ',') ? ' ' : c;
+                std::istringstream pages(list);
+                for (std::int64_t page = 0; pages >> page;) a.cache.push_back(page);
+                printed.push_back(a);
+            } else if (std::regex_search(line, m, totals)) {
+                final_stats = std::pair{std::stoi(m[1]), std::stoi(m[2])};
+            }
+        }
+        if (code.rfind("0", 0) != 0 || !final_stats) {  // refused, or the script only asks (no -c)
+            if (code.rfind("0", 0) != 0) CHECK_FALSE(problem.has_value());
+            continue;
+        }
+        REQUIRE(problem.has_value());
+        int hits = 0;
+        for (const CacheAccess& a : problem->accesses) hits += a.hit ? 1 : 0;
+        CHECK(hits == final_stats->first);
+        CHECK(static_cast<int>(problem->accesses.size()) - hits == final_stats->second);
+        if (printed.empty()) continue;  // -N: totals only
+        ++traced_cases;
+        REQUIRE(problem->accesses.size() == printed.size());
+        for (std::size_t i = 0; i < printed.size(); ++i) {
+            INFO("reference " << i);
+            const CacheAccess& a = problem->accesses[i];
+            CHECK(a.page == printed[i].page);
+            CHECK(a.hit == printed[i].hit);
+            CHECK(a.victim == printed[i].victim);
+            CHECK(a.cache == printed[i].cache);
+            CHECK_FALSE(explain_cache_access(*problem, i).empty());
+            ++accesses;
+        }
+    }
+    CHECK(traced_cases >= 30);
+    CHECK(accesses >= 300);
 }

@@ -11,6 +11,7 @@
 namespace memsim::ui {
 namespace {
 
+using ostep::CacheAccess;
 using ostep::HeapChunk;
 using ostep::HeapOp;
 using ostep::OstepProblem;
@@ -240,14 +241,56 @@ void draw_malloc(const OstepProblem& p, std::size_t answered, const Palette& pal
     note_item("ostep.free_list");
 }
 
+// paging-policy.py: the cache as the script's list, left to right, the page just
+// referenced lit (a hit) or new (a miss), and the page replaced named beside it.
+void draw_cache(const OstepProblem& p, std::size_t answered, const Palette& palette, const Fonts& fonts) {
+    if (p.policy_name == "CLOCK") {
+        ImGui::TextWrapped("Policy CLOCK as the script runs it (random probes, counters up to %" PRId64 " with -b), a cache of %" PRId64 " pages",
+                           p.clock_bits, p.cache_size);
+    } else {
+        ImGui::TextWrapped("Policy %s, a cache of %" PRId64 " pages", p.policy_name.c_str(), p.cache_size);
+    }
+    const CacheAccess* a = answered > 0 && answered <= p.accesses.size() ? &p.accesses[answered - 1] : nullptr;
+    ImGui::TextUnformatted("The cache, left to right:");
+    ImGui::PushFont(fonts.mono);
+    const float cell = ImGui::CalcTextSize("0000").x + 12.0f;
+    const float h = ImGui::GetTextLineHeight() * 1.6f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const int per_row = std::max(1, static_cast<int>(w / cell));
+    const auto slots = static_cast<int>(std::clamp<std::int64_t>(p.cache_size, 1, 4096));
+    const int rows = (slots + per_row - 1) / per_row;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int i = 0; i < slots; ++i) {
+        const ImVec2 at(origin.x + cell * static_cast<float>(i % per_row), origin.y + (h + 4) * static_cast<float>(i / per_row));
+        const bool used = a && static_cast<std::size_t>(i) < a->cache.size();
+        const bool lit = used && a->cache[static_cast<std::size_t>(i)] == a->page;
+        const ImU32 fill = lit ? (a->hit ? palette.current : palette.guard) : used ? palette.payload : palette.unmapped;
+        draw->AddRectFilled(at, ImVec2(at.x + cell - 4, at.y + h), fill);
+        draw->AddRect(at, ImVec2(at.x + cell - 4, at.y + h), palette.outline);
+        if (used) {
+            const std::string text = std::to_string(a->cache[static_cast<std::size_t>(i)]);
+            draw->AddText(ImVec2(at.x + 6, at.y + (h - ImGui::GetTextLineHeight()) / 2), readable_text(fill), text.c_str());
+        }
+    }
+    ImGui::Dummy(ImVec2(cell * static_cast<float>(std::min(slots, per_row)), (h + 4) * static_cast<float>(rows)));
+    ImGui::PopFont();
+    if (a) {
+        ImGui::TextWrapped("Access %" PRId64 ": %s%s", a->page, a->hit ? "a hit" : "a miss",
+                           a->victim ? (", page " + std::to_string(*a->victim) + " replaced").c_str() : "");
+    }
+    note_item("ostep.cache");
+}
+
 void draw_rows(const machine::OstepView& view, const Palette& palette, const Fonts& fonts) {
     const std::vector<OstepRow> rows = make_ostep_rows(view);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##ostep-addresses", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 80.0f)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
-    const bool heap = view.problem->script == ProblemScript::Malloc;
-    ImGui::TableSetupColumn(heap ? "op" : "virtual address", ImGuiTableColumnFlags_WidthFixed);
+    const ProblemScript script = view.problem->script;
+    const char* what = script == ProblemScript::Malloc ? "op" : script == ProblemScript::PagingPolicy ? "reference" : "virtual address";
+    ImGui::TableSetupColumn(what, ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("answer (revealed step by step)");
     ImGui::TableHeadersRow();
     ImGui::PushFont(fonts.mono);
@@ -287,6 +330,14 @@ std::vector<OstepRow> make_ostep_rows(const machine::OstepView& view) {
     std::vector<OstepRow> rows;
     if (!view.problem) return rows;
     const OstepProblem& p = *view.problem;
+    for (std::size_t i = 0; i < p.accesses.size(); ++i) {
+        const CacheAccess& a = p.accesses[i];
+        const bool revealed = i < view.answered;
+        rows.push_back(OstepRow{.vaddr = "Access: " + std::to_string(a.page),
+                                .answer = revealed ? ostep::cache_answer_text(a) : "?",
+                                .current = i + 1 == view.answered,
+                                .fault = revealed && !a.hit});
+    }
     for (std::size_t i = 0; i < p.heap_ops.size(); ++i) {
         const HeapOp& op = p.heap_ops[i];
         const bool revealed = i < view.answered;
@@ -314,7 +365,9 @@ void draw_ostep_problem(const machine::OstepView& view, PanelContext& context) {
     const Translation* t = current_translation(view);
     ImGui::TextWrapped("OSTEP homework: %s", p.command.c_str());
     note_item("ostep.command");
-    if (p.script == ProblemScript::Malloc) {
+    if (p.script == ProblemScript::PagingPolicy) {
+        if (view.answered == 0) ImGui::TextDisabled("Step forward to make the first reference; each step reveals one answer.");
+    } else if (p.script == ProblemScript::Malloc) {
         if (view.answered > 0 && view.answered <= p.heap_ops.size()) {
             const HeapOp& op = p.heap_ops[view.answered - 1];
             ImGui::TextWrapped("%s %s", ostep::heap_op_text(op).c_str(), ostep::heap_answer_text(op).c_str());
@@ -336,6 +389,7 @@ void draw_ostep_problem(const machine::OstepView& view, PanelContext& context) {
         case ProblemScript::PagingLinear: draw_linear(p, t, context.palette, context.fonts); break;
         case ProblemScript::PagingMultilevel: draw_multilevel(p, t, context.palette, context.fonts); break;
         case ProblemScript::Malloc: draw_malloc(p, view.answered, context.palette, context.fonts); break;
+        case ProblemScript::PagingPolicy: draw_cache(p, view.answered, context.palette, context.fonts); break;
     }
     draw_rows(view, context.palette, context.fonts);
 }

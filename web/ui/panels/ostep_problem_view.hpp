@@ -9,6 +9,8 @@
 //   paging-linear        the page table, the entry of the current VPN lit
 //   paging-multilevel    the page directory, the page table and the data page, each entry
 //                        of the walk lit
+//   paging-policy.py     (CLOCK, RAND, UNOPT) the script's cache, left to right, the page
+//                        referenced lit and the page replaced named
 //   malloc.py            the heap as a bar to scale (chunks in use, free-list entries
 //                        numbered in list order), the chunk the op took or gave back lit
 #include <string>

@@ -23,7 +23,7 @@
 
 namespace memsim::ostep {
 
-enum class ProblemScript { Relocation, Segmentation, PagingLinear, PagingMultilevel, Malloc };
+enum class ProblemScript { Relocation, Segmentation, PagingLinear, PagingMultilevel, Malloc, PagingPolicy };
 
 // One entry of the two-level walk (paging-multilevel-translate.py): the index into its
 // page, the byte found there, and what it means.
@@ -64,6 +64,14 @@ struct HeapOp {
     std::vector<HeapChunk> used{};       // allocated chunks after the op, by address
 };
 
+// One reference of paging-policy.py and what the script's cache did with it.
+struct CacheAccess {
+    std::int64_t page = 0;
+    bool hit = false;
+    std::optional<std::int64_t> victim{};  // the page replaced, if any
+    std::vector<std::int64_t> cache{};     // the cache afterwards, left to right as the script prints it
+};
+
 struct OstepProblem {
     ProblemScript script = ProblemScript::Relocation;
     std::string command{};                // "relocation.py -s 1", as given
@@ -85,17 +93,29 @@ struct OstepProblem {
     std::string policy{}, order{};
     bool coalesce = false;
     std::vector<HeapOp> heap_ops{};
+    // paging-policy.py: the policy as named (-p), the cache size (-C), CLOCK's counter bits
+    // (-b) and each reference
+    std::string policy_name{};
+    std::int64_t cache_size = 0, clock_bits = 0;
+    std::vector<CacheAccess> accesses{};
 
-    // Steps of the scenario form: one per address, or one per op.
-    std::size_t steps() const { return script == ProblemScript::Malloc ? heap_ops.size() : translations.size(); }
+    // Steps of the scenario form: one per address, per op or per reference.
+    std::size_t steps() const {
+        if (script == ProblemScript::Malloc) return heap_ops.size();
+        if (script == ProblemScript::PagingPolicy) return accesses.size();
+        return translations.size();
+    }
 };
 
 // The most a scenario form holds, so a problem stays small enough to draw and ask.
 inline constexpr std::size_t max_problem_translations = 1000;
 inline constexpr std::size_t max_problem_page_table = 4096;
 inline constexpr std::size_t max_problem_heap_ops = 1000;
+inline constexpr std::size_t max_problem_accesses = 1000;
 
-// The scripts with a problem form (their file names): the four translation scripts and malloc.py.
+// The scripts with a problem form (their file names): all six. paging-policy.py's scenario
+// is a memsim reference string where a memsim policy replaces the same pages, and this
+// problem (the script's own cache) for CLOCK, RAND and UNOPT.
 bool has_problem_form(std::string_view script);
 
 // The problem `script args` poses (script as find_script() names it; -c is implied).
@@ -116,6 +136,11 @@ std::string heap_op_text(const HeapOp& op);
 std::string heap_answer_text(const HeapOp& op);
 // The script's free list line: "Free List [ Size 1 ]: [ addr:1003 sz:97 ]".
 std::string free_list_text(const std::vector<HeapChunk>& list);
+// paging-policy.py's answer: "HIT  [6, 7]", "MISS, replaced 9: [0, 4, 6]".
+std::string cache_answer_text(const CacheAccess& access);
+// Why reference `index` of a paging-policy.py problem hit or missed, and what the policy replaced.
+std::string explain_cache_access(const OstepProblem& problem, std::size_t index);
+
 // Why op `index` of a malloc.py problem did what it did, in plain words (its step's event).
 std::string explain_heap_op(const OstepProblem& problem, std::size_t index);
 

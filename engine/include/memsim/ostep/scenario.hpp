@@ -17,9 +17,10 @@
 //   malloc.py         -> the script's problem as well (kind = "ostep"): the heap and its
 //                        free list after each malloc or free, drawn in the Heap panel, and
 //                        per malloc "which address does it return?" (kind = "returned").
-//
-// The script's RAND, CLOCK and UNOPT have no memsim policy that replaces the same pages:
-// for them the result is an error.
+//   paging-policy.py with RAND, CLOCK or UNOPT (no memsim policy replaces the same pages)
+//                     -> the script's own cache as the problem (kind = "ostep"), with the
+//                        same hit-or-miss and victim questions; references from -f are
+//                        refused (the app reads no files).
 //
 //   auto text = ostep_scenario("paging-policy.py", {"-s", "3", "-p", "LRU"}, nullptr);
 #include <string>
