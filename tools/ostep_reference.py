@@ -46,6 +46,8 @@ def grid():
     add(s, "notrace-noc", "-N", "-s", "1")
     add(s, "file", "-f", "refs.txt", "-p", "OPT", "-c")
     add(s, "file-problem", "-f", "refs.txt")
+    add(s, "file-clock", "-f", "refs.txt", "-p", "CLOCK", "-s", "3", "-c")
+    add(s, "file-rand", "-f", "refs.txt", "-p", "RAND", "-s", "1", "-c")
     add(s, "file-blank", "-f", "refs-blank.txt", "-c")
     add(s, "file-missing", "-f", "no-such-file.txt", "-c")
     add(s, "maxpage", "-m", "100", "-C", "5", "-n", "15", "-s", "4", "-c")

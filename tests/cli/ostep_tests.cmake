@@ -25,7 +25,8 @@ set_tests_properties(cli-ostep-scenario-check PROPERTIES TIMEOUT 600)
 memsim_cli_test(ostep-scenario-references "kind = \"references\".*policy = \"lru\".*kind = \"hit_or_miss\""
                 ostep paging-policy -s 3 -p LRU --scenario)
 memsim_cli_test(ostep-scenario-clock "kind = \"ostep\".*kind = \"victim_page\".*paging-policy.py -p CLOCK" ostep paging-policy.py -p CLOCK --scenario)
-memsim_cli_error_test(ostep-scenario-clock-file "the app cannot read that file" ostep paging-policy.py -p CLOCK -f refs.txt --scenario)
+memsim_cli_test(ostep-scenario-clock-file "kind = \"ostep\".*--addressfile= -a [0-9,]+" ostep paging-policy.py -p CLOCK -f "${CMAKE_CURRENT_SOURCE_DIR}/cli/ostep/refs.txt" --scenario)
+memsim_cli_error_test(ostep-scenario-clock-no-file "No such file or directory" ostep paging-policy.py -p CLOCK -f no-such-refs.txt --scenario)
 memsim_cli_test(ostep-scenario-malloc "kind = \"ostep\".*kind = \"returned\".*malloc.py -s 1" ostep malloc -s 1 --scenario)
 memsim_cli_error_test(ostep-scenario-malloc-too-many "more than 1000 mallocs and frees" ostep malloc -n 2000 --scenario)
 # Where the script would search for ever (a limit no base can hold), memsim stops: exit 1.

@@ -223,11 +223,28 @@ Result<std::string> ostep_scenario(std::string_view script, const std::vector<st
     // the script's CLOCK, RAND and UNOPT keep the script's own cache as the problem.
     const auto policy = ostep_policy_from_name(parsed.values.text("policy"));
     if (!policy || memsim_policy(*policy)) return paging_policy_scenario(parsed.values, command_line(*name, args), read_file);
-    if (!parsed.values.text("addressfile").empty()) {
-        return fail("a " + parsed.values.text("policy") +
-                    " scenario takes its references from -a or a seed, not -f: the app cannot read that file");
+    if (parsed.values.text("addressfile").empty()) return problem_scenario(*name, args, command_line(*name, args));
+    // The app reads no files: the file's references go into the command as -a instead (the
+    // later option wins). The script draws no random numbers for either, so CLOCK and RAND
+    // choose the same pages.
+    const auto in = policy_inputs(parsed.values);
+    if (!in) return tl::unexpected(in.error());
+    PythonRandom unused{in->seed.seed_key()};
+    const auto refs = policy_references(parsed.values, *in, read_file, unused);
+    if (!refs) {
+        return fail(read_file ? refs.error().message
+                              : "a " + parsed.values.text("policy") + " problem here cannot read " + parsed.values.text("addressfile") +
+                                    ": give the references with -a (the app cannot read that file)");
     }
-    return problem_scenario(*name, args, command_line(*name, args));
+    std::string list;
+    for (std::size_t i = 0; i < refs->values.size(); ++i) {
+        if (!refs->values[i]) return fail(refs->errors[i]);
+        list += (i ? "," : "") + std::to_string(*refs->values[i]);
+    }
+    if (list.empty()) return fail("the reference file is empty");
+    std::vector<std::string> inline_args = args;
+    inline_args.insert(inline_args.end(), {"--addressfile=", "-a", list});
+    return problem_scenario(*name, inline_args, command_line(*name, inline_args));
 }
 
 Result<std::string> ostep_scenario_from_line(std::string_view line) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "memsim/ostep/problem.hpp"
+#include "memsim/ostep/scenario.hpp"
 
 using namespace memsim::ostep;
 namespace fs = std::filesystem;
@@ -266,11 +267,33 @@ TEST_CASE("A malloc.py problem keeps the chunks in use and each op's chunk", "[o
     CHECK(ostep_problem("malloc.py", {"-n", "0"}).error().message.find("no mallocs or frees") != std::string::npos);
 }
 
+namespace {
+
+const std::regex policy_access(R"(^Access: (-?\d+)  (HIT |MISS) .* -> +(\[[-0-9, ]*\]) <- .* Replaced:(-|-?\d+) )");
+
+// The references paging-policy.py printed with -c: page, hit, victim and the cache after.
+std::vector<CacheAccess> printed_accesses(const std::string& stdout_text) {
+    std::vector<CacheAccess> printed;
+    for (const std::string& line : lines_of(stdout_text)) {
+        std::smatch m;
+        if (!std::regex_search(line, m, policy_access)) continue;
+        CacheAccess a{.page = std::stoll(m[1]), .hit = m[2] == "HIT "};
+        if (m[4] != "-") a.victim = std::stoll(m[4]);
+        std::string list = m[3];
+        for (char& c : list) c = (c == '[' || c == ']' || c == ',') ? ' ' : c;
+        std::istringstream pages(list);
+        for (std::int64_t page = 0; pages >> page;) a.cache.push_back(page);
+        printed.push_back(a);
+    }
+    return printed;
+}
+
+}  // namespace
+
 // And for paging-policy.py, every policy: each reference, hit or miss, the page replaced
 // and the cache afterwards, as the script printed them (or its totals with -N).
 TEST_CASE("An OSTEP paging-policy.py problem has the real script's cache, reference by reference", "[ostep][problem]") {
     const fs::path dir = fs::path(MEMSIM_SOURCE_DIR) / "tests" / "cli" / "ostep" / "paging-policy";
-    static const std::regex access(R"(^Access: (-?\d+)  (HIT |MISS) .* -> +(\[[-0-9, ]*\]) <- .* Replaced:(-|-?\d+) )");
     static const std::regex totals(R"(^FINALSTATS hits (\d+)   misses (\d+))");
     int traced_cases = 0, accesses = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -284,21 +307,12 @@ TEST_CASE("An OSTEP paging-policy.py problem has the real script's cache, refere
         const std::string code = read_text(base.string() + ".code");
         INFO("paging-policy.py case " << base.filename().string());
         const auto problem = ostep_problem("paging-policy.py", args);
-        std::vector<CacheAccess> printed;
+        const std::string out = read_text(base.string() + ".stdout");
+        const std::vector<CacheAccess> printed = printed_accesses(out);
         std::optional<std::pair<int, int>> final_stats;
-        for (const std::string& line : lines_of(read_text(base.string() + ".stdout"))) {
+        for (const std::string& line : lines_of(out)) {
             std::smatch m;
-            if (std::regex_search(line, m, access)) {
-                CacheAccess a{.page = std::stoll(m[1]), .hit = m[2] == "HIT "};
-                if (m[4] != "-") a.victim = std::stoll(m[4]);
-                std::string list = m[3];
-                for (char& c : list) c = (c == '[' || c == ']' || c == ',') ? ' ' : c;
-                std::istringstream pages(list);
-                for (std::int64_t page = 0; pages >> page;) a.cache.push_back(page);
-                printed.push_back(a);
-            } else if (std::regex_search(line, m, totals)) {
-                final_stats = std::pair{std::stoi(m[1]), std::stoi(m[2])};
-            }
+            if (std::regex_search(line, m, totals)) final_stats = std::pair{std::stoi(m[1]), std::stoi(m[2])};
         }
         if (code.rfind("0", 0) != 0 || !final_stats) {  // refused, or the script only asks (no -c)
             if (code.rfind("0", 0) != 0) CHECK_FALSE(problem.has_value());
@@ -325,4 +339,32 @@ TEST_CASE("An OSTEP paging-policy.py problem has the real script's cache, refere
     }
     CHECK(traced_cases >= 30);
     CHECK(accesses >= 300);
+}
+
+// The app reads no files: a CLOCK or RAND scenario made from -f carries the references as
+// -a, and that command poses the very problem the script solved reading the file.
+TEST_CASE("A CLOCK or RAND scenario from a reference file replays the script's run on it", "[ostep][problem]") {
+    const fs::path dir = fs::path(MEMSIM_SOURCE_DIR) / "tests" / "cli" / "ostep";
+    const FileReader read = [&](const std::string& path) -> std::optional<std::string> { return read_text(dir / path); };
+    for (const char* name : {"file-clock", "file-rand"}) {
+        INFO(name);
+        const fs::path base = dir / "paging-policy" / name;
+        const std::vector<std::string> args = lines_of(read_text(base.string() + ".args"));
+        const auto text = ostep_scenario("paging-policy.py", args, read);
+        REQUIRE(text.has_value());
+        CHECK(text->find("kind = \"ostep\"") != std::string::npos);
+        const std::string body = text->substr(text->rfind("+++\n") + 4);
+        std::vector<std::string> words = split_command_line(body);
+        REQUIRE(words.size() > 1);
+        CHECK(words[0] == "paging-policy.py");
+        const auto problem = ostep_problem(words[0], std::vector<std::string>(words.begin() + 1, words.end()));
+        REQUIRE(problem.has_value());
+        const std::vector<CacheAccess> printed = printed_accesses(read_text(base.string() + ".stdout"));
+        REQUIRE(printed.size() >= 5);
+        REQUIRE(problem->accesses.size() == printed.size());
+        for (std::size_t i = 0; i < printed.size(); ++i) {
+            CHECK(problem->accesses[i].victim == printed[i].victim);
+            CHECK(problem->accesses[i].cache == printed[i].cache);
+        }
+    }
 }

@@ -19,8 +19,8 @@
 //                        per malloc "which address does it return?" (kind = "returned").
 //   paging-policy.py with RAND, CLOCK or UNOPT (no memsim policy replaces the same pages)
 //                     -> the script's own cache as the problem (kind = "ostep"), with the
-//                        same hit-or-miss and victim questions; references from -f are
-//                        refused (the app reads no files).
+//                        same hit-or-miss and victim questions. The app reads no files,
+//                        so the references of -f are written into the command as -a.
 //
 //   auto text = ostep_scenario("paging-policy.py", {"-s", "3", "-p", "LRU"}, nullptr);
 #include <string>
