@@ -36,6 +36,10 @@ ImU32 readable_text(ImU32 fill) {
 
 void legend_item(ImU32 colour, const char* label) {
     const float box = ImGui::GetTextLineHeight() * 0.8f;
+    // A legend wraps item by item in a narrow panel rather than running past its edge.
+    const float width = box + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    const bool line_start = ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1.0f;
+    if (!line_start && ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float pad = (ImGui::GetTextLineHeight() - box) * 0.5f;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + box, p.y + pad + box), colour, 2.0f);

@@ -118,7 +118,10 @@ void draw_lesson_panel(const Rect& rect, PanelContext& context) {
             if (ImGui::Checkbox("Quiz", &quiz_on)) context.controller.push(cmd::SetQuizMode{quiz_on});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ask each question before its step is revealed");
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", view.score.c_str());
+            // Wrapped beside the box: a narrow Lesson panel must not cut the count off.
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", view.score.c_str());
+            ImGui::PopStyleColor();
         }
         ImGui::Separator();
         if (!view.quiz_note.empty()) {
