@@ -241,6 +241,40 @@ std::optional<std::uint64_t> Machine::add_local(const stack::Variable& local, st
     return outcome.address;
 }
 
+std::optional<std::uint64_t> Machine::push_array(const std::string& name, std::uint64_t bytes, std::vector<Event>* sink) {
+    if (!require_running("array", sink)) return std::nullopt;
+    Process& process = running_process();
+    if (process.stack.frames().empty()) return std::nullopt;
+    const std::string& function = process.stack.frames().back().function;
+    const stack::LocalOutcome outcome = process.stack.push_array(name, bytes);
+    if (outcome.overflow) {
+        ++errors_.stack_overflows;
+        const stack::CallOutcome as_call{.overflow = true, .fault_address = outcome.fault_address,
+                                         .fault_slot = "the array '" + name + "' of " + std::to_string(bytes) + " bytes", .accesses = {}};
+        add_event(sink, EventSource::Stack, EventKind::StackOverflow, true, outcome.fault_address,
+                  [&] { return explain_stack_overflow(function, as_call, process.stack); },
+                  [&] { return stack_event(function, process.stack); });
+        end_process(ProcessEnd::StackOverflow, outcome.fault_address, sink, false);
+        return std::nullopt;
+    }
+    add_event(sink, EventSource::Stack, EventKind::Local, false, outcome.address,
+              [&] {
+                  return "The frame of " + function + " grows by " + std::to_string(process.stack.frames().back().slots.back().size) +
+                         " bytes for the variable-length array '" + name + "' at " + hex(outcome.address) +
+                         " (its size rounded up to 16, as gcc does); SP moves down to " + hex(process.stack.stack_pointer()) + ".";
+              },
+              [&] {
+                  StackEvent e = stack_event(function, process.stack);
+                  e.bytes = bytes;
+                  return e;
+              });
+    return outcome.address;
+}
+
+void Machine::pop_array(std::uint64_t address) {
+    if (running()) running_process().stack.pop_array(address);
+}
+
 bool Machine::set_local(const std::string& name, std::uint64_t value, std::vector<Event>* sink) {
     if (!require_running("set", sink)) return false;
     Process& process = running_process();

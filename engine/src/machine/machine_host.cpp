@@ -83,6 +83,20 @@ minic::Report MachineHost::ret() {
     return report_since(faults, before);
 }
 
+minic::ValueResult MachineHost::push_array(const std::string& name, std::uint64_t bytes) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const std::optional<std::uint64_t> address = machine_.push_array(name, bytes, sink_);
+    minic::ValueResult result{address.value_or(0), report_since(faults, before)};
+    if (!address) result.report.stop = true;
+    return result;
+}
+
+minic::Report MachineHost::pop_array(std::uint64_t address) {
+    machine_.pop_array(address);
+    return {};
+}
+
 minic::ValueResult MachineHost::malloc(std::uint64_t size) {
     const auto faults = machine_.mmu().stats().page_faults;
     const std::size_t before = sink_ ? sink_->size() : 0;

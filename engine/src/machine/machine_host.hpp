@@ -16,6 +16,8 @@ public:
     minic::Report store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) override;
     minic::CallResult call(const minic::CallRequest& request) override;
     minic::Report ret() override;
+    minic::ValueResult push_array(const std::string& name, std::uint64_t bytes) override;
+    minic::Report pop_array(std::uint64_t address) override;
     minic::ValueResult malloc(std::uint64_t size) override;
     minic::ValueResult calloc(std::uint64_t count, std::uint64_t size) override;
     minic::ValueResult realloc(std::uint64_t vaddr, std::uint64_t size) override;

@@ -216,6 +216,19 @@ std::vector<ValueView> read_globals(ValueReader& reader, const minic::Interprete
     return globals;
 }
 
+// A variable-length array as its elements, flattened (`int m[rows][cols]` as rows x cols
+// ints), once its declaration has placed it.
+ValueView read_variable_array(ValueReader& reader, const minic::TypeTable& types, minic::TypeId type, const minic::PlacedArray* placed,
+                              std::uint64_t address, const std::string& name) {
+    minic::TypeId element = type;
+    while (types.is_array(element)) element = types.element(element);
+    ValueView v = placed ? reader.read_block(element, address, placed->bytes[0]) : ValueView{};
+    v.name = name;
+    v.type = type_name(types, type);
+    if (!placed) v.text = "(placed when its declaration runs)";
+    return v;
+}
+
 std::vector<FrameVariables> read_frames(ValueReader& reader, const Process& process, const minic::Interpreter& program) {
     std::vector<FrameVariables> frames;
     const minic::Program& p = program.program().program;
@@ -226,7 +239,13 @@ std::vector<FrameVariables> read_frames(ValueReader& reader, const Process& proc
         const minic::Function& f = p.functions[static_cast<std::size_t>(calls[c].function)];
         FrameVariables frame{.function = f.name, .variables = {}};
         for (std::size_t i = 0; i < f.locals.size(); ++i) {
-            frame.variables.push_back(reader.read(f.locals[i].type, program.local_address(c, i), f.locals[i].name));
+            const minic::TypeId type = f.locals[i].type;
+            if (p.types.is_variable_array(type)) {
+                frame.variables.push_back(read_variable_array(reader, p.types, type, program.placed_array(c, i), program.local_address(c, i),
+                                                              f.locals[i].name));
+                continue;
+            }
+            frame.variables.push_back(reader.read(type, program.local_address(c, i), f.locals[i].name));
         }
         frames.push_back(std::move(frame));
     }

@@ -88,6 +88,7 @@ private:
 
     // ---- declarations ----
     void check_object_size(const VarDecl& v);
+    void check_array_sizes(const VarDecl& v);
     void check_initializer(VarDecl& v, bool global);
 
     // A struct is copied byte by byte from another struct in memory.

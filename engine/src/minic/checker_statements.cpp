@@ -32,6 +32,17 @@ void Checker::check_object_size(const VarDecl& v) {
     }
 }
 
+// The run-time sizes of a variable-length array must be integers.
+void Checker::check_array_sizes(const VarDecl& v) {
+    for (TypeId t = v.type; t_.is_variable_array(t) && !failed(); t = t_.element(t)) {
+        const std::int32_t size = t_.variable_array(t).size_expr;
+        const TypeId type = decay(check_expr(size));
+        if (!failed() && !t_.is_integer(type)) {
+            error_at(ex(size), "the size of array '" + v.name + "' must be an integer, not " + quoted(type));
+        }
+    }
+}
+
 void Checker::check_initializer(VarDecl& v, bool global) {
     check_object_size(v);
     if (v.has_init_list) {
@@ -178,6 +189,8 @@ void Checker::check_stmt(std::int32_t index) {
                 break;
             }
             VarDecl& v = fn().locals[static_cast<std::size_t>(s.var)];
+            check_array_sizes(v);  // `int n[n]` sizes itself with the outer n, as in C
+            if (failed()) break;
             // The variable is in scope from its own initializer on, as in C.
             scope_.emplace_back(v.name, s.var);
             check_initializer(v, false);

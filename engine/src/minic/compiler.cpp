@@ -49,7 +49,8 @@ const char* op_name(Op op) {
         "Lt", "Le", "Gt", "Ge", "Eq", "Ne", "Neg", "BitNot", "Not", "Conv",
         "Jump", "JumpIfZero", "JumpIfNonZero", "IncDec", "Call", "Builtin", "Ret",
         "FAdd", "FSub", "FMul", "FDiv", "FLt", "FLe", "FGt", "FGe", "FEq", "FNe", "FNeg",
-        "IntToFloat", "FloatToInt", "FloatToFloat", "FunctionAddr", "CallIndirect", "Resume"};
+        "IntToFloat", "FloatToInt", "FloatToFloat", "FunctionAddr", "CallIndirect", "Resume",
+        "ArrayPush", "ArrayPop", "ArraySize"};
     return names[static_cast<std::size_t>(op)];
 }
 

@@ -87,7 +87,7 @@ void Compiler::pointer_plus(std::int32_t pointer, std::int32_t integer, Op op) {
     value(pointer);
     value(integer);
     convert(decay(ex(integer).type), t_.long_type());
-    scale(t_.size_of(t_.element(p)));
+    scale_by(t_.element(p));
     emit(op);
     emit(Instr{.op = Op::Conv, .size = size8(p), .flag = 0});
 }
@@ -152,7 +152,7 @@ void Compiler::value(std::int32_t index) {
             }
             return;
         case ExprKind::SizeofType: constant(static_cast<std::int64_t>(t_.size_of(e.operand_type))); return;
-        case ExprKind::SizeofExpr: constant(static_cast<std::int64_t>(t_.size_of(e.operand_type))); return;
+        case ExprKind::SizeofExpr: type_bytes(e.operand_type); return;  // a variable-length array's at run time
         case ExprKind::Binary: binary(e); return;
         case ExprKind::Assign: assign(e); return;
         case ExprKind::CompoundAssign: compound(e); return;
@@ -284,8 +284,8 @@ void Compiler::binary(const Expr& e) {
         emit(Op::Sub);
         emit(Instr{.op = Op::Conv, .size = size8(a), .flag = 1});
         const std::uint64_t size = t_.size_of(t_.element(a));
-        if (size != 1) {
-            constant(static_cast<std::int64_t>(size));
+        if (size != 1 || t_.is_variable_array(t_.element(a))) {
+            type_bytes(t_.element(a));
             emit(Instr{.op = Op::Div, .flag = 1});
         }
         emit(Instr{.op = Op::Conv, .size = size8(e.type), .flag = 1});
@@ -332,7 +332,7 @@ void Compiler::compound(const Expr& e) {
     if (t_.is_pointer(target)) {
         value(e.b);
         convert(b, t_.long_type());
-        scale(t_.size_of(t_.element(target)));
+        scale_by(t_.element(target));
         emit(arithmetic_op(e.op));
     } else {
         const TypeId work = (e.op == BinaryOp::Shl || e.op == BinaryOp::Shr) ? t_.promote(target) : t_.common(target, b);

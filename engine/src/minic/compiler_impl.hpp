@@ -37,6 +37,10 @@ private:
     std::vector<std::pair<std::int32_t, std::size_t>> label_jumps_;  // switch label statement, jump to it
     std::vector<std::pair<std::string, std::size_t>> goto_labels_;  // the function's labels and where they start
     std::vector<std::pair<std::string, std::size_t>> gotos_;        // each goto's label and its Jump
+    // Per open block: its variable-length arrays, released when it ends; and how many blocks
+    // were open where each loop or switch began (a break or continue leaves the rest).
+    std::vector<std::vector<std::int32_t>> array_scopes_;
+    std::vector<std::size_t> break_scopes_, continue_scopes_;
 
     const Expr& ex(std::int32_t i) const { return p_.exprs[static_cast<std::size_t>(i)]; }
     const Stmt& st(std::int32_t i) const { return p_.stmts[static_cast<std::size_t>(i)]; }
@@ -92,7 +96,12 @@ private:
     void begin_loop() {
         break_marks_.push_back(breaks_.size());
         continue_marks_.push_back(continues_.size());
+        break_scopes_.push_back(array_scopes_.size());
+        continue_scopes_.push_back(array_scopes_.size());
     }
+    // Releases the variable-length arrays of the blocks from `first_scope` on, innermost
+    // last placed first (a jump out of them, or their end).
+    void release_arrays(std::size_t first_scope);
     void patch_continues(std::size_t target);
     // Patches the loop's breaks to jump here and forgets them.
     void finish_loop();
@@ -127,6 +136,21 @@ private:
         constant(static_cast<std::int64_t>(element_size));
         emit(Op::Mul);
     }
+    // Multiplies the top value by the bytes of `element`, known at run time for a
+    // variable-length array (a row of `int m[rows][cols]`).
+    void scale_by(TypeId element) {
+        if (!t_.is_variable_array(element)) return scale(t_.size_of(element));
+        type_bytes(element);
+        emit(Op::Mul);
+    }
+    // Pushes the bytes of a type: sizeof, at run time for a variable-length array.
+    void type_bytes(TypeId type) {
+        if (!t_.is_variable_array(type)) return constant(static_cast<std::int64_t>(t_.size_of(type)));
+        const VariableArray& v = t_.variable_array(type);
+        emit(Instr{.op = Op::ArraySize, .a = v.local, .b = static_cast<std::int32_t>(v.depth)});
+    }
+    // `int a[n];` as it runs: computes the sizes and places the array in the frame.
+    void push_array(std::int32_t var);
 
     void load(TypeId type) { emit(Instr{.op = Op::Load, .size = size8(type), .flag = is_signed(type)}); }
 

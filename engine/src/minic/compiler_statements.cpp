@@ -139,7 +139,9 @@ void Compiler::function(std::int32_t index) {
     const Function& f = p_.functions[static_cast<std::size_t>(index)];
     CompiledFunction& cf = out_.functions[static_cast<std::size_t>(index)];
     for (std::size_t i = 0; i < f.locals.size(); ++i) {
-        (i < f.param_count ? cf.params : cf.locals).push_back(slot(f.locals[i]));
+        const bool variable = t_.is_variable_array(f.locals[i].type);
+        cf.variable_arrays.push_back(variable);
+        if (!variable) (i < f.param_count ? cf.params : cf.locals).push_back(slot(f.locals[i]));
         if (i < f.param_count) cf.struct_copies.push_back(t_.is_struct(f.locals[i].type) ? t_.size_of(f.locals[i].type) : 0);
     }
     cf.returns_value = !t_.is_void(f.return_type);
@@ -169,6 +171,11 @@ void Compiler::statement(std::int32_t index) {
     const Stmt& s = st(index);
     switch (s.kind) {
         case StmtKind::Block:
+            array_scopes_.emplace_back();
+            for (std::int32_t child : s.children) statement(child);
+            release_arrays(array_scopes_.size() - 1);
+            array_scopes_.pop_back();
+            break;
         case StmtKind::Group:
             for (std::int32_t child : s.children) statement(child);
             break;
@@ -218,10 +225,12 @@ void Compiler::statement(std::int32_t index) {
         case StmtKind::For: for_loop(s); break;
         case StmtKind::Break:
             mark(s.line);
+            release_arrays(break_scopes_.back());
             breaks_.push_back(emit(Op::Jump));
             break;
         case StmtKind::Continue:
             mark(s.line);
+            release_arrays(continue_scopes_.back());
             continues_.push_back(emit(Op::Jump));
             break;
         case StmtKind::Return: {
@@ -267,6 +276,15 @@ void Compiler::finish_loop() {
     breaks_.resize(break_marks_.back());
     break_marks_.pop_back();
     continue_marks_.pop_back();
+    break_scopes_.pop_back();
+    continue_scopes_.pop_back();
+}
+
+void Compiler::release_arrays(std::size_t first_scope) {
+    for (std::size_t scope = array_scopes_.size(); scope-- > first_scope;) {
+        const std::vector<std::int32_t>& arrays = array_scopes_[scope];
+        for (auto it = arrays.rbegin(); it != arrays.rend(); ++it) emit(Op::ArrayPop, *it);
+    }
 }
 
 void Compiler::loop_body(std::int32_t body, std::size_t continue_target) {
@@ -331,19 +349,40 @@ void Compiler::switch_statement(const Stmt& s) {
     }
     if (default_label >= 0) label_jumps_.emplace_back(default_label, no_match);
     break_marks_.push_back(breaks_.size());
+    break_scopes_.push_back(array_scopes_.size());
     statement(s.body);
     if (default_label < 0) patch(no_match);
     for (std::size_t i = break_marks_.back(); i < breaks_.size(); ++i) patch(breaks_[i]);
     breaks_.resize(break_marks_.back());
     break_marks_.pop_back();
+    break_scopes_.pop_back();
 }
 
 void Compiler::declaration(const Stmt& s) {
     if (s.is_static) return;  // placed and initialised with the globals
     const VarDecl& v = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(s.var)];
+    if (t_.is_variable_array(v.type)) {
+        mark(s.line);
+        push_array(s.var);
+        return;
+    }
     if (v.init < 0 && !v.has_init_list) return;
     mark(s.line);
     initialize(s.var);
+}
+
+void Compiler::push_array(std::int32_t var) {
+    // The sizes, outermost first, each as a long (C evaluates them when the declaration runs).
+    TypeId t = p_.functions[static_cast<std::size_t>(fn_)].locals[static_cast<std::size_t>(var)].type;
+    std::int32_t dims = 0;
+    for (; t_.is_variable_array(t); t = t_.element(t), ++dims) {
+        const std::int32_t size = t_.variable_array(t).size_expr;
+        value(size);
+        convert(decay(ex(size).type), t_.long_type());
+    }
+    emit(Instr{.op = Op::ArrayPush, .a = var, .b = dims, .imm = static_cast<std::int64_t>(t_.size_of(t))});
+    MEMSIM_ASSERT(!array_scopes_.empty());
+    array_scopes_.back().push_back(var);
 }
 
 // Stores the initializer of local `var` (a list, a string for a char array, or a value).

@@ -231,6 +231,23 @@ Report FlatHost::ret() {
     return {};
 }
 
+ValueResult FlatHost::push_array(const std::string& name, std::uint64_t bytes) {
+    const std::uint64_t old_sp = stack_.stack_pointer();
+    const stack::LocalOutcome outcome = stack_.push_array(name, bytes);
+    if (outcome.overflow) {
+        return ValueResult{.value = 0, .report = fatal("stack overflow: the array '" + name + "' needs " + std::to_string(bytes) +
+                                                       " bytes, more than the stack has left below SP " + hex(old_sp) + " (the limit is " +
+                                                       std::to_string(stack_.config().limit) + " bytes).")};
+    }
+    forget(stack_.stack_pointer(), old_sp);  // the array starts uninitialised
+    return ValueResult{.value = outcome.address, .report = {}};
+}
+
+Report FlatHost::pop_array(std::uint64_t address) {
+    stack_.pop_array(address);
+    return {};
+}
+
 ValueResult FlatHost::malloc(std::uint64_t size) {
     const std::uint64_t payload = align_up(heap_end_ + config_.heap_header, config_.heap_align);
     if (size > config_.heap_limit || payload + size > config_.heap_base + config_.heap_limit) {

@@ -91,6 +91,72 @@ std::string Interpreter::current_function() const {
     return program_->program.functions[static_cast<std::size_t>(calls_.back().function)].name;
 }
 
+const PlacedArray* Interpreter::placed_array(std::size_t call, std::size_t index) const {
+    for (const PlacedArray& a : arrays_) {
+        if (a.call == call && a.local == static_cast<std::int32_t>(index)) return &a;
+    }
+    return nullptr;
+}
+
+bool Interpreter::push_array(const Instr& in, Host& host, std::vector<Event>* sink) {
+    const auto dims = static_cast<std::size_t>(in.b);
+    std::vector<std::uint64_t> counts(values_.end() - static_cast<std::ptrdiff_t>(dims), values_.end());
+    values_.resize(values_.size() - dims);
+    const std::string& name = program_->program.functions[static_cast<std::size_t>(calls_.back().function)]
+                                  .locals[static_cast<std::size_t>(in.a)].name;
+    // The bytes of each dimension, innermost first, refusing a size that is not positive or
+    // that no address space holds (C leaves both undefined; gcc's program would crash).
+    constexpr std::uint64_t max_bytes = 1ull << 48;
+    std::vector<std::uint64_t> bytes(dims + 1, static_cast<std::uint64_t>(in.imm));
+    for (std::size_t d = dims; d-- > 0;) {
+        const auto count = static_cast<std::int64_t>(counts[d]);
+        if (count <= 0) {
+            stop(EventKind::MemoryProblem, "the array '" + name + "' would have " +
+                                               std::to_string(count) + " elements: a variable-length array needs a size above 0",
+                 sink);
+            return false;
+        }
+        if (bytes[d + 1] != 0 && static_cast<std::uint64_t>(count) > max_bytes / bytes[d + 1]) {
+            stop(EventKind::MemoryProblem, "the array '" + name +
+                                               "' would be larger than any address space (more than 2^48 bytes)",
+                 sink);
+            return false;
+        }
+        bytes[d] = static_cast<std::uint64_t>(count) * bytes[d + 1];
+    }
+    // Declared again (a loop runs it once per pass): the old one is released first.
+    if (placed_array(calls_.size() - 1, static_cast<std::size_t>(in.a)) != nullptr) pop_array(in.a, host);
+    ValueResult placed = host.push_array(name, bytes[0]);
+    if (!take(std::move(placed.report), sink)) return false;
+    addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(in.a)] = placed.value;
+    bytes.pop_back();
+    arrays_.push_back(PlacedArray{.call = static_cast<std::uint32_t>(calls_.size() - 1), .local = in.a, .bytes = std::move(bytes),
+                                  .counts = std::move(counts)});
+    return true;
+}
+
+void Interpreter::pop_array(std::int32_t local, Host& host) {
+    const std::size_t call = calls_.size() - 1;
+    for (std::size_t i = arrays_.size(); i-- > 0;) {
+        if (arrays_[i].call != call || arrays_[i].local != local) continue;
+        std::uint64_t& address = addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(local)];
+        (void)host.pop_array(address);
+        address = 0;
+        // Those placed after it sit below it on the stack and go with it.
+        for (std::size_t j = i; j < arrays_.size(); ++j) {
+            addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(arrays_[j].local)] = 0;
+        }
+        arrays_.resize(i);
+        return;
+    }
+}
+
+std::uint64_t Interpreter::array_bytes(std::int32_t local, std::int32_t depth) const {
+    const PlacedArray* a = placed_array(calls_.size() - 1, static_cast<std::size_t>(local));
+    MEMSIM_ASSERT(a != nullptr && static_cast<std::size_t>(depth) < a->bytes.size());
+    return a->bytes[static_cast<std::size_t>(depth)];
+}
+
 std::uint64_t Interpreter::local_address(std::size_t call, std::size_t index) const {
     return addresses_[calls_[call].addresses_base + index];
 }
@@ -105,7 +171,7 @@ void Interpreter::set_step_limit(std::uint64_t limit) {
 
 bool Interpreter::operator==(const Interpreter& o) const {
     return program_ == o.program_ && status_ == o.status_ && pc_ == o.pc_ && line_ == o.line_ && values_ == o.values_ &&
-           calls_ == o.calls_ && addresses_ == o.addresses_ && global_addresses_ == o.global_addresses_ &&
+           calls_ == o.calls_ && addresses_ == o.addresses_ && arrays_ == o.arrays_ && global_addresses_ == o.global_addresses_ &&
            string_addresses_ == o.string_addresses_ && steps_ == o.steps_ && calls_made_ == o.calls_made_ &&
            max_depth_ == o.max_depth_ && learner_errors_ == o.learner_errors_ && exit_code_ == o.exit_code_ &&
            stop_reason_ == o.stop_reason_ && config_.step_limit == o.config_.step_limit &&
@@ -325,8 +391,13 @@ bool Interpreter::enter(std::int32_t function, std::uint32_t return_pc, Host& ho
                                 .addresses_base = static_cast<std::uint32_t>(addresses_.size()), .call_line = line_,
                                 .return_slot = return_slot});
     addresses_.insert(addresses_.end(), result.argument_addresses.begin(), result.argument_addresses.end());
-    addresses_.insert(addresses_.end(), result.local_addresses.begin(), result.local_addresses.end());
-    MEMSIM_ASSERT(addresses_.size() - calls_.back().addresses_base == f.params.size() + f.locals.size());
+    // A variable-length array has no slot until its declaration runs: 0 until then.
+    std::size_t next_local = 0;
+    for (std::size_t i = f.params.size(); i < f.variable_arrays.size(); ++i) {
+        addresses_.push_back(f.variable_arrays[i] ? 0 : result.local_addresses[next_local++]);
+    }
+    MEMSIM_ASSERT(next_local == result.local_addresses.size());
+    MEMSIM_ASSERT(addresses_.size() - calls_.back().addresses_base == f.variable_arrays.size());
     ++calls_made_;
     max_depth_ = std::max(max_depth_, calls_.size());
     emit(sink, make_event(EventKind::Call).with_function(name).with_value(static_cast<std::int64_t>(calls_.size())));
@@ -354,6 +425,7 @@ void Interpreter::leave(bool has_value, Host& host, std::vector<Event>* sink) {
     const Report report = host.ret();
     calls_.pop_back();
     addresses_.resize(call.addresses_base);
+    while (!arrays_.empty() && arrays_.back().call >= calls_.size()) arrays_.pop_back();  // gone with the frame
     emit(sink, make_event(EventKind::Return).with_function(program_->program.functions[static_cast<std::size_t>(call.function)].name).with_value(as_signed(value)).with_text(std::move(returned)));
     if (!take(report, sink)) return;
     if (calls_.empty()) {
@@ -589,6 +661,11 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
             case Op::Resume:
                 resume_callback(host, sink);
                 continue;
+            case Op::ArrayPush:
+                if (!push_array(in, host, sink)) return;
+                break;
+            case Op::ArrayPop: pop_array(in.a, host); break;
+            case Op::ArraySize: v.push_back(array_bytes(in.a, in.b)); break;
             case Op::Ret:
                 leave(in.flag != 0, host, sink);
                 if (status_ == Status::Running && code[pc_].op == Op::Stmt) line_ = code[pc_].a;

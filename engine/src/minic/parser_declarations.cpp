@@ -250,8 +250,11 @@ Declarator Parser::parse_declarator(TypeId base, const char* what, bool abstract
         }
         Declarator outer;
         outer.type = d.type;
+        const VlaContext saved = vla_context_;
+        vla_context_ = VlaContext::None;  // int (*p)[n]: a pointer to a variable-length array is refused
         if (is("(")) outer.type = parse_function_suffix(outer.type);
         else parse_array_suffix(outer);
+        vla_context_ = saved;
         if (failed()) return d;
         const std::size_t after = pos_;
         pos_ = inner;
@@ -315,7 +318,10 @@ TypeId Parser::parse_function_suffix(TypeId returns) {
 
 // A parameter's declarator, its name optional; arrays and functions become pointers.
 Declarator Parser::parse_parameter(TypeId base) {
+    const VlaContext saved = vla_context_;
+    vla_context_ = VlaContext::Parameter;
     Declarator p = parse_declarator(base, "a parameter name", true);
+    vla_context_ = saved;
     if (failed()) return p;
     if (is("(")) p.type = parse_function_suffix(p.type);  // int cmp(int, int): a function pointer
     if (prog_.types.is_array(p.type)) p.type = prog_.types.pointer_to(prog_.types.element(p.type));
@@ -324,55 +330,15 @@ Declarator Parser::parse_parameter(TypeId base) {
     return p;
 }
 
-// `[3][4]` after a name or in a type name; the first size may be empty (`a[]`).
-void Parser::parse_array_suffix(Declarator& d) {
-    std::vector<std::uint64_t> dims;
-    while (!failed() && is("[")) {
-        const Token& open = next();
-        if (is("]") && dims.empty()) {
-            next();
-            d.open_array = true;
-            dims.push_back(0);
-            continue;
-        }
-        const std::int32_t size = parse_conditional();
-        if (failed()) return;
-        const auto value = fold_constant(size);
-        if (!value) {
-            error_at(open, "the array size must be a constant integer (MiniC has no variable-length arrays)");
-            return;
-        }
-        if (*value <= 0) {
-            error_at(open, "the array size must be positive, not " + std::to_string(*value));
-            return;
-        }
-        dims.push_back(static_cast<std::uint64_t>(*value));
-        expect("]", "after the array size");
-    }
-    for (std::size_t i = dims.size(); i-- > 0;) {
-        if (!prog_.types.is_complete(d.type)) {
-            error_at(peek(), "an array of " + prog_.types.name(d.type) + " is not possible: the element type is incomplete");
-            return;
-        }
-        // Sizes are computed in 64 bits: refuse an array whose size would wrap round (int
-        // a[4611686018427387904] is 2^64 bytes, which wraps to 0) or exceed any address space.
-        constexpr std::uint64_t max_object_bytes = 1ull << 48;
-        const std::uint64_t element = std::max<std::uint64_t>(prog_.types.size_of(d.type), 1);
-        if (dims[i] > max_object_bytes / element) {
-            error_at(peek(), "this array would take " + std::to_string(dims[i]) + " x " + std::to_string(element) +
-                                 " bytes, more than the 2^48 bytes (256 TiB) of the largest address space");
-            return;
-        }
-        d.type = prog_.types.array_of(d.type, dims[i]);
-    }
-}
-
 // A type name in a cast or sizeof: a base type and an abstract declarator
 // (`int *`, `char [4]`, `int (*)(const void *, const void *)`).
 TypeId Parser::parse_type_name() {
     const TypeId base = parse_base_type();
     if (failed()) return 0;
+    const VlaContext saved = vla_context_;
+    vla_context_ = VlaContext::None;  // sizeof(int[n]) and casts to one are refused
     const Declarator d = parse_declarator(base, "a type", true);
+    vla_context_ = saved;
     if (!failed() && !d.name.empty()) error_at(peek(), "a type name here has no variable name ('" + d.name + "')");
     return d.type;
 }
@@ -482,6 +448,11 @@ VarDecl Parser::parse_variable(const Declarator& d) {
     VarDecl v{.name = d.name, .type = d.type, .line = d.line, .column = d.column};
     if (prog_.types.is_void(d.type)) {
         error_at(peek(), "variable '" + d.name + "' cannot have type void");
+        return v;
+    }
+    if (is("=") && prog_.types.is_variable_array(d.type)) {
+        error_at(peek(), "variable-sized object may not be initialized: the size of '" + d.name +
+                             "' is known only when the declaration runs; fill it with a loop");
         return v;
     }
     if (accept("=")) {

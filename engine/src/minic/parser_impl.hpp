@@ -61,6 +61,10 @@ struct Declarator {
     bool open_array = false;  // `a[]`: size from the initializer
 };
 
+// Where an array declarator may have a size known only at run time: a local of a block
+// (a variable-length array), or the outermost size of a parameter (it becomes a pointer).
+enum class VlaContext : std::uint8_t { None, Local, Parameter };
+
 // The storage class and `typedef` of the last declaration's specifiers.
 struct Storage {
     bool is_static = false;
@@ -97,6 +101,7 @@ private:
     int depth_ = 0;
     std::int32_t function_ = -1;  // the function being parsed
     Storage storage_{};           // of the last parse_base_type
+    VlaContext vla_context_ = VlaContext::None;  // of the declarator being parsed
     std::map<std::string, TypeId> typedefs_{};
     std::map<std::string, std::int64_t> enum_constants_{};
     std::map<std::string, TypeId> enum_tags_{};

@@ -102,7 +102,10 @@ std::int32_t Parser::parse_declaration() {
         return add_stmt(stmt_at(StmtKind::Empty, start));
     }
     do {
+        // A local of the block may be a variable-length array; a static or extern one may not.
+        vla_context_ = storage.is_static || storage.is_extern ? VlaContext::None : VlaContext::Local;
         const Declarator d = parse_declarator(base, "a variable name");
+        vla_context_ = VlaContext::None;
         if (failed()) return -1;
         if (is("(")) {
             error_at(peek(), "functions cannot be declared inside a function in MiniC; declare it before the function");
@@ -122,6 +125,7 @@ std::int32_t Parser::parse_declaration() {
             continue;
         }
         Function& f = prog_.functions[static_cast<std::size_t>(function_)];
+        if (prog_.types.is_variable_array(v.type)) prog_.types.bind_variable_array(v.type, static_cast<std::int32_t>(f.locals.size()));
         Stmt decl = Stmt{.kind = StmtKind::Decl, .line = d.line, .column = d.column};
         decl.var = static_cast<std::int32_t>(f.locals.size());
         f.locals.push_back(std::move(v));

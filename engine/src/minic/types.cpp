@@ -51,6 +51,26 @@ TypeId TypeTable::array_of(TypeId element, std::uint64_t count) {
     return intern(Type{.kind = TypeKind::Array, .element = element, .count = count});
 }
 
+TypeId TypeTable::variable_array_of(TypeId element, std::int32_t size_expr, std::string spelling) {
+    vlas_.push_back(VariableArray{.size_expr = size_expr, .spelling = std::move(spelling), .local = -1, .depth = 0});
+    types_.push_back(Type{.kind = TypeKind::Array, .element = element, .vla = static_cast<std::int32_t>(vlas_.size() - 1)});
+    return static_cast<TypeId>(types_.size() - 1);
+}
+
+void TypeTable::bind_variable_array(TypeId id, std::int32_t local) {
+    for (std::uint32_t depth = 0; is_variable_array(id); ++depth, id = types_[id].element) {
+        VariableArray& v = vlas_[static_cast<std::size_t>(types_[id].vla)];
+        v.local = local;
+        v.depth = depth;
+    }
+}
+
+bool TypeTable::is_variably_modified(TypeId id) const {
+    const Type& t = types_[id];
+    if (t.vla >= 0) return true;
+    return (t.kind == TypeKind::Array || t.kind == TypeKind::Pointer) && is_variably_modified(t.element);
+}
+
 TypeId TypeTable::function_type(const Signature& signature) {
     std::size_t index = 0;
     while (index < signatures_.size() && !(signatures_[index] == signature)) ++index;
@@ -189,7 +209,8 @@ std::string TypeTable::name(TypeId id) const {
             std::string dims;
             TypeId base = id;
             while (types_[base].kind == TypeKind::Array) {
-                dims += "[" + std::to_string(types_[base].count) + "]";
+                const bool variable = types_[base].vla >= 0;
+                dims += "[" + (variable ? variable_array(base).spelling : std::to_string(types_[base].count)) + "]";
                 base = types_[base].element;
             }
             return name(base) + " " + dims;

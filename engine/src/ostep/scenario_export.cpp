@@ -255,10 +255,7 @@ Result<std::string> ostep_scenario_from_line(std::string_view line) {
     if (!words.empty() && words[0].starts_with("./")) words[0] = words[0].substr(2);
     if (words.empty()) return fail("an OSTEP command names a script, such as paging-policy.py -s 3 -p LRU");
     const std::vector<std::string> args(words.begin() + 1, words.end());
-    return ostep_scenario(words[0], args, [](const std::string& path) -> std::optional<std::string> {
-        (void)path;
-        return std::nullopt;
-    });
+    return ostep_scenario(words[0], args, nullptr);  // a command line from the app: no files to read
 }
 
 }  // namespace memsim::ostep

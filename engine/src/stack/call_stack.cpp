@@ -146,6 +146,54 @@ LocalOutcome CallStack::add_local(const Variable& local) {
     return outcome;
 }
 
+LocalOutcome CallStack::push_array(const std::string& name, std::uint64_t bytes) {
+    LocalOutcome outcome;
+    if (frames_.empty()) return outcome;
+    // gcc -O0 computes (bytes + 15) / 16 * 16, subtracts it from rsp and puts the array at
+    // rsp (aligned up to the element, which a 16-aligned rsp already is).
+    const std::uint64_t room = sp_ - std::min(sp_, limit_floor());
+    if (bytes > room || round_up(bytes, 16) > room) {
+        outcome.overflow = true;
+        outcome.fault_address = bytes > sp_ ? 0 : align_down(sp_ - bytes, 16);
+        return outcome;
+    }
+    const std::uint64_t rounded = round_up(bytes, 16);
+    const std::uint64_t address = sp_ - rounded;
+    Frame& frame = frames_.back();
+    if (rounded > bytes) {
+        frame.slots.push_back(Slot{.kind = SlotKind::Padding, .name = {}, .address = address + bytes,
+                                   .size = static_cast<std::uint32_t>(rounded - bytes), .value = 0,
+                                   .initialized = false, .register_name = {}, .type = {}});
+    }
+    frame.slots.push_back(Slot{.kind = SlotKind::Local, .name = name, .address = address,
+                               .size = static_cast<std::uint32_t>(bytes), .value = 0, .initialized = false,
+                               .register_name = {}, .type = {}});
+    frame.stack_pointer = address;
+    sp_ = address;
+    outcome.address = address;
+    return outcome;
+}
+
+bool CallStack::pop_array(std::uint64_t address) {
+    if (frames_.empty() || address < sp_) return false;
+    Frame& frame = frames_.back();
+    // Arrays are pushed last, so the one at `address` (the latest there: a fixed local may
+    // start where an empty array does) and all pushed after it end the slot list.
+    std::size_t i = frame.slots.size();
+    while (i > 0 && !(frame.slots[i - 1].kind == SlotKind::Local && frame.slots[i - 1].address == address)) --i;
+    if (i == 0) return false;
+    const Slot& slot = frame.slots[i - 1];
+    const std::uint64_t before = address + round_up(slot.size, 16);
+    std::size_t first = i - 1;
+    if (slot.size % 16 != 0 && first > 0 && frame.slots[first - 1].kind == SlotKind::Padding) {
+        --first;  // the padding pushed with it
+    }
+    frame.slots.resize(first);
+    frame.stack_pointer = before;
+    sp_ = before;
+    return true;
+}
+
 std::optional<ReturnOutcome> CallStack::ret() {
     if (frames_.empty()) return std::nullopt;
     ReturnOutcome outcome;

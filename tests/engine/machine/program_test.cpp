@@ -149,3 +149,48 @@ TEST_CASE("errno, strerror and perror work on the machine: errno is an int in bs
     CHECK(kind_at(message_at) == RegionKind::ReadOnlyData);
     CHECK(s.machine().check_invariants().empty());
 }
+
+TEST_CASE("A variable-length array grows the frame when its declaration runs and leaves with its block",
+          "[machine][program][vla]") {
+    // Line 4 runs once per pass: SP after it is 16 x pass below SP before the loop (the
+    // array of 4 x pass ints rounded up to 16 bytes), and back at the loop's SP afterwards.
+    auto sim = Simulator::load(program("int main(void) {\n"
+                                       "    int sum = 0;\n"
+                                       "    for (int pass = 1; pass <= 3; pass++) {\n"
+                                       "        int a[4 * pass];\n"
+                                       "        a[4 * pass - 1] = pass;\n"
+                                       "        sum += a[4 * pass - 1] + (int)sizeof a;\n"
+                                       "    }\n"
+                                       "    return sum;\n"
+                                       "}\n"));
+    REQUIRE(sim);
+    const auto& s = session_of(*sim);
+    std::vector<std::uint64_t> sp_after_array;
+    std::uint64_t sp_before = 0;
+    for (std::uint64_t step = 1; step <= sim->total_steps(); ++step) {
+        sim->seek(step);
+        for (const Event& e : sim->events()) {
+            if (e.kind == EventKind::Local && e.text.find("variable-length array 'a'") != std::string::npos) {
+                sp_after_array.push_back(s.machine().current().stack.stack_pointer());
+            }
+        }
+        if (sp_before == 0 && !s.machine().current().stack.frames().empty()) sp_before = s.machine().current().stack.stack_pointer();
+    }
+    sim->run_to_end();
+    CHECK(s.interpreter().exit_code() == (1 + 16) + (2 + 32) + (3 + 48));
+    REQUIRE(sp_after_array.size() == 3);
+    for (std::size_t pass = 1; pass <= 3; ++pass) CHECK(sp_before - sp_after_array[pass - 1] == 16 * pass);
+    CHECK(s.machine().check_invariants().empty());
+}
+
+TEST_CASE("A variable-length array too large for the stack is a stack overflow naming it", "[machine][program][vla][errors]") {
+    auto sim = Simulator::load(program("int main(void) {\n    long n = 1 << 20;\n    int big[n];\n    big[0] = 1;\n    return big[0];\n}\n",
+                                       "[stack]\nlimit = \"1M\"\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    CHECK(s.machine().current().end == ProcessEnd::StackOverflow);
+    bool named = false;
+    for (const Event& e : sim->events()) named = named || (e.kind == EventKind::StackOverflow && e.text.find("'big'") != std::string::npos);
+    CHECK(named);
+}

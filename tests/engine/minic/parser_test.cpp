@@ -67,8 +67,16 @@ TEST_CASE("C features outside MiniC are refused by name at their position", "[mi
     CHECK(parse_error("int sum(int n, ...) { return n; }") ==
           "1:16: functions with variable arguments (...) are not supported in MiniC");
     CHECK(parse_error("struct p { int x; };\nstruct p f(void) { struct p v; return v; }") == "(parsed)");
-    CHECK(parse_error("int main(void) { int n = 3; int a[n]; }") ==
-          "1:34: the array size must be a constant integer (MiniC has no variable-length arrays)");
+    CHECK(parse_error("int main(void) { int n = 3; int a[n]; }") == "(parsed)");  // a variable-length array
+    CHECK(parse_error("int n = 3; int g[n];") ==
+          "1:17: the array size must be a constant integer here (MiniC has variable-length arrays only as local variables "
+          "of a function, such as int a[n];)");
+    CHECK(parse_error("int main(void) { int n = 3; int a[n] = {1}; }") ==
+          "1:38: variable-sized object may not be initialized: the size of 'a' is known only when the declaration runs; fill it "
+          "with a loop");
+    CHECK(parse_error("void f(int n, int m[n][n]) { }") ==
+          "1:23: a parameter whose array size [n] is known only at run time (a variable-length array parameter) is not "
+          "supported in MiniC; pass a pointer and the sizes, and index it as p[i * cols + j]");
 }
 
 TEST_CASE("Switch labels, enums and typedefs are checked where they are written", "[minic][parser]") {

@@ -83,6 +83,11 @@ public:
     bool ret(std::vector<Event>* sink);
     // Grows the current frame by one local; its address, or nothing on overflow.
     std::optional<std::uint64_t> add_local(const stack::Variable& local, std::vector<Event>* sink);
+    // Grows the current frame by a variable-length array of `bytes` (SP moves down by the
+    // size rounded up to 16, the array at the new SP); its address, or nothing on overflow.
+    std::optional<std::uint64_t> push_array(const std::string& name, std::uint64_t bytes, std::vector<Event>* sink);
+    // Releases the array at `address` and those pushed after it (SP moves back up).
+    void pop_array(std::uint64_t address);
     // Stores into a named slot of the current frame.
     bool set_local(const std::string& name, std::uint64_t value, std::vector<Event>* sink);
 

@@ -61,6 +61,11 @@ enum class Op : std::uint8_t {
     FunctionAddr,  // push the code address of function a (a function pointer's value)
     CallIndirect,  // pop a function pointer; call it with the b arguments below it (imm: the struct it returns, else 0)
     Resume,        // a library call that calls back (qsort's comparator) takes the result and goes on
+    // Variable-length arrays (`int m[rows][cols];`): the sizes live in the interpreter, the
+    // bytes in the frame.
+    ArrayPush,     // pop b counts (outermost first); place local a's array of them (imm: element bytes)
+    ArrayPop,      // release local a's array (and any pushed after it), when it is placed
+    ArraySize,     // push the bytes of dimension b (0 = the whole array) of local a's array
 };
 
 // One instruction: 16 bytes.
@@ -80,7 +85,10 @@ struct CompiledFunction {
     // Per parameter: the bytes of a struct passed by value (its argument is the address of
     // the caller's struct, copied into the parameter's slot at the call), else 0.
     std::vector<std::uint64_t> struct_copies{};
-    std::vector<stack::Variable> locals{};     // every other local, in slot order
+    std::vector<stack::Variable> locals{};     // every other local, in slot order (no variable-length arrays)
+    // Per local (parameters first): a variable-length array, placed when its declaration
+    // runs rather than with the frame (it has no entry in `locals`).
+    std::vector<bool> variable_arrays{};
     bool returns_value = false;
     // The bytes of a struct returned by value, else 0. The caller passes the address of a
     // slot in its own frame below the arguments; `return s;` copies s there, and the

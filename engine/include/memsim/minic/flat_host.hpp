@@ -72,6 +72,8 @@ public:
     Report store(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) override;
     CallResult call(const CallRequest& request) override;
     Report ret() override;
+    ValueResult push_array(const std::string& name, std::uint64_t bytes) override;
+    Report pop_array(std::uint64_t address) override;
     ValueResult malloc(std::uint64_t size) override;
     ValueResult calloc(std::uint64_t count, std::uint64_t size) override;
     ValueResult realloc(std::uint64_t vaddr, std::uint64_t size) override;

@@ -96,6 +96,13 @@ public:
     virtual CallResult call(const CallRequest& request) = 0;
     // Pops the current frame.
     virtual Report ret() = 0;
+    // Grows the current frame by a variable-length array of `bytes` (`int a[n];` as it
+    // runs): as gcc does, SP moves down by the size rounded up to 16 and the array starts at
+    // the new SP. Returns its address, or a stack overflow (stop) when it does not fit.
+    virtual ValueResult push_array(const std::string& name, std::uint64_t bytes) = 0;
+    // Releases the variable-length array at `address` and any pushed after it: SP returns to
+    // where it was before it (its block ended, or its declaration runs again in a loop).
+    virtual Report pop_array(std::uint64_t address) = 0;
 
     // The C library's allocator.
     virtual ValueResult malloc(std::uint64_t size) = 0;

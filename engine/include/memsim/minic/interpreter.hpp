@@ -70,6 +70,17 @@ struct ActiveCall {
     bool operator==(const ActiveCall&) const = default;
 };
 
+// A variable-length array placed by its declaration (`int m[rows][cols];`): whose it is
+// and the bytes of each dimension, outermost first (the whole array, a row, ...).
+struct PlacedArray {
+    std::uint32_t call = 0;              // index into the active calls
+    std::int32_t local = -1;             // the local's index in its function
+    std::vector<std::uint64_t> bytes{};  // bytes[0]: the whole array; bytes[d]: one element of dimension d - 1
+    std::vector<std::uint64_t> counts{}; // the sizes the declaration computed, outermost first
+
+    bool operator==(const PlacedArray&) const = default;
+};
+
 // A qsort or bsearch in progress: which comparator it calls and where it is. qsort is a
 // stable merge sort (glibc's qsort is a merge sort too, so the order of equal elements is
 // the same); bsearch halves [lo, hi) as glibc's does.
@@ -137,6 +148,9 @@ public:
     std::int32_t function_at(std::uint64_t address) const;
     // The address of local `index` of active call `call`, or of a global or string.
     std::uint64_t local_address(std::size_t call, std::size_t index) const;
+    // The variable-length array local `index` of active call `call` placed, or nullptr (not
+    // declared yet, or not such an array).
+    const PlacedArray* placed_array(std::size_t call, std::size_t index) const;
     std::uint64_t global_address(std::size_t index) const { return global_addresses_[index]; }
     std::uint64_t string_address(std::size_t index) const { return string_addresses_[index]; }
     // The heap blocks the program holds, by payload address, with the type the program
@@ -157,6 +171,7 @@ private:
     std::vector<std::uint64_t> values_{};          // the operand stack
     std::vector<ActiveCall> calls_{};
     std::vector<std::uint64_t> addresses_{};       // per call: its locals' addresses (params first)
+    std::vector<PlacedArray> arrays_{};            // the variable-length arrays placed, oldest first
     std::vector<std::uint64_t> global_addresses_{};
     std::vector<std::uint64_t> string_addresses_{};
     std::map<std::uint64_t, TypeId> allocation_types_{};
@@ -206,6 +221,10 @@ private:
     // Turns a host report into events; returns false when the program must stop.
     bool take(Report report, std::vector<Event>* sink);
     void stop(EventKind kind, std::string reason, std::vector<Event>* sink);
+    // `int a[n];` as it runs (ArrayPush): the sizes are on the operand stack.
+    bool push_array(const Instr& in, Host& host, std::vector<Event>* sink);
+    void pop_array(std::int32_t local, Host& host);
+    std::uint64_t array_bytes(std::int32_t local, std::int32_t depth) const;
     void emit(std::vector<Event>* sink, Event event) const;
 };
 

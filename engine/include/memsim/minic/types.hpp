@@ -56,8 +56,22 @@ struct Type {
     TypeId element = 0;            // Pointer, Array: what it points to or holds
     std::uint64_t count = 0;       // Array: number of elements
     std::int32_t struct_index = -1;  // Struct: index into TypeTable::structs(); Function: into signatures()
+    std::int32_t vla = -1;         // a variable-length array: index into TypeTable::variable_arrays()
 
     bool operator==(const Type&) const = default;
+};
+
+// One dimension of a variable-length array (`int a[n]`, `int m[rows][cols]`), whose size
+// is known only when the declaration runs. Each such dimension is a type of its own (its
+// count is 0 in the table): the interpreter keeps the sizes the declaration computed, so
+// `sizeof` and indexing read them at run time.
+struct VariableArray {
+    std::int32_t size_expr = -1;  // the expression between the brackets
+    std::string spelling{};       // its source text ("n", "rows + 1"), for type names
+    std::int32_t local = -1;      // the local declared with it, in its function
+    std::uint32_t depth = 0;      // 0 for the outermost dimension of that local
+
+    bool operator==(const VariableArray&) const = default;
 };
 
 // A struct field: its name, type and byte offset from the start of the struct.
@@ -115,6 +129,13 @@ public:
     TypeId intern(const Type& type);
     TypeId pointer_to(TypeId element);
     TypeId array_of(TypeId element, std::uint64_t count);
+    // A new variable-length array type of `element` (each one is a type of its own).
+    TypeId variable_array_of(TypeId element, std::int32_t size_expr, std::string spelling);
+    // Ties a variable-length array type, and the variable dimensions inside it, to the local
+    // declared with it (outermost dimension depth 0).
+    void bind_variable_array(TypeId id, std::int32_t local);
+    const VariableArray& variable_array(TypeId id) const { return vlas_[static_cast<std::size_t>(types_[id].vla)]; }
+    const std::vector<VariableArray>& variable_arrays() const { return vlas_; }
     // The function type with this signature, added once.
     TypeId function_type(const Signature& signature);
     const Signature& signature_of(TypeId id) const { return signatures_[static_cast<std::size_t>(types_[id].struct_index)]; }
@@ -136,7 +157,7 @@ public:
     const StructDef& struct_of(TypeId id) const { return structs_[static_cast<std::size_t>(types_[id].struct_index)]; }
     const std::vector<StructDef>& structs() const { return structs_; }
 
-    // Bytes the type occupies (0 for void and incomplete structs).
+    // Bytes the type occupies (0 for void, incomplete structs and variable-length arrays).
     std::uint64_t size_of(TypeId id) const;
     // Required address alignment in bytes.
     std::uint64_t align_of(TypeId id) const;
@@ -149,6 +170,10 @@ public:
     bool is_function_pointer(TypeId id) const { return is_pointer(id) && is_function(types_[id].element); }
     bool is_pointer(TypeId id) const { return types_[id].kind == TypeKind::Pointer; }
     bool is_array(TypeId id) const { return types_[id].kind == TypeKind::Array; }
+    // A variable-length array: its size is 0 here and known only at run time.
+    bool is_variable_array(TypeId id) const { return types_[id].vla >= 0; }
+    // A variable-length array, or a pointer to or array of one (C's "variably modified").
+    bool is_variably_modified(TypeId id) const;
     bool is_struct(TypeId id) const { return types_[id].kind == TypeKind::Struct; }
     bool is_void(TypeId id) const { return types_[id].kind == TypeKind::Void; }
     bool is_bool(TypeId id) const { return types_[id].kind == TypeKind::Bool; }
@@ -178,6 +203,7 @@ private:
     std::vector<Type> types_{};
     std::vector<StructDef> structs_{};
     std::vector<Signature> signatures_{};
+    std::vector<VariableArray> vlas_{};
 
     int rank(TypeId id) const;
     std::string function_name(TypeId id, const std::string& inner) const;

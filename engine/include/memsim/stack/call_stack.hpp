@@ -150,6 +150,13 @@ public:
     // Adds a local to the current frame (moves SP down). Needs an active frame.
     LocalOutcome add_local(const Variable& local);
 
+    // Adds a variable-length array to the current frame, as gcc places one: SP moves down
+    // by `bytes` rounded up to 16 and the array starts at the new SP (its padding above it).
+    LocalOutcome push_array(const std::string& name, std::uint64_t bytes);
+    // Removes the array at `address` (pushed by push_array) and every slot below it from the
+    // current frame; SP returns to where it was before that push. False when none is there.
+    bool pop_array(std::uint64_t address);
+
     // Pops the current frame; SP returns to where the caller was. Needs an active frame.
     std::optional<ReturnOutcome> ret();
 
