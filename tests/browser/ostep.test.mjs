@@ -10,6 +10,15 @@ import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
 import { clickWidget, createChecks, frameDone, holdKeys, openApp, withBrowser } from './harness.mjs';
 
+// Types an answer into the lesson's box and presses Enter: the text reaches ImGui a frame
+// before Enter, which is held until a frame sees it.
+async function typeAnswer(page, text) {
+  await clickWidget(page, 'lesson.typed_answer');
+  await page.keyboard.type(text);
+  await frameDone(page);
+  await holdKeys(page, ['Enter']);
+}
+
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
 const { check, finish } = createChecks();
@@ -49,18 +58,12 @@ await withBrowser(values.dist, async (browser, url) => {
         JSON.stringify(quiz.pending));
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.waitForTimeout(500);
-  await clickWidget(page, 'lesson.typed_answer');
-  await page.keyboard.type('fault');  // 0x30e is beyond the limit 290 (the script says SEGMENTATION VIOLATION)
-  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
-  await holdKeys(page, ['Enter']);
+  await typeAnswer(page, 'fault');  // 0x30e is beyond the limit 290 (the script says SEGMENTATION VIOLATION)
   await page.waitForTimeout(400);
   quiz = await page.evaluate(() => window.memsim.quiz());
   check('typing "fault" and Enter answers the first address correctly', quiz.correct === 1 && quiz.step === 1,
         JSON.stringify(quiz));
-  await clickWidget(page, 'lesson.typed_answer');
-  await page.keyboard.type('0x3741');  // 261 + base 13884
-  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
-  await holdKeys(page, ['Enter']);
+  await typeAnswer(page, '0x3741');  // 261 + base 13884
   await page.waitForTimeout(700);
   quiz = await page.evaluate(() => window.memsim.quiz());
   check('typing the second physical address 0x3741 is correct too', quiz.correct === 2 && quiz.step === 2,
@@ -76,10 +79,7 @@ await withBrowser(values.dist, async (browser, url) => {
   check('its first question asks what ptr[0] = Alloc(9) returns', quiz.pending !== null && quiz.pending.kind === 'returned' &&
         quiz.pending.ask.startsWith('ptr[0] = Alloc(9)'), JSON.stringify(quiz.pending));
   await page.waitForTimeout(500);
-  await clickWidget(page, 'lesson.typed_answer');
-  await page.keyboard.type('1000');  // the script: returned 1000 (searched 1 elements)
-  await frameDone(page);  // the typed text reaches ImGui a frame before Enter, which is held until a frame sees it
-  await holdKeys(page, ['Enter']);
+  await typeAnswer(page, '1000');  // the script: returned 1000 (searched 1 elements)
   await page.waitForTimeout(400);
   await page.keyboard.press('ArrowRight');  // Free(ptr[0]) asks nothing
   await page.waitForTimeout(400);

@@ -1,50 +1,51 @@
-# Writes `memsim ostep paging-policy.py ... --scenario` for a grid of policies, seeds and
-# cache sizes, then runs `memsim check` on each file: every answer the scenario states
-# (the script's own, from its rules) must equal what memsim's engine computes.
+# Writes `memsim ostep SCRIPT ... --scenario` for a grid of scripts, policies, seeds and
+# flags, then runs `memsim check` on each file: every answer the scenario states (the
+# script's own, from its rules) must equal what memsim's engine computes.
 set(failures 0)
 set(count 0)
+
+# One scenario: `memsim ostep ARGN --scenario` into FILE, which must contain MUST_MATCH
+# (empty: anything), then `memsim check FILE`.
+function(check_ostep_scenario file must_match)
+  execute_process(COMMAND ${MEMSIM} ostep ${ARGN} --scenario
+                  RESULT_VARIABLE code OUTPUT_FILE "${file}" ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "--scenario failed for ${ARGN}: ${err}")
+  endif()
+  file(READ "${file}" text)
+  if(NOT must_match STREQUAL "" AND NOT text MATCHES "${must_match}")
+    message(FATAL_ERROR "${file} does not contain ${must_match}")
+  endif()
+  execute_process(COMMAND ${MEMSIM} check "${file}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  math(EXPR count "${count} + 1")
+  set(count ${count} PARENT_SCOPE)
+  if(NOT code EQUAL 0)
+    math(EXPR failures "${failures} + 1")
+    set(failures ${failures} PARENT_SCOPE)
+    message("FAIL ${file}: ${out}${err}")
+  endif()
+endfunction()
+
+# paging-policy.py's FIFO, LRU, OPT and MRU: a memsim reference string (a cache of one
+# page is never full before a miss, so it asks no victim question).
 foreach(policy FIFO LRU OPT MRU)
   foreach(seed 0 1 2 3 4 5 6 7)
     foreach(cache 1 3 4)
-      set(file "${OUT_DIR}/ostep-${policy}-${seed}-${cache}.msim")
-      execute_process(COMMAND ${MEMSIM} ostep paging-policy.py -p ${policy} -s ${seed} -C ${cache} -n 30 -m 12 --scenario
-                      RESULT_VARIABLE code OUTPUT_FILE "${file}" ERROR_VARIABLE err)
-      if(NOT code EQUAL 0)
-        message(FATAL_ERROR "--scenario failed for ${policy} -s ${seed} -C ${cache}: ${err}")
+      set(victims "kind = \"victim_page\"")
+      if(cache EQUAL 1)
+        set(victims "")
       endif()
-      file(READ "${file}" text)
-      if(NOT text MATCHES "kind = \"victim_page\"" AND NOT cache EQUAL 1)
-        message(FATAL_ERROR "${file} asks no victim question")
-      endif()
-      execute_process(COMMAND ${MEMSIM} check "${file}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-      math(EXPR count "${count} + 1")
-      if(NOT code EQUAL 0)
-        math(EXPR failures "${failures} + 1")
-        message("FAIL ${file}: ${out}${err}")
-      endif()
+      check_ostep_scenario("${OUT_DIR}/ostep-${policy}-${seed}-${cache}.msim" "${victims}"
+                           paging-policy.py -p ${policy} -s ${seed} -C ${cache} -n 30 -m 12)
     endforeach()
   endforeach()
 endforeach()
-# The script's own CLOCK (with 1 to 3 counter bits), RAND and UNOPT: kind = "ostep".
+# The script's own CLOCK (with 1 and 3 counter bits), RAND and UNOPT: kind = "ostep".
 foreach(policy CLOCK RAND UNOPT)
   foreach(seed 0 1 2 3 4 5 6 7)
     foreach(bits 1 3)
-      set(file "${OUT_DIR}/ostep-${policy}-${seed}-b${bits}.msim")
-      execute_process(COMMAND ${MEMSIM} ostep paging-policy.py -p ${policy} -s ${seed} -b ${bits} -C 3 -n 25 -m 8 --scenario
-                      RESULT_VARIABLE code OUTPUT_FILE "${file}" ERROR_VARIABLE err)
-      if(NOT code EQUAL 0)
-        message(FATAL_ERROR "--scenario failed for ${policy} -s ${seed} -b ${bits}: ${err}")
-      endif()
-      file(READ "${file}" text)
-      if(NOT text MATCHES "kind = \"ostep\"" OR NOT text MATCHES "kind = \"victim_page\"")
-        message(FATAL_ERROR "${file} is not a problem with victim questions")
-      endif()
-      execute_process(COMMAND ${MEMSIM} check "${file}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-      math(EXPR count "${count} + 1")
-      if(NOT code EQUAL 0)
-        math(EXPR failures "${failures} + 1")
-        message("FAIL ${file}: ${out}${err}")
-      endif()
+      check_ostep_scenario("${OUT_DIR}/ostep-${policy}-${seed}-b${bits}.msim" "kind = \"ostep\".*kind = \"victim_page\""
+                           paging-policy.py -p ${policy} -s ${seed} -b ${bits} -C 3 -n 25 -m 8)
     endforeach()
   endforeach()
 endforeach()
@@ -59,22 +60,8 @@ foreach(script relocation segmentation paging-linear-translate paging-multilevel
   endif()
   foreach(seed 0 1 2 3 4 5 6 7)
     foreach(flags "" "${more}")
-      set(file "${OUT_DIR}/ostep-${script}-${seed}-${count}.msim")
-      execute_process(COMMAND ${MEMSIM} ostep ${script}.py -s ${seed} ${flags} --scenario
-                      RESULT_VARIABLE code OUTPUT_FILE "${file}" ERROR_VARIABLE err)
-      if(NOT code EQUAL 0)
-        message(FATAL_ERROR "--scenario failed for ${script}.py -s ${seed} ${flags}: ${err}")
-      endif()
-      file(READ "${file}" text)
-      if(NOT text MATCHES "kind = \"${question}\"")
-        message(FATAL_ERROR "${file} asks no ${question} question")
-      endif()
-      execute_process(COMMAND ${MEMSIM} check "${file}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-      math(EXPR count "${count} + 1")
-      if(NOT code EQUAL 0)
-        math(EXPR failures "${failures} + 1")
-        message("FAIL ${file}: ${out}${err}")
-      endif()
+      check_ostep_scenario("${OUT_DIR}/ostep-${script}-${seed}-${count}.msim" "kind = \"${question}\""
+                           ${script}.py -s ${seed} ${flags})
     endforeach()
   endforeach()
 endforeach()

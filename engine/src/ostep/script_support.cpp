@@ -16,34 +16,34 @@ int ScriptIo::endless(std::string_view what) {
     return 1;
 }
 
-bool ScriptIo::add(Translation t) {
-    if (problem == nullptr) return true;
-    if (problem->translations.size() >= max_problem_translations) {
-        too_large("more than " + std::to_string(max_problem_translations) + " addresses to translate (-n)");
+namespace {
+
+// Appends `item` to a problem's list unless it already holds `limit` (then reports `what`).
+template <typename T>
+bool add_bounded(ScriptIo& io, std::vector<T>& list, std::size_t limit, const std::string& what, T item) {
+    if (list.size() >= limit) {
+        io.too_large("more than " + std::to_string(limit) + " " + what);
         return false;
     }
-    problem->translations.push_back(std::move(t));
+    list.push_back(std::move(item));
     return true;
+}
+
+}  // namespace
+
+bool ScriptIo::add(Translation t) {
+    return problem == nullptr ||
+           add_bounded(*this, problem->translations, max_problem_translations, "addresses to translate (-n)", std::move(t));
 }
 
 bool ScriptIo::add(HeapOp op) {
-    if (problem == nullptr) return true;
-    if (problem->heap_ops.size() >= max_problem_heap_ops) {
-        too_large("more than " + std::to_string(max_problem_heap_ops) + " mallocs and frees (-n or -A)");
-        return false;
-    }
-    problem->heap_ops.push_back(std::move(op));
-    return true;
+    return problem == nullptr ||
+           add_bounded(*this, problem->heap_ops, max_problem_heap_ops, "mallocs and frees (-n or -A)", std::move(op));
 }
 
 bool ScriptIo::add(CacheAccess access) {
-    if (problem == nullptr) return true;
-    if (problem->accesses.size() >= max_problem_accesses) {
-        too_large("more than " + std::to_string(max_problem_accesses) + " references (-n or -a)");
-        return false;
-    }
-    problem->accesses.push_back(std::move(access));
-    return true;
+    return problem == nullptr ||
+           add_bounded(*this, problem->accesses, max_problem_accesses, "references (-n or -a)", std::move(access));
 }
 
 int ScriptIo::too_large(std::string_view what) {
