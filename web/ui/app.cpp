@@ -1,6 +1,7 @@
 #include "ui/app.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -35,6 +36,12 @@ App::App(AppInfo info) : info_(info) {
     controller_.set_load_slice(load_slice_steps);
 }
 
+void App::adapt_load_slice(double seconds) {
+    if (seconds > 0.040) load_slice_ = std::max(load_slice_ / 2, min_load_slice);
+    else if (seconds < 0.015) load_slice_ = std::min(load_slice_ * 2, max_load_slice);
+    controller_.set_load_slice(load_slice_);
+}
+
 void App::set_font_size_factor(float factor) { font_size_factor_ = std::clamp(factor, 0.75f, 2.0f); }
 
 bool App::prepare_frame(float display_scale) {
@@ -61,7 +68,10 @@ void App::draw() {
         relayout_ = true;
     }
     // Commands queued by last frame's widgets and keys are applied here, between frames.
+    const auto applying = std::chrono::steady_clock::now();
+    const bool was_loading = controller_.loading();
     controller_.apply_pending(static_cast<double>(ImGui::GetIO().DeltaTime));
+    if (was_loading) adapt_load_slice(std::chrono::duration<double>(std::chrono::steady_clock::now() - applying).count());
     ImGui::PushFont(fonts_.ui);
     begin_widget_frame();
     handle_control_keys(controller_);

@@ -38,8 +38,11 @@ struct AppInfo {
 
 class App {
 public:
-    // Steps of a long load run per frame: about 20 to 50 ms of work in the page.
+    // Steps of a long load run per frame, to begin with; then the slice follows the time
+    // the last frame's slice took, aiming at 15 to 40 ms so the page keeps drawing on a
+    // slow machine too.
     static constexpr std::uint64_t load_slice_steps = 50'000;
+    static constexpr std::uint64_t min_load_slice = 2'000, max_load_slice = 800'000;
 
     explicit App(AppInfo info);
 
@@ -115,6 +118,9 @@ private:
     float font_size_factor_ = 1.0f;
     bool reduce_motion_ = false;
     float last_display_w_ = -1.0f, last_display_h_ = -1.0f;
+    std::uint64_t load_slice_ = load_slice_steps;
+    // Halves or doubles the load slice after a frame whose commands took `seconds`.
+    void adapt_load_slice(double seconds);
     bool relayout_ = true;
     ShownPanels shown_;
     PanelContent can_show_;        // what the loaded run can fill (this frame)

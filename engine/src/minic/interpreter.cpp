@@ -92,8 +92,12 @@ std::string Interpreter::current_function() const {
 }
 
 const PlacedArray* Interpreter::placed_array(std::size_t call, std::size_t index) const {
-    for (const PlacedArray& a : arrays_) {
-        if (a.call == call && a.local == static_cast<std::int32_t>(index)) return &a;
+    // arrays_ is ordered by call: only the newest call places arrays, and a return drops
+    // its own. So a deep recursion with an array per frame costs a binary search here.
+    auto it = std::lower_bound(arrays_.begin(), arrays_.end(), call,
+                               [](const PlacedArray& a, std::size_t c) { return a.call < c; });
+    for (; it != arrays_.end() && it->call == call; ++it) {
+        if (it->local == static_cast<std::int32_t>(index)) return &*it;
     }
     return nullptr;
 }
@@ -137,8 +141,8 @@ bool Interpreter::push_array(const Instr& in, Host& host, std::vector<Event>* si
 
 void Interpreter::pop_array(std::int32_t local, Host& host) {
     const std::size_t call = calls_.size() - 1;
-    for (std::size_t i = arrays_.size(); i-- > 0;) {
-        if (arrays_[i].call != call || arrays_[i].local != local) continue;
+    for (std::size_t i = arrays_.size(); i-- > 0 && arrays_[i].call == call;) {  // the newest call's are last
+        if (arrays_[i].local != local) continue;
         std::uint64_t& address = addresses_[calls_.back().addresses_base + static_cast<std::uint32_t>(local)];
         (void)host.pop_array(address);
         address = 0;
