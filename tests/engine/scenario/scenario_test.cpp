@@ -48,6 +48,13 @@ TEST_CASE("Front-matter mistakes name line and column and what was expected", "[
         CHECK(s.error().line == 3);
         CHECK(s.error().column > 0);
     }
+    SECTION("a table header that starts with no key character (once a toml++ assertion)") {
+        const auto s = parse_scenario("+++\nformat = 1\n[>m]\nframes = 3\n+++\n");
+        REQUIRE_FALSE(s);
+        CHECK(s.error().line == 3);
+        CHECK(s.error().column == 2);
+        CHECK(s.error().message.find("saw '>'") != std::string::npos);
+    }
     SECTION("wrong type") {
         const auto s = parse_scenario("+++\nformat = 1\ntitle = 42\n+++\n");
         REQUIRE_FALSE(s);
