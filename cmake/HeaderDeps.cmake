@@ -20,10 +20,16 @@ file(WRITE "${_memsim_toml_unicode}" "${_memsim_text}")
 # Its parser also assumes a table header's key starts with a key character (found by
 # fuzzing: `[>m]` fails that assertion in debug builds and is undefined behaviour in
 # optimised ones). Without the assumption the key loop reports the syntax error itself.
+# A toml++ without that line needs a fresh look, so its absence stops the configure.
 set(_memsim_toml_parser "${MEMSIM_DEPS_INCLUDE}/toml++/impl/parser.inl")
+set(_memsim_toml_assumption "TOML_ASSERT_ASSUME(is_bare_key_character(*cp) || is_string_delimiter(*cp));")
 file(READ "${_memsim_toml_parser}" _memsim_text)
-string(REPLACE "TOML_ASSERT_ASSUME(is_bare_key_character(*cp) || is_string_delimiter(*cp));" ""
-       _memsim_text "${_memsim_text}")
+string(FIND "${_memsim_text}" "${_memsim_toml_assumption}" _memsim_at)
+if(_memsim_at EQUAL -1)
+  message(FATAL_ERROR "toml++'s parser.inl has changed: check whether parse_key still assumes a key character "
+                      "(cmake/HeaderDeps.cmake patches it out)")
+endif()
+string(REPLACE "${_memsim_toml_assumption}" "" _memsim_text "${_memsim_text}")
 file(WRITE "${_memsim_toml_parser}" "${_memsim_text}")
 
 if(NOT EXISTS "/usr/include/stb/stb_image_write.h")
