@@ -179,7 +179,7 @@ void ProgramSession::report_new_leaks(std::uint32_t pid, int line, std::vector<E
 void ProgramSession::schedule(bool yielded, std::vector<Event>* sink) {
     const minic::Interpreter& program = programs_[machine_.current_pid()];
     const bool ended = program.status() == minic::Status::Exited || program.status() == minic::Status::Stopped;
-    if (ended && machine_.running() && machine_.processes().size() > 1) machine_.stop(program.stop_reason(), sink);
+    if (ended && machine_.running()) machine_.stop(program.stop_reason(), sink);
     if (!yielded && !ended) return;
     const auto next = machine_.next_runnable();
     if (!next || *next == machine_.current_pid()) {

@@ -215,6 +215,13 @@ void Simulator::end_load(bool stopped) {
                 summary_.writebacks = st.writebacks;
                 const auto& e = m.errors();
                 summary_.learner_errors = e.segfaults + e.stack_overflows + e.protection_faults + e.heap_errors;
+                if constexpr (std::is_same_v<T, ProgramSession>) {
+                    // The interpreters also count what only they see (division by zero, an
+                    // uninitialised read) along with what the machine reported to them.
+                    std::uint64_t program_errors = 0;
+                    for (const auto& program : s.programs()) program_errors += program.learner_errors();
+                    summary_.learner_errors = std::max<std::uint64_t>(summary_.learner_errors, program_errors);
+                }
             } else if constexpr (std::is_same_v<T, ReferenceSession>) {
                 const auto& c = s.pager().counters();
                 summary_.page_faults = c.faults;

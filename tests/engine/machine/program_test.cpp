@@ -67,6 +67,24 @@ TEST_CASE("A double free aborts the program the way glibc does", "[machine][prog
     CHECK(session_of(*sim).machine().current().end == ProcessEnd::Aborted);
 }
 
+TEST_CASE("A program stopped by its own error ends its process and counts the error", "[machine][program][errors]") {
+    // Division by zero and a negative array size are found by the interpreter, not the
+    // machine; the process must still end and the summary must not say "0 errors".
+    const auto ends_aborted = [](const std::string& body) {
+        auto sim = Simulator::load(program("int main(void) {\n" + body + "\nreturn 0;\n}\n"));
+        REQUIRE(sim);
+        sim->run_to_end();
+        const auto& s = session_of(*sim);
+        CHECK(s.interpreter().status() == memsim::minic::Status::Stopped);
+        CHECK(s.machine().current().end == ProcessEnd::Aborted);
+        CHECK_FALSE(s.machine().running());
+        CHECK(sim->summary().learner_errors == 1);
+        CHECK(sim->snapshot().processes.at(0).state == "aborted");
+    };
+    SECTION("division by zero") { ends_aborted("int a = 5, b = 0;\nprintf(\"%d\\n\", a / b);"); }
+    SECTION("a variable-length array of negative size") { ends_aborted("int n = -3;\nint v[n];\nv[0] = 1;"); }
+}
+
 TEST_CASE("A program that never ends is paused at the step limit", "[machine][program]") {
     auto sim = Simulator::load(program("int main(void) { int x = 0; while (1) { x = x + 1; } return 0; }\n"),
                                SimulatorLimits{.max_steps = 5000, .checkpoint_interval = 512});
