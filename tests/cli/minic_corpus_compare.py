@@ -9,7 +9,10 @@ The program is built as prog.c into prog and run with argv[0] = "prog", so glibc
 ("prog: prog.c:12: main: Assertion `x' failed.") is the one memsim prints. A program
 killed by a signal (abort) must stop in memsim with exit code 128 + the signal.
 
-usage: minic_corpus_compare.py MEMSIM PROGRAM.c WORKDIR
+With MODEL ilp32 the reference is gcc -m32 (i386) and memsim runs with --model ilp32;
+the default is lp64 (x86-64).
+
+usage: minic_corpus_compare.py MEMSIM PROGRAM.c WORKDIR [lp64|ilp32]
 """
 import json
 import os
@@ -20,11 +23,12 @@ import sys
 
 def main() -> int:
     memsim, program, workdir = sys.argv[1:4]
+    model = sys.argv[4] if len(sys.argv) > 4 else "lp64"
     name = os.path.splitext(os.path.basename(program))[0]
-    folder = os.path.join(workdir, name)
+    folder = os.path.join(workdir, model, name)
     os.makedirs(folder, exist_ok=True)
     shutil.copyfile(program, os.path.join(folder, "prog.c"))
-    built = subprocess.run(["gcc", "-std=c99", "-O0", "-o", "prog", "prog.c", "-lm"], cwd=folder, capture_output=True, text=True)
+    built = subprocess.run(["gcc", "-std=c99", "-O0", *(["-m32", "-msse2", "-mfpmath=sse"] if model == "ilp32" else []), "-o", "prog", "prog.c", "-lm"], cwd=folder, capture_output=True, text=True)
     if built.returncode != 0:
         print(f"gcc cannot compile {program}:\n{built.stderr}")
         return 1
@@ -34,7 +38,7 @@ def main() -> int:
     args = open(base + ".args").read().split() if os.path.exists(base + ".args") else []
     # argv[0] is "prog", as memsim names the program
     native = subprocess.run(["prog", *args], executable=os.path.join(folder, "prog"), cwd=folder, input=stdin_bytes, capture_output=True, timeout=60)
-    command = [memsim, "minic", os.path.join(folder, "prog.c"), "--json"]
+    command = [memsim, "minic", os.path.join(folder, "prog.c"), "--json", "--model", model]
     if os.path.exists(stdin_path):
         command += ["--stdin", stdin_path]
     if args:

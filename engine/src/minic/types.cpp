@@ -167,8 +167,9 @@ std::uint64_t TypeTable::align_of(TypeId id) const {
         case TypeKind::Array: return align_of(t.element);
         case TypeKind::Struct: return structs_[static_cast<std::size_t>(t.struct_index)].align;
         case TypeKind::Void: case TypeKind::Function: return 1;
-        // i386 aligns long long to 4 inside structs; MiniC keeps natural alignment for simplicity.
-        default: return size_of(id);
+        // The i386 System V ABI aligns 8-byte scalars (long long, double) to 4, as gcc -m32's
+        // _Alignof and struct layout show; x86-64 aligns every scalar to its size.
+        default: return model_ == DataModel::Ilp32 ? std::min<std::uint64_t>(size_of(id), 4) : size_of(id);
     }
 }
 

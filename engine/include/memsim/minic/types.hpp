@@ -13,7 +13,9 @@
 //   pointer           4               8
 //   _Bool (bool)      1               1     holds 0 or 1: storing any other value stores 1
 //   float             4               4     IEEE 754 single precision
-//   double            8               8     IEEE 754 double precision (align 4 in i386 structs: not modelled)
+//   double            8               8     IEEE 754 double precision
+//
+// Alignment is the size, except that ILP32 (the i386 ABI) aligns long long and double to 4.
 //
 // A floating-point value is kept as its IEEE bits, in memory and in the interpreter, so
 // that every result is the same natively and in WebAssembly. A function type (the target

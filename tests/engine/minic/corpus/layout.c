@@ -1,4 +1,4 @@
-/* Layout against gcc on x86-64 (LP64): sizeof, _Alignof and offsetof of many types,
+/* Layout against gcc on x86-64 (LP64) and i386 (ILP32): sizeof, _Alignof and offsetof of many types,
    and field and element addresses measured from the start of their object. */
 #include <stddef.h>
 #include <stdint.h>
