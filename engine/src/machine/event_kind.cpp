@@ -95,6 +95,7 @@ EventKind kind_of(minic::EventKind kind) {
         case Exited: return EventKind::Exited;
         case StepLimit: return EventKind::StepLimit;
         case Aborted: return EventKind::Aborted;
+        case SwitchCase: return EventKind::SwitchCase;
     }
     return EventKind::Statement;  // not reached
 }

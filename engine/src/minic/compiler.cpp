@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "compiler_impl.hpp"
@@ -28,6 +29,38 @@ std::vector<std::string> quotable_lines(std::string_view source) {
     return lines;
 }
 
+// A case label as the source spells it (`case RED`, `case 'q'`): from its column on the
+// line up to the ':' that ends it, outside character literals.
+std::string label_spelling(std::string_view line, int column) {
+    const std::size_t start = std::min(line.size(), static_cast<std::size_t>(std::max(column, 1) - 1));
+    std::size_t end = start;
+    bool quoted = false;
+    for (; end < line.size(); ++end) {
+        if (line[end] == '\\' && quoted) ++end;
+        else if (line[end] == '\'') quoted = !quoted;
+        else if (line[end] == ':' && !quoted) break;
+    }
+    std::string text(line.substr(start, end - start));
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
+
+// Each case label keeps its spelling for the switch's explanation ("case 'q'", not "case 113").
+void spell_case_labels(Program& program, std::string_view source, int first_line) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= source.size();) {
+        const std::size_t end = std::min(source.find('\n', start), source.size());
+        lines.push_back(source.substr(start, end - start));
+        start = end + 1;
+    }
+    for (Stmt& s : program.stmts) {
+        if (s.kind != StmtKind::Case) continue;
+        const auto index = static_cast<std::size_t>(s.line - first_line);
+        if (s.line >= first_line && index < lines.size()) s.label = label_spelling(lines[index], s.column);
+        if (s.label.rfind("case", 0) != 0) s.label = "case " + std::to_string(s.value);  // from a macro's body
+    }
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const CompiledProgram>> compile(std::string_view source, const CompileOptions& options) {
@@ -36,6 +69,7 @@ Result<std::shared_ptr<const CompiledProgram>> compile(std::string_view source, 
     if (auto checked = check(*program); !checked) return tl::unexpected(checked.error());
     auto out = std::make_shared<CompiledProgram>();
     out->program = std::move(*program);
+    spell_case_labels(out->program, source, options.first_line);
     out->line_texts = quotable_lines(source);
     out->first_line = options.first_line;
     compiling::Compiler(*out).run();
@@ -50,7 +84,8 @@ const char* op_name(Op op) {
         "Jump", "JumpIfZero", "JumpIfNonZero", "IncDec", "Call", "Builtin", "Ret",
         "FAdd", "FSub", "FMul", "FDiv", "FLt", "FLe", "FGt", "FGe", "FEq", "FNe", "FNeg",
         "IntToFloat", "FloatToInt", "FloatToFloat", "FunctionAddr", "CallIndirect", "Resume",
-        "ArrayPush", "ArrayPop", "ArraySize"};
+        "ArrayPush", "ArrayPop", "ArraySize", "SwitchCase"};
+    static_assert(std::size(names) == static_cast<std::size_t>(Op::SwitchCase) + 1, "every Op has a name");
     return names[static_cast<std::size_t>(op)];
 }
 

@@ -340,10 +340,15 @@ void Compiler::switch_statement(const Stmt& s) {
         emit(Instr{.op = Op::Eq, .size = size8(type), .flag = is_signed(type)});
         matches.emplace_back(label, emit(Op::JumpIfNonZero));
     }
+    const auto note_choice = [&](std::int32_t label) {
+        emit(Instr{.op = Op::SwitchCase, .size = size8(type), .flag = is_signed(type), .a = label, .b = t_.size_of(from) == 1 && !t_.is_bool(from) ? 1 : 0});
+    };
+    note_choice(default_label);
     emit(Op::Pop);
     const std::size_t no_match = emit(Op::Jump);
     for (const auto& [label, jump] : matches) {
         patch(jump);
+        note_choice(label);
         emit(Op::Pop);
         label_jumps_.emplace_back(label, emit(Op::Jump));
     }

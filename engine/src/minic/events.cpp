@@ -51,6 +51,19 @@ std::string explain(const Event& e) {
             return at + " divides by zero. Integer division by zero has no result, so the processor traps and the program stops.";
         case EventKind::Exited:
             return "The program ends with exit code " + std::to_string(e.value) + ".";
+        case EventKind::SwitchCase: {
+            std::string value = "the switch value " + std::to_string(e.value);
+            if (e.is_char && e.value >= 32 && e.value < 127) value += " ('" + std::string(1, static_cast<char>(e.value)) + "')";
+            if (e.text != "default" && !e.text.empty()) {
+                return at + ": " + value + " matches " + e.text + ", so the program jumps to line " +
+                       std::to_string(e.to_line) + " and runs on from there until a break (or the end of the switch).";
+            }
+            if (!e.text.empty()) {
+                return at + ": no case matches " + value + ", so the program jumps to default on line " +
+                       std::to_string(e.to_line) + ".";
+            }
+            return at + ": no case matches " + value + " and there is no default, so the whole switch body is skipped.";
+        }
         case EventKind::StepLimit:
             return "The program is still running after " + std::to_string(e.value) +
                    " steps, so it is paused: it may be in an endless loop or recursion.";
@@ -71,6 +84,7 @@ const char* event_kind_name(EventKind kind) {
         case EventKind::Exited: return "exited";
         case EventKind::StepLimit: return "step-limit";
         case EventKind::Aborted: return "aborted";
+        case EventKind::SwitchCase: return "switch-case";
     }
     return "?";
 }

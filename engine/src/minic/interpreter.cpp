@@ -78,7 +78,22 @@ EventBuilder make_event(EventKind kind) {
     return b;
 }
 
+
 }  // namespace
+
+Event Interpreter::switch_choice(const Instr& in, std::uint64_t value) const {
+    // The promoted value: an int, a long or their unsigned kinds (shown as they print).
+    std::int64_t shown = static_cast<std::int64_t>(value);
+    if (in.size == 4) shown = in.flag != 0 ? static_cast<std::int32_t>(value) : static_cast<std::int64_t>(static_cast<std::uint32_t>(value));
+    EventBuilder e = make_event(EventKind::SwitchCase).with_value(shown);
+    if (in.a >= 0) {
+        const Stmt& label = program_->program.stmts[static_cast<std::size_t>(in.a)];
+        e.with_text(label.kind == StmtKind::Default ? "default" : label.label);
+        e.event.to_line = label.line;
+    }
+    e.event.is_char = in.b != 0;
+    return e;
+}
 
 Interpreter::Interpreter(std::shared_ptr<const CompiledProgram> program, InterpreterConfig config)
     : program_(std::move(program)), config_(config) {
@@ -670,6 +685,9 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 break;
             case Op::ArrayPop: pop_array(in.a, host); break;
             case Op::ArraySize: v.push_back(array_bytes(in.a, in.b)); break;
+            case Op::SwitchCase:
+                if (sink) emit(sink, switch_choice(in, v.back()));
+                break;
             case Op::Ret:
                 leave(in.flag != 0, host, sink);
                 if (status_ == Status::Running && code[pc_].op == Op::Stmt) line_ = code[pc_].a;

@@ -35,7 +35,7 @@ TEST_CASE("An engine's event kind maps to the machine kind of the same word", "[
         const auto kind = static_cast<heap::HeapEventKind>(k);
         CHECK(event_kind_name(kind_of(kind)) == heap::to_string(kind));
     }
-    for (int k = 0; k <= static_cast<int>(minic::EventKind::Aborted); ++k) {
+    for (int k = 0; k <= static_cast<int>(minic::EventKind::SwitchCase); ++k) {
         const auto kind = static_cast<minic::EventKind>(k);
         CHECK(event_kind_name(kind_of(kind)) == minic::event_kind_name(kind));
     }

@@ -65,3 +65,25 @@ TEST_CASE("A statement step quotes its source line: trimmed, without a trailing 
     CHECK(said[3].ends_with("..."));
     CHECK(said[4] == "Line 7 runs: return 0;");
 }
+
+TEST_CASE("A switch step names the case it takes, as the source spells it, or says none matched", "[minic][events]") {
+    Run run = run_source(
+        "#define QUIT 'q'\nenum color { RED, BLUE };\n"
+        "int pick(int c) {\n  switch (c) {\n    case 'a': return 1;\n    case QUIT:\n      return 2;\n    default: return 0;\n  }\n}\n"
+        "int main(void) {\n  enum color k = BLUE;\n  switch (k) { case RED: break; case BLUE: break; }\n"
+        "  long big = -5;\n  switch (big) { case 1: break; }\n"
+        "  char key = 'q';\n  switch (key) { case 'q': break; }\n"
+        "  return pick('a') + pick('q') + pick('z');\n}\n");
+    std::vector<std::string> said;
+    for (const Event& e : run.events)
+        if (e.kind == EventKind::SwitchCase) said.push_back(explain(e));
+    REQUIRE(said.size() == 6);
+    CHECK(said[0] == "Line 13: the switch value 1 matches case BLUE, so the program jumps to line 13 and runs on from there "
+                     "until a break (or the end of the switch).");
+    CHECK(said[1] == "Line 15: no case matches the switch value -5 and there is no default, so the whole switch body is skipped.");
+    CHECK(said[2].starts_with("Line 17: the switch value 113 ('q') matches case 'q', so the program jumps to line 17"));
+    // The switch on an int is not shown as a character; a macro's label keeps its name.
+    CHECK(said[3].starts_with("Line 4: the switch value 97 matches case 'a', so the program jumps to line 5"));
+    CHECK(said[4].starts_with("Line 4: the switch value 113 matches case QUIT, so the program jumps to line 6"));
+    CHECK(said[5] == "Line 4: no case matches the switch value 122, so the program jumps to default on line 8.");
+}

@@ -39,7 +39,7 @@ namespace memsim::machine {
 enum class EventKind : std::uint8_t {
     // The program: the interpreter's steps (minic::EventKind) and the ops' reads and writes.
     Started, Statement, Call, Return, Output, UninitializedRead, MemoryProblem, DivisionByZero, Exited, StepLimit,
-    Aborted, Read, Write, UninitialisedRead, TouchRead, TouchWrite, UnknownName,
+    Aborted, SwitchCase, Read, Write, UninitialisedRead, TouchRead, TouchWrite, UnknownName,
     // The stack (Call and Return above are also the stack's).
     ReturnWithoutCall, Local, LocalOutsideFunction, NoSuchLocal, StackOverflow,
     // The heap: the allocator's events (heap::HeapEventKind), then the machine's own checks.
@@ -71,6 +71,7 @@ inline constexpr std::array kEventKinds{
     EventKindName{EventKind::Exited, "exited"},
     EventKindName{EventKind::StepLimit, "step-limit"},
     EventKindName{EventKind::Aborted, "aborted"},
+    EventKindName{EventKind::SwitchCase, "switch-case"},
     EventKindName{EventKind::Read, "read"},
     EventKindName{EventKind::Write, "write"},
     EventKindName{EventKind::UninitialisedRead, "uninitialised-read"},

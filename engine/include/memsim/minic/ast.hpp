@@ -109,7 +109,7 @@ struct Stmt {
     std::int32_t var = -1;         // Decl: index into the function's locals (a static local: into globals)
     bool is_static = false;        // Decl: a static local, stored with the globals
     std::int64_t value = 0;        // Case: the label's value
-    std::string label{};           // Label, Goto: the label's name
+    std::string label{};           // Label, Goto: the label's name; Case: the label as spelled ("case 'q'")
     std::vector<std::int32_t> children{};  // Block, Group
 };
 

@@ -66,6 +66,10 @@ enum class Op : std::uint8_t {
     ArrayPush,     // pop b counts (outermost first); place local a's array of them (imm: element bytes)
     ArrayPop,      // release local a's array (and any pushed after it), when it is placed
     ArraySize,     // push the bytes of dimension b (0 = the whole array) of local a's array
+    // A switch's choice, for the step's explanation: the switch value is on top (kept);
+    // a = the label statement it jumps to (-1: none matched and there is no default);
+    // flag: the value is signed; b: the switch value is a char (shown as a character too).
+    SwitchCase,
 };
 
 // One instruction: 16 bytes.

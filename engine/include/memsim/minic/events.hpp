@@ -6,6 +6,7 @@
 //   Return     fact returned 6                Output    printf printed "6\n"
 //   UninitializedRead, MemoryProblem, DivisionByZero: learner errors, explained
 //   Exited     main returned 0                StepLimit still running after N steps: paused
+//   SwitchCase a switch's value chose `case 3:` on line 12 (or default, or no label)
 #include <cstdint>
 #include <string>
 
@@ -23,6 +24,8 @@ enum class EventKind : std::uint8_t {
     Exited,             // the program ended with exit code `value`
     StepLimit,          // the step limit was reached: paused
     Aborted,            // abort() was called or an assert failed (`text` says which): the program stops
+    SwitchCase,         // a switch on `value` jumps to the label `text` ("case 3", "default") on `to_line`;
+                        // with no text, no label matched and the body is skipped
 };
 
 struct Event {
@@ -35,6 +38,8 @@ struct Event {
                                    // Statement: the line's source text, as quoted
     bool fatal = false;          // the program stopped because of it
     bool host_explained = false; // MemoryProblem: `text` is the host's own explanation of an event it already reported
+    int to_line = 0;             // SwitchCase: the line of the label the switch jumps to
+    bool is_char = false;        // SwitchCase: the switch value is a char (shown as 'q' too)
 
     bool operator==(const Event&) const = default;
 };
