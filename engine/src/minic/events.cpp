@@ -29,7 +29,16 @@ std::string explain(const Event& e) {
     switch (e.kind) {
         case EventKind::Started:
             return "The program starts: globals and string literals are placed in memory, then main is called.";
-        case EventKind::Statement: return at + " runs" + (e.text.empty() ? "." : ": " + e.text);
+        case EventKind::Statement: {
+            std::string said = at + " runs" + (e.text.empty() ? "." : ": " + e.text);
+            if (e.macros.empty()) return said;
+            std::string names;
+            for (std::size_t i = 0; i < e.macros.size(); ++i) {
+                names += (i == 0 ? "" : i + 1 == e.macros.size() ? " and " : ", ") + e.macros[i];
+            }
+            return said + " (with the macro" + (e.macros.size() == 1 ? " " : "s ") + names + " expanded, the compiler reads: " +
+                   e.expanded + ")";
+        }
         case EventKind::Call:
             return (e.value == 1 ? "The C runtime calls " + e.function : at + " calls " + e.function) + ": a new stack frame is pushed with its arguments, the return address, "
                         "the saved frame pointer and its locals (" + std::to_string(e.value) + " frame" +

@@ -81,6 +81,15 @@ EventBuilder make_event(EventKind kind) {
 
 }  // namespace
 
+Event Interpreter::statement_event() const {
+    Event e = make_event(EventKind::Statement).with_line(line_).with_text(std::string(program_->line_text(line_)));
+    if (const MacroLine* macros = program_->macro_line(line_)) {
+        e.macros = macros->macros;
+        e.expanded = macros->expanded;
+    }
+    return e;
+}
+
 Event Interpreter::switch_choice(const Instr& in, std::uint64_t value) const {
     // The promoted value: an int, a long or their unsigned kinds (shown as they print).
     std::int64_t shown = static_cast<std::int64_t>(value);
@@ -560,7 +569,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
         line_ = code[pc_].a;
         ++pc_;
     }
-    if (sink && config_.statement_events) sink->push_back(make_event(EventKind::Statement).with_line(line_).with_text(std::string(program_->line_text(line_))));
+    if (sink && config_.statement_events) sink->push_back(statement_event());
     std::vector<std::uint64_t>& v = values_;
     auto pop = [&v]() {
         const std::uint64_t x = v.back();

@@ -35,10 +35,14 @@ std::int32_t Program::find_function(const std::string& function_name) const {
 }
 
 Result<Program> parse(std::string_view source, DataModel model, int first_line) {
-    auto tokens = preprocess(source, PreprocessConfig{.model = model, .first_line = first_line});
+    std::vector<MacroLine> macro_lines;
+    auto tokens = preprocess(source, PreprocessConfig{.model = model, .first_line = first_line}, &macro_lines);
     if (!tokens) return tl::unexpected(tokens.error());
     auto program = parsing::Parser(std::move(*tokens), model).run();
-    if (program) program->first_line = first_line;
+    if (program) {
+        program->first_line = first_line;
+        program->macro_lines = std::move(macro_lines);
+    }
     return program;
 }
 

@@ -79,6 +79,7 @@ struct PToken {
 };
 
 struct Macro {
+    bool predefined = false;  // the library's (NULL, INT_MAX, ...), not the program's
     bool function_like = false;
     bool variadic = false;
     std::vector<std::string> params{};
@@ -99,6 +100,7 @@ public:
     void define_all(std::vector<Token> tokens) {
         std::swap(in_, tokens);
         run_main();
+        for (auto& [name, macro] : macros_) macro.predefined = true;
         std::swap(in_, tokens);
         pos_ = 0;
         out_.clear();
@@ -116,6 +118,25 @@ public:
         }
         out_.push_back(in_.back());
         return std::move(out_);
+    }
+
+    // The lines that used the program's own macros, each with its tokens as the parser reads them.
+    std::vector<MacroLine> macro_lines(const std::vector<Token>& out) const {
+        std::vector<MacroLine> lines;
+        for (const auto& [line, names] : used_) lines.push_back(MacroLine{.line = line, .macros = names});
+        std::size_t next = 0;
+        for (const Token& t : out) {
+            while (next < lines.size() && lines[next].line < t.line) ++next;
+            if (next == lines.size() || lines[next].line != t.line) continue;
+            std::string& text = lines[next].expanded;
+            if (text.size() > 100) continue;
+            if (!text.empty() && t.space_before) text += ' ';
+            text += spelling(t);
+        }
+        for (MacroLine& l : lines) {
+            if (l.expanded.size() > 100) l.expanded = l.expanded.substr(0, 97) + "...";
+        }
+        return lines;
     }
 
 private:
@@ -138,6 +159,7 @@ private:
     std::vector<Cond> conds_;
     std::optional<Error> error_;
     std::size_t produced_ = 0;
+    std::map<int, std::vector<std::string>> used_;  // line: the program's macros expanded there
 
     bool failed() const { return error_.has_value(); }
     void error_at(const Token& t, const std::string& message) {
@@ -226,7 +248,12 @@ private:
             std::erase_if(hide, [&](const std::string& h) { return !hidden(*close, h); });
         }
         hide.push_back(name);
+        if (!m.predefined) {
+            std::vector<std::string>& names = used_[t.tok.line];
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        }
         std::vector<PToken> body = substitute(m, args, t.tok);
+        if (!body.empty()) body.front().tok.space_before = t.tok.space_before;
         for (PToken& b : body) {
             b.tok.line = t.tok.line;
             b.tok.column = t.tok.column;
@@ -333,12 +360,16 @@ private:
             }
             const auto& arg = args[static_cast<std::size_t>(p)];
             const bool pasted = (i > 0 && is_punct(body[i - 1], "##")) || (i + 1 < body.size() && is_punct(body[i + 1], "##"));
+            const std::size_t first = out.size();
             if (pasted) {
                 out.insert(out.end(), arg.begin(), arg.end());
             } else {
                 const std::vector<PToken> expanded = expand_argument(arg);
                 out.insert(out.end(), expanded.begin(), expanded.end());
             }
+            // The argument stands where the parameter stood, spaced as it was (for the
+            // expanded line a step shows).
+            if (first < out.size()) out[first].tok.space_before = b.space_before;
         }
         return paste_all(out);
     }
@@ -554,13 +585,16 @@ bool is_standard_header(std::string_view name) {
     return std::find(std::begin(standard_headers), std::end(standard_headers), name) != std::end(standard_headers);
 }
 
-Result<std::vector<Token>> preprocess(std::string_view source, const PreprocessConfig& config) {
+Result<std::vector<Token>> preprocess(std::string_view source, const PreprocessConfig& config,
+                                      std::vector<MacroLine>* macro_lines) {
     auto tokens = lex_tokens(source, config.first_line);
     if (!tokens) return tokens;
     Preprocessor pp(std::move(*tokens), config);
     auto predefined = lex_tokens(prelude(config.model));
     if (predefined) pp.define_all(std::move(*predefined));
-    return pp.run();
+    auto out = pp.run();
+    if (out && macro_lines) *macro_lines = pp.macro_lines(*out);
+    return out;
 }
 
 }  // namespace memsim::minic

@@ -87,3 +87,13 @@ TEST_CASE("A switch step names the case it takes, as the source spells it, or sa
     CHECK(said[4].starts_with("Line 4: the switch value 113 matches case QUIT, so the program jumps to line 6"));
     CHECK(said[5] == "Line 4: no case matches the switch value 122, so the program jumps to default on line 8.");
 }
+
+TEST_CASE("A statement that uses the program's macros names them and shows the expanded line", "[minic][events]") {
+    Run run = run_source("#define SQUARE(x) ((x) * (x))\nint main(void) {\n  int y = SQUARE(3);\n  return y - 9;\n}\n");
+    std::vector<std::string> said;
+    for (const Event& e : run.events)
+        if (e.kind == EventKind::Statement) said.push_back(explain(e));
+    REQUIRE(said.size() == 2);
+    CHECK(said[0] == "Line 3 runs: int y = SQUARE(3); (with the macro SQUARE expanded, the compiler reads: int y = ((3) * (3));)");
+    CHECK(said[1] == "Line 4 runs: return y - 9;");
+}

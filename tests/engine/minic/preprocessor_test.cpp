@@ -82,3 +82,28 @@ TEST_CASE("Preprocessor errors name line and column", "[minic][preprocessor]") {
                   "#define H G G G G G G G G\nH H")
               .find("macro expansion makes more than") != std::string::npos);
 }
+
+TEST_CASE("The lines that use the program's macros are listed with the text the compiler reads", "[minic][preprocessor]") {
+    // The expanded text is what `gcc -E -P` prints for these lines.
+    std::vector<MacroLine> lines;
+    const auto tokens = preprocess("#include <stdio.h>\n#define N 4\n#define SQUARE(x) ((x) * (x))\n"
+                                   "#define LOG(msg) printf(\"log: %s\\n\", msg)\n"
+                                   "int y = SQUARE(N + 1);\nLOG(\"hi\");\nint *p = NULL; int m = INT_MAX;\n",
+                                   PreprocessConfig{}, &lines);
+    REQUIRE(tokens);
+    REQUIRE(lines.size() == 2);  // NULL and INT_MAX are the library's, not the program's
+    CHECK(lines[0].line == 5);
+    CHECK(lines[0].macros == std::vector<std::string>{"SQUARE", "N"});
+    CHECK(lines[0].expanded == "int y = ((4 + 1) * (4 + 1));");
+    CHECK(lines[1].line == 6);
+    CHECK(lines[1].macros == std::vector<std::string>{"LOG"});
+    CHECK(lines[1].expanded == "printf(\"log: %s\\n\", \"hi\");");
+    // A long line is cut, so that a step's sentence stays readable.
+    std::vector<MacroLine> long_line;
+    std::string ones;
+    for (int i = 0; i < 40; ++i) ones += "ONE, ";
+    REQUIRE(preprocess("#define ONE 1\nint a[] = {" + ones + "};\n", PreprocessConfig{}, &long_line));
+    REQUIRE(long_line.size() == 1);
+    CHECK(long_line[0].expanded.size() == 100);
+    CHECK(long_line[0].expanded.ends_with("..."));
+}

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "memsim/minic/macro_lines.hpp"
 #include "memsim/minic/types.hpp"
 
 namespace memsim::minic {
@@ -146,6 +147,7 @@ struct Program {
     std::vector<Function> functions{};
     std::vector<std::string> strings{};   // string literal bytes, without the closing NUL
     int first_line = 1;                   // the line number of the source's first line
+    std::vector<MacroLine> macro_lines{};  // the lines that use the program's own macros, in line order
 
     // The index of the function named `name`, or -1.
     std::int32_t find_function(const std::string& name) const;

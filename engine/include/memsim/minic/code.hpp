@@ -17,6 +17,7 @@
 // Values are kept normalised to their type: signed types sign-extended to 64 bits,
 // unsigned types and pointers zero-extended, float and double as their IEEE bits
 // (memsim/minic/float_bits.hpp) with their own instructions (FAdd, FLt, IntToFloat...).
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -129,6 +130,13 @@ struct CompiledProgram {
     // trailing '{' dropped, long lines shortened. Index: line - first_line.
     std::vector<std::string> line_texts{};
     int first_line = 1;
+
+    // The program's macros expanded on a line, or null.
+    const MacroLine* macro_line(int line) const {
+        const auto& lines = program.macro_lines;
+        const auto it = std::lower_bound(lines.begin(), lines.end(), line, [](const MacroLine& m, int l) { return m.line < l; });
+        return it != lines.end() && it->line == line ? &*it : nullptr;
+    }
 
     // The quoted text of a source line ("" outside the program).
     std::string_view line_text(int line) const {

@@ -9,6 +9,7 @@
 //   SwitchCase a switch's value chose `case 3:` on line 12 (or default, or no label)
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace memsim::minic {
 
@@ -38,6 +39,8 @@ struct Event {
                                    // Statement: the line's source text, as quoted
     bool fatal = false;          // the program stopped because of it
     bool host_explained = false; // MemoryProblem: `text` is the host's own explanation of an event it already reported
+    std::vector<std::string> macros{};  // Statement: the program's macros the line uses
+    std::string expanded{};             // Statement: the line as the compiler reads it, macros expanded
     int to_line = 0;             // SwitchCase: the line of the label the switch jumps to
     bool is_char = false;        // SwitchCase: the switch value is a char (shown as 'q' too)
 

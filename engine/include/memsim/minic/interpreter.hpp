@@ -214,6 +214,7 @@ private:
     bool store(Host& host, std::uint64_t address, std::uint8_t size, std::uint64_t value, std::vector<Event>* sink);
     void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
     Event switch_choice(const Instr& in, std::uint64_t value) const;
+    Event statement_event() const;
     // Keeps allocation_types_ in step with malloc, calloc, realloc and free.
     void track_allocation(Builtin id, std::span<const std::uint64_t> args, std::uint64_t result);
     // A store of `value` into a pointer of type `pointer_type` types the block it names.

@@ -20,7 +20,8 @@
 // __STDC__, __STDC_VERSION__ (199901L), __linux__, __x86_64__ (LP64) or __i386__ (ILP32).
 //
 // A token from a macro's body takes the line and column of the macro's use, so errors
-// and the current-line marker point at the line the learner wrote.
+// and the current-line marker point at the line the learner wrote. The lines that use
+// the program's own macros are listed (memsim/minic/macro_lines.hpp) when asked.
 //
 //   Result<std::vector<Token>> tokens = preprocess("#define N 3\nint a[N];");
 //   // int a [ 3 ] ; End   (the 3 at line 2, column 7)
@@ -30,6 +31,7 @@
 
 #include "memsim/core/result.hpp"
 #include "memsim/minic/lexer.hpp"
+#include "memsim/minic/macro_lines.hpp"
 #include "memsim/minic/types.hpp"
 
 namespace memsim::minic {
@@ -44,7 +46,9 @@ struct PreprocessConfig {
 inline constexpr std::size_t max_expanded_tokens = 2'000'000;
 
 // Lexes and preprocesses a program; the last token is End. Errors name line and column.
-Result<std::vector<Token>> preprocess(std::string_view source, const PreprocessConfig& config = {});
+// With `macro_lines`, also lists the lines that expanded the program's own macros.
+Result<std::vector<Token>> preprocess(std::string_view source, const PreprocessConfig& config = {},
+                                      std::vector<MacroLine>* macro_lines = nullptr);
 
 // Whether `name` (as in `#include <name>`) is a standard header MiniC accepts.
 bool is_standard_header(std::string_view name);
