@@ -15,7 +15,7 @@ constexpr bool table_in_enum_order() {
     return true;
 }
 static_assert(table_in_enum_order(), "kEventKinds must list every EventKind once, in enum order");
-static_assert(static_cast<std::size_t>(EventKind::Yield) + 1 == kEventKinds.size(),
+static_assert(static_cast<std::size_t>(EventKind::Arguments) + 1 == kEventKinds.size(),
               "the last EventKind must be the last row of kEventKinds");
 
 }  // namespace

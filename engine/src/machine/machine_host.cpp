@@ -136,6 +136,10 @@ minic::Report MachineHost::free(std::uint64_t vaddr) {
     return report_since(faults, before);
 }
 
+std::optional<std::uint64_t> MachineHost::place_arguments(const std::vector<std::string>& arguments) {
+    return machine_.place_arguments(arguments, sink_);
+}
+
 std::uint64_t MachineHost::place_global(const minic::StaticData& data) {
     const bool zero = std::all_of(data.bytes.begin(), data.bytes.end(), [](std::uint8_t b) { return b == 0; });
     std::uint64_t& cursor = zero ? image_.bss_next : image_.data_next;

@@ -14,6 +14,7 @@ ProcessView process_view(const Machine& machine, const Process& process) {
     view.frame_pointer = process.stack.frame_pointer();
     view.stack_top = process.stack.config().top;
     view.stack_floor = process.stack.limit_floor();
+    view.start_block = process.stack.start_block();
     view.frames = process.stack.frames();
     view.blocks = process.heap.blocks();
     view.free_lists = process.heap.free_lists();

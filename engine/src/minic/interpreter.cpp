@@ -282,24 +282,36 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
     place_library_data(host);
     const Function& main_function = p.program.functions[static_cast<std::size_t>(p.main)];
     if (main_function.param_count == 2) {
-        // int main(int argc, char *argv[]): argv = {"prog", args..., NULL}, in static data.
-        const std::uint32_t pointer_size = p.program.types.pointer_size();
-        std::vector<std::uint64_t> strings{host.place_string("prog")};
-        for (const std::string& arg : config_.args) strings.push_back(host.place_string(arg));
-        strings.push_back(0);
-        StaticData argv{.name = "argv", .size = strings.size() * pointer_size, .align = pointer_size,
-                        .bytes = std::vector<std::uint8_t>(strings.size() * pointer_size, 0)};
-        for (std::size_t i = 0; i < strings.size(); ++i) {
-            for (std::uint32_t b = 0; b < pointer_size; ++b) argv.bytes[i * pointer_size + b] = static_cast<std::uint8_t>(strings[i] >> (8 * b));
+        // int main(int argc, char *argv[]): argv = {"prog", args..., NULL}, at the top of the
+        // stack where the host models it, else in static data.
+        std::vector<std::string> arguments{"prog"};
+        arguments.insert(arguments.end(), config_.args.begin(), config_.args.end());
+        if (const auto argv = host.place_arguments(arguments)) {
+            values_.push_back(arguments.size());
+            values_.push_back(*argv);
+        } else {
+            place_static_arguments(host);
         }
-        values_.push_back(strings.size() - 1);
-        values_.push_back(host.place_global(argv));
     }
     line_ = main_function.line;
     emit(sink, make_event(EventKind::Started));
     if (!enter(p.main, host, sink)) return;
     const Instr& first = p.code[pc_];
     line_ = first.op == Op::Stmt ? first.a : p.program.functions[static_cast<std::size_t>(p.main)].line;
+}
+
+void Interpreter::place_static_arguments(Host& host) {
+    const std::uint32_t pointer_size = program_->program.types.pointer_size();
+    std::vector<std::uint64_t> strings{host.place_string("prog")};
+    for (const std::string& arg : config_.args) strings.push_back(host.place_string(arg));
+    strings.push_back(0);
+    StaticData argv{.name = "argv", .size = strings.size() * pointer_size, .align = pointer_size,
+                    .bytes = std::vector<std::uint8_t>(strings.size() * pointer_size, 0)};
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        for (std::uint32_t b = 0; b < pointer_size; ++b) argv.bytes[i * pointer_size + b] = static_cast<std::uint8_t>(strings[i] >> (8 * b));
+    }
+    values_.push_back(strings.size() - 1);
+    values_.push_back(host.place_global(argv));
 }
 
 LibraryUse library_use(const CompiledProgram& program) {

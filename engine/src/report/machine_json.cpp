@@ -89,6 +89,11 @@ nlohmann::json process_json(const machine::ProcessView& p, bool current) {
             {"stack", {{"sp", p.stack_pointer}, {"fp", p.frame_pointer}, {"top", p.stack_top}, {"floor", p.stack_floor}, {"frames", frames}}},
             {"heap", {{"start", p.heap_start}, {"brk", p.brk}, {"blocks", blocks}, {"metrics", heap_metrics_json(p.heap)}}}};
     if (p.glibc) out["heap"]["arena"] = glibc_arena_json(*p.glibc);
+    if (!p.start_block.empty()) {
+        nlohmann::json start = nlohmann::json::array();
+        for (const auto& s : p.start_block) start.push_back(slot_json(s, nullptr));
+        out["stack"]["arguments"] = start;  // argc, argv and the strings, above the first frame
+    }
     if (p.program) {
         nlohmann::json globals = nlohmann::json::array();
         for (const auto& g : p.program->globals) globals.push_back(value_json(g));

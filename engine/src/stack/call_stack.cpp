@@ -75,6 +75,13 @@ CallStack::CallStack(StackConfig config) : config_(config), sp_(config.top), fp_
     config_.word_size = word_size_of(config_);
 }
 
+bool CallStack::place_start_block(std::vector<Slot> slots, std::uint64_t bytes) {
+    if (!frames_.empty() || !start_block_.empty() || bytes > config_.top - limit_floor()) return false;
+    sp_ = config_.top - bytes;
+    start_block_ = std::move(slots);
+    return true;
+}
+
 CallOutcome CallStack::call(const std::string& function, const std::vector<Variable>& arguments,
                             const std::vector<Variable>& locals, std::uint64_t return_address) {
     const std::uint32_t word = config_.word_size;

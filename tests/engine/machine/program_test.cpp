@@ -212,3 +212,44 @@ TEST_CASE("A variable-length array too large for the stack is a stack overflow n
     for (const Event& e : sim->events()) named = named || (e.kind == EventKind::StackOverflow && e.text.find("'big'") != std::string::npos);
     CHECK(named);
 }
+
+TEST_CASE("argc, argv and the argument strings are at the top of the stack, as Linux's execve puts them", "[machine][program][stack]") {
+    auto sim = Simulator::load(program("int main(int argc, char *argv[]) {\n"
+                                       "  printf(\"%d %s %s\\n\", argc, argv[0], argv[1]);\n"
+                                       "  return argv[argc] == NULL ? 0 : 1;\n}\n",
+                                       "args = [\"hello\"]\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    CHECK(s.output() == "2 prog hello\n");
+    CHECK(s.interpreter().exit_code() == 0);
+    // Look at the stack as it is while main runs (step 2: its first line).
+    sim->seek(2);
+    const Snapshot snapshot = sim->snapshot();
+    const ProcessView& p = snapshot.processes.at(0);
+    const std::uint64_t w = 4;  // the default program machine is 32-bit: 4-byte words
+    REQUIRE(!p.start_block.empty());
+    REQUIRE(!p.frames.empty());
+    const std::uint64_t top = p.stack_top;
+    // From the top: a word of zeros (the end marker), "prog\0hello\0" (argv[0] lowest), then below the
+    // strings envp's NULL, argv[2] = NULL, argv[1], argv[0] and argc, where main's caller's SP was.
+    CHECK(p.start_block.front().name == "end marker");
+    CHECK(p.start_block.front().address == top - w);
+    const auto slot = [&](const std::string& name) {
+        for (const auto& sl : p.start_block)
+            if (sl.name == name) return sl;
+        FAIL("no slot " << name);
+        return memsim::stack::Slot{};
+    };
+    CHECK(slot("\"hello\"").address == top - w - 6);
+    CHECK(slot("\"prog\"").address == top - w - 6 - 5);
+    const memsim::stack::Slot argc = slot("argc");
+    CHECK(argc.value == 2);
+    CHECK(argc.address % 16 == 0);
+    CHECK(slot("argv[0]").address == argc.address + w);
+    CHECK(slot("argv[0]").value == slot("\"prog\"").address);
+    CHECK(slot("argv[1]").value == slot("\"hello\"").address);
+    CHECK(slot("argv[2]").value == 0);
+    CHECK(slot("envp[0]").address == argc.address + 4 * w);
+    CHECK(p.frames.front().caller_stack_pointer == argc.address);
+}

@@ -52,6 +52,17 @@ StackSlotRow slot_row(const stack::Slot& slot, const machine::ProcessView& proce
     return row;
 }
 
+// A slot of the block above the first frame: a string shows no number, a pointer its address.
+StackSlotRow argument_row(const stack::Slot& slot, const machine::ProcessView& process) {
+    StackSlotRow row = slot_row(slot, process, nullptr);
+    row.kind = slot.kind == stack::SlotKind::Padding ? "padding" : slot.type.starts_with("char[") ? "string" : slot.name;
+    if (row.kind == slot.name) row.name.clear();
+    row.type = slot.type;
+    if (slot.type == "char *") row.value = slot.value == 0 ? "NULL" : hex_text(slot.value);
+    else if (slot.type.starts_with("char[")) row.value.clear();
+    return row;
+}
+
 }  // namespace
 
 StackView make_stack_view(const machine::Snapshot& snapshot, std::uint64_t guard_size) {
@@ -68,6 +79,13 @@ StackView make_stack_view(const machine::Snapshot& snapshot, std::uint64_t guard
     view.guard_low = process->stack_floor >= guard_size ? process->stack_floor - guard_size : 0;
     view.used = process->stack_top - process->stack_pointer;
     view.limit = process->stack_top - process->stack_floor;
+    if (!process->start_block.empty()) {
+        const std::uint64_t low = process->start_block.back().address;
+        StackFrameBox box{.function = "argc, argv and their strings (written by the kernel at exec)", .high = process->stack_top,
+                          .low = low, .slots = {}, .newest = false, .arguments = true};
+        for (const stack::Slot& slot : process->start_block) box.slots.push_back(argument_row(slot, *process));
+        view.frames.push_back(std::move(box));
+    }
     for (std::size_t i = 0; i < process->frames.size(); ++i) {
         const stack::Frame& frame = process->frames[i];
         StackFrameBox box{.function = frame.function, .high = frame.caller_stack_pointer, .low = frame.stack_pointer,
@@ -182,8 +200,8 @@ void draw_stack_panel(const Rect& rect, PanelContext& context) {
             ImGui::PopFont();
             for (const StackFrameBox& frame : view.frames) {
                 ImGui::PushStyleColor(ImGuiCol_Text, frame.newest ? palette.current : ImGui::GetColorU32(ImGuiCol_Text));
-                ImGui::Text("%s()  %s .. %s  (%llu bytes)", frame.function.c_str(), hex_text(frame.high),
-                            hex_text(frame.low), static_cast<unsigned long long>(frame.high - frame.low));
+                ImGui::TextWrapped("%s%s  %s .. %s  (%llu bytes)", frame.function.c_str(), frame.arguments ? "" : "()",
+                                   hex_text(frame.high), hex_text(frame.low), static_cast<unsigned long long>(frame.high - frame.low));
                 ImGui::PopStyleColor();
                 for (const StackSlotRow& slot : frame.slots) {
                     const bool selected = context.selection && context.selection->overlaps(slot.address, slot.size);

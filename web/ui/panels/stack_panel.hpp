@@ -31,6 +31,7 @@ struct StackFrameBox {
     std::uint64_t high = 0, low = 0;  // [low, high): the frame's bytes
     std::vector<StackSlotRow> slots;  // highest address first
     bool newest = false;
+    bool arguments = false;           // not a call: argc, argv and its strings, written by the kernel
 };
 
 struct StackView {

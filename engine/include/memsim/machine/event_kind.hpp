@@ -50,7 +50,7 @@ enum class EventKind : std::uint8_t {
     TlbFlush, TlbHit, TlbMiss, Segfault, ProtectionFault, Eviction, PageFault, CopyOnWrite, Translated, Hit, Release,
     Unmap,
     // Processes (Aborted above is also the C library ending a process).
-    Skipped, NoSuchProcess, SwitchToEnded, Switch, ForkFailed, Fork, Exit, Stopped, Killed, Yield,
+    Skipped, NoSuchProcess, SwitchToEnded, Switch, ForkFailed, Fork, Exit, Stopped, Killed, Yield, Arguments,
 };
 
 struct EventKindName {
@@ -133,6 +133,7 @@ inline constexpr std::array kEventKinds{
     EventKindName{EventKind::Stopped, "stopped"},
     EventKindName{EventKind::Killed, "killed"},
     EventKindName{EventKind::Yield, "yield"},
+    EventKindName{EventKind::Arguments, "arguments"},
 };
 
 // The kind's word: "page-fault", "double-free", "call".

@@ -36,6 +36,7 @@ struct ProcessView {
     std::string state;                       // "running", "exited", "segmentation fault", ...
     std::vector<Region> regions;
     std::uint64_t stack_pointer = 0, frame_pointer = 0, stack_top = 0, stack_floor = 0;
+    std::vector<stack::Slot> start_block;    // argc, argv and its strings above the first frame (highest first)
     std::vector<stack::Frame> frames;        // oldest first
     std::vector<heap::BlockView> blocks;     // address order
     std::vector<std::vector<std::uint64_t>> free_lists;  // block addresses in search order (explicit lists)

@@ -22,6 +22,7 @@
 // The interpreter never stores the host: it is passed to each step by reference, so the
 // interpreter state stays a plain value the machine can copy for stepping back.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +115,13 @@ public:
     virtual std::uint64_t place_global(const StaticData& data) = 0;
     // Places a string literal (a NUL is added) in read-only data; returns its address.
     virtual std::uint64_t place_string(const std::string& bytes) = 0;
+    // Places argc, argv and the argument strings at the top of the stack, as Linux's
+    // execve does, before main is called; argv's address. A host without a modelled
+    // stack top says nothing, and the interpreter puts argv in static data instead.
+    virtual std::optional<std::uint64_t> place_arguments(const std::vector<std::string>& arguments) {
+        (void)arguments;
+        return std::nullopt;
+    }
     // The code address of a source line (return addresses point there); 0 = before main.
     virtual std::uint64_t code_address(int line) const = 0;
 

@@ -215,6 +215,7 @@ private:
     void uninitialized_read(std::uint64_t address, std::vector<Event>* sink);
     Event switch_choice(const Instr& in, std::uint64_t value) const;
     Event statement_event() const;
+    void place_static_arguments(Host& host);  // argv in static data, for a host without a stack top
     // Keeps allocation_types_ in step with malloc, calloc, realloc and free.
     void track_allocation(Builtin id, std::span<const std::uint64_t> args, std::uint64_t result);
     // A store of `value` into a pointer of type `pointer_type` types the block it names.

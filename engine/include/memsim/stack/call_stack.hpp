@@ -157,6 +157,13 @@ public:
     // current frame; SP returns to where it was before that push. False when none is there.
     bool pop_array(std::uint64_t address);
 
+    // Before the first call: the block the kernel writes at the top of a new process's
+    // stack (argc, the argv pointers, their strings), `bytes` long, its slots highest
+    // first. SP starts below it. False when a frame exists or the block does not fit.
+    bool place_start_block(std::vector<Slot> slots, std::uint64_t bytes);
+    // That block's slots (empty when none was placed).
+    const std::vector<Slot>& start_block() const { return start_block_; }
+
     // Pops the current frame; SP returns to where the caller was. Needs an active frame.
     std::optional<ReturnOutcome> ret();
 
@@ -183,6 +190,7 @@ public:
 private:
     StackConfig config_;
     std::vector<Frame> frames_;
+    std::vector<Slot> start_block_;
     std::uint64_t sp_ = 0;
     std::uint64_t fp_ = 0;
 };
