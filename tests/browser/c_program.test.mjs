@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countColour, describePixels, looksDrawn } from './png_check.mjs';
-import { clickWidget, createChecks, frameDone, pasteIntoEditor, widget, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, frameDone, overflowingCells, pasteIntoEditor, widget, withBrowser } from './harness.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 mkdirSync(values.artifacts, { recursive: true });
@@ -94,6 +94,13 @@ await withBrowser(values.dist, async (browser, url) => {
         JSON.stringify(gauges));
   check('the heap gauges do not overlap', gauges.every((g, i) => i === 0 || g.y >= gauges[i - 1].y + gauges[i - 1].height
         || g.x >= gauges[i - 1].x + gauges[i - 1].width), JSON.stringify(gauges));
+  // Its block table keeps every column's text inside the column (payload and asked move
+  // into the tooltip when the five columns do not fit).
+  const cells = Object.keys(rects).filter((k) => k.startsWith('heap.cell.'));
+  check('the heap block table shows its rows', cells.length >= 6 && !!rects['heap.blocks'], cells.join(','));
+  const clipped = overflowingCells(rects, 'heap.cell', rects['heap.blocks'] || { x: 0, width: 0 });
+  check('no text in the narrow heap block table runs past its column', clipped.length === 0,
+        `${clipped.join(', ')} in a ${rects['window:Heap'] && rects['window:Heap'].width} px panel`);
   const png = await shot(page, 'c-diagram-leak.png');
   const diagram = await widget(page, 'window:Memory diagram');
   const outline = countColour(png, diagram, [213, 94, 0], 40);

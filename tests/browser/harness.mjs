@@ -78,6 +78,19 @@ export async function widget(page, name) {
   return rects[name];
 }
 
+// The cells of a table (named PREFIX.ROW.COLUMN by note_item) whose text runs into the
+// next column or past the table's right edge, as "ROW.COLUMN" names: [] when every text
+// fits its column. ImGui reports a text's whole width even where its column clips it.
+export function overflowingCells(rects, prefix, table) {
+  const cells = Object.keys(rects).filter((k) => k.startsWith(prefix + '.'))
+    .map((k) => { const [row, column] = k.slice(prefix.length + 1).split('.').map(Number); return { row, column, ...rects[k] }; });
+  return cells.filter((c) => {
+    const next = cells.find((n) => n.row === c.row && n.column === c.column + 1);
+    const limit = next ? next.x : table.x + table.width;
+    return c.x + c.width > limit;
+  }).map((c) => `${c.row}.${c.column}`);
+}
+
 // A click held over a few frames: ImGui 1.86 reads the button once per frame, and tabs
 // select on the press, which a press and release within one frame would hide.
 export async function clickWidget(page, name) {

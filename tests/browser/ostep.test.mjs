@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describePixels, looksDrawn } from './png_check.mjs';
-import { clickWidget, createChecks, frameDone, holdKeys, openApp, withBrowser } from './harness.mjs';
+import { clickWidget, createChecks, frameDone, holdKeys, openApp, widget, withBrowser } from './harness.mjs';
 
 // Types an answer into the lesson's box and presses Enter: the text reaches ImGui a frame
 // before Enter, which is held until a frame sees it.
@@ -110,5 +110,49 @@ await withBrowser(values.dist, async (browser, url) => {
   check('memsim.ostep() of a CLOCK problem from a file explains that the app cannot read it', !bad.ok &&
         bad.errors[0].message.includes('the app cannot read that file'), JSON.stringify(bad));
   check('no console or page errors', errors.length === 0, errors.join(' | '));
+
+  // malloc.py on a phone: the problem opens on its Heap panel, and every answer in the op
+  // table stays inside the table (under its op) at every step, in a readable size.
+  {
+    const phone = await openApp(browser, url, { width: 390, height: 844 }, { touch: true, scale: 3 });
+    await phone.page.evaluate(() => { window.memsim.quizMode(false); window.memsim.ostep('malloc.py -s 1'); });
+    await frameDone(phone.page);
+    const total = (await phone.page.evaluate(() => window.memsim.state())).totalSteps;
+    let shown = await phone.page.evaluate(() => window.memsim.debugWidgets());
+    check('malloc.py on a phone opens on the Heap panel ([view] large)', !!shown['window:Heap'] && !shown['window:Source'],
+          Object.keys(shown).filter((k) => k.startsWith('window:')).join(','));
+    const outside = [];
+    for (let step = 1; step <= total; step++) {
+      await phone.page.evaluate((n) => window.memsim.seek(n), step);
+      const answer = await widget(phone.page, 'ostep.current_answer');
+      const rows = await widget(phone.page, 'ostep.rows');
+      if (answer.x + answer.width > rows.x + rows.width || answer.height < 12) outside.push(`${step}: ${JSON.stringify(answer)}`);
+    }
+    check(`each of the ${total} answers fits the phone's op table and is at least 12 px high`, total > 0 && outside.length === 0,
+          outside.join(' | '));
+    await phone.page.evaluate(() => window.memsim.seek(1));
+    await frameDone(phone.page);
+    await phone.page.waitForTimeout(700);
+    const phonePng = await phone.page.screenshot();
+    writeFileSync(join(values.artifacts, 'ostep-malloc-phone-390.png'), phonePng);
+    check('screenshot ostep-malloc-phone-390.png shows the UI', looksDrawn(describePixels(phonePng)));
+    // The same problem at 1920x1080: the three columns side by side.
+    await phone.page.close();
+    const wide = await openApp(browser, url, { width: 1920, height: 1080 });
+    await wide.page.evaluate(() => { window.memsim.quizMode(false); window.memsim.ostep('malloc.py -s 1'); window.memsim.seek(3); });
+    const wideAnswer = await widget(wide.page, 'ostep.current_answer');
+    const wideRows = await widget(wide.page, 'ostep.rows');
+    const wideOp = await widget(wide.page, 'ostep.current_op');
+    check('at 1920x1080 the answer sits beside its op, inside the table', wideAnswer.x >= wideOp.x + wideOp.width &&
+          Math.abs(wideAnswer.y - wideOp.y) < 2 && wideAnswer.x + wideAnswer.width <= wideRows.x + wideRows.width,
+          JSON.stringify({ wideOp, wideAnswer, wideRows }));
+    await wide.page.waitForTimeout(700);
+    const widePng = await wide.page.screenshot();
+    writeFileSync(join(values.artifacts, 'ostep-malloc-1920.png'), widePng);
+    check('screenshot ostep-malloc-1920.png shows the UI', looksDrawn(describePixels(widePng)));
+    check('no console or page errors on the phone or at 1920', phone.errors.length === 0 && wide.errors.length === 0,
+          [...phone.errors, ...wide.errors].join(' | '));
+    await wide.page.close();
+  }
 });
 finish();

@@ -199,6 +199,7 @@ await withBrowser(values.dist, async (browser, url) => {
     const strips = ['window:Controls', 'window:##panel-tabs', 'window:##MainMenuBar', 'window:Debug##Default'];
     const windows = Object.keys(all).filter((k) => k.startsWith('window:') && !strips.includes(k));
     check('a phone shows one panel at a time', windows.length === 1, windows.join(','));
+    check('a C program without [view] large opens on its Source', windows[0] === 'window:Source', windows.join(','));
     const step = await widget(page, 'controls.step');
     check("the step button is large enough for a thumb (at least 36 CSS px high)", step.height >= 36,
           JSON.stringify(step));
@@ -214,6 +215,22 @@ await withBrowser(values.dist, async (browser, url) => {
     await frameDone(page);
     check('a tap on the Diagram tab shows the memory diagram', !!(await rects(page))['window:Memory diagram']);
     await shot(page, 'teaching-phone-diagram-390.png');
+    await holdKeys(page, ['ArrowRight']);
+    check('the tab the learner picked stays while stepping', !!(await rects(page))['window:Memory diagram']);
+    // A lesson that names its large panel opens on it, not on the tab picked for the last
+    // one, even where the new lesson has that tab too (Source).
+    const source = await widget(page, 'tab:Source');
+    await page.touchscreen.tap(source.x + source.width / 2, source.y + source.height / 2);
+    await frameDone(page);
+    await frameDone(page);
+    check('a tap on the Source tab shows the Source', !!(await rects(page))['window:Source']);
+    await page.evaluate(() => window.memsim.loadBuiltin('malloc-and-free'));
+    await frameDone(page);
+    await frameDone(page);
+    const lesson = Object.keys(await rects(page)).filter((k) => k.startsWith('window:') && !strips.includes(k));
+    check('a lesson with large = "heap" opens on the Heap panel on a phone', lesson.length === 1 && lesson[0] === 'window:Heap',
+          lesson.join(','));
+    await shot(page, 'teaching-phone-heap-390.png');
     check('no errors on the phone', errors.length === 0, errors.join(' | '));
     await page.close();
   }

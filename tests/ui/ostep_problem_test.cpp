@@ -40,6 +40,7 @@ TEST_CASE("The OSTEP address table hides each answer until its step", "[ui][oste
         const ostep::Translation& t = problem.translations[i];
         INFO("address " << i);
         CHECK(rows[i].current == (i == 2));
+        CHECK(rows[i].full_answer == ostep::answer_text(problem, t));  // sizes the column, shown or not
         if (i < 3) {
             CHECK(rows[i].answer == ostep::answer_text(problem, t));
             CHECK(rows[i].fault == !t.paddr.has_value());

@@ -249,6 +249,24 @@ TEST_CASE("One panel at a time: tab order, titles and the narrow-screen rule", "
     CHECK_FALSE(compact_display(1366.0f, 16.0f));
 }
 
+TEST_CASE("A phone opens on the panel the scenario is about, else on Source", "[ui][teaching]") {
+    ShownPanels lesson;  // a lesson: its Lesson tab comes first, but [view] large names the heap
+    lesson.lesson = true;
+    lesson.large = "heap";
+    CHECK(opening_panel(lesson) == PanelId::Heap);
+    ShownPanels program;  // a C program without `large`: its text first
+    program.lesson = true;
+    program.diagram = true;
+    CHECK(opening_panel(program) == PanelId::Source);
+    ShownPanels hidden_large = program;  // `large` names a panel the run cannot fill
+    hidden_large.large = "vm";
+    hidden_large.virtual_memory = false;
+    CHECK(opening_panel(hidden_large) == PanelId::Source);
+    ShownPanels no_source;  // an embedding page chose ?panels=stack,events
+    no_source.source = no_source.heap = no_source.virtual_memory = no_source.statistics = false;
+    CHECK(opening_panel(no_source) == PanelId::Stack);
+}
+
 TEST_CASE("Lesson 12 draws as many page tables as the engine counts", "[ui][teaching]") {
     Controller c;
     REQUIRE(c.execute(cmd::LoadBuiltin{"multi-level-page-table"}).ok);

@@ -81,7 +81,7 @@ void App::draw() {
     const bool has_process = !snapshot.processes.empty();
     const ShownPanels& chosen = view_.panels;
     const machine::Simulator* sim = controller_.simulator();
-    forget_toggles_on_new_scenario();
+    forget_panel_choices_on_new_scenario();
     const PanelContent content{
         .loaded = controller_.loaded(),
         .stack = has_process && snapshot.processes.front().stack_top != 0,
@@ -242,9 +242,15 @@ void App::draw_one_panel(const ShownPanels& shown, bool compact, float top, Pane
     float y = top + strip;
     const std::vector<PanelId> ids = shown_panel_ids(shown);
     if (ids.empty()) return;
-    if (std::find(ids.begin(), ids.end(), single_) == ids.end()) {
-        single_ = large_panel(shown).value_or(ids.front());
-        relayout_ = true;
+    // Until the learner picks a tab, a scenario opens on the panel it is about; the panels
+    // shown change while a run loads, so this is asked again every frame.
+    const bool still_shown = std::find(ids.begin(), ids.end(), single_) != ids.end();
+    if (!single_chosen_ || !still_shown) {
+        const PanelId opening = opening_panel(shown);
+        if (opening != single_) {
+            single_ = opening;
+            relayout_ = true;
+        }
     }
     if (compact) {
         // The tabs wrap onto as many rows as the width needs.
@@ -273,6 +279,7 @@ void App::draw_one_panel(const ShownPanels& shown, bool compact, float top, Pane
                 if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
                 if (ImGui::Button(label, ImVec2(0, ImGui::GetFrameHeight() * 1.3f)) && !selected) {
                     single_ = id;
+                    single_chosen_ = true;
                     relayout_ = true;
                 }
                 note_item(std::string("tab:") + label);
@@ -308,6 +315,7 @@ void App::set_presenting(bool on, const ShownPanels& shown) {
         const std::vector<PanelId> ids = shown_panel_ids(shown);
         single_ = id && std::find(ids.begin(), ids.end(), *id) != ids.end() ? *id
                   : large_panel(shown).value_or(ids.empty() ? PanelId::Source : ids.front());
+        single_chosen_ = true;
         font_before_presenting_ = font_size_factor_;
         set_font_size_factor(std::max(font_size_factor_, 1.0f) * 1.6f);
     } else {
@@ -356,13 +364,14 @@ void App::draw_welcome() {
     ImGui::EndPopup();
 }
 
-void App::forget_toggles_on_new_scenario() {
+void App::forget_panel_choices_on_new_scenario() {
     // A new scenario starts from its own panels; an edited and re-run one keeps the choices.
     const machine::Simulator* sim = controller_.simulator();
     const std::string key = controller_.lesson_name() + "\n" + (sim != nullptr ? sim->scenario().title : std::string());
     if (key != toggles_key_) {
         toggles_key_ = key;
         panel_toggles_.clear();
+        single_chosen_ = false;
     }
 }
 

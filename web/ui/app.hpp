@@ -106,7 +106,7 @@ private:
     void draw_welcome();                   // the first visit's one-screen welcome
     void note_progress();                  // a lesson whose last step is shown is finished
     void draw_panels_menu();               // View > Panels: show or hide single panels
-    void forget_toggles_on_new_scenario();  // a new scenario starts from its own panels
+    void forget_panel_choices_on_new_scenario();  // a new scenario starts from its own panels
 
     AppInfo info_;
     Controller controller_;
@@ -134,6 +134,7 @@ private:
     bool show_about_ = false;
     bool show_keys_ = false;
     PanelId single_ = PanelId::Source;  // the one panel shown on a phone or in presentation mode
+    bool single_chosen_ = false;       // the learner picked single_ (a tab, P) for this scenario
     bool presenting_ = false;          // presentation mode: one panel, large text
     float font_before_presenting_ = 1.0f;
     CourseProgress progress_;  // lessons finished, welcome seen (saved with the settings)

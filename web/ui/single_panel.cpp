@@ -68,6 +68,13 @@ std::optional<PanelId> large_panel(const ShownPanels& shown) {
     return std::nullopt;
 }
 
+PanelId opening_panel(const ShownPanels& shown) {
+    if (const auto large = large_panel(shown)) return *large;
+    if (shown.source) return PanelId::Source;
+    const std::vector<PanelId> ids = shown_panel_ids(shown);
+    return ids.empty() ? PanelId::Source : ids.front();
+}
+
 bool compact_display(float display_width, float font_size) {
     return font_size > 0.0f && display_width < font_size * 44.0f;
 }

@@ -24,6 +24,11 @@ std::vector<PanelId> shown_panel_ids(const ShownPanels& shown);
 // The panel named by [view] large ("heap", "vm", ...), if it is shown.
 std::optional<PanelId> large_panel(const ShownPanels& shown);
 
+// The panel a phone opens on for a newly loaded scenario: the one it is about ([view]
+// large), else Source (a C program or trace with no `large` is first of all its text),
+// else the first tab. Never a panel that is not shown, unless none is.
+PanelId opening_panel(const ShownPanels& shown);
+
 // Whether the display is too narrow for tiles: under about 700 CSS pixels at the
 // default text size, measured in font heights so a larger text size narrows it too.
 bool compact_display(float display_width, float font_size);

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "ui/percent.hpp"
+#include "ui/panels/heap_block_table.hpp"
 #include "ui/panels/heap_free_links.hpp"
 #include "ui/panels/heap_glibc_bins.hpp"
 #include "ui/panels/ostep_problem_view.hpp"
@@ -178,8 +179,6 @@ std::string scenario_allocator(const Controller& controller) {
     return table["heap"]["allocator"].value_or(std::string("implicit-first"));
 }
 
-namespace {
-
 ImU32 part_colour(HeapPart part, bool mapped, const Palette& palette) {
     if (mapped) return palette.mapped;
     switch (part) {
@@ -190,18 +189,7 @@ ImU32 part_colour(HeapPart part, bool mapped, const Palette& palette) {
     return palette.free;
 }
 
-void block_tooltip(const HeapBlockRow& row) {
-    const heap::BlockView& b = row.block;
-    ImGui::BeginTooltip();
-    ImGui::Text("%s block%s%s", b.allocated ? "allocated" : "free", row.name.empty() ? "" : " ", row.name.c_str());
-    ImGui::Text("block %s, %llu bytes", hex_text(b.block), static_cast<unsigned long long>(b.size));
-    if (b.allocated) {
-        ImGui::Text("payload %s, %llu bytes asked for", hex_text(b.payload), static_cast<unsigned long long>(b.requested));
-        ImGui::Text("overhead (header, padding): %llu bytes", static_cast<unsigned long long>(b.size - b.requested));
-    }
-    if (b.mapped) ImGui::TextUnformatted("in its own mmap region");
-    ImGui::EndTooltip();
-}
+namespace {
 
 // The free-list links of `view`, rebuilt when `version` changes (a map over the free blocks).
 const FreeLinks& cached_free_links(const HeapView& view, std::uint64_t version) {
@@ -308,42 +296,6 @@ void gauge(const char* label, double fraction, float width, const char* tip) {
     note_item(std::string("heap.gauge.") + label);
 }
 
-void draw_block_table(const HeapView& view, const Palette& palette) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##blocks", 5, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("block");
-    ImGui::TableSetupColumn("size");
-    ImGui::TableSetupColumn("payload");
-    ImGui::TableSetupColumn("asked");
-    ImGui::TableSetupColumn("state");
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(view.blocks.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const HeapBlockRow& row = view.blocks[static_cast<std::size_t>(i)];
-            const heap::BlockView& b = row.block;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(hex_text(b.block));
-            ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(b.size));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(b.allocated ? hex_text(b.payload) : "-");
-            ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(b.requested));
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, part_colour(b.allocated ? HeapPart::Payload : HeapPart::Free, b.mapped, palette));
-            ImGui::Text("%s%s %s", row.leaked ? "LEAKED" : b.allocated ? "allocated" : "free", b.mapped ? " (mmap)" : "",
-                        row.name.c_str());
-            ImGui::PopStyleColor();
-        }
-    }
-    ImGui::EndTable();
-}
-
 }  // namespace
 
 void draw_heap_panel(const Rect& rect, PanelContext& context) {
@@ -409,7 +361,7 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             ImGui::TextWrapped("mallocs %llu  frees %llu  failures %llu  errors %llu  brk %llu", static_cast<unsigned long long>(m.mallocs),
                         static_cast<unsigned long long>(m.frees), static_cast<unsigned long long>(m.failures),
                         static_cast<unsigned long long>(m.errors), static_cast<unsigned long long>(m.brk_calls));
-            draw_block_table(view, palette);
+            draw_block_table(view, version, palette);
         }
     }
     ImGui::End();

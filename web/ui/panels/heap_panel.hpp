@@ -65,6 +65,9 @@ HeapBarScale make_bar_scale(const HeapView& view, float width, float min_pixels)
 // allocation stays visible); -1 where no block lies.
 std::vector<int> heap_bar_columns(const HeapView& view, int pixels);
 
+// A part's colour in the bar and the block table (a block in its own mmap region has one).
+ImU32 part_colour(HeapPart part, bool mapped, const Palette& palette);
+
 // The allocator the loaded scenario asks for (its [heap] allocator, or the default).
 std::string scenario_allocator(const Controller& controller);
 

@@ -282,16 +282,50 @@ void draw_cache(const OstepProblem& p, std::size_t answered, const Palette& pale
     note_item("ostep.cache");
 }
 
+// The widest text of a column in the monospaced font (every glyph one advance wide).
+float widest_mono(const std::vector<OstepRow>& rows, std::string OstepRow::*text) {
+    std::size_t longest = 0;
+    for (const OstepRow& row : rows) longest = std::max(longest, (row.*text).size());
+    return ImGui::CalcTextSize(std::string(longest, '0').c_str()).x;
+}
+
+// The addresses (or ops) with their answers: three columns where they fit; on a narrow
+// panel (a phone) each answer goes on a line under its address, so no answer is cut off
+// at the right edge, and only where even that is too wide does the list scroll sideways.
+// The widths count every answer as revealed, so the columns do not jump while stepping.
 void draw_rows(const machine::OstepView& view, const Palette& palette, const Fonts& fonts) {
     const std::vector<OstepRow> rows = make_ostep_rows(view);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("##ostep-addresses", 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 80.0f)))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
     const ProblemScript script = view.problem->script;
     const char* what = script == ProblemScript::Malloc ? "op" : script == ProblemScript::PagingPolicy ? "reference" : "virtual address";
-    ImGui::TableSetupColumn(what, ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("answer (revealed step by step)");
+    const char* answer_header = "answer (revealed step by step)";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushFont(fonts.mono);
+    const float number_width = ImGui::CalcTextSize(std::to_string(rows.size()).c_str()).x;
+    const float what_width = widest_mono(rows, &OstepRow::vaddr);
+    const float answer_width = widest_mono(rows, &OstepRow::full_answer);
+    const float indent = ImGui::CalcTextSize("00").x;
+    ImGui::PopFont();
+    const float cell = style.CellPadding.x * 2.0f + 1.0f;  // both sides, and the border between columns
+    const float available = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
+    const float side_by_side = number_width + std::max(what_width, ImGui::CalcTextSize(what).x) +
+                               std::max(answer_width, ImGui::CalcTextSize(answer_header).x) + cell * 3.0f;
+    const bool stacked = side_by_side > available;
+    const std::string stacked_header = std::string(what) + " / answer";
+    const float stacked_width = std::max({what_width, indent + answer_width, ImGui::CalcTextSize(stacked_header.c_str()).x});
+    const bool scroll_x = stacked && number_width + stacked_width + cell * 2.0f > available;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+    if (scroll_x) flags |= ImGuiTableFlags_ScrollX;
+    if (!ImGui::BeginTable("##ostep-addresses", stacked ? 2 : 3, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 80.0f)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    // Fixed widths from every row, not only the rows on screen, so scrolling moves no column.
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, std::max(number_width, ImGui::CalcTextSize("#").x));
+    if (stacked) {
+        ImGui::TableSetupColumn(stacked_header.c_str(), scroll_x ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                stacked_width);
+    } else {
+        ImGui::TableSetupColumn(what, ImGuiTableColumnFlags_WidthFixed, std::max(what_width, ImGui::CalcTextSize(what).x));
+        ImGui::TableSetupColumn(answer_header);
+    }
     ImGui::TableHeadersRow();
     ImGui::PushFont(fonts.mono);
     ImGuiListClipper clipper;
@@ -305,14 +339,19 @@ void draw_rows(const machine::OstepView& view, const Palette& palette, const Fon
             ImGui::Text("%d", i);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.vaddr.c_str());
-            ImGui::TableNextColumn();
+            if (row.current) note_item("ostep.current_op");
+            if (stacked) ImGui::Indent(indent);
+            else ImGui::TableNextColumn();
             if (row.fault) ImGui::PushStyleColor(ImGuiCol_Text, palette.guard);
             ImGui::TextUnformatted(row.answer.c_str());
             if (row.fault) ImGui::PopStyleColor();
+            if (row.current) note_item("ostep.current_answer");
+            if (stacked) ImGui::Unindent(indent);
         }
     }
     ImGui::PopFont();
     ImGui::EndTable();
+    note_item("ostep.rows");
 }
 
 }  // namespace
@@ -333,8 +372,10 @@ std::vector<OstepRow> make_ostep_rows(const machine::OstepView& view) {
     for (std::size_t i = 0; i < p.accesses.size(); ++i) {
         const CacheAccess& a = p.accesses[i];
         const bool revealed = i < view.answered;
+        std::string text = ostep::cache_answer_text(a);
         rows.push_back(OstepRow{.vaddr = "Access: " + std::to_string(a.page),
-                                .answer = revealed ? ostep::cache_answer_text(a) : "?",
+                                .answer = revealed ? text : "?",
+                                .full_answer = std::move(text),
                                 .current = i + 1 == view.answered,
                                 .fault = revealed && !a.hit});
     }
@@ -343,16 +384,20 @@ std::vector<OstepRow> make_ostep_rows(const machine::OstepView& view) {
         const bool revealed = i < view.answered;
         const bool refused = op.kind == HeapOp::Kind::SkippedFree || (op.kind == HeapOp::Kind::Alloc && !op.chunk) ||
                              (op.kind == HeapOp::Kind::Free && op.result != 0);
+        std::string text = ostep::heap_answer_text(op);
         rows.push_back(OstepRow{.vaddr = ostep::heap_op_text(op),
-                                .answer = revealed ? ostep::heap_answer_text(op) : "?",
+                                .answer = revealed ? text : "?",
+                                .full_answer = std::move(text),
                                 .current = i + 1 == view.answered,
                                 .fault = revealed && refused});
     }
     for (std::size_t i = 0; i < p.translations.size(); ++i) {
         const Translation& t = p.translations[i];
         const bool revealed = i < view.answered;
+        std::string text = ostep::answer_text(p, t);
         rows.push_back(OstepRow{.vaddr = number_text(t.vaddr),
-                                .answer = revealed ? ostep::answer_text(p, t) : "?",
+                                .answer = revealed ? text : "?",
+                                .full_answer = std::move(text),
                                 .current = i + 1 == view.answered,
                                 .fault = revealed && !t.paddr});
     }

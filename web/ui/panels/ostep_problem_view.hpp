@@ -29,6 +29,7 @@ bool is_heap_problem(const machine::Snapshot& snapshot);
 struct OstepRow {
     std::string vaddr;     // "0x000001ae (430)"; malloc.py: the op, "ptr[0] = Alloc(3)"
     std::string answer;    // the script's answer once revealed, else "?"
+    std::string full_answer;  // the answer as it reads once revealed: sizes the columns before it is
     bool current = false;  // this step's address
     bool fault = false;    // revealed and a violation or fault
 };
