@@ -81,7 +81,7 @@ std::optional<std::uint64_t> Machine::place_arguments(const std::vector<std::str
                     std::find(string_at.begin(), string_at.end(), slot.address) - string_at.begin())];
                 value = 0;
                 for (std::uint32_t b = 0; b < size; ++b) {
-                    const std::uint64_t i = offset + b;
+                    const auto i = static_cast<std::size_t>(offset + b);
                     const auto byte = i < text.size() ? static_cast<std::uint8_t>(text[i]) : std::uint8_t{0};
                     value |= static_cast<std::uint64_t>(byte) << (8 * b);
                 }

@@ -84,8 +84,8 @@ const char* op_name(Op op) {
         "Jump", "JumpIfZero", "JumpIfNonZero", "IncDec", "Call", "Builtin", "Ret",
         "FAdd", "FSub", "FMul", "FDiv", "FLt", "FLe", "FGt", "FGe", "FEq", "FNe", "FNeg",
         "IntToFloat", "FloatToInt", "FloatToFloat", "FunctionAddr", "CallIndirect", "Resume",
-        "ArrayPush", "ArrayPop", "ArraySize", "SwitchCase"};
-    static_assert(std::size(names) == static_cast<std::size_t>(Op::SwitchCase) + 1, "every Op has a name");
+        "ArrayPush", "ArrayPop", "ArraySize", "SwitchCase", "ArrayKeep"};
+    static_assert(std::size(names) == static_cast<std::size_t>(Op::ArrayKeep) + 1, "every Op has a name");
     return names[static_cast<std::size_t>(op)];
 }
 

@@ -40,6 +40,7 @@ private:
     // Per open block: its variable-length arrays, released when it ends; and how many blocks
     // were open where each loop or switch began (a break or continue leaves the rest).
     std::vector<std::vector<std::int32_t>> array_scopes_;
+    bool has_variable_arrays_ = false;  // the function being compiled declares one (its labels then release arrays)
     std::vector<std::size_t> break_scopes_, continue_scopes_;
 
     const Expr& ex(std::int32_t i) const { return p_.exprs[static_cast<std::size_t>(i)]; }

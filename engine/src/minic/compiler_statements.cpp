@@ -144,6 +144,7 @@ void Compiler::function(std::int32_t index) {
         if (!variable) (i < f.param_count ? cf.params : cf.locals).push_back(slot(f.locals[i]));
         if (i < f.param_count) cf.struct_copies.push_back(t_.is_struct(f.locals[i].type) ? t_.size_of(f.locals[i].type) : 0);
     }
+    has_variable_arrays_ = std::find(cf.variable_arrays.begin(), cf.variable_arrays.end(), true) != cf.variable_arrays.end();
     cf.returns_value = !t_.is_void(f.return_type);
     const bool returns_struct = t_.is_struct(f.return_type);
     cf.return_struct = returns_struct ? t_.size_of(f.return_type) : 0;
@@ -245,10 +246,14 @@ void Compiler::statement(std::int32_t index) {
         }
         case StmtKind::Empty: mark(s.line); break;
         case StmtKind::Switch: switch_statement(s); break;
-        case StmtKind::Label:
+        case StmtKind::Label: {
             goto_labels_.emplace_back(s.label, here());
+            std::size_t in_scope = 0;
+            for (const auto& scope : array_scopes_) in_scope += scope.size();
+            if (has_variable_arrays_) emit(Op::ArrayKeep, static_cast<std::int32_t>(in_scope));
             statement(s.body);
             break;
+        }
         case StmtKind::Goto:
             mark(s.line);
             gotos_.emplace_back(s.label, emit(Op::Jump));

@@ -163,6 +163,13 @@ bool Interpreter::push_array(const Instr& in, Host& host, std::vector<Event>* si
     return true;
 }
 
+void Interpreter::keep_arrays(std::size_t count, Host& host) {
+    const std::size_t call = calls_.size() - 1;
+    auto first = std::lower_bound(arrays_.begin(), arrays_.end(), call,
+                                  [](const PlacedArray& a, std::size_t c) { return a.call < c; });
+    if (static_cast<std::size_t>(arrays_.end() - first) > count) pop_array(first[static_cast<std::ptrdiff_t>(count)].local, host);
+}
+
 void Interpreter::pop_array(std::int32_t local, Host& host) {
     const std::size_t call = calls_.size() - 1;
     for (std::size_t i = arrays_.size(); i-- > 0 && arrays_[i].call == call;) {  // the newest call's are last
@@ -705,6 +712,7 @@ void Interpreter::execute(Host& host, std::vector<Event>* sink) {
                 if (!push_array(in, host, sink)) return;
                 break;
             case Op::ArrayPop: pop_array(in.a, host); break;
+            case Op::ArrayKeep: keep_arrays(static_cast<std::size_t>(in.a), host); break;
             case Op::ArraySize: v.push_back(array_bytes(in.a, in.b)); break;
             case Op::SwitchCase:
                 if (sink) emit(sink, switch_choice(in, v.back()));

@@ -201,6 +201,41 @@ TEST_CASE("A variable-length array grows the frame when its declaration runs and
     CHECK(s.machine().check_invariants().empty());
 }
 
+TEST_CASE("A goto out of a variable-length array's block, or back before its declaration, releases it",
+          "[machine][program][vla]") {
+    // Each goto leaves the array's block; at the label SP must be back where it was
+    // before the array was placed, as gcc's code restores it.
+    auto sim = Simulator::load(program("int main(void) {\n"
+                                       "    int n = 8, tries = 0;\n"
+                                       "again:\n"
+                                       "    tries++;\n"
+                                       "    {\n"
+                                       "        int a[n];\n"
+                                       "        a[0] = tries;\n"
+                                       "        if (tries < 3) goto again;\n"
+                                       "        if (a[0] == 3) goto done;\n"
+                                       "    }\n"
+                                       "done:\n"
+                                       "    return tries;\n"
+                                       "}\n"));
+    REQUIRE(sim);
+    const auto& s = session_of(*sim);
+    std::vector<std::uint64_t> sp_at_label;
+    for (std::uint64_t step = 1; step <= sim->total_steps(); ++step) {
+        sim->seek(step);
+        const auto& stack = s.machine().current().stack;
+        if (stack.frames().empty()) continue;
+        const int line = s.interpreter().current_line();
+        if (line == 4 + 5 || line == 12 + 5) sp_at_label.push_back(stack.stack_pointer());  // the front matter is 5 lines
+    }
+    sim->run_to_end();
+    CHECK(s.interpreter().exit_code() == 3);
+    REQUIRE(sp_at_label.size() == 4);  // line 4 three times, line 12 once
+    // The first time line 4 runs no array exists yet; after each goto back it must be the same.
+    for (std::uint64_t sp : sp_at_label) CHECK(sp == sp_at_label.front());
+    CHECK(s.machine().check_invariants().empty());
+}
+
 TEST_CASE("A variable-length array too large for the stack is a stack overflow naming it", "[machine][program][vla][errors]") {
     auto sim = Simulator::load(program("int main(void) {\n    long n = 1 << 20;\n    int big[n];\n    big[0] = 1;\n    return big[0];\n}\n",
                                        "[stack]\nlimit = \"1M\"\n"));

@@ -71,6 +71,9 @@ enum class Op : std::uint8_t {
     // a = the label statement it jumps to (-1: none matched and there is no default);
     // flag: the value is signed; b: the switch value is a char (shown as a character too).
     SwitchCase,
+    // A goto's label: keep the first a variable-length arrays of this call (those in scope
+    // at the label) and release the rest, as a jump out of (or back before) their block does.
+    ArrayKeep,
 };
 
 // One instruction: 16 bytes.

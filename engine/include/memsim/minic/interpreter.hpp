@@ -227,6 +227,7 @@ private:
     // `int a[n];` as it runs (ArrayPush): the sizes are on the operand stack.
     bool push_array(const Instr& in, Host& host, std::vector<Event>* sink);
     void pop_array(std::int32_t local, Host& host);
+    void keep_arrays(std::size_t count, Host& host);  // release this call's arrays after the first `count`
     std::uint64_t array_bytes(std::int32_t local, std::int32_t depth) const;
     void emit(std::vector<Event>* sink, Event event) const;
 };
