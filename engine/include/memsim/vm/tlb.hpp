@@ -80,7 +80,7 @@ public:
         return slot;
     }
 
-    // Caches a translation (after a miss); returns the slot used.
+    // Caches a translation (after a miss: it must not be cached already); returns the slot used.
     std::uint32_t insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable) {
         const std::uint32_t first = set_of(vpn) * ways_;
         // The smallest stamp: an invalid way (stamp 0) first, else LRU or FIFO order; ties
@@ -127,15 +127,17 @@ private:
     // common set sizes get a loop of known length (W ways; 0 = ways_, any shape) that
     // the compiler can unroll, and selections without branches (which way matches or
     // is oldest is unpredictable: a branch there mispredicted about once per miss).
+    // A translation is cached in at most one way (insert follows a miss; the MMU's
+    // invariant check says so), so the scan stops at the first match: recent pages sit in
+    // the low ways, and a fully associative TLB need not compare all its entries on a hit.
     template <std::uint32_t W>
     std::uint32_t find_in_set(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
         const std::uint32_t ways = W == 0 ? ways_ : W;
-        std::uint32_t found = no_slot;
         for (std::uint32_t w = 0; w < ways; ++w) {
             const TlbEntry& e = entries_[first + w];
-            found = (e.valid & (e.vpn == vpn) & (e.asid == asid)) ? first + w : found;
+            if (e.valid & (e.vpn == vpn) & (e.asid == asid)) return first + w;
         }
-        return found;
+        return no_slot;
     }
     template <std::uint32_t W>
     std::uint32_t oldest_in_set(std::uint32_t first, std::uint64_t& oldest) const {
