@@ -122,22 +122,30 @@ public:
 private:
     std::uint32_t set_of(std::uint64_t vpn) const { return static_cast<std::uint32_t>(vpn) & set_mask_; }
 
-    // The search of one set, as the hardware does it: every way compared, no early exit.
-    // The bulk loop of a simulation with a TLB spends most of its time here, so the
-    // common set sizes get a loop of known length (W ways; 0 = ways_, any shape) that
-    // the compiler can unroll, and selections without branches (which way matches or
-    // is oldest is unpredictable: a branch there mispredicted about once per miss).
-    // A translation is cached in at most one way (insert follows a miss; the MMU's
-    // invariant check says so), so the scan stops at the first match: recent pages sit in
-    // the low ways, and a fully associative TLB need not compare all its entries on a hit.
+    // The search of one set. The bulk loop of a simulation with a TLB spends most of its
+    // time here, so the common set sizes get a loop of known length (W ways; 0 = ways_,
+    // any shape) that the compiler can unroll, and selections without branches (which
+    // way matches or is oldest is unpredictable: a branch there mispredicted about once
+    // per miss). A translation is cached in at most one way (insert follows a miss; the
+    // MMU's invariant check says so), so a wide set (the machine's fully associative
+    // TLB) may stop at the first match: recent pages sit in its low ways, and a hit then
+    // compares a few entries, not all of them.
     template <std::uint32_t W>
     std::uint32_t find_in_set(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
-        const std::uint32_t ways = W == 0 ? ways_ : W;
-        for (std::uint32_t w = 0; w < ways; ++w) {
-            const TlbEntry& e = entries_[first + w];
-            if (e.valid & (e.vpn == vpn) & (e.asid == asid)) return first + w;
+        if constexpr (W == 0) {
+            for (std::uint32_t w = 0; w < ways_; ++w) {
+                const TlbEntry& e = entries_[first + w];
+                if (e.valid & (e.vpn == vpn) & (e.asid == asid)) return first + w;
+            }
+            return no_slot;
+        } else {
+            std::uint32_t found = no_slot;
+            for (std::uint32_t w = 0; w < W; ++w) {
+                const TlbEntry& e = entries_[first + w];
+                found = (e.valid & (e.vpn == vpn) & (e.asid == asid)) ? first + w : found;
+            }
+            return found;
         }
-        return no_slot;
     }
     template <std::uint32_t W>
     std::uint32_t oldest_in_set(std::uint32_t first, std::uint64_t& oldest) const {
