@@ -138,8 +138,7 @@ std::uint64_t Machine::code_address(int line) const {
     return text.start + offset % (text.end - text.start);
 }
 
-bool Machine::require_running(const char* what, std::vector<Event>* sink) {
-    if (running()) return true;
+bool Machine::skip_ended(const char* what, std::vector<Event>* sink) {
     const auto facts = [&] { return ProcessEvent{.pid = current_, .other = 0, .count = 0}; };
     if (processes_.size() > 1 && !next_runnable()) {
         add_event(sink, EventSource::Process, EventKind::Skipped, true, 0, [&] {

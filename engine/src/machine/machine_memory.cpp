@@ -94,10 +94,11 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
     const std::uint64_t bytes = size;
     const bool wraps = address > last || bytes - 1 > last - address;
     const std::uint64_t end = address > last ? address : (wraps ? last : address + bytes - 1);  // inclusive
-    // (at >= address stops the walk when the next page number wraps round to 0.)
-    for (std::uint64_t at = address; address <= last && at >= address && at <= end; at = (at / page + 1) * page) {
+    // (at >= address stops the walk when the next page number wraps round to 0.) Pages are
+    // a power of two in size, so the next page's start is a mask away, not a division.
+    for (std::uint64_t at = address; address <= last && at >= address && at <= end; at = (at | (page - 1)) + 1) {
         vm_events.clear();
-        const vm::Translation t = mmu_.access(current_, at, kind, sink ? &vm_events : nullptr);
+        const vm::AccessResult t = mmu_.access_without_walk(current_, at, kind, sink ? &vm_events : nullptr);
         for (const vm::MmuEvent& e : vm_events) {
             if (noteworthy(e.kind) && e.kind != vm::MmuEventKind::Segfault) {
                 // Some events name only the page: point at its first byte.
@@ -148,8 +149,8 @@ bool Machine::access(std::uint64_t address, std::uint32_t size, vm::AccessKind k
 Machine::LoadOutcome Machine::load_quiet(std::uint64_t address, std::uint32_t size, std::vector<Event>* sink) {
     if (!require_running("read", sink)) return {};
     if (!access(address, size, vm::AccessKind::Read, sink)) return {};
-    const Process& process = current();
-    return LoadOutcome{true, process.memory.read(address, size), process.memory.initialized(address, size)};
+    const PageStore::Loaded loaded = current().memory.read_checked(address, size);
+    return LoadOutcome{true, loaded.value, loaded.initialized};
 }
 
 bool Machine::store_quiet(std::uint64_t address, std::uint32_t size, std::uint64_t value, std::vector<Event>* sink) {

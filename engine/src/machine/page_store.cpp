@@ -3,6 +3,16 @@
 #include <algorithm>
 
 namespace memsim::machine {
+namespace {
+
+// `size` bytes (at most 8) that all hold `byte`, as a little-endian value.
+std::uint64_t repeated(std::uint8_t byte, std::uint32_t size) {
+    std::uint64_t value = 0;
+    for (std::uint32_t i = 0; i < size; ++i) value |= std::uint64_t{byte} << (8 * i);
+    return value;
+}
+
+}  // namespace
 
 const PageStore::Page* PageStore::find(std::uint64_t page_number) const {
     const auto it = pages_.find(page_number);
@@ -33,10 +43,21 @@ void PageStore::put(Page& page, std::size_t offset, std::uint8_t value) const {
 }
 
 std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
+    size = std::min<std::uint32_t>(size, 8);
+    // Almost every access stays inside one page: look that page up once, not per byte.
+    const auto offset = static_cast<std::size_t>(address & (page_size_ - 1));
+    if (offset + size <= page_size_) {
+        const Page* page = find(address >> page_shift_);
+        if (page == nullptr) return 0;
+        if (page->bytes.empty()) return repeated(page->fill, size);
+        std::uint64_t value = 0;
+        for (std::uint32_t i = 0; i < size; ++i) value |= std::uint64_t{page->bytes[offset + i]} << (8 * i);
+        return value;
+    }
     std::uint64_t value = 0;
     const Page* page = nullptr;
     std::uint64_t page_number = ~0ull;
-    for (std::uint32_t i = 0; i < size && i < 8; ++i) {
+    for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = address + i;
         if (a / page_size_ != page_number) page = find(page_number = a / page_size_);
         const std::uint64_t byte = page ? page->byte(static_cast<std::size_t>(a % page_size_)) : 0;
@@ -46,7 +67,24 @@ std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
 }
 
 void PageStore::write(std::uint64_t address, std::uint32_t size, std::uint64_t value) {
-    for (std::uint32_t i = 0; i < size && i < 8; ++i) {
+    size = std::min<std::uint32_t>(size, 8);
+    if (size == 0) return;  // writes nothing, so creates no page
+    const auto offset = static_cast<std::size_t>(address & (page_size_ - 1));
+    if (offset + size <= page_size_) {
+        // One page: writable_page once (it clones a shared page at most once anyway).
+        Page& page = writable_page(address >> page_shift_);
+        if (page.bytes.empty() || page.written.empty()) {
+            // Uniform so far: put() decides byte by byte whether it stays so.
+            for (std::uint32_t i = 0; i < size; ++i) put(page, offset + i, static_cast<std::uint8_t>(value >> (8 * i)));
+            return;
+        }
+        for (std::uint32_t i = 0; i < size; ++i) {
+            page.bytes[offset + i] = static_cast<std::uint8_t>(value >> (8 * i));
+            page.written[offset + i] = true;
+        }
+        return;
+    }
+    for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = address + i;
         put(writable_page(a / page_size_), static_cast<std::size_t>(a % page_size_), static_cast<std::uint8_t>(value >> (8 * i)));
     }
@@ -114,6 +152,21 @@ void PageStore::copy(std::uint64_t to, std::uint64_t from, std::uint64_t count) 
             put(writable_page(t / page_size_), static_cast<std::size_t>(t % page_size_), source->byte(o));
         }
     }
+}
+
+PageStore::Loaded PageStore::read_checked(std::uint64_t address, std::uint32_t size) const {
+    const auto offset = static_cast<std::size_t>(address & (page_size_ - 1));
+    if (size == 0 || size > 8 || offset + size > page_size_) return {read(address, size), initialized(address, size)};
+    const Page* page = find(address >> page_shift_);
+    if (page == nullptr) return {0, false};
+    Loaded loaded{page->bytes.empty() ? repeated(page->fill, size) : 0, page->written.empty() ? page->all_written : true};
+    if (!page->bytes.empty()) {
+        for (std::uint32_t i = 0; i < size; ++i) loaded.value |= std::uint64_t{page->bytes[offset + i]} << (8 * i);
+    }
+    if (!page->written.empty()) {
+        for (std::uint32_t i = 0; i < size; ++i) loaded.initialized = loaded.initialized && page->written[offset + i];
+    }
+    return loaded;
 }
 
 bool PageStore::initialized(std::uint64_t address, std::uint64_t count) const {

@@ -42,19 +42,24 @@ Result<AddressLayout> make_layout(std::uint32_t va_bits, std::uint64_t page_size
     return AddressLayout{"custom", va_bits, offset_bits, std::move(level_bits), va_bits > 32 ? 8u : 4u};
 }
 
-Result<AddressParts> split_address(const AddressLayout& layout, std::uint64_t vaddr) {
-    if (layout.va_bits < 64 && (vaddr >> layout.va_bits) != 0) {
-        return fail("address " + hex(vaddr) + " is wider than the " + std::to_string(layout.va_bits) +
-                    "-bit address space");
-    }
-    AddressParts parts;
+bool split_address_into(const AddressLayout& layout, std::uint64_t vaddr, AddressParts& parts) {
+    if (layout.va_bits < 64 && (vaddr >> layout.va_bits) != 0) return false;
     parts.offset = vaddr & (layout.page_size() - 1);
     parts.vpn = vaddr >> layout.offset_bits;
     parts.levels = layout.levels();
     std::uint32_t shift = layout.vpn_bits();
-    for (std::uint32_t l = 0; l < layout.levels(); ++l) {
+    for (std::uint32_t l = 0; l < parts.levels; ++l) {
         shift -= layout.level_bits[l];
         parts.index[l] = static_cast<std::uint32_t>((parts.vpn >> shift) & ((std::uint64_t{1} << layout.level_bits[l]) - 1));
+    }
+    return true;
+}
+
+Result<AddressParts> split_address(const AddressLayout& layout, std::uint64_t vaddr) {
+    AddressParts parts;
+    if (!split_address_into(layout, vaddr, parts)) {
+        return fail("address " + hex(vaddr) + " is wider than the " + std::to_string(layout.va_bits) +
+                    "-bit address space");
     }
     return parts;
 }

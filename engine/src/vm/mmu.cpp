@@ -149,22 +149,29 @@ Pte& Mmu::pte_of(std::uint32_t process, std::uint64_t vpn) {
 }
 
 Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind kind, std::vector<MmuEvent>* sink) {
-    switch_to(process, sink);
     Translation t;
+    static_cast<AccessResult&>(t) = translate(process, vaddr, kind, sink, &t.walk);
+    return t;
+}
+
+AccessResult Mmu::translate(std::uint32_t process, std::uint64_t vaddr, AccessKind kind, std::vector<MmuEvent>* sink,
+                            Walk* walk) {
+    switch_to(process, sink);
+    AccessResult t;
     ++stats_.accesses;
     MmuEvent base{.process = process, .access = kind, .vaddr = vaddr};
-    const auto parts = split_address(config_.layout, vaddr);
-    if (!parts) {
+    AddressParts parts;
+    if (!split_address_into(config_.layout, vaddr, parts)) {
         ++stats_.segfaults;
         t.outcome = Outcome::Segfault;
         base.wider = true;
         emit(sink, base, MmuEventKind::Segfault);
         return t;
     }
-    base.vpn = parts->vpn;
-    look_up(process, *parts, base, t, sink);
+    base.vpn = parts.vpn;
+    look_up(process, parts, base, t, walk, sink);
     auto& table = processes_[process].table;
-    const std::uint32_t at = table.find(*parts);
+    const std::uint32_t at = table.find(parts);
     const bool unmapped = at == no_entry || table.entry(at).where == Backing::Unmapped;
     if (unmapped || !allowed(table.entry(at).protection, kind)) {
         ++(unmapped ? stats_.segfaults : stats_.protection_faults);
@@ -177,7 +184,7 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     const Moment moment{stats_.accesses - 1, never};
     if (!table.entry(at).present) {
         t.page_fault = true;
-        fault_in(process, parts->vpn, table.entry(at), write, moment, sink);
+        fault_in(process, parts.vpn, table.entry(at), write, moment, sink);
         t.major = table.entry(at).where != Backing::Zero;
     } else {
         const std::uint32_t frame = table.entry(at).pfn;
@@ -192,36 +199,44 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     std::visit([&](auto& p) { p.after_reference(bits); }, part.policy);
     stats_.writebacks += bits.writebacks;
     swap_.writes += bits.writebacks;
-    if (tlb_ && !t.tlb_hit) tlb_->insert(asid_of(process), parts->vpn, pte.pfn, pte.protection.write);
+    if (tlb_ && !t.tlb_hit) tlb_->insert(asid_of(process), parts.vpn, pte.pfn, pte.protection.write);
     t.frame = pte.pfn;
-    t.paddr = physical_address(config_.layout, pte.pfn, parts->offset);
-    MmuEvent e = base;
-    e.frame = t.frame;
-    e.paddr = t.paddr;
-    emit(sink, e, MmuEventKind::Translated);
+    t.paddr = physical_address(config_.layout, pte.pfn, parts.offset);
+    if (sink) {  // a run without a sink copies no events (here and in look_up)
+        MmuEvent e = base;
+        e.frame = t.frame;
+        e.paddr = t.paddr;
+        emit(sink, e, MmuEventKind::Translated);
+    }
     return t;
 }
 
-void Mmu::look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, Translation& t,
+void Mmu::look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, AccessResult& t, Walk* walk,
                   std::vector<MmuEvent>* sink) {
     const std::uint32_t slot = tlb_ ? tlb_->lookup(asid_of(process), parts.vpn) : no_slot;
     t.tlb_hit = slot != no_slot;
-    MmuEvent e = base;
     if (t.tlb_hit) {
         ++stats_.tlb_hits;
-        e.frame = tlb_->entry(slot).pfn;
-        emit(sink, e, MmuEventKind::TlbHit);
+        if (sink) {
+            MmuEvent e = base;
+            e.frame = tlb_->entry(slot).pfn;
+            emit(sink, e, MmuEventKind::TlbHit);
+        }
         return;
     }
     ++stats_.tlb_misses;
-    t.walk = inverted_ ? inverted_->lookup(process, parts.vpn) : processes_[process].table.walk(parts);
-    stats_.walk_accesses += t.walk.memory_accesses;
-    e.walk_accesses = t.walk.memory_accesses;
-    e.inverted = inverted_.has_value();
-    emit(sink, e, MmuEventKind::TlbMiss);
+    const Walk done = inverted_ ? inverted_->lookup(process, parts.vpn) : processes_[process].table.walk(parts);
+    stats_.walk_accesses += done.memory_accesses;
+    if (walk) *walk = done;
+    if (sink) {
+        MmuEvent e = base;
+        e.walk_accesses = done.memory_accesses;
+        e.inverted = inverted_.has_value();
+        emit(sink, e, MmuEventKind::TlbMiss);
+    }
 }
 
-void Mmu::copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, Translation& t,
+void Mmu::copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, AccessResult& t,
                         std::vector<MmuEvent>* sink) {
     ++stats_.minor_faults;
     ++stats_.cow_faults;

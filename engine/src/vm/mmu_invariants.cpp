@@ -1,6 +1,7 @@
 // Mmu::check_invariants: the cross-checks the property tests run after every access.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "memsim/core/text.hpp"
 #include "memsim/vm/mmu.hpp"
@@ -104,6 +105,15 @@ std::vector<std::string> Mmu::check_invariants() const {
                               " but the page table does not");
             }
             if (!config_.asid && e.asid != 0) bad.push_back("TLB entry carries an ASID though ASIDs are off");
+        }
+        // Lookups stop at the first way that matches, so no translation may sit in two.
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> cached;
+        for (const auto& e : tlb_->entries()) {
+            if (e.valid) cached.emplace_back(e.asid, e.vpn);
+        }
+        std::sort(cached.begin(), cached.end());
+        if (const auto twice = std::adjacent_find(cached.begin(), cached.end()); twice != cached.end()) {
+            bad.push_back("TLB caches page " + hex(twice->second) + " (ASID " + std::to_string(twice->first) + ") twice");
         }
     }
     const auto& s = stats_;

@@ -163,7 +163,11 @@ public:
 private:
     Machine(MachineConfig config, AddressSpaceLayout layout, vm::Mmu mmu, std::vector<Process> processes);
     Process& running_process() { return processes_[current_]; }
-    bool require_running(const char* what, std::vector<Event>* sink);
+    // Whether the current process runs; if not, says that `what` is skipped. Inline
+    // because every load and store asks it.
+    bool require_running(const char* what, std::vector<Event>* sink) { return running() || skip_ended(what, sink); }
+    // The event for `what` asked of an ended process; always false.
+    bool skip_ended(const char* what, std::vector<Event>* sink);
     bool access(std::uint64_t address, std::uint32_t size, vm::AccessKind kind, std::vector<Event>* sink);
     // Ends the running process and gives its memory back; `announce` = false when the
     // caller has already explained the crash.

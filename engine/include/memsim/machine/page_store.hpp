@@ -16,16 +16,24 @@
 //   memory.write(0x1000, 4, 42);
 //   memory.read(0x1000, 4) == 42;  memory.initialized(0x1000, 4) == true
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <vector>
 
+#include "memsim/core/assert.hpp"
+
 namespace memsim::machine {
 
 class PageStore {
 public:
-    explicit PageStore(std::uint64_t page_size = 4096) : page_size_(page_size) {}
+    // `page_size` is a power of two (every machine's is), so a load finds its page and
+    // offset with a shift and a mask instead of two divisions.
+    explicit PageStore(std::uint64_t page_size = 4096)
+        : page_size_(page_size), page_shift_(static_cast<std::uint32_t>(std::countr_zero(page_size))) {
+        MEMSIM_ASSERT(std::has_single_bit(page_size));
+    }
 
     // A little-endian value of `size` bytes (1..8) at `address`.
     std::uint64_t read(std::uint64_t address, std::uint32_t size) const;
@@ -35,6 +43,13 @@ public:
     void fill(std::uint64_t address, std::uint64_t count, std::uint8_t byte);
     // Copies `count` bytes (memcpy, realloc's move); overlapping ranges behave like memmove.
     void copy(std::uint64_t to, std::uint64_t from, std::uint64_t count);
+    // A value read and whether all its bytes were ever written.
+    struct Loaded {
+        std::uint64_t value = 0;
+        bool initialized = false;
+    };
+    // read() and initialized() of the same bytes with one page look-up (what a load needs).
+    Loaded read_checked(std::uint64_t address, std::uint32_t size) const;
     // Whether every byte of the range was written at least once.
     bool initialized(std::uint64_t address, std::uint64_t count) const;
     // Forgets a range (the bytes read as zero and uninitialised again), e.g. after munmap.
@@ -82,6 +97,7 @@ private:
     void put(Page& page, std::size_t offset, std::uint8_t value) const;
 
     std::uint64_t page_size_;
+    std::uint32_t page_shift_;  // log2(page_size_)
     std::map<std::uint64_t, std::shared_ptr<Page>> pages_;
 };
 

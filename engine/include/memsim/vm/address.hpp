@@ -65,6 +65,9 @@ Result<AddressLayout> make_layout(std::uint32_t va_bits, std::uint64_t page_size
 
 // Splits an address; an address wider than va_bits is an error naming it.
 Result<AddressParts> split_address(const AddressLayout& layout, std::uint64_t vaddr);
+// The same split without the error: false when the address is wider than va_bits. The
+// MMU splits every access this way, so a run never builds a message it does not show.
+bool split_address_into(const AddressLayout& layout, std::uint64_t vaddr, AddressParts& parts);
 
 // The physical address of an offset within a frame.
 inline std::uint64_t physical_address(const AddressLayout& layout, std::uint64_t pfn, std::uint64_t offset) {

@@ -136,13 +136,18 @@ struct MmuEvent {
 // The outcome of one access.
 enum class Outcome : std::uint8_t { Ok, ProtectionFault, Segfault };
 
-struct Translation {
+// What one access did: its outcome, where it went, and what it cost on the way.
+struct AccessResult {
     Outcome outcome = Outcome::Ok;
     std::uint64_t paddr = 0;
     std::uint32_t frame = 0;
     bool tlb_hit = false;
     bool page_fault = false;
     bool major = false;
+};
+
+// The outcome with the record of the page-table walk, as a lesson shows it.
+struct Translation : AccessResult {
     Walk walk{};  // the page-table walk after a TLB miss
 };
 
@@ -172,6 +177,12 @@ public:
     // Translates one access, handling faults; events go to `sink` when given.
     Translation access(std::uint32_t process, std::uint64_t vaddr, AccessKind kind,
                        std::vector<MmuEvent>* sink = nullptr);
+    // The same access without the walk's record, for callers that never show it (the
+    // machine's loads and stores): a Walk is some 600 bytes to clear on every access.
+    AccessResult access_without_walk(std::uint32_t process, std::uint64_t vaddr, AccessKind kind,
+                                     std::vector<MmuEvent>* sink = nullptr) {
+        return translate(process, vaddr, kind, sink, nullptr);
+    }
 
     // Makes `process` the running one (flushes the TLB when entries carry no ASID).
     void switch_to(std::uint32_t process, std::vector<MmuEvent>* sink = nullptr);
@@ -225,9 +236,12 @@ private:
     Partition& partition_of(std::uint32_t process) {
         return partitions_[config_.scope == Scope::Global ? 0 : processes_[process].partition];
     }
-    void look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, Translation& t,
+    // access(), with the walk after a TLB miss copied to `walk` when it is not null.
+    AccessResult translate(std::uint32_t process, std::uint64_t vaddr, AccessKind kind, std::vector<MmuEvent>* sink,
+                           Walk* walk);
+    void look_up(std::uint32_t process, const AddressParts& parts, const MmuEvent& base, AccessResult& t, Walk* walk,
                  std::vector<MmuEvent>* sink);
-    void copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, Translation& t,
+    void copy_on_write(std::uint32_t process, Pte& pte, const MmuEvent& base, const Moment& moment, AccessResult& t,
                        std::vector<MmuEvent>* sink);
     std::uint32_t fault_in(std::uint32_t process, std::uint64_t vpn, Pte& pte, bool write, const Moment& moment,
                            std::vector<MmuEvent>* sink);

@@ -80,7 +80,7 @@ public:
         return slot;
     }
 
-    // Caches a translation (after a miss); returns the slot used.
+    // Caches a translation (after a miss: it must not be cached already); returns the slot used.
     std::uint32_t insert(std::uint32_t asid, std::uint64_t vpn, std::uint32_t pfn, bool writable) {
         const std::uint32_t first = set_of(vpn) * ways_;
         // The smallest stamp: an invalid way (stamp 0) first, else LRU or FIFO order; ties
@@ -122,20 +122,30 @@ public:
 private:
     std::uint32_t set_of(std::uint64_t vpn) const { return static_cast<std::uint32_t>(vpn) & set_mask_; }
 
-    // The search of one set, as the hardware does it: every way compared, no early exit.
-    // The bulk loop of a simulation with a TLB spends most of its time here, so the
-    // common set sizes get a loop of known length (W ways; 0 = ways_, any shape) that
-    // the compiler can unroll, and selections without branches (which way matches or
-    // is oldest is unpredictable: a branch there mispredicted about once per miss).
+    // The search of one set. The bulk loop of a simulation with a TLB spends most of its
+    // time here, so the common set sizes get a loop of known length (W ways; 0 = ways_,
+    // any shape) that the compiler can unroll, and selections without branches (which
+    // way matches or is oldest is unpredictable: a branch there mispredicted about once
+    // per miss). A translation is cached in at most one way (insert follows a miss; the
+    // MMU's invariant check says so), so a wide set (the machine's fully associative
+    // TLB) may stop at the first match: recent pages sit in its low ways, and a hit then
+    // compares a few entries, not all of them.
     template <std::uint32_t W>
     std::uint32_t find_in_set(std::uint32_t first, std::uint32_t asid, std::uint64_t vpn) const {
-        const std::uint32_t ways = W == 0 ? ways_ : W;
-        std::uint32_t found = no_slot;
-        for (std::uint32_t w = 0; w < ways; ++w) {
-            const TlbEntry& e = entries_[first + w];
-            found = (e.valid & (e.vpn == vpn) & (e.asid == asid)) ? first + w : found;
+        if constexpr (W == 0) {
+            for (std::uint32_t w = 0; w < ways_; ++w) {
+                const TlbEntry& e = entries_[first + w];
+                if (e.valid & (e.vpn == vpn) & (e.asid == asid)) return first + w;
+            }
+            return no_slot;
+        } else {
+            std::uint32_t found = no_slot;
+            for (std::uint32_t w = 0; w < W; ++w) {
+                const TlbEntry& e = entries_[first + w];
+                found = (e.valid & (e.vpn == vpn) & (e.asid == asid)) ? first + w : found;
+            }
+            return found;
         }
-        return found;
     }
     template <std::uint32_t W>
     std::uint32_t oldest_in_set(std::uint32_t first, std::uint64_t& oldest) const {
