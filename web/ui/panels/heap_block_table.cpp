@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/widget_rects.hpp"
+#include "ui/panels/version_cache.hpp"
 
 namespace memsim::ui {
 namespace {
@@ -33,13 +34,7 @@ LongestTexts longest_texts(const HeapView& view) {
 }
 
 const LongestTexts& cached_longest_texts(const HeapView& view, std::uint64_t version) {
-    static LongestTexts longest;
-    static std::uint64_t longest_version = ~0ull;
-    if (longest_version != version) {
-        longest = longest_texts(view);
-        longest_version = version;
-    }
-    return longest;
+    return cached_for_version<LongestTexts>(version, [&] { return longest_texts(view); });
 }
 
 float text_width(const char* header, const std::string& text) {

@@ -14,6 +14,7 @@
 #include "ui/panels/ostep_problem_view.hpp"
 #include "ui/panels/settings_row.hpp"
 #include "ui/widget_rects.hpp"
+#include "ui/panels/version_cache.hpp"
 
 namespace memsim::ui {
 
@@ -193,13 +194,7 @@ namespace {
 
 // The free-list links of `view`, rebuilt when `version` changes (a map over the free blocks).
 const FreeLinks& cached_free_links(const HeapView& view, std::uint64_t version) {
-    static FreeLinks links;
-    static std::uint64_t links_version = ~0ull;
-    if (links_version != version) {
-        links = make_free_links(view);
-        links_version = version;
-    }
-    return links;
+    return cached_for_version<FreeLinks>(version, [&] { return make_free_links(view); });
 }
 
 // `version` changes whenever `view` does. A crowded bar goes through `grids` when there is one.
