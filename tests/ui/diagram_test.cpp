@@ -177,6 +177,29 @@ TEST_CASE("The leaked node is outlined as leaked and a pointer into a freed bloc
     CHECK(std::count_if(heap.blocks.begin(), heap.blocks.end(), [](const HeapBlockRow& r) { return r.leaked; }) == 1);
 }
 
+TEST_CASE("argv points to the top of the stack, labelled so, not called wild", "[ui][diagram]") {
+    const std::string source =
+        "int main(int argc, char *argv[]) {\n"
+        "    int n = argc;\n"
+        "    return n - 1;\n"
+        "}\n";
+    const machine::Snapshot snap = at_line(source, 3);
+    DiagramMetrics m;
+    const DiagramModel model = make_diagram(snap.processes[0], m);
+    check_layout(model, m);
+    bool labelled = false;
+    for (const DiagramArrow& a : model.arrows) {
+        CHECK(a.label != "wild");
+        labelled = labelled || (a.from_name.ends_with("argv") && a.label == "stack top (argv)");
+    }
+    CHECK(labelled);
+    // The Stack panel shows the block the kernel wrote above main's frame.
+    const StackView stack = make_stack_view(snap);
+    REQUIRE(stack.frames.size() == 2);
+    CHECK(stack.frames.front().arguments);
+    CHECK(stack.frames.back().function == "main");
+}
+
 TEST_CASE("The heap bar widens blocks too small to see and says it is not to scale", "[ui][heap]") {
     HeapView view;
     view.has_heap = true;

@@ -255,6 +255,12 @@ const char* stub_label(PointerTarget target) {
         case PointerTarget::Freed: return "freed block";
         case PointerTarget::Popped: return "popped frame";
         case PointerTarget::Code: return "function";
+        // A live target with no box of its own: the stack above main holds argv and its
+        // strings; a heap block or global may be past the boxes drawn.
+        case PointerTarget::Stack: return "stack top (argv)";
+        case PointerTarget::Heap: return "heap block";
+        case PointerTarget::Global: return "global";
+        case PointerTarget::String: return "string";
         default: return "wild";
     }
 }
@@ -352,8 +358,11 @@ DiagramModel make_diagram(const machine::ProcessView& process, const DiagramMetr
     // Room for the labels of dangling pointers leaving the left column ("freed block").
     float stub_room = 0;
     for (const machine::DiagramEdge& e : program.edges) {
+        const bool boxed = e.target == PointerTarget::Heap || e.target == PointerTarget::Stack ||
+                           e.target == PointerTarget::Global || e.target == PointerTarget::String;
         const bool stub = e.target == PointerTarget::Freed || e.target == PointerTarget::Popped ||
-                          e.target == PointerTarget::Wild || e.target == PointerTarget::Code;
+                          e.target == PointerTarget::Wild || e.target == PointerTarget::Code ||
+                          (boxed && index.box_of(e.to, box_kind_for(e.target)) < 0);
         if (stub && index.box_of(e.from, DiagramBoxKind::Heap) < 0) stub_room = 14.0f * m.char_width;
     }
     place_boxes(boxes, heap_depths(boxes, program.edges, index), m, stub_room, model);
