@@ -19,13 +19,20 @@ std::string quotable(std::string_view line) {
     return std::string(line.substr(0, kLongest - 3)) + "...";
 }
 
-std::vector<std::string> quotable_lines(std::string_view source) {
-    std::vector<std::string> lines;
+// The source's lines, without their newlines (index: line - first_line).
+std::vector<std::string_view> source_lines(std::string_view source) {
+    std::vector<std::string_view> lines;
     for (std::size_t start = 0; start <= source.size();) {
         const std::size_t end = std::min(source.find('\n', start), source.size());
-        lines.push_back(quotable(source.substr(start, end - start)));
+        lines.push_back(source.substr(start, end - start));
         start = end + 1;
     }
+    return lines;
+}
+
+std::vector<std::string> quotable_lines(const std::vector<std::string_view>& source) {
+    std::vector<std::string> lines;
+    for (std::string_view line : source) lines.push_back(quotable(line));
     return lines;
 }
 
@@ -46,13 +53,7 @@ std::string label_spelling(std::string_view line, int column) {
 }
 
 // Each case label keeps its spelling for the switch's explanation ("case 'q'", not "case 113").
-void spell_case_labels(Program& program, std::string_view source, int first_line) {
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start <= source.size();) {
-        const std::size_t end = std::min(source.find('\n', start), source.size());
-        lines.push_back(source.substr(start, end - start));
-        start = end + 1;
-    }
+void spell_case_labels(Program& program, const std::vector<std::string_view>& lines, int first_line) {
     for (Stmt& s : program.stmts) {
         if (s.kind != StmtKind::Case) continue;
         const auto index = static_cast<std::size_t>(s.line - first_line);
@@ -69,8 +70,9 @@ Result<std::shared_ptr<const CompiledProgram>> compile(std::string_view source, 
     if (auto checked = check(*program); !checked) return tl::unexpected(checked.error());
     auto out = std::make_shared<CompiledProgram>();
     out->program = std::move(*program);
-    spell_case_labels(out->program, source, options.first_line);
-    out->line_texts = quotable_lines(source);
+    const std::vector<std::string_view> lines = source_lines(source);
+    spell_case_labels(out->program, lines, options.first_line);
+    out->line_texts = quotable_lines(lines);
     out->first_line = options.first_line;
     compiling::Compiler(*out).run();
     return std::shared_ptr<const CompiledProgram>(std::move(out));
