@@ -8,8 +8,11 @@ endif()
 
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+# Not imgui_demo.cpp: nothing shows the demo window. No unity batches either: the OpenGL
+# backend's loader and GLFW's headers clash in one translation unit.
+set_target_properties(imgui PROPERTIES UNITY_BUILD OFF)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours to fix
 if(EMSCRIPTEN)

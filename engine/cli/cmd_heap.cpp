@@ -94,7 +94,7 @@ Result<HeapConfig> apply_options(HeapConfig c, const Args& args) {
     return c;
 }
 
-Result<Trace> load_trace(const Args& args) {
+Result<Trace> load_heap_trace(const Args& args) {
     const auto ops = args.value("ops");
     const auto file = args.value("trace");
     if (ops.has_value() == file.has_value()) return fail("give exactly one of --ops and --trace");
@@ -247,7 +247,7 @@ int run_heap(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     const auto name = args->value("allocator");
     if (!name && !args->value("compare")) return bad_input(err, "heap", "--allocator NAME is required\n" + std::string(kUsage));
     if (name && *name == "ostep") return run_ostep_command(*args, out, err);
-    const auto trace = load_trace(*args);
+    const auto trace = load_heap_trace(*args);
     if (!trace) return bad_input(err, "heap", trace.error().message);
     if (args->value("compare")) return run_compare(*args, *trace, out, err);
     if (*name == "glibc" && !args->flag("json")) return run_glibc_command(*args, *trace, out);

@@ -9,13 +9,13 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage = "usage: memsim quiz paging|heap|translate [--seed N] [--answers] [--scenario]\n";
+constexpr const char* quiz_usage = "usage: memsim quiz paging|heap|translate [--seed N] [--answers] [--scenario]\n";
 
 int run_quiz(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     const auto args = Args::parse(argv, {"seed"}, {"answers", "scenario", "help"});
     if (!args) return bad_input(err, "quiz", args.error().message);
     if (args->flag("help") || args->positional().size() != 1) {
-        (args->flag("help") ? out : err) << usage;
+        (args->flag("help") ? out : err) << quiz_usage;
         return args->flag("help") ? exit_ok : exit_bad_input;
     }
     const std::string& name = args->positional()[0];

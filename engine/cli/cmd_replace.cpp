@@ -15,7 +15,7 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage =
+constexpr const char* replace_usage =
     "usage: memsim replace --policy P --frames N (--refs \"7,0,1,...\" | --trace FILE\n"
     "                      [--format refs|rw|lackey] [--page-size B]) [--sweep MIN-MAX] [--json]\n"
     "                      [--summary] [--steps] [--explain] [--aging-bits B] [--tick T] [--tau T] [--seed S]\n"
@@ -125,11 +125,11 @@ int run_replace(const std::vector<std::string>& argv, std::ostream& out, std::os
     const auto args = Args::parse(argv, values, {"json", "summary", "explain", "steps", "help"});
     if (!args) return bad_input(err, "replace", args.error().message);
     if (args->flag("help")) {
-        out << usage;
+        out << replace_usage;
         return exit_ok;
     }
-    if (!args->value("policy")) return bad_input(err, "replace", "--policy is required\n" + std::string(usage));
-    if (!args->value("frames")) return bad_input(err, "replace", "--frames is required\n" + std::string(usage));
+    if (!args->value("policy")) return bad_input(err, "replace", "--policy is required\n" + std::string(replace_usage));
+    if (!args->value("frames")) return bad_input(err, "replace", "--frames is required\n" + std::string(replace_usage));
     const auto policy = policy_options(*args, "fifo");
     if (!policy) return bad_input(err, "replace", policy.error().message);
     const auto frames = number_option(*args, "frames", 3, 1, 1u << 24);

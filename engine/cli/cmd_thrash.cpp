@@ -9,7 +9,7 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage =
+constexpr const char* thrash_usage =
     "usage: memsim thrash [--wss 16,16,...] [--frames F] [--references N] [--quantum Q]\n"
     "                     [--service T] [--cold-every K] [--policy P] [--load-control] [--seed S] [--json]\n"
     "Runs the first d processes (d = 1..N) round-robin on F frames and prints CPU utilisation:\n"
@@ -21,7 +21,7 @@ int run_thrash(const std::vector<std::string>& argv, std::ostream& out, std::ost
     const auto args = Args::parse(argv, values, {"json", "load-control", "help"});
     if (!args) return bad_input(err, "thrash", args.error().message);
     if (args->flag("help")) {
-        out << usage;
+        out << thrash_usage;
         return exit_ok;
     }
     vm::ThrashConfig config;

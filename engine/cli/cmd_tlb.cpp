@@ -12,7 +12,7 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage =
+constexpr const char* tlb_usage =
     "usage: memsim tlb (--refs \"1,2w,3\" | --trace FILE [--format refs|rw|lackey])\n"
     "                  [--layout x86-32|x86-64|teaching|linear] [--frames N] [--policy P]\n"
     "                  [--tlb-entries N] [--tlb-ways W] [--tlb-policy lru|fifo|random]\n"
@@ -33,7 +33,7 @@ int run_tlb(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     const auto args = Args::parse(argv, values, flags);
     if (!args) return bad_input(err, "tlb", args.error().message);
     if (args->flag("help")) {
-        out << usage;
+        out << tlb_usage;
         return exit_ok;
     }
     const auto layout = vm::layout_preset(args->value("layout").value_or("x86-32"));

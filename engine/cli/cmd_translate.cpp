@@ -10,7 +10,7 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage =
+constexpr const char* translate_usage =
     "usage: memsim translate --addr 0x403004[,0x...] [--layout x86-32|x86-64|teaching|linear]\n"
     "                        [--va-bits N --page-size B --levels 10,10] [--access read|write|execute]\n"
     "                        [--frames N] [--table radix|inverted] [--tlb-entries N] [--json]\n"
@@ -62,12 +62,12 @@ int run_translate(const std::vector<std::string>& argv, std::ostream& out, std::
     const auto args = Args::parse(argv, values, {"json", "help"});
     if (!args) return bad_input(err, "translate", args.error().message);
     if (args->flag("help")) {
-        out << usage;
+        out << translate_usage;
         return exit_ok;
     }
     const auto layout = layout_options(*args);
     if (!layout) return bad_input(err, "translate", layout.error().message);
-    if (!args->value("addr")) return bad_input(err, "translate", "--addr is required\n" + std::string(usage));
+    if (!args->value("addr")) return bad_input(err, "translate", "--addr is required\n" + std::string(translate_usage));
     const auto addrs = number_list("addr", *args->value("addr"));
     if (!addrs) return bad_input(err, "translate", addrs.error().message);
     const auto access = vm::parse_access(args->value("access").value_or("read"));

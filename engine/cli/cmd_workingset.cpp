@@ -15,7 +15,7 @@
 namespace memsim::cli {
 namespace {
 
-constexpr const char* usage =
+constexpr const char* workingset_usage =
     "usage: memsim workingset (--refs \"1,2,1,3\" | --trace FILE [--format refs|rw|lackey] [--page-size B])\n"
     "                         --delta D [--frames N --policy P] [--window W] [--json]\n"
     "Prints |W(t, D)| for every reference (and W itself for traces up to 200 references), and\n"
@@ -28,10 +28,10 @@ int run_workingset(const std::vector<std::string>& argv, std::ostream& out, std:
     const auto args = Args::parse(argv, values, {"json", "help"});
     if (!args) return bad_input(err, "workingset", args.error().message);
     if (args->flag("help")) {
-        out << usage;
+        out << workingset_usage;
         return exit_ok;
     }
-    if (!args->value("delta")) return bad_input(err, "workingset", "--delta is required\n" + std::string(usage));
+    if (!args->value("delta")) return bad_input(err, "workingset", "--delta is required\n" + std::string(workingset_usage));
     const auto delta = number_option(*args, "delta", 1, 1, std::uint64_t{1} << 40);
     const auto window = number_option(*args, "window", 10, 1, std::uint64_t{1} << 40);
     const auto frames = number_option(*args, "frames", 4, 1, 1u << 24);

@@ -4,13 +4,11 @@
 #include "ui/builtin_scenarios.hpp"
 #include "ui/ostep_menu.hpp"
 #include "ui/page_api.hpp"
+#include "page_api_call.hpp"
 
 using namespace memsim::ui;
 using nlohmann::json;
-
-namespace {
-json call(Controller& c, const char* verb, const json& arg = nullptr) { return json::parse(api_call(c, verb, arg.dump())); }
-}  // namespace
+using memsim::ui::test::call;
 
 TEST_CASE("The JS API loads, steps, goes back, seeks and reports state like memsim run --json", "[ui][api]") {
     Controller c;

@@ -4,9 +4,11 @@
 #include "ui/builtin_scenarios.hpp"
 #include "ui/page_api.hpp"
 #include "ui/panels/lesson_panel.hpp"
+#include "page_api_call.hpp"
 
 using namespace memsim::ui;
 using nlohmann::json;
+using memsim::ui::test::call;
 
 namespace {
 Controller quiz_on(const char* builtin) {
@@ -15,7 +17,6 @@ Controller quiz_on(const char* builtin) {
     REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
     return c;
 }
-json call(Controller& c, const char* verb, const json& arg = nullptr) { return json::parse(api_call(c, verb, arg.dump())); }
 }  // namespace
 
 TEST_CASE("The course lists the lessons in order", "[ui][quiz]") {

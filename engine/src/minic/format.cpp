@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "memsim/core/text.hpp"
+
 namespace memsim::minic {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Bytes the argument of a length modifier holds (integers).
 std::uint32_t argument_size(char length, const FormatModel& model) {
@@ -72,7 +73,7 @@ bool parse_spec(std::string_view format, std::size_t& i, FormatSpec& spec, Forma
     }
     auto number = [&](int& into) {
         long long n = 0;
-        for (; i < format.size() && is_digit(format[i]); ++i) n = std::min<long long>(n * 10 + (format[i] - '0'), 1LL << 40);
+        for (; i < format.size() && is_decimal_digit(format[i]); ++i) n = std::min<long long>(n * 10 + (format[i] - '0'), 1LL << 40);
         into = static_cast<int>(std::min<long long>(n, max_format_field + 1LL));
     };
     auto star = [&](int& into) {

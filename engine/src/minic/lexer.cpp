@@ -22,8 +22,7 @@ constexpr std::array<std::string_view, 48> puncts = {
     "&",   "|",   "^",   "?",  ":",  ";",  ",",  ".",  "(",  ")",  "[",  "]",  "{",  "}", "#"};
 
 bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+bool is_ident_char(char c) { return is_ident_start(c) || is_decimal_digit(c); }
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -137,7 +136,7 @@ private:
             token.kind = is_keyword(token.text) ? TokenKind::Keyword : TokenKind::Identifier;
             return true;
         }
-        if (is_digit(c) || (c == '.' && is_digit(peek(1)))) return read_number(token);
+        if (is_decimal_digit(c) || (c == '.' && is_decimal_digit(peek(1)))) return read_number(token);
         if (c == '\'') return read_char(token);
         if (c == '"') return read_string(token);
         for (std::string_view p : puncts) {
@@ -158,7 +157,7 @@ private:
         std::size_t i = 0;
         const bool hex_form = peek() == '0' && (peek(1) == 'x' || peek(1) == 'X');
         if (hex_form) i = 2;
-        while (hex_form ? hex_digit(peek(i)) >= 0 : is_digit(peek(i))) ++i;
+        while (hex_form ? hex_digit(peek(i)) >= 0 : is_decimal_digit(peek(i))) ++i;
         const char c = peek(i);
         return c == '.' || (hex_form ? (c == 'p' || c == 'P') : (c == 'e' || c == 'E'));
     }
@@ -175,12 +174,12 @@ private:
             advance();
         }
         const char exponent = hex_form ? 'p' : 'e';
-        while (is_digit(peek()) || peek() == '.' || (hex_form && hex_digit(peek()) >= 0)) advance();
+        while (is_decimal_digit(peek()) || peek() == '.' || (hex_form && hex_digit(peek()) >= 0)) advance();
         if (peek() == exponent || peek() == exponent - 32) {
             advance();
             if (peek() == '+' || peek() == '-') advance();
-            if (!is_digit(peek())) return error("expected digits in the exponent of the number", line_, column_);
-            while (is_digit(peek())) advance();
+            if (!is_decimal_digit(peek())) return error("expected digits in the exponent of the number", line_, column_);
+            while (is_decimal_digit(peek())) advance();
         } else if (hex_form) {
             return error("a hexadecimal floating constant needs a 'p' exponent (0x1.8p1)", token.line, token.column);
         }
@@ -227,8 +226,8 @@ private:
             }
         } else {
             // Leading 0 means octal in C; MiniC reads digits as decimal unless the number is 0.
-            const bool octal = peek() == '0' && is_digit(peek(1));
-            while (is_digit(peek())) {
+            const bool octal = peek() == '0' && is_decimal_digit(peek(1));
+            while (is_decimal_digit(peek())) {
                 accumulate(octal ? 8 : 10, peek() - '0');
                 if (octal && peek() > '7') return error("'8' and '9' are not octal digits", line_, column_);
                 advance();

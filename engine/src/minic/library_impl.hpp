@@ -9,6 +9,9 @@
 
 namespace memsim::minic::library {
 
+// C's EOF (-1) as a call's 64-bit result register holds it.
+constexpr std::uint64_t eof = static_cast<std::uint64_t>(-1);
+
 // One library call in progress.
 struct Call {
     Builtin id;

@@ -7,8 +7,6 @@
 namespace memsim::minic::library {
 namespace {
 
-constexpr std::uint64_t eof = static_cast<std::uint64_t>(-1);
-
 // Standard input from the library state's offset on, after the bytes ungetc pushed back.
 class StdinInput final : public ScanInput {
 public:

@@ -9,8 +9,6 @@
 namespace memsim::minic::library {
 namespace {
 
-constexpr std::uint64_t eof = static_cast<std::uint64_t>(-1);
-
 // printf's arguments: the call's arguments from `first` on; strings and %n through the host.
 class CallArguments final : public FormatSource {
 public:

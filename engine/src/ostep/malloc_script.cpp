@@ -13,7 +13,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec malloc_options[] = {
     {"-s", "--seed", "seed", OptionType::Int, "0", "the random seed"},
     {"-S", "--size", "heapSize", OptionType::Int, "100", "size of the heap"},
     {"-b", "--baseAddr", "baseAddr", OptionType::Int, "1000", "base address of heap"},
@@ -29,8 +29,6 @@ constexpr OptionSpec options[] = {
     {"-A", "--allocList", "opsList", OptionType::String, "", "instead of random, list of ops (+10,-0,etc)"},
     {"-c", "--compute", "solve", OptionType::Flag, "", "compute answers for me"},
 };
-
-long long ll(std::int64_t v) { return static_cast<long long>(v); }
 
 // op.split(sep)[1] for an op that starts with sep: the text up to the next sep.
 std::string split_at(const std::string& op, char sep) {
@@ -213,7 +211,7 @@ int listed_ops(ScriptIo& io, FreeList& m, const std::string& ops, bool solve) {
     return 0;
 }
 
-int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
+int run_malloc(ScriptIo& io, const OptionValues& o, const FileReader&) {
     Result<std::int64_t> numbers[6] = {py_small(o.number("heapSize")), py_small(o.number("baseAddr")),
                                        py_small(o.number("headerSize")), py_small(o.number("alignment")),
                                        py_small(o.number("opsNum")), py_small(o.number("opsRange"))};
@@ -264,6 +262,6 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
 
 }  // namespace
 
-const ScriptDef malloc_script{"malloc.py", options, run};
+const ScriptDef malloc_script{"malloc.py", malloc_options, run_malloc};
 
 }  // namespace memsim::ostep

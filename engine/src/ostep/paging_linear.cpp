@@ -8,7 +8,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec paging_linear_options[] = {
     {"-A", "--addresses", "addresses", OptionType::String, "-1",
      "a set of comma-separated pages to access; -1 means randomly generate"},
     {"-s", "--seed", "seed", OptionType::Int, "0", "the random seed"},
@@ -20,8 +20,6 @@ constexpr OptionSpec options[] = {
     {"-v", "", "verbose", OptionType::Flag, "", "verbose mode"},
     {"-c", "", "solve", OptionType::Flag, "", "compute answers for me"},
 };
-
-long long ll(std::int64_t v) { return static_cast<long long>(v); }
 
 bool is_power_of_two(std::int64_t v) { return v > 0 && (v & (v - 1)) == 0; }
 
@@ -58,7 +56,7 @@ std::vector<std::int64_t> page_table(ScriptIo& io, PythonRandom& rng, std::int64
     return pt;
 }
 
-int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
+int run_paging_linear(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print("ARG seed " + o.text("seed"));
     io.print("ARG address space size " + o.text("asize"));
     io.print("ARG phys mem size " + o.text("psize"));
@@ -162,6 +160,6 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
 
 }  // namespace
 
-const ScriptDef paging_linear_script{"paging-linear-translate.py", options, run};
+const ScriptDef paging_linear_script{"paging-linear-translate.py", paging_linear_options, run_paging_linear};
 
 }  // namespace memsim::ostep

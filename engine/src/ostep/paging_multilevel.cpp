@@ -12,7 +12,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec paging_multilevel_options[] = {
     {"-s", "--seed", "seed", OptionType::Int, "0", "the random seed"},
     {"-a", "--allocated", "allocated", OptionType::Int, "64", "number of virtual pages allocated"},
     {"-n", "--addresses", "num", OptionType::Int, "10", "number of virtual addresses to generate"},
@@ -118,7 +118,7 @@ void walk(ScriptIo& io, Machine& m, int vaddr) {
     io.print(cformat("      --> Translates to Physical Address 0x%03x --> Value: 0x%02x", paddr, m.at(paddr)));
 }
 
-int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
+int run_paging_multilevel(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print("ARG seed " + o.text("seed"));
     io.print("ARG allocated " + o.text("allocated"));
     io.print("ARG num " + o.text("num"));
@@ -166,6 +166,6 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
 
 }  // namespace
 
-const ScriptDef paging_multilevel_script{"paging-multilevel-translate.py", options, run};
+const ScriptDef paging_multilevel_script{"paging-multilevel-translate.py", paging_multilevel_options, run_paging_multilevel};
 
 }  // namespace memsim::ostep

@@ -11,7 +11,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec paging_policy_options[] = {
     {"-a", "--addresses", "addresses", OptionType::String, "-1",
      "a set of comma-separated pages to access; -1 means randomly generate"},
     {"-f", "--addressfile", "addressfile", OptionType::String, "", "a file with a bunch of addresses in it"},
@@ -79,7 +79,7 @@ int solve(ScriptIo& io, const PolicyReferences& refs, OstepPolicy policy, std::i
     return 0;
 }
 
-int run(ScriptIo& io, const OptionValues& o, const FileReader& read_file) {
+int run_paging_policy(ScriptIo& io, const OptionValues& o, const FileReader& read_file) {
     for (const char* name : {"addresses", "addressfile", "numaddrs", "policy", "clockbits", "cachesize", "maxpage",
                              "seed", "notrace"}) {
         io.print("ARG " + std::string(name) + " " + o.text(name));
@@ -166,6 +166,6 @@ Result<PolicyReferences> policy_references(const OptionValues& o, const PolicyIn
     return refs;
 }
 
-const ScriptDef paging_policy_script{"paging-policy.py", options, run};
+const ScriptDef paging_policy_script{"paging-policy.py", paging_policy_options, run_paging_policy};
 
 }  // namespace memsim::ostep

@@ -6,7 +6,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec relocation_options[] = {
     {"-s", "--seed", "seed", OptionType::Int, "0", "the random seed"},
     {"-a", "--asize", "asize", OptionType::String, "1k", "address space size (e.g., 16, 64k, 32m, 1g)"},
     {"-p", "--physmem", "psize", OptionType::String, "16k", "physical memory size (e.g., 16, 64k, 32m, 1g)"},
@@ -16,9 +16,7 @@ constexpr OptionSpec options[] = {
     {"-c", "--compute", "solve", OptionType::Flag, "", "compute answers for me"},
 };
 
-long long ll(std::int64_t v) { return static_cast<long long>(v); }
-
-int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
+int run_relocation(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print("");
     io.print("ARG seed " + o.text("seed"));
     io.print("ARG address space size " + o.text("asize"));
@@ -100,6 +98,6 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
 
 }  // namespace
 
-const ScriptDef relocation_script{"relocation.py", options, run};
+const ScriptDef relocation_script{"relocation.py", relocation_options, run_relocation};
 
 }  // namespace memsim::ostep

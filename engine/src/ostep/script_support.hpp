@@ -16,6 +16,9 @@
 
 namespace memsim::ostep {
 
+// The scripts' integers as printf's %lld wants them (std::int64_t is long on LP64).
+inline long long ll(std::int64_t v) { return static_cast<long long>(v); }
+
 // A script's run: its output and its name for messages.
 struct ScriptIo {
     Output& io;

@@ -6,7 +6,7 @@
 namespace memsim::ostep {
 namespace {
 
-constexpr OptionSpec options[] = {
+constexpr OptionSpec segmentation_options[] = {
     {"-s", "--seed", "seed", OptionType::Int, "0", "the random seed"},
     {"-A", "--addresses", "addresses", OptionType::String, "-1",
      "a set of comma-separated pages to access; -1 means randomly generate"},
@@ -19,8 +19,6 @@ constexpr OptionSpec options[] = {
     {"-L", "--l1", "len1", OptionType::String, "-1", "value of segment 1 limit register"},
     {"-c", "", "solve", OptionType::Flag, "", "compute answers for me"},
 };
-
-long long ll(std::int64_t v) { return static_cast<long long>(v); }
 
 // The script's abort_if(): "Error: message" on stdout, exit 1.
 bool abort_if(ScriptIo& io, bool condition, std::string_view message) {
@@ -101,7 +99,7 @@ int translate(ScriptIo& io, const OptionValues& o, PythonRandom& rng, std::int64
     return 0;
 }
 
-int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
+int run_segmentation(ScriptIo& io, const OptionValues& o, const FileReader&) {
     io.print("ARG seed " + o.text("seed"));
     io.print("ARG address space size " + o.text("asize"));
     io.print("ARG phys mem size " + o.text("psize"));
@@ -179,6 +177,6 @@ int run(ScriptIo& io, const OptionValues& o, const FileReader&) {
 
 }  // namespace
 
-const ScriptDef segmentation_script{"segmentation.py", options, run};
+const ScriptDef segmentation_script{"segmentation.py", segmentation_options, run_segmentation};
 
 }  // namespace memsim::ostep

@@ -11,6 +11,9 @@
 
 namespace memsim {
 
+// '0' to '9' (C locale; <cctype>'s isdigit takes an int and a locale).
+constexpr bool is_decimal_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Parses a whole unsigned integer: decimal, or hexadecimal with a 0x/0X prefix.
 // Returns nothing on empty text, stray characters or overflow.
 std::optional<std::uint64_t> parse_u64(std::string_view text);
