@@ -335,3 +335,33 @@ TEST_CASE("Returning a struct by value says what the struct holds; a big one is 
     CHECK(explained(*sim, EventKind::Return, "fill").starts_with("fill returns the struct big {a = 1, b = 2, c = 3, d = 4, ...} (copied"));
     CHECK(explained(*sim, EventKind::Return, "where").starts_with("where returns NULL."));
 }
+
+TEST_CASE("Arguments too large for the stack limit end the process with a stack overflow before main, as on Linux",
+          "[machine][program][stack][errors]") {
+    // Linux's execve takes up to 128 KiB of arguments whatever the stack limit (ARG_MAX); a
+    // program started past its limit is killed with SIGSEGV by its first push. Twenty
+    // arguments of 300 bytes (6020 bytes of strings) do not fit a 4 KiB stack.
+    std::string args = "args = [";
+    for (int i = 0; i < 20; ++i) args += (i ? ", \"" : "\"") + std::string(300, 'x') + "\"";
+    auto sim = Simulator::load(program("int main(int argc, char *argv[]) {\n  printf(\"%d\\n\", argc);\n  return 0;\n}\n",
+                                       args + "]\n[stack]\nlimit = \"4K\"\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    CHECK(s.output().empty());
+    CHECK(s.machine().current().end == ProcessEnd::StackOverflow);
+    CHECK(sim->summary().learner_errors == 1);
+    CHECK(s.machine().check_invariants().empty());
+    std::string text;
+    for (const Event& e : sim->events_between(1, sim->total_steps())) {
+        if (e.kind == EventKind::StackOverflow) text = e.text;
+    }
+    CHECK(text.starts_with("Stack overflow before main runs: the program's 21 argument(s) need "));
+    CHECK(text.find("more than the stack limit of 4096 bytes") != std::string::npos);
+
+    // The same arguments fit the default 8 MiB stack.
+    auto fits = Simulator::load(program("int main(int argc, char *argv[]) {\n  printf(\"%d\\n\", argc);\n  return 0;\n}\n", args + "]\n"));
+    REQUIRE(fits);
+    fits->run_to_end();
+    CHECK(session_of(*fits).output() == "21\n");
+}
