@@ -1,5 +1,6 @@
 #include "memsim/machine/explain.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "memsim/core/text.hpp"
@@ -13,12 +14,14 @@ std::string caller_of(const stack::CallStack& stack, std::size_t depth_from_top)
     return frames[frames.size() - 1 - depth_from_top].function;
 }
 
-std::string argument_list(const stack::Frame& frame) {
+std::string argument_list(const stack::Frame& frame, const std::vector<stack::Variable>& arguments) {
     std::string list;
     for (auto it = frame.slots.rbegin(); it != frame.slots.rend(); ++it) {
         if (it->kind != stack::SlotKind::Argument && it->kind != stack::SlotKind::RegisterArgument) continue;
         if (!list.empty()) list += ", ";
-        list += it->name + " = " + std::to_string(it->value);
+        const auto given = std::find_if(arguments.begin(), arguments.end(), [&](const stack::Variable& a) { return a.name == it->name; });
+        const bool has_text = given != arguments.end() && !given->text.empty();
+        list += it->name + " = " + (has_text ? given->text : std::to_string(it->value));
         if (it->kind == stack::SlotKind::RegisterArgument) list += " (arrived in " + it->register_name + ")";
     }
     return list;
@@ -32,8 +35,8 @@ std::string human_bytes(std::uint64_t bytes) {
 
 }  // namespace
 
-std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack) {
-    const std::string args = argument_list(frame);
+std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack, const std::vector<stack::Variable>& arguments) {
+    const std::string args = argument_list(frame, arguments);
     std::string caller = caller_of(stack, 1);
     caller[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(caller[0])));
     return caller + " calls " + frame.function + ". A new frame is pushed: " +
@@ -46,7 +49,9 @@ std::string explain_call(const stack::Frame& frame, const stack::CallStack& stac
 }
 
 std::string explain_return(const StackEvent& popped) {
-    const std::string value = popped.returned ? " " + std::to_string(*popped.returned) : std::string();
+    const std::string value = !popped.returned_text.empty() ? " " + popped.returned_text
+                              : popped.returned          ? " " + std::to_string(*popped.returned)
+                                                         : std::string();
     return popped.function + " returns" + value + ". Its frame is popped: the saved frame pointer is restored and execution jumps to the return address " +
            hex(popped.return_address) + " in " + popped.caller + ". SP goes back up to " + hex(popped.stack_pointer) +
            "; the popped frame's bytes are still in memory but no longer belong to anyone.";

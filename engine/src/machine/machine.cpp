@@ -172,7 +172,7 @@ bool Machine::call(const std::string& function, const std::vector<stack::Variabl
         return false;
     }
     add_event(sink, EventSource::Stack, EventKind::Call, false, process.stack.frame_pointer(),
-              [&] { return explain_call(process.stack.frames().back(), process.stack); },
+              [&] { return explain_call(process.stack.frames().back(), process.stack, arguments); },
               [&] {
                   const stack::Frame& frame = process.stack.frames().back();
                   StackEvent e = stack_event(function, process.stack);

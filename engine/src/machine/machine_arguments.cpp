@@ -10,6 +10,11 @@
 //
 // Linux also puts the environment strings, the auxiliary vector and the program's file
 // name there; memsim leaves them out, so the addresses are higher than a real run's.
+//
+// Arguments that do not fit the stack limit: Linux's execve accepts up to 128 KiB of them
+// (ARG_MAX, 32 pages) whatever the limit, so the program starts with its stack already
+// past the limit and is killed with SIGSEGV by the first push. memsim ends the process
+// the same way, with a stack overflow, before main runs.
 #include <algorithm>
 
 #include "memsim/core/text.hpp"
@@ -28,6 +33,23 @@ std::optional<std::uint64_t> Machine::place_arguments(const std::vector<std::str
     const std::uint64_t pointer_count = arguments.size() + 3;  // argc, argv[0..argc], envp's NULL
     const std::uint64_t sp = (strings - pointer_count * word) & ~std::uint64_t{15};
     const std::uint64_t argv = sp + word;
+    if (sp < process.stack.limit_floor()) {
+        ++errors_.stack_overflows;
+        add_event(sink, EventSource::Stack, EventKind::StackOverflow, true, process.stack.limit_floor(), [&] {
+            return "Stack overflow before main runs: the program's " + std::to_string(arguments.size()) + " argument(s) need " +
+                   std::to_string(top - sp) + " bytes at the top of the stack (the strings, argv and argc), more than the stack limit of " +
+                   std::to_string(process.stack.config().limit) + " bytes. Linux's execve still starts such a program (it accepts up to "
+                   "128 KiB of arguments whatever the limit), but its stack is already past the limit, so the first push faults and "
+                   "the kernel kills it with SIGSEGV. Raise the stack limit or pass shorter arguments.";
+        }, [&] {
+            StackEvent e;
+            e.function = "main";
+            e.stack_pointer = process.stack.stack_pointer();
+            return e;
+        });
+        end_process(ProcessEnd::StackOverflow, process.stack.limit_floor(), sink, false);
+        return std::nullopt;
+    }
 
     // Slots, highest address first, as a frame lists them.
     std::vector<stack::Slot> slots;

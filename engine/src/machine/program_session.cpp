@@ -6,10 +6,24 @@
 #include "machine_host.hpp"
 #include "memsim/core/text.hpp"
 #include "memsim/machine/explain.hpp"
+#include "memsim/machine/program_view.hpp"
 #include "memsim/machine/reachability.hpp"
 
 namespace memsim::machine {
 namespace {
+
+// What a function returned, as C shows it (the interpreter's text); a struct returned by
+// value is read from the caller's slot it was copied into: "the struct point {x = 1, y = 2}".
+std::string returned_text(const minic::Event& e, const Process& process, const minic::Interpreter& program) {
+    const minic::Program& p = program.program().program;
+    const std::int32_t f = p.find_function(e.function);
+    if (f < 0) return e.text;
+    const minic::TypeId type = p.functions[static_cast<std::size_t>(f)].return_type;
+    if (!p.types.is_struct(type)) return e.text;
+    const auto slot = static_cast<std::uint64_t>(e.value);
+    return "the " + p.types.name(type) + " " + value_summary(read_value(process, program, type, slot)) +
+           " (copied into the caller's frame at " + hex(slot) + ")";
+}
 
 std::uint64_t round_up(std::uint64_t value, std::uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
 
@@ -126,6 +140,7 @@ void ProgramSession::advance(std::vector<Event>* sink) {
             });
             if (value != program_events.end()) {
                 popped->returned = value->value;
+                popped->returned_text = returned_text(*value, machine_.processes()[stepping_pid], programs_[stepping_pid]);
                 e.text = explain_return(*popped);
             }
         }

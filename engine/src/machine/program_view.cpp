@@ -9,6 +9,7 @@
 #include "memsim/machine/machine.hpp"
 #include "memsim/minic/float_bits.hpp"
 #include "memsim/minic/interpreter.hpp"
+#include "memsim/minic/value_text.hpp"
 
 namespace memsim::machine {
 namespace {
@@ -17,32 +18,14 @@ using minic::TypeId;
 using minic::TypeKind;
 using minic::TypeTable;
 using memsim::hex;
+using minic::char_text;
+using minic::floating_text;
 
 // "char [6]" -> "char[6]": the spelling people write in declarations and diagrams.
 std::string type_name(const TypeTable& types, TypeId id) {
     std::string name = types.name(id);
     for (std::size_t at = name.find(" ["); at != std::string::npos; at = name.find(" [", at)) name.erase(at, 1);
     return name;
-}
-
-std::string char_text(std::uint64_t value) {
-    const auto c = static_cast<unsigned char>(value);
-    if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') return std::string("'") + static_cast<char>(c) + "'";
-    if (c == 0) return "'\\0'";
-    if (c == '\n') return "'\\n'";
-    return std::to_string(static_cast<int>(static_cast<signed char>(c)));
-}
-
-// A float or double as the shortest decimal that reads back as the same value ("0.1",
-// not "0.10000000000000001"), as people write it.
-std::string floating_text(double value, bool is_float) {
-    char buffer[64];
-    for (int digits = is_float ? 6 : 15; digits <= 17; ++digits) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-        const double back = std::strtod(buffer, nullptr);
-        if (is_float ? static_cast<float>(back) == static_cast<float>(value) : back == value) break;
-    }
-    return buffer;
 }
 
 // Reads values of C types from a process's memory, within a budget of members so that
@@ -313,6 +296,26 @@ ProgramView read_program_view(const Machine& machine, const Process& process, co
                                        process.memory, process.stack.config().word_size, program.operands());
     for (std::size_t i = 0; i < view.blocks.size() && i < reach.size(); ++i) view.blocks[i].reach = reach[i];
     return view;
+}
+
+ValueView read_value(const Process& process, const minic::Interpreter& program, std::uint32_t type, std::uint64_t address) {
+    ValueReader reader(process.memory, program.program().program.types, program);
+    return reader.read(type, address, "");
+}
+
+std::string value_summary(const ValueView& v, std::size_t max_members) {
+    const bool is_struct = !v.fields.empty();
+    const std::vector<ValueView>& members = is_struct ? v.fields : v.elements;
+    if (members.empty()) return v.text.empty() ? "{}" : v.initialized ? v.text : "?";
+    if (!is_struct && !v.text.empty()) return v.text;  // a char array as its string
+    // Each level down shows one member fewer, so a nested value stays one short line.
+    const std::size_t inner = std::max<std::size_t>(max_members, 2) - 1;
+    std::string out = "{";
+    for (std::size_t i = 0; i < members.size() && i < max_members; ++i) {
+        out += (i == 0 ? "" : ", ") + (is_struct ? members[i].name + " = " : std::string()) + value_summary(members[i], inner);
+    }
+    const bool more = members.size() > max_members || v.elements_omitted > 0;
+    return out + (more ? ", ...}" : "}");
 }
 
 const char* pointer_target_name(PointerTarget target) {

@@ -14,6 +14,10 @@ inline std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// The first goto (or switch) of `function` that jumps into the scope of a variable-length
+// array, as an error at the jump; C forbids it (checker_jumps.cpp).
+std::optional<Error> jump_into_variable_array(const Program& program, const Function& function);
+
 class Checker {
 public:
     explicit Checker(Program& program) : p_(program), t_(program.types) {}

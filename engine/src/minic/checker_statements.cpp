@@ -147,6 +147,9 @@ void Checker::check_function(std::int32_t index) {
     }
     temps_.clear();
     check_stmt(fn().body);
+    if (!failed()) {
+        if (auto jump = jump_into_variable_array(p_, fn())) error_at(jump->line, jump->column, jump->message);
+    }
     for (VarDecl& temp : temps_) fn().locals.push_back(std::move(temp));
     temps_.clear();
 }

@@ -131,7 +131,11 @@ std::string unsupported(const FormatSpec& spec) {
     if (spec.width > max_format_field || spec.precision > max_format_field) {
         return "widths and precisions above " + std::to_string(max_format_field) + " are beyond MiniC's limit";
     }
-    if (spec.length == 'L') return "long double is not part of MiniC";
+    if (spec.length == 'L') {
+        const bool floating = spec.letter != 0 && std::string_view("fFeEgGaA").find(spec.letter) != std::string_view::npos;
+        const std::string letter(1, floating ? spec.letter : 'f');
+        return "%L" + letter + " prints a long double, which MiniC does not have; print a double with %" + letter;
+    }
     if (spec.letter == 0) return "the format ends in the middle of the conversion";
     if (std::string_view("diuoxXcspnfFeEgGaA").find(spec.letter) == std::string_view::npos) {
         return std::string("'") + spec.letter + "' is not a conversion printf knows";

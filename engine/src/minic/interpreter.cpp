@@ -5,6 +5,7 @@
 #include "memsim/core/assert.hpp"
 #include "memsim/core/text.hpp"
 #include "memsim/minic/library.hpp"
+#include "memsim/minic/value_text.hpp"
 #include "interpreter_floating.hpp"
 
 namespace memsim::minic {
@@ -21,6 +22,17 @@ std::uint64_t normalize(std::uint64_t v, std::uint8_t size, bool is_signed) {
 }
 
 std::int64_t as_signed(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+// An argument or returned value as C shows it, for the explanations: "-3", "0x7ffe0010",
+// "NULL", "2.5", "&compare"; a struct (passed or returned by value) by its type.
+std::string shown_value(const Interpreter& run, TypeId type, std::uint64_t bits) {
+    const Program& p = run.program().program;
+    if (p.types.is_struct(type)) return p.types.name(type);
+    if (p.types.is_function_pointer(type) && run.function_at(bits) >= 0) {
+        return "&" + p.functions[static_cast<std::size_t>(run.function_at(bits))].name;
+    }
+    return scalar_text(p.types, type, bits);
+}
 
 // Signed division without the one overflow C++ leaves undefined (INT64_MIN / -1).
 std::uint64_t divide(std::uint64_t a, std::uint64_t b, bool is_signed, bool remainder) {
@@ -421,6 +433,11 @@ bool Interpreter::enter(std::int32_t function, std::uint32_t return_pc, Host& ho
     for (std::size_t i = 0; i < f.params.size(); ++i) {
         if (f.struct_copies[i] != 0) sources[i] = values_[first_arg + i];
         else request.arguments[i].value = values_[first_arg + i];
+        if (sink != nullptr) {
+            const TypeId type = program_->program.functions[static_cast<std::size_t>(function)].locals[i].type;
+            request.arguments[i].text = f.struct_copies[i] != 0 ? "a copy of the caller's " + shown_value(*this, type, 0)
+                                                                : shown_value(*this, type, values_[first_arg + i]);
+        }
     }
     values_.resize(first_arg);
     std::uint64_t return_slot = 0;  // below the arguments: where a struct result goes
@@ -468,6 +485,7 @@ void Interpreter::leave(bool has_value, Host& host, std::vector<Event>* sink) {
         if (sink != nullptr) returned = "a struct of " + std::to_string(f.return_struct) + " bytes, copied into the caller's frame at " + hex(value);
     } else if (f.returns_value) {
         value = normalize(value, f.return_size, f.return_signed);
+        if (sink != nullptr) returned = shown_value(*this, program_->program.functions[static_cast<std::size_t>(call.function)].return_type, value);
     }
     const Report report = host.ret();
     calls_.pop_back();

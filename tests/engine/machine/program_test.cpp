@@ -288,3 +288,80 @@ TEST_CASE("argc, argv and the argument strings are at the top of the stack, as L
     CHECK(slot("envp[0]").address == argc.address + 4 * w);
     CHECK(p.frames.front().caller_stack_pointer == argc.address);
 }
+
+namespace {
+// The explanation of the first event of `kind` about `function` in the whole run.
+std::string explained(const Simulator& sim, EventKind kind, const std::string& function) {
+    for (const Event& e : sim.events_between(1, sim.total_steps())) {
+        const auto* frame = std::get_if<StackEvent>(&e.data);
+        if (e.kind == kind && frame && frame->function == function) return e.text;
+    }
+    return "(no such event)";
+}
+}  // namespace
+
+TEST_CASE("A call's explanation shows pointer arguments as addresses or NULL and numbers as C prints them",
+          "[machine][program][stack]") {
+    auto sim = Simulator::load(program("int x = 5;\n"
+                                       "int show(int *p, char *name, int n, unsigned u, double d, char c) { return n; }\n"
+                                       "int main(void) {\n"
+                                       "  return show(&x, NULL, -3, 4000000000u, 2.5, 'a');\n}\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    const std::uint64_t x = s.interpreter().global_address(0);
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(x));
+    const std::string text = explained(*sim, EventKind::Call, "show");
+    // On i386 every argument is on the stack, the first at the lowest address: listed first.
+    CHECK(text.find("the argument(s) p = " + std::string(address) + ", name = NULL, n = -3, u = 4000000000, d = 2.5, c = 'a', ") !=
+          std::string::npos);
+    CHECK(explained(*sim, EventKind::Return, "show").starts_with("show returns -3."));
+}
+
+TEST_CASE("Returning a struct by value says what the struct holds; a big one is cut after a few fields",
+          "[machine][program][stack]") {
+    auto sim = Simulator::load(program("struct point { int x, y; };\n"
+                                       "struct big { int a, b, c, d, e, f; struct point p; };\n"
+                                       "struct point make(int x, int y) { struct point p = {x, y}; return p; }\n"
+                                       "struct big fill(void) { struct big b = {1, 2, 3, 4, 5, 6, {7, 8}}; return b; }\n"
+                                       "int *where(int *p) { return p; }\n"
+                                       "int main(void) {\n"
+                                       "  struct point q = make(1, -2);\n  struct big b = fill();\n"
+                                       "  return where(NULL) == NULL ? q.x : 0;\n}\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    CHECK(explained(*sim, EventKind::Return, "make").starts_with("make returns the struct point {x = 1, y = -2} (copied into the caller's frame at 0x"));
+    CHECK(explained(*sim, EventKind::Return, "fill").starts_with("fill returns the struct big {a = 1, b = 2, c = 3, d = 4, ...} (copied"));
+    CHECK(explained(*sim, EventKind::Return, "where").starts_with("where returns NULL."));
+}
+
+TEST_CASE("Arguments too large for the stack limit end the process with a stack overflow before main, as on Linux",
+          "[machine][program][stack][errors]") {
+    // Linux's execve takes up to 128 KiB of arguments whatever the stack limit (ARG_MAX); a
+    // program started past its limit is killed with SIGSEGV by its first push. Twenty
+    // arguments of 300 bytes (6020 bytes of strings) do not fit a 4 KiB stack.
+    std::string args = "args = [";
+    for (int i = 0; i < 20; ++i) args += (i ? ", \"" : "\"") + std::string(300, 'x') + "\"";
+    auto sim = Simulator::load(program("int main(int argc, char *argv[]) {\n  printf(\"%d\\n\", argc);\n  return 0;\n}\n",
+                                       args + "]\n[stack]\nlimit = \"4K\"\n"));
+    REQUIRE(sim);
+    sim->run_to_end();
+    const auto& s = session_of(*sim);
+    CHECK(s.output().empty());
+    CHECK(s.machine().current().end == ProcessEnd::StackOverflow);
+    CHECK(sim->summary().learner_errors == 1);
+    CHECK(s.machine().check_invariants().empty());
+    std::string text;
+    for (const Event& e : sim->events_between(1, sim->total_steps())) {
+        if (e.kind == EventKind::StackOverflow) text = e.text;
+    }
+    CHECK(text.starts_with("Stack overflow before main runs: the program's 21 argument(s) need "));
+    CHECK(text.find("more than the stack limit of 4096 bytes") != std::string::npos);
+
+    // The same arguments fit the default 8 MiB stack.
+    auto fits = Simulator::load(program("int main(int argc, char *argv[]) {\n  printf(\"%d\\n\", argc);\n  return 0;\n}\n", args + "]\n"));
+    REQUIRE(fits);
+    fits->run_to_end();
+    CHECK(session_of(*fits).output() == "21\n");
+}

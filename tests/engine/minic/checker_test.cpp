@@ -90,3 +90,32 @@ TEST_CASE("Function pointers are checked against the function they point to", "[
     CHECK(compile_error("int less(int *a, int *b) { return *a - *b; }\nint main(void) { int a[2]; qsort(a, 2, sizeof a[0], less); return 0; }") ==
           "2:53: argument 4 of 'qsort': 'int (*)(int *, int *)' and 'int (*)(void *, void *)' point to different types; add a cast if you mean it");
 }
+
+TEST_CASE("A goto or a switch into the scope of a variable-length array is refused where gcc refuses it", "[minic][checker][vla]") {
+    // gcc -std=c99 rejects each of these with "jump into scope of identifier with variably
+    // modified type" (or "switch jumps into scope ...") at the same line and column.
+    const std::string skip_into_block = "int main(void) {\n    int n = 3;\n    goto inside;\n    {\n        int a[n];\n"
+                                        "        a[0] = 1;\n    inside:\n        n = 2;\n    }\n    return 0;\n}\n";
+    CHECK(compile_error(skip_into_block) ==
+          "3:5: 'goto inside' jumps into the scope of the variable-length array 'a' (declared at 5:13) at the label 'inside' (7:5), "
+          "which C forbids: the jump would skip the array's allocation; put the label before the declaration or outside the array's block");
+    const std::string skip_declaration = "int main(void) {\n    int n = 3;\n    goto later;\n    int a[n];\n    a[0] = 1;\nlater:\n    return 0;\n}\n";
+    CHECK(compile_error(skip_declaration).starts_with("3:5: 'goto later' jumps into the scope of the variable-length array 'a' (declared at 4:9) at the label 'later' (6:1)"));
+    const std::string back_into_block = "int main(void) {\n    int n = 3;\n    {\n        int a[n];\n        a[0] = 1;\n        goto out;\n    }\n"
+                                        "out:\n    {\n        int b[n];\n    back:\n        b[0] = 2;\n    }\n    goto back;\n    return 0;\n}\n";
+    CHECK(compile_error(back_into_block).starts_with("14:5: 'goto back' jumps into the scope of the variable-length array 'b' (declared at 10:13) at the label 'back' (11:5)"));
+    const std::string switch_past = "int main(int argc, char **argv) {\n    int n = 3;\n    switch (argc) {\n        int b[n];\n    case 1:\n"
+                                    "        b[0] = 1;\n        break;\n    }\n    return 0;\n}\n";
+    CHECK(compile_error(switch_past) ==
+          "5:5: the switch at 3:5 jumps to this label past the declaration of the variable-length array 'b' (declared at 4:13), which C "
+          "forbids: the array would have no storage; put the array in a block of its own inside the case");
+
+    // Allowed, as gcc allows them: jumping back within the array's scope, out of an array's
+    // block, past a block that has ended, and a case whose array is in a block of its own.
+    CHECK(compile_error("int main(void) {\n    int n = 3;\n    int a[n];\nagain:\n    a[0] = 1;\n    if (n-- > 0) goto again;\n"
+                        "    {\n        int m[n + 5][n + 5];\n        goto again;\n    }\n    return 0;\n}\n") == "(compiled)");
+    CHECK(compile_error("int main(void) {\n    int n = 3;\n    goto l;\n    {\n        int x = 1;\n        {\n            int a[n];\n        }\n"
+                        "    l:  x = 2;\n    }\n    int b[n];\n    return 0;\n}\n") == "(compiled)");
+    CHECK(compile_error("int main(int argc, char **argv) {\n    int n = 3;\n    switch (argc) {\n    case 0: {\n        int a[n];\n"
+                        "        a[0] = 1;\n        break;\n    }\n    case 1:\n        n = 1;\n    }\n    return 0;\n}\n") == "(compiled)");
+}

@@ -103,6 +103,9 @@ TEST_CASE("printf reports a missing argument or an unknown conversion and prints
     CHECK(u.problem == "printf cannot print '%y': 'y' is not a conversion printf knows");
     ListSource wide({1});
     CHECK(format_printf("%20000d", wide).problem.find("beyond MiniC's limit") != std::string::npos);
+    ListSource long_double({1});
+    CHECK(format_printf("%Lf", long_double).problem ==
+          "printf cannot print '%Lf': %Lf prints a long double, which MiniC does not have; print a double with %f");
 }
 
 TEST_CASE("%f prints the double's exact value rounded to nearest, ties to even", "[minic][format]") {

@@ -41,6 +41,7 @@ struct StackEvent {
     std::uint64_t depth = 0;             // frames on the stack after the event
     std::string caller{};                // Return: the function execution resumes in
     std::optional<std::int64_t> returned{};  // Return: the value, when the program knows it
+    std::string returned_text{};             // Return: that value as C shows it ("0x4052a0", "{x = 1, y = 2}"); "" = the number
 
     bool operator==(const StackEvent&) const = default;
 };

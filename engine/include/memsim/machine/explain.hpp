@@ -12,7 +12,10 @@ namespace memsim::machine {
 
 // "main calls fact: the frame at 0xbfffffe8 holds the argument n = 3, the return address
 // 0x08048123 (where main resumes) and main's frame pointer; SP is now 0xbfffffd0."
-std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack);
+// An argument whose Variable (by name, in `arguments`) has a text shows that text
+// ("p = 0x7ffe0010", "q = NULL"); the others show their value as a number.
+std::string explain_call(const stack::Frame& frame, const stack::CallStack& stack,
+                         const std::vector<stack::Variable>& arguments = {});
 
 // "fact returns 6: its frame is popped; execution resumes at 0x08048123 in main and SP
 // goes back up to 0xbfffffe0." (the value only when the event knows it).

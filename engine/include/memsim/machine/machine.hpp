@@ -89,7 +89,8 @@ public:
     // Releases the array at `address` and those pushed after it (SP moves back up).
     void pop_array(std::uint64_t address);
     // Before the first call: writes argc, argv and the argument strings at the top of the
-    // stack as Linux's execve does (machine_arguments.cpp); argv's address, or nothing.
+    // stack as Linux's execve does (machine_arguments.cpp); argv's address, or nothing. When
+    // they do not fit the stack limit the process ends with a stack overflow, as on Linux.
     std::optional<std::uint64_t> place_arguments(const std::vector<std::string>& arguments, std::vector<Event>* sink);
     // Stores into a named slot of the current frame.
     bool set_local(const std::string& name, std::uint64_t value, std::vector<Event>* sink);

@@ -94,6 +94,15 @@ inline constexpr std::uint64_t max_elements = 64;
 // Reads the picture of `process`, whose program is `program`.
 ProgramView read_program_view(const Machine& machine, const Process& process, const minic::Interpreter& program);
 
+// The value of the program's type `type` (a minic::TypeId) at `address` in the process's
+// memory, read without counting an access.
+ValueView read_value(const Process& process, const minic::Interpreter& program, std::uint32_t type, std::uint64_t address);
+
+// A value on one line, as a debugger prints it: "{x = 1, y = 2}", "{1, 2, 3}", "\"hi\"",
+// "0x4052a0"; after `max_members` members of a struct or array, "...". Uninitialised
+// scalars show as "?".
+std::string value_summary(const ValueView& v, std::size_t max_members = 4);
+
 // "heap", "stack", "global", "string", "code", "freed", "popped", "null", "wild".
 const char* pointer_target_name(PointerTarget target);
 

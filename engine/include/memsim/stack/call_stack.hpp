@@ -113,6 +113,9 @@ struct Variable {
     // 0 = natural: 16 for 16 bytes or more, else the largest power of two dividing the
     // size, at most a word (4 for int[3], 1 for char[3]).
     std::uint32_t align = 0;
+    // An argument's value as the caller's C type shows it ("-3", "0x7ffe0010", "NULL", "2.5"),
+    // for explanations; empty: the value is shown as a number.
+    std::string text{};
 };
 
 // What a call did: the frame it pushed and the writes it made, or an overflow.
