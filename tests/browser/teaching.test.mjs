@@ -2,13 +2,16 @@
 // a first visit's welcome and lesson 1; the wheel scrolls like a web page's; a lesson
 // finished with the keyboard alone, questions answered by number keys, ending on its
 // recap and the next lesson; a settings change that sets questions aside; presentation
-// mode; and a phone (390x844, touch) with one panel at a time. Screenshots at 1366x768,
-// 1920x1080 and 390x844 go to the artifacts folder.
+// mode with its slide (PNG), video (WebM) and GIF of steps; and a phone (390x844, touch)
+// with one panel at a time. Screenshots at 1366x768, 1920x1080 and 390x844 go to the
+// artifacts folder.
 //   node teaching.test.mjs --dist DIR --artifacts DIR
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickWidget, createChecks, frameDone, holdKeys, openApp, screenshots, widget, withBrowser } from './harness.mjs';
+import { describeGif } from './gif_check.mjs';
+import { describePixels, looksDrawn } from './png_check.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 const { check, finish } = createChecks();
@@ -177,6 +180,37 @@ await withBrowser(values.dist, async (browser, url) => {
     });
     check('three steps record as a WebM video', video.size > 1000 && video.head.join(',') === '26,69,223,163',
           JSON.stringify(video));
+    // The same three steps as an animated GIF: one frame per step, the canvas's size.
+    const gif = await page.evaluate(async () => {
+      const made = await window.memsimEmbed.gifSteps(2, 4, 4);
+      const canvas = document.getElementById('canvas');
+      if (!made.ok) return { message: made.message, bytes: [] };
+      // Chromium's own decoder must read it too: its first frame, drawn back as a PNG.
+      const img = new Image();
+      const url = URL.createObjectURL(new Blob([made.bytes], { type: 'image/gif' }));
+      await new Promise((resolve) => { img.onload = resolve; img.onerror = resolve; img.src = url; });
+      const still = document.createElement('canvas');
+      still.width = img.naturalWidth;
+      still.height = img.naturalHeight;
+      if (still.width) still.getContext('2d').drawImage(img, 0, 0);
+      return { bytes: Array.from(made.bytes), canvas: [canvas.width, canvas.height], decoded: [img.naturalWidth, img.naturalHeight],
+               step: window.memsim.state().step, png: still.width ? still.toDataURL('image/png') : 'x,' };
+    });
+    const gifBytes = Uint8Array.from(gif.bytes);
+    check('the GIF starts with GIF89a', Buffer.from(gifBytes.slice(0, 6)).toString('latin1') === 'GIF89a', gif.message);
+    if (gifBytes.length > 13) {
+      const g = describeGif(gifBytes);
+      writeFileSync(join(values.artifacts, 'teaching-steps-2-4.gif'), gifBytes);
+      writeFileSync(join(values.artifacts, 'teaching-gif-frame1.png'), Buffer.from(gif.png.split(',')[1], 'base64'));
+      check("the GIF's logical screen is the canvas's size", g.width === gif.canvas[0] && g.height === gif.canvas[1],
+            `${g.width}x${g.height} vs canvas ${gif.canvas.join('x')}`);
+      check('a GIF of three steps has three full frames of 250 ms, looping', g.frames.length === 3 && g.loops === 0 &&
+            g.frames.every((f) => f.width === g.width && f.height === g.height && f.delay === 250 && f.colours >= 16),
+            JSON.stringify(g.frames));
+      check('Chromium decodes the GIF at that size', gif.decoded.join('x') === gif.canvas.join('x'), gif.decoded.join('x'));
+      check('the GIF ends on its last step', gif.step === 4, String(gif.step));
+      check("the GIF's first frame shows the drawn UI", looksDrawn(describePixels(Buffer.from(gif.png.split(',')[1], 'base64'))));
+    }
     await page.evaluate(() => window.memsim.seek(window.memsim.state().totalSteps));
     await frameDone(page);
     await holdKeys(page, ['PageUp']);
