@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickWidget, createChecks, frameDone, holdKeys, openApp, screenshots, widget, withBrowser } from './harness.mjs';
 import { describeGif } from './gif_check.mjs';
-import { describePixels, looksDrawn } from './png_check.mjs';
+import { describePixels, looksDrawn, pixelAt } from './png_check.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 const { check, finish } = createChecks();
@@ -248,7 +248,22 @@ await withBrowser(values.dist, async (browser, url) => {
     await frameDone(page);
     await frameDone(page);
     check('a tap on the Diagram tab shows the memory diagram', !!(await rects(page))['window:Memory diagram']);
-    await shot(page, 'teaching-phone-diagram-390.png');
+    const afterTap = await shot(page, 'teaching-phone-diagram-390.png');
+    // Touch has no hover: once the finger lifts, the tapped tab shows the selected colour,
+    // not the hover colour a mouse over a tab gives (sampled in the tabs' left padding).
+    const heapTab = await widget(page, 'tab:Heap');
+    const pad = (png, r) => pixelAt(png, (r.x + 2) * 3, (r.y + r.height / 2) * 3);
+    const tappedColour = pad(afterTap, tab);
+    await page.mouse.move(heapTab.x + heapTab.width / 2, heapTab.y + heapTab.height / 2);
+    await frameDone(page);
+    await frameDone(page);
+    const hovered = await page.screenshot();
+    const hoverColour = pad(hovered, heapTab);
+    const selectedColour = pad(hovered, tab);  // selected, the mouse elsewhere
+    const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 6);
+    check('a tapped tab does not keep the hover colour after the finger lifts',
+          !same(tappedColour, hoverColour) && same(tappedColour, selectedColour),
+          `tapped ${tappedColour} hover ${hoverColour} selected ${selectedColour}`);
     await holdKeys(page, ['ArrowRight']);
     check('the tab the learner picked stays while stepping', !!(await rects(page))['window:Memory diagram']);
     // A lesson that names its large panel opens on it, not on the tab picked for the last
@@ -266,6 +281,43 @@ await withBrowser(values.dist, async (browser, url) => {
           lesson.join(','));
     await shot(page, 'teaching-phone-heap-390.png');
     check('no errors on the phone', errors.length === 0, errors.join(' | '));
+    await page.close();
+  }
+
+  // --- A phone with a lesson question: stepping on the Heap tab stops at the question;
+  // the Lesson tab opens by itself, and back on Heap a banner leads to it.
+  {
+    const { page, errors } = await openApp(browser, url, { width: 390, height: 844 }, { touch: true, scale: 3 });
+    await page.evaluate(() => { window.memsim.quizMode(true); window.memsim.loadBuiltin('malloc-and-free'); });
+    await frameDone(page);
+    const shown = async () => Object.keys(await rects(page)).filter((k) => k.startsWith('window:') &&
+      !['window:Controls', 'window:##panel-tabs', 'window:##question-banner', 'window:##MainMenuBar', 'window:Debug##Default'].includes(k));
+    check('the lesson opens on its Heap tab', (await shown()).join() === 'window:Heap', (await shown()).join());
+    const tap = async (r) => {
+      await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+      await frameDone(page);
+      await frameDone(page);
+    };
+    const step = await widget(page, 'controls.step');
+    for (let i = 0; i < 6 && !(await quiz(page)).pending; i++) await tap(step);
+    const q = await quiz(page);
+    check('tapping > on the Heap tab reaches a waiting question', !!q.pending, JSON.stringify(q.pending));
+    await widget(page, 'controls.step');  // two frames for the switch
+    check('the waiting question opens the Lesson tab', (await shown()).join() === 'window:Lesson', (await shown()).join());
+    await shot(page, 'teaching-phone-question-390.png');
+    await tap(await widget(page, 'tab:Heap'));
+    check('the learner can still look at the Heap while it waits', (await shown()).join() === 'window:Heap', (await shown()).join());
+    const held = (await state(page)).step;
+    await tap(step);
+    check('> stays held by the question', (await state(page)).step === held, `${held} -> ${(await state(page)).step}`);
+    const banner = await widget(page, 'phone.question_banner');
+    const heap = await widget(page, 'window:Heap');
+    check('a banner above the Heap says a question waits, full width and thumb-sized',
+          banner.height >= 36 && banner.width > 300 && banner.y + banner.height <= heap.y + 1, JSON.stringify({ banner, heap }));
+    await shot(page, 'teaching-phone-question-banner-390.png');
+    await tap(banner);
+    check('a tap on the banner opens the Lesson tab', (await shown()).join() === 'window:Lesson', (await shown()).join());
+    check('no errors with a question on the phone', errors.length === 0, errors.join(' | '));
     await page.close();
   }
 });
