@@ -33,4 +33,9 @@ if [[ ! -d "$root/tests/browser/node_modules/playwright-core" ]]; then
   echo "setup: installing npm packages for the browser tests"
   (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# Libraries the web page ships (gifenc), pinned by web/package-lock.json.
+if [[ ! -f "$root/web/node_modules/gifenc/dist/gifenc.js" ]]; then
+  echo "setup: installing npm packages for the web page"
+  (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "setup: all dependencies present"

@@ -122,6 +122,12 @@ try {
     const s = await single.evaluate(() => window.memsim.state());
     check('the single-file build runs from file://', s.title === "Belady's anomaly with FIFO" && s.step === 4, `${s.title} ${s.step}`);
     check('the single-file build loads nothing else', requests.every((r) => r.startsWith('file://') && r.includes('memsim-single.html') || r.startsWith('data:')), requests.join(' '));
+    // The GIF encoder is inlined too: one step pair as a GIF, made offline.
+    const gif = await single.evaluate(async () => {
+      const made = await window.memsimEmbed.gifSteps(4, 5, 2);
+      return made.ok ? String.fromCharCode(...made.bytes.slice(0, 6)) + ' ' + made.frames : made.message;
+    });
+    check('the single-file build makes a GIF offline', gif === 'GIF89a 2', gif);
     await single.waitForTimeout(700);
     const png = await single.screenshot();
     writeFileSync(join(values.artifacts, 'embed-single-file.png'), png);

@@ -33,6 +33,13 @@ export function countColour(pngBuffer, rect, rgb, tolerance = 12) {
   return count;
 }
 
+// The [r, g, b] of one pixel (image pixels).
+export function pixelAt(pngBuffer, x, y) {
+  const png = PNG.sync.read(pngBuffer);
+  const i = (Math.floor(y) * png.width + Math.floor(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
 export function looksDrawn(stats) {
   return stats.distinctColours >= 16 && stats.dominantShare < 0.95;
 }

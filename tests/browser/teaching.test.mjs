@@ -2,13 +2,16 @@
 // a first visit's welcome and lesson 1; the wheel scrolls like a web page's; a lesson
 // finished with the keyboard alone, questions answered by number keys, ending on its
 // recap and the next lesson; a settings change that sets questions aside; presentation
-// mode; and a phone (390x844, touch) with one panel at a time. Screenshots at 1366x768,
-// 1920x1080 and 390x844 go to the artifacts folder.
+// mode with its slide (PNG), video (WebM) and GIF of steps; and a phone (390x844, touch)
+// with one panel at a time. Screenshots at 1366x768, 1920x1080 and 390x844 go to the
+// artifacts folder.
 //   node teaching.test.mjs --dist DIR --artifacts DIR
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickWidget, createChecks, frameDone, holdKeys, openApp, screenshots, widget, withBrowser } from './harness.mjs';
+import { describeGif } from './gif_check.mjs';
+import { describePixels, looksDrawn, pixelAt } from './png_check.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, artifacts: { type: 'string' } } });
 const { check, finish } = createChecks();
@@ -177,6 +180,37 @@ await withBrowser(values.dist, async (browser, url) => {
     });
     check('three steps record as a WebM video', video.size > 1000 && video.head.join(',') === '26,69,223,163',
           JSON.stringify(video));
+    // The same three steps as an animated GIF: one frame per step, the canvas's size.
+    const gif = await page.evaluate(async () => {
+      const made = await window.memsimEmbed.gifSteps(2, 4, 4);
+      const canvas = document.getElementById('canvas');
+      if (!made.ok) return { message: made.message, bytes: [] };
+      // Chromium's own decoder must read it too: its first frame, drawn back as a PNG.
+      const img = new Image();
+      const url = URL.createObjectURL(new Blob([made.bytes], { type: 'image/gif' }));
+      await new Promise((resolve) => { img.onload = resolve; img.onerror = resolve; img.src = url; });
+      const still = document.createElement('canvas');
+      still.width = img.naturalWidth;
+      still.height = img.naturalHeight;
+      if (still.width) still.getContext('2d').drawImage(img, 0, 0);
+      return { bytes: Array.from(made.bytes), canvas: [canvas.width, canvas.height], decoded: [img.naturalWidth, img.naturalHeight],
+               step: window.memsim.state().step, png: still.width ? still.toDataURL('image/png') : 'x,' };
+    });
+    const gifBytes = Uint8Array.from(gif.bytes);
+    check('the GIF starts with GIF89a', Buffer.from(gifBytes.slice(0, 6)).toString('latin1') === 'GIF89a', gif.message);
+    if (gifBytes.length > 13) {
+      const g = describeGif(gifBytes);
+      writeFileSync(join(values.artifacts, 'teaching-steps-2-4.gif'), gifBytes);
+      writeFileSync(join(values.artifacts, 'teaching-gif-frame1.png'), Buffer.from(gif.png.split(',')[1], 'base64'));
+      check("the GIF's logical screen is the canvas's size", g.width === gif.canvas[0] && g.height === gif.canvas[1],
+            `${g.width}x${g.height} vs canvas ${gif.canvas.join('x')}`);
+      check('a GIF of three steps has three full frames of 250 ms, looping', g.frames.length === 3 && g.loops === 0 &&
+            g.frames.every((f) => f.width === g.width && f.height === g.height && f.delay === 250 && f.colours >= 16),
+            JSON.stringify(g.frames));
+      check('Chromium decodes the GIF at that size', gif.decoded.join('x') === gif.canvas.join('x'), gif.decoded.join('x'));
+      check('the GIF ends on its last step', gif.step === 4, String(gif.step));
+      check("the GIF's first frame shows the drawn UI", looksDrawn(describePixels(Buffer.from(gif.png.split(',')[1], 'base64'))));
+    }
     await page.evaluate(() => window.memsim.seek(window.memsim.state().totalSteps));
     await frameDone(page);
     await holdKeys(page, ['PageUp']);
@@ -214,7 +248,22 @@ await withBrowser(values.dist, async (browser, url) => {
     await frameDone(page);
     await frameDone(page);
     check('a tap on the Diagram tab shows the memory diagram', !!(await rects(page))['window:Memory diagram']);
-    await shot(page, 'teaching-phone-diagram-390.png');
+    const afterTap = await shot(page, 'teaching-phone-diagram-390.png');
+    // Touch has no hover: once the finger lifts, the tapped tab shows the selected colour,
+    // not the hover colour a mouse over a tab gives (sampled in the tabs' left padding).
+    const heapTab = await widget(page, 'tab:Heap');
+    const pad = (png, r) => pixelAt(png, (r.x + 2) * 3, (r.y + r.height / 2) * 3);
+    const tappedColour = pad(afterTap, tab);
+    await page.mouse.move(heapTab.x + heapTab.width / 2, heapTab.y + heapTab.height / 2);
+    await frameDone(page);
+    await frameDone(page);
+    const hovered = await page.screenshot();
+    const hoverColour = pad(hovered, heapTab);
+    const selectedColour = pad(hovered, tab);  // selected, the mouse elsewhere
+    const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 6);
+    check('a tapped tab does not keep the hover colour after the finger lifts',
+          !same(tappedColour, hoverColour) && same(tappedColour, selectedColour),
+          `tapped ${tappedColour} hover ${hoverColour} selected ${selectedColour}`);
     await holdKeys(page, ['ArrowRight']);
     check('the tab the learner picked stays while stepping', !!(await rects(page))['window:Memory diagram']);
     // A lesson that names its large panel opens on it, not on the tab picked for the last
@@ -232,6 +281,43 @@ await withBrowser(values.dist, async (browser, url) => {
           lesson.join(','));
     await shot(page, 'teaching-phone-heap-390.png');
     check('no errors on the phone', errors.length === 0, errors.join(' | '));
+    await page.close();
+  }
+
+  // --- A phone with a lesson question: stepping on the Heap tab stops at the question;
+  // the Lesson tab opens by itself, and back on Heap a banner leads to it.
+  {
+    const { page, errors } = await openApp(browser, url, { width: 390, height: 844 }, { touch: true, scale: 3 });
+    await page.evaluate(() => { window.memsim.quizMode(true); window.memsim.loadBuiltin('malloc-and-free'); });
+    await frameDone(page);
+    const shown = async () => Object.keys(await rects(page)).filter((k) => k.startsWith('window:') &&
+      !['window:Controls', 'window:##panel-tabs', 'window:##question-banner', 'window:##MainMenuBar', 'window:Debug##Default'].includes(k));
+    check('the lesson opens on its Heap tab', (await shown()).join() === 'window:Heap', (await shown()).join());
+    const tap = async (r) => {
+      await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+      await frameDone(page);
+      await frameDone(page);
+    };
+    const step = await widget(page, 'controls.step');
+    for (let i = 0; i < 6 && !(await quiz(page)).pending; i++) await tap(step);
+    const q = await quiz(page);
+    check('tapping > on the Heap tab reaches a waiting question', !!q.pending, JSON.stringify(q.pending));
+    await widget(page, 'controls.step');  // two frames for the switch
+    check('the waiting question opens the Lesson tab', (await shown()).join() === 'window:Lesson', (await shown()).join());
+    await shot(page, 'teaching-phone-question-390.png');
+    await tap(await widget(page, 'tab:Heap'));
+    check('the learner can still look at the Heap while it waits', (await shown()).join() === 'window:Heap', (await shown()).join());
+    const held = (await state(page)).step;
+    await tap(step);
+    check('> stays held by the question', (await state(page)).step === held, `${held} -> ${(await state(page)).step}`);
+    const banner = await widget(page, 'phone.question_banner');
+    const heap = await widget(page, 'window:Heap');
+    check('a banner above the Heap says a question waits, full width and thumb-sized',
+          banner.height >= 36 && banner.width > 300 && banner.y + banner.height <= heap.y + 1, JSON.stringify({ banner, heap }));
+    await shot(page, 'teaching-phone-question-banner-390.png');
+    await tap(banner);
+    check('a tap on the banner opens the Lesson tab', (await shown()).join() === 'window:Lesson', (await shown()).join());
+    check('no errors with a question on the phone', errors.length === 0, errors.join(' | '));
     await page.close();
   }
 });

@@ -138,3 +138,17 @@ TEST_CASE("A C program's memory diagram shares the upper row with Heap over Virt
         CHECK(layout.source.width == Approx(1366.0f * (wide ? 0.45f : 0.22f)));
     }
 }
+
+TEST_CASE("A C program's Heap alone beside the diagram gets a taller upper row for its block table", "[ui][layout]") {
+    // 1366x768 with a 20-pixel menu bar and status line and a 60-pixel controls strip: 668
+    // pixels of panels. The narrow Heap column takes 68% of them, not 60%.
+    const memsim::ui::ShownPanels program{.virtual_memory = false, .console = true, .lesson = true, .diagram = true};
+    const auto layout = compute_layout(1366, 768, 20, 20, 60, program);
+    CHECK(layout.heap.height == Approx(668.0f * 0.68f));
+    CHECK(layout.heap.x == Approx(layout.diagram.x + layout.diagram.width));
+    CHECK(layout.events.y == Approx(layout.heap.y + layout.heap.height));
+    CHECK(layout.events.y + layout.events.height == Approx(748.0f));
+    // With Virtual memory under it the row keeps its usual share.
+    const memsim::ui::ShownPanels with_vm{.console = true, .lesson = true, .diagram = true};
+    CHECK(compute_layout(1366, 768, 20, 20, 60, with_vm).diagram.height == Approx(668.0f * 0.60f));
+}

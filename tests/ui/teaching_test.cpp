@@ -267,6 +267,17 @@ TEST_CASE("A phone opens on the panel the scenario is about, else on Source", "[
     CHECK(opening_panel(no_source) == PanelId::Stack);
 }
 
+TEST_CASE("A phone opens the Lesson tab when a question starts waiting, then points there", "[ui][teaching]") {
+    // The frame the question starts waiting, on the Heap tab: go to the Lesson.
+    CHECK(question_cue(true, false, PanelId::Heap, true) == QuestionCue::OpenLesson);
+    // The learner went back to Heap while it still waits: a banner, no second jump.
+    CHECK(question_cue(true, true, PanelId::Heap, true) == QuestionCue::Banner);
+    // Already on the Lesson tab, nothing waiting, or no Lesson tab: nothing.
+    CHECK(question_cue(true, false, PanelId::Lesson, true) == QuestionCue::None);
+    CHECK(question_cue(false, true, PanelId::Heap, true) == QuestionCue::None);
+    CHECK(question_cue(true, false, PanelId::Heap, false) == QuestionCue::None);
+}
+
 TEST_CASE("Lesson 12 draws as many page tables as the engine counts", "[ui][teaching]") {
     Controller c;
     REQUIRE(c.execute(cmd::LoadBuiltin{"multi-level-page-table"}).ok);

@@ -48,6 +48,10 @@ EM_JS(void, memsim_layout_save, (const char* text), {
 // there (it reads touch positions for SDL only): a first tap pressed wherever the
 // pointer last was. These listeners put the pointer under the finger before ImGui reads
 // it, and stop the browser's emulated mouse events, which would press a second time.
+// A finger that lifts leaves no pointer behind, but GLFW keeps the last position, so the
+// tapped widget stayed hovered (a tab kept the hover colour). Two drawn frames after the
+// last finger lifts (the press, then the release ImGui clicks on), the pointer is parked
+// far off the canvas (ImGui reads that as no mouse); the next touch or mouse move brings it back.
 EM_JS(void, memsim_install_touch, (), {
     const canvas = Module['canvas'];
     const place = (event) => {
@@ -57,8 +61,21 @@ EM_JS(void, memsim_install_touch, (), {
         Browser.mouseX = (touch.clientX - box.left) * (canvas.width / box.width);
         Browser.mouseY = (touch.clientY - box.top) * (canvas.height / box.height);
     };
+    const framesDrawn = () => (window.memsim ? window.memsim.framesDrawn() : 0);
+    let lift = 0;  // counts lifts, so a new touch cancels parking for the one before
+    const parkAfterRelease = (which, since) => requestAnimationFrame(() => {
+        if (which !== lift) return;
+        if (framesDrawn() < since + 2) { parkAfterRelease(which, since); return; }
+        Browser.mouseX = -1e6;
+        Browser.mouseY = -1e6;
+    });
     for (const type of ['touchstart', 'touchmove', 'touchend']) {
-        canvas.addEventListener(type, (event) => { place(event); if (event.cancelable) event.preventDefault(); }, { passive: false });
+        canvas.addEventListener(type, (event) => {
+            place(event);
+            if (event.cancelable) event.preventDefault();
+            ++lift;
+            if (type === 'touchend' && event.touches.length === 0) parkAfterRelease(lift, framesDrawn());
+        }, { passive: false });
     }
 });
 

@@ -158,14 +158,24 @@
     return { ok: true, blob: new Blob(chunks, { type: 'video/webm' }) };
   };
 
+  // Asks for the steps to export, "from-to" (at most 200 apart); null when cancelled or wrong.
+  embed.askSteps = function (what, memsim = window.memsim) {
+    const now = memsim.state().step;
+    const text = window.prompt(`Record which steps as ${what}? (from-to)`, `${Math.max(0, now - 3)}-${now}`);
+    const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text || '');
+    if (!m) return null;
+    const from = Number(m[1]), to = Math.min(Number(m[2]), memsim.state().totalSteps);
+    if (to <= from || to - from > 200) { embed.notice('Pick up to 200 steps, the first smaller than the last.', { kind: 'warning' }); return null; }
+    return { from, to };
+  };
+  embed.download = download;
+  embed.baseName = baseName;
+
   embed.exportSteps = async function () {
     const memsim = window.memsim;
-    const now = memsim.state().step;
-    const text = window.prompt('Record which steps as a video? (from-to)', `${Math.max(0, now - 3)}-${now}`);
-    const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text || '');
-    if (!m) return;
-    const from = Number(m[1]), to = Math.min(Number(m[2]), memsim.state().totalSteps);
-    if (to <= from || to - from > 200) { embed.notice('Pick up to 200 steps, the first smaller than the last.', { kind: 'warning' }); return; }
+    const range = embed.askSteps('a video');
+    if (!range) return;
+    const { from, to } = range;
     const recorded = await embed.recordSteps(from, to);
     if (!recorded.ok) { embed.notice('Recording failed: ' + recorded.message + '.', { kind: 'error' }); return; }
     download(`${baseName(memsim.source().title)}-steps${from}-${to}.webm`, recorded.blob);

@@ -16,7 +16,7 @@
   on('share-button', () => embed.share());
   for (const button of document.querySelectorAll('[data-export]')) {
     const run = { scenario: 'exportScenario', json: 'exportJson', csv: 'exportCsv', png: 'exportPng', panel: 'exportPanelPng',
-                  steps: 'exportSteps' }[button.dataset.export];
+                  steps: 'exportSteps', gif: 'exportGif' }[button.dataset.export];
     button.addEventListener('click', () => { embed[run](); button.closest('details').open = false; });
   }
 

@@ -289,9 +289,42 @@ void App::draw_one_panel(const ShownPanels& shown, bool compact, float top, Pane
         }
         ImGui::End();
         y += tab_height;
+        y += cue_waiting_question(shown, y);
     }
     context.place = true;  // one panel fills the space whatever the saved layout says
     draw_panel(single_, {0, y, display.x, std::max(display.y - y - bottom, 0.0f)}, context);
+}
+
+float App::cue_waiting_question(const ShownPanels& shown, float y) {
+    const bool waiting = controller_.quiz_mode() && controller_.quiz().pending(controller_.step()) != nullptr;
+    const QuestionCue cue = question_cue(waiting, question_waited_, single_, shown.lesson);
+    question_waited_ = waiting;
+    if (cue == QuestionCue::OpenLesson) {
+        single_ = PanelId::Lesson;
+        single_chosen_ = true;  // kept like a tapped tab
+        relayout_ = true;
+    }
+    if (cue != QuestionCue::Banner) return 0.0f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button_height = ImGui::GetFrameHeight() * 1.8f;  // a thumb's height, as the step buttons
+    const float height = button_height + style.WindowPadding.y * 2.0f;
+    const int flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoResize;
+    if (begin_panel("##question-banner", {0, y, ImGui::GetIO().DisplaySize.x, height}, true, flags)) {
+        const ImU32 fill = palette_for(theme_).current;
+        ImGui::PushStyleColor(ImGuiCol_Button, fill);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, fill);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, fill);
+        ImGui::PushStyleColor(ImGuiCol_Text, readable_text(fill));
+        if (ImGui::Button("A question waits in the Lesson tab", ImVec2(-1.0f, button_height))) {
+            single_ = PanelId::Lesson;
+            single_chosen_ = true;
+            relayout_ = true;
+        }
+        note_item("phone.question_banner");
+        ImGui::PopStyleColor(4);
+    }
+    ImGui::End();
+    return height;
 }
 
 void App::handle_presentation_keys(const ShownPanels& shown) {

@@ -101,6 +101,9 @@ private:
     void draw_panel(PanelId id, const Rect& rect, PanelContext& context);
     // One panel at a time: a phone (with tabs) or presentation mode.
     void draw_one_panel(const ShownPanels& shown, bool compact, float top, PanelContext& context);
+    // A phone's cue for a waiting lesson question: opens the Lesson tab, or draws a banner
+    // at y that leads there; returns the banner's height (0 when none).
+    float cue_waiting_question(const ShownPanels& shown, float y);
     void handle_presentation_keys(const ShownPanels& shown);
     void set_presenting(bool on, const ShownPanels& shown);
     void draw_welcome();                   // the first visit's one-screen welcome
@@ -136,6 +139,7 @@ private:
     PanelId single_ = PanelId::Source;  // the one panel shown on a phone or in presentation mode
     bool single_chosen_ = false;       // the learner picked single_ (a tab, P) for this scenario
     bool presenting_ = false;          // presentation mode: one panel, large text
+    bool question_waited_ = false;     // a lesson question held the run last frame (phone)
     float font_before_presenting_ = 1.0f;
     CourseProgress progress_;  // lessons finished, welcome seen (saved with the settings)
     OstepMenu ostep_menu_;    // File > OSTEP homework: the chosen script and typed flags

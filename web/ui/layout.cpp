@@ -25,7 +25,10 @@ PanelLayout compute_layout(float display_width, float display_height, float top,
     const float right_width = w - right_x;
     const bool upper = shown.heap || shown.virtual_memory || shown.diagram,
                lower = shown.events || shown.statistics || shown.console || shown.compare;
-    const float upper_height = !upper ? 0.0f : lower ? h * (large_lower ? 0.42f : large_heap || large_vm || large_diagram ? 0.68f : 0.60f) : h;
+    // A C program's Heap alone beside the diagram is a narrow column whose gauges and
+    // legend wrap: a taller upper row leaves its block table rows to read.
+    const bool narrow_heap = shown.diagram && shown.heap && !shown.virtual_memory;
+    const float upper_height = !upper ? 0.0f : lower ? h * (large_lower ? 0.42f : large_heap || large_vm || large_diagram || narrow_heap ? 0.68f : 0.60f) : h;
     const float diagram_width = !shown.diagram ? 0.0f : (shown.heap || shown.virtual_memory) ? right_width * (large_diagram ? 0.78f : large_heap || large_vm ? 0.42f : 0.64f) : right_width;
     const float side_x = right_x + diagram_width, side_width = right_width - diagram_width;
     const float heap_width = !shown.heap ? 0.0f : (shown.virtual_memory && !shown.diagram) ? side_width * (large_heap ? 0.7f : large_vm ? 0.3f : 0.5f) : side_width;

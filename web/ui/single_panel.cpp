@@ -75,6 +75,11 @@ PanelId opening_panel(const ShownPanels& shown) {
     return ids.empty() ? PanelId::Source : ids.front();
 }
 
+QuestionCue question_cue(bool waiting, bool was_waiting, PanelId open, bool lesson_shown) {
+    if (!waiting || !lesson_shown || open == PanelId::Lesson) return QuestionCue::None;
+    return was_waiting ? QuestionCue::Banner : QuestionCue::OpenLesson;
+}
+
 bool compact_display(float display_width, float font_size) {
     return font_size > 0.0f && display_width < font_size * 44.0f;
 }

@@ -87,7 +87,11 @@ void draw_block_table(const HeapView& view, std::uint64_t version, const Palette
     if (!all) ImGui::TextDisabled("payload and bytes asked: hover a block");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;
     if (scrolling) flags |= ImGuiTableFlags_ScrollX;
-    if (!ImGui::BeginTable("##blocks", all ? 5 : 3, flags)) return;
+    // At least the header and five rows: where the panel has less room left, the table keeps
+    // that height and the panel scrolls, rather than show a table two rows tall.
+    const float row_height = ImGui::GetTextLineHeight() + style.CellPadding.y * 2.0f;
+    const float height = std::max(ImGui::GetContentRegionAvail().y, row_height * 6.0f + (scrolling ? style.ScrollbarSize : 0.0f));
+    if (!ImGui::BeginTable("##blocks", all ? 5 : 3, flags, ImVec2(0.0f, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // Stretch weights in proportion to each column's widest text: where the texts fit
     // together, every column gets at least its own text's width.

@@ -333,19 +333,19 @@ void draw_heap_panel(const Rect& rect, PanelContext& context) {
             } else {
                 ImGui::TextDisabled("The brk heap is empty: nothing allocated yet.");
             }
-            // Three gauges side by side, or one under another where a third of the row would clip
-            // the longest label ("external frag. 100%").
-            const float row = ImGui::GetContentRegionAvail().x;
-            const float third = (row - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
-            const bool side_by_side =
-                third >= ImGui::CalcTextSize("external frag. 100%").x + ImGui::GetStyle().FramePadding.x * 2.0f;
-            const float width = side_by_side ? third : row;
+            // Three gauges side by side, else two and one (a narrow column: the rows saved go to
+            // the block table), else one under another, so no label ("external frag. 100%") clips.
+            const float row = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
+            const float label = ImGui::CalcTextSize("external frag. 100%").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+            const float third = (row - spacing * 2.0f) / 3.0f, half = (row - spacing) / 2.0f;
+            const int per_row = third >= label ? 3 : half >= label ? 2 : 1;
+            const float width = per_row == 3 ? third : per_row == 2 ? half : row;
             gauge("used", view.utilisation, width, "Utilisation: bytes the program asked for, over the heap's size");
-            if (side_by_side) ImGui::SameLine();
+            if (per_row > 1) ImGui::SameLine();
             gauge("external frag.", view.external_fragmentation, width,
                   "External fragmentation: 1 - largest free block / all free bytes");
-            if (side_by_side) ImGui::SameLine();
-            gauge("internal frag.", view.internal_fragmentation, width,
+            if (per_row > 2) ImGui::SameLine();
+            gauge("internal frag.", view.internal_fragmentation, per_row == 2 ? row : width,
                   "Internal fragmentation: headers and padding in live blocks");
             if (!view.free_lists.empty()) {
                 const FreeLinks& links = cached_free_links(view, version);
