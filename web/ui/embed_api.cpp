@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-json failure(const std::string& message) {
+json embed_failure(const std::string& message) {
     return {{"ok", false}, {"errors", json::array({{{"line", 0}, {"column", 0}, {"message", message}}})}};
 }
 
@@ -24,7 +24,7 @@ json view_json(const App& app) {
 // Applies every valid field or none: a bad field leaves the view as it was.
 json set_view(App& app, const json& arg) {
     if (arg.is_null()) return view_json(app);
-    if (!arg.is_object()) return failure("view() needs an object such as {embed: true, panels: \"stack,heap\", theme: \"light\"}");
+    if (!arg.is_object()) return embed_failure("view() needs an object such as {embed: true, panels: \"stack,heap\", theme: \"light\"}");
     ViewOptions next = app.view();
     std::optional<Theme> theme;
     std::optional<bool> present;
@@ -34,7 +34,7 @@ json set_view(App& app, const json& arg) {
         } else if (name == "panels" && value.is_string()) {
             std::string bad;
             const auto panels = parse_panel_list(value.get<std::string>(), bad);
-            if (!panels) return failure("unknown panel '" + bad + "' (source, stack, heap, vm, events, statistics, console, compare)");
+            if (!panels) return embed_failure("unknown panel '" + bad + "' (source, stack, heap, vm, events, statistics, console, compare)");
             next.panels = *panels;
         } else if (name == "welcome" && value.is_boolean()) {
             next.welcome = value.get<bool>();
@@ -43,7 +43,7 @@ json set_view(App& app, const json& arg) {
         } else if (name == "theme" && value.is_string() && (value == "dark" || value == "light")) {
             theme = value == "light" ? Theme::Light : Theme::Dark;
         } else {
-            return failure("view(): '" + name + "' needs " +
+            return embed_failure("view(): '" + name + "' needs " +
                            (name == "embed" ? "true or false" : name == "panels" ? "a list such as \"stack,heap\"" :
                             name == "theme" ? "\"dark\" or \"light\"" : name == "welcome" || name == "present" ? "true or false" : "to be one of embed, panels, theme, welcome, present"));
         }
@@ -62,11 +62,11 @@ json play(App& app, const json& arg) {
     Controller& c = app.controller();
     if (!arg.is_null()) {
         const json speed = arg.is_object() && arg.contains("speed") ? arg["speed"] : json();
-        if (!valid_speed(speed)) return failure("play() takes {speed: N} with N steps per second from 0.25 to 1000");
+        if (!valid_speed(speed)) return embed_failure("play() takes {speed: N} with N steps per second from 0.25 to 1000");
         c.execute(cmd::SetSpeed{speed.get<double>()});
     }
     const CommandResult result = c.execute(cmd::Play{});
-    if (!result.ok) return failure(result.errors.front().message);
+    if (!result.ok) return embed_failure(result.errors.front().message);
     return {{"ok", true}, {"playing", c.playing()}, {"speed", c.speed()}};
 }
 
@@ -79,7 +79,7 @@ const machine::ProcessView* process_of(const machine::Snapshot& s) {
 
 // One row per step of a copy of the run (the app's own position does not move).
 json run_table(const Controller& controller, const json& arg) {
-    if (controller.simulator() == nullptr) return failure("no scenario is loaded");
+    if (controller.simulator() == nullptr) return embed_failure("no scenario is loaded");
     std::uint64_t limit = run_table_max_rows;
     if (arg.is_object() && arg.contains("limit") && arg["limit"].is_number_unsigned()) {
         limit = std::min(arg["limit"].get<std::uint64_t>(), run_table_max_rows);
@@ -121,7 +121,7 @@ std::optional<std::string> embed_api_call(App& app, std::string_view verb, const
     const json arg = argument_json.empty() ? json(nullptr) : json::parse(argument_json, nullptr, false);
     json reply;
     if (arg.is_discarded()) {
-        reply = failure("the argument is not valid JSON");
+        reply = embed_failure("the argument is not valid JSON");
     } else if (verb == "view") {
         reply = set_view(app, arg);
     } else if (verb == "play") {
@@ -133,7 +133,7 @@ std::optional<std::string> embed_api_call(App& app, std::string_view verb, const
         // Sets the playing speed without starting to play (play() from the end restarts).
         if (valid_speed(arg)) app.controller().execute(cmd::SetSpeed{arg.get<double>()});
         reply = valid_speed(arg) ? json{{"ok", true}, {"speed", app.controller().speed()}}
-                                 : failure("speed() needs steps per second from 0.25 to 1000");
+                                 : embed_failure("speed() needs steps per second from 0.25 to 1000");
     } else if (verb == "draft") {
         const SourceDraft& d = source_draft();
         reply = {{"editing", d.editing}, {"text", d.text}, {"revision", d.revision}};

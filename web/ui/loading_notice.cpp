@@ -9,7 +9,7 @@ namespace memsim::ui {
 
 namespace {
 
-constexpr const char* title = "Running";
+constexpr const char* running_popup_title = "Running";
 
 // 1234567 -> "1,234,567".
 std::string with_thousands(std::uint64_t n) {
@@ -22,16 +22,16 @@ std::string with_thousands(std::uint64_t n) {
 
 void draw_loading_notice(Controller& controller, std::uint64_t step_limit) {
     if (!controller.loading()) {
-        if (ImGui::IsPopupOpen(title) && ImGui::BeginPopupModal(title)) {  // the load has ended: close
+        if (ImGui::IsPopupOpen(running_popup_title) && ImGui::BeginPopupModal(running_popup_title)) {  // the load has ended: close
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
         return;
     }
-    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    if (!ImGui::IsPopupOpen(running_popup_title)) ImGui::OpenPopup(running_popup_title);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!ImGui::BeginPopupModal(running_popup_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
     const std::uint64_t steps = controller.loading_steps();
     ImGui::Text("Running the scenario: %s steps so far", with_thousands(steps).c_str());
     const float fraction = step_limit > 0 ? static_cast<float>(static_cast<double>(steps) / static_cast<double>(step_limit)) : 0.0f;

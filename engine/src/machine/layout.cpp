@@ -2,12 +2,9 @@
 
 #include <algorithm>
 
+#include "memsim/core/arithmetic.hpp"
+
 namespace memsim::machine {
-namespace {
-
-std::uint64_t round_up(std::uint64_t value, std::uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
-
-}  // namespace
 
 const Region* AddressSpaceLayout::region_of(std::uint64_t address) const {
     for (const Region& region : regions) {
@@ -31,7 +28,7 @@ Result<AddressSpaceLayout> make_address_space(std::uint32_t address_bits, std::u
     AddressSpaceLayout layout;
     layout.address_bits = address_bits;
     layout.page_size = page_size;
-    layout.stack_limit = round_up(stack_limit, page_size);
+    layout.stack_limit = round_up_to_multiple(stack_limit, page_size);
     if (address_bits == 32) {
         layout.text_start = 0x08048000;
         layout.mmap_start = 0x40000000;
@@ -49,7 +46,7 @@ Result<AddressSpaceLayout> make_address_space(std::uint32_t address_bits, std::u
     }
     std::uint64_t at = layout.text_start;
     const auto place = [&](RegionKind kind, std::uint64_t bytes) {
-        const std::uint64_t size = round_up(std::max<std::uint64_t>(bytes, 1), page_size);
+        const std::uint64_t size = round_up_to_multiple(std::max<std::uint64_t>(bytes, 1), page_size);
         layout.regions.push_back(Region{kind, at, at + size});
         at += size;
     };

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "machine_host.hpp"
+#include "memsim/core/arithmetic.hpp"
 #include "memsim/core/text.hpp"
 #include "memsim/machine/explain.hpp"
 #include "memsim/machine/program_view.hpp"
@@ -25,24 +26,22 @@ std::string returned_text(const minic::Event& e, const Process& process, const m
            " (copied into the caller's frame at " + hex(slot) + ")";
 }
 
-std::uint64_t round_up(std::uint64_t value, std::uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
-
 // Region sizes that hold the program's globals, strings and code lines.
 ProgramSizes sizes_for(const minic::CompiledProgram& program, int last_line, std::uint64_t page_size) {
     ProgramSizes sizes;
     std::uint64_t globals = 0;
     for (const auto& g : program.program.globals) {
-        globals += round_up(std::max<std::uint64_t>(program.program.types.size_of(g.type), 1), 16);
+        globals += round_up_to_multiple(std::max<std::uint64_t>(program.program.types.size_of(g.type), 1), 16);
     }
     std::uint64_t strings = 0;
     for (const auto& s : program.program.strings) strings += s.size() + 1;
     const minic::LibraryUse library = minic::library_use(program);
     globals += library.static_bytes();
     strings += library.string_bytes();
-    sizes.text = round_up(static_cast<std::uint64_t>(last_line + 2) * 16, page_size);
-    sizes.read_only_data = round_up(strings + 1, page_size);
-    sizes.data = round_up(globals + 1, page_size);
-    sizes.bss = round_up(globals + 1, page_size);
+    sizes.text = round_up_to_multiple(static_cast<std::uint64_t>(last_line + 2) * 16, page_size);
+    sizes.read_only_data = round_up_to_multiple(strings + 1, page_size);
+    sizes.data = round_up_to_multiple(globals + 1, page_size);
+    sizes.bss = round_up_to_multiple(globals + 1, page_size);
     return sizes;
 }
 

@@ -18,7 +18,7 @@ struct Call {
     std::uint64_t value = 0;  // bytes to allocate, or the allocation index to free
 };
 
-std::string front_matter(const std::string& allocator, std::uint64_t seed) {
+std::string heap_quiz_front_matter(const std::string& allocator, std::uint64_t seed) {
     return "+++\nformat = 1\ntitle = \"Heap quiz: " + allocator + " (seed " + std::to_string(seed) +
            ")\"\nsummary = \"Predict the address each malloc returns.\"\nkind = \"heap-trace\"\n\n[heap]\nallocator = \"" +
            allocator + "\"\n";
@@ -67,7 +67,7 @@ QuizProblem heap_problem(std::uint64_t seed) {
     }
     body += "\n";
 
-    auto sim = machine::Simulator::load(front_matter(allocator, seed) + "+++\n" + body);
+    auto sim = machine::Simulator::load(heap_quiz_front_matter(allocator, seed) + "+++\n" + body);
     QuizProblem q;
     q.title = "Heap problem (seed " + std::to_string(seed) + ")";
     q.problem = "Allocator " + allocator + " (8-byte headers, 16-byte alignment, blocks split and coalesced).\n" +
@@ -96,7 +96,7 @@ QuizProblem heap_problem(std::uint64_t seed) {
         }
         q.answers += "; free list " + free_list(sim->snapshot()) + "\n";
     }
-    q.scenario = front_matter(allocator, seed) + questions + "+++\n" + body;
+    q.scenario = heap_quiz_front_matter(allocator, seed) + questions + "+++\n" + body;
     return q;
 }
 

@@ -10,8 +10,8 @@
 namespace memsim::quiz::detail {
 namespace {
 
-constexpr int references = 12;
-constexpr std::uint64_t frames = 3;
+constexpr int quiz_references = 12;
+constexpr std::uint64_t quiz_frames = 3;
 
 std::string policy_title(const std::string& policy) {
     if (policy == "fifo") return "FIFO";
@@ -19,10 +19,10 @@ std::string policy_title(const std::string& policy) {
     return "OPT";
 }
 
-std::string front_matter(const std::string& policy, std::uint64_t seed) {
-    return "+++\nformat = 1\ntitle = \"Paging quiz: " + policy_title(policy) + ", " + std::to_string(frames) +
+std::string paging_quiz_front_matter(const std::string& policy, std::uint64_t seed) {
+    return "+++\nformat = 1\ntitle = \"Paging quiz: " + policy_title(policy) + ", " + std::to_string(quiz_frames) +
            " frames (seed " + std::to_string(seed) + ")\"\nsummary = \"Predict each reference: hit or miss, and the victim.\"\n"
-           "kind = \"references\"\n\n[vm]\nframes = " + std::to_string(frames) + "\npolicy = \"" + policy + "\"\n";
+           "kind = \"references\"\n\n[vm]\nframes = " + std::to_string(quiz_frames) + "\npolicy = \"" + policy + "\"\n";
 }
 
 std::string memory_text(const machine::Snapshot& snap) {
@@ -43,7 +43,7 @@ QuizProblem paging_problem(std::uint64_t seed) {
     std::vector<std::uint64_t> refs;
     // Pages 0..5 with a bias towards recent ones, so hits happen and policies differ.
     // A page never follows itself (that hit teaches nothing).
-    while (refs.size() < static_cast<std::size_t>(references)) {
+    while (refs.size() < static_cast<std::size_t>(quiz_references)) {
         const bool reuse = !refs.empty() && rng.below(3) == 0;
         const std::uint64_t page =
             reuse ? refs[refs.size() - 1 - static_cast<std::size_t>(rng.below(std::min<std::uint64_t>(refs.size(), 4)))]
@@ -54,16 +54,16 @@ QuizProblem paging_problem(std::uint64_t seed) {
     for (std::uint64_t page : refs) body += (body.empty() ? "" : " ") + std::to_string(page);
     body += "\n";
 
-    auto sim = machine::Simulator::load(front_matter(policy, seed) + "+++\n" + body);
+    auto sim = machine::Simulator::load(paging_quiz_front_matter(policy, seed) + "+++\n" + body);
     QuizProblem q;
     q.title = "Paging problem (seed " + std::to_string(seed) + ")";
-    q.problem = "Policy " + policy_title(policy) + ", " + std::to_string(frames) + " frames, memory empty at the start.\n" +
+    q.problem = "Policy " + policy_title(policy) + ", " + std::to_string(quiz_frames) + " frames, memory empty at the start.\n" +
                 "Reference string: " + body + "For each reference: hit or miss? If a page is evicted, which one? What does memory hold after it?\n" +
                 "(A new page takes the lowest free frame" + (policy == "opt" ? std::string("; OPT ties go to the lowest frame") : std::string()) + ".)\n";
     q.answers = q.problem + "\nSolution (memory shown frame by frame, - = free):\n";
     if (!sim) return q;  // cannot happen: the text is generated; an empty answer would show it
     std::string questions;
-    for (int i = 1; i <= references; ++i) {
+    for (int i = 1; i <= quiz_references; ++i) {
         sim->seek(static_cast<std::uint64_t>(i));
         const machine::Snapshot snap = sim->snapshot();
         const bool hit = !sim->events().empty() && sim->events().front().kind == machine::EventKind::Hit;
@@ -72,7 +72,7 @@ QuizProblem paging_problem(std::uint64_t seed) {
         q.answers += "  " + std::to_string(i) + ". page " + page + ": " + (hit ? "hit " : "miss") +
                      (victim ? ", evicts " + std::to_string(*victim) : std::string()) + "  memory " + memory_text(snap) + "\n";
         // Once memory is full every reference may evict: ask for the victim ("none" on a hit).
-        const bool full = static_cast<std::uint64_t>(i) > frames;
+        const bool full = static_cast<std::uint64_t>(i) > quiz_frames;
         questions += "\n[[question]]\nstep = " + std::to_string(i) + "\n";
         if (full) {
             questions += "ask = \"Page " + page + " is referenced. Which page does " + policy_title(policy) +
@@ -85,8 +85,8 @@ QuizProblem paging_problem(std::uint64_t seed) {
     }
     const auto& s = sim->snapshot().vm;
     q.answers += "Hits " + std::to_string(s->hits) + ", misses " + std::to_string(s->faults) + ", hit rate " +
-                 std::to_string(100 * s->hits / references) + "%\n";
-    q.scenario = front_matter(policy, seed) + questions + "+++\n" + body;
+                 std::to_string(100 * s->hits / quiz_references) + "%\n";
+    q.scenario = paging_quiz_front_matter(policy, seed) + questions + "+++\n" + body;
     return q;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "memsim/core/arithmetic.hpp"
+
 namespace memsim::stack {
 namespace {
 
@@ -10,7 +12,6 @@ constexpr const char* sysv_argument_registers[] = {"rdi", "rsi", "rdx", "rcx", "
 constexpr std::size_t sysv_register_count = 6;
 
 std::uint64_t align_down(std::uint64_t value, std::uint64_t alignment) { return value & ~(alignment - 1); }
-std::uint64_t round_up(std::uint64_t value, std::uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
 
 std::uint32_t word_size_of(const StackConfig& config) {
     switch (config.convention) {
@@ -92,10 +93,10 @@ CallOutcome CallStack::call(const std::string& function, const std::vector<Varia
     FrameBuilder b{sp_, {}};
     // The caller pads so that SP is aligned once the stack arguments are pushed.
     std::uint64_t argument_bytes = 0;
-    for (std::size_t i = first_stack_argument; i < arguments.size(); ++i) argument_bytes += round_up(arguments[i].size, word);
+    for (std::size_t i = first_stack_argument; i < arguments.size(); ++i) argument_bytes += round_up_to_multiple(arguments[i].size, word);
     b.pad_down_to(align_down(b.sp - argument_bytes, alignment) + argument_bytes);
     for (std::size_t i = arguments.size(); i-- > first_stack_argument;) {
-        b.push(SlotKind::Argument, arguments[i].name, round_up(arguments[i].size, word), arguments[i].value, true);
+        b.push(SlotKind::Argument, arguments[i].name, round_up_to_multiple(arguments[i].size, word), arguments[i].value, true);
     }
     b.push(SlotKind::ReturnAddress, "return address", word, return_address, true);
     b.push(SlotKind::SavedFramePointer, "saved frame pointer", word, fp_, true);
@@ -159,12 +160,12 @@ LocalOutcome CallStack::push_array(const std::string& name, std::uint64_t bytes)
     // gcc -O0 computes (bytes + 15) / 16 * 16, subtracts it from rsp and puts the array at
     // rsp (aligned up to the element, which a 16-aligned rsp already is).
     const std::uint64_t room = sp_ - std::min(sp_, limit_floor());
-    if (bytes > room || round_up(bytes, 16) > room) {
+    if (bytes > room || round_up_to_multiple(bytes, 16) > room) {
         outcome.overflow = true;
         outcome.fault_address = bytes > sp_ ? 0 : align_down(sp_ - bytes, 16);
         return outcome;
     }
-    const std::uint64_t rounded = round_up(bytes, 16);
+    const std::uint64_t rounded = round_up_to_multiple(bytes, 16);
     const std::uint64_t address = sp_ - rounded;
     Frame& frame = frames_.back();
     if (rounded > bytes) {
@@ -190,7 +191,7 @@ bool CallStack::pop_array(std::uint64_t address) {
     while (i > 0 && !(frame.slots[i - 1].kind == SlotKind::Local && frame.slots[i - 1].address == address)) --i;
     if (i == 0) return false;
     const Slot& slot = frame.slots[i - 1];
-    const std::uint64_t before = address + round_up(slot.size, 16);
+    const std::uint64_t before = address + round_up_to_multiple(slot.size, 16);
     std::size_t first = i - 1;
     if (slot.size % 16 != 0 && first > 0 && frame.slots[first - 1].kind == SlotKind::Padding) {
         --first;  // the padding pushed with it
