@@ -3,6 +3,11 @@
 # script's own, from its rules) must equal what memsim's engine computes.
 set(failures 0)
 set(count 0)
+# SEEDS: the seeds of every grid, comma-separated (the caller's choice; all eight by default).
+if(NOT DEFINED SEEDS)
+  set(SEEDS "0,1,2,3,4,5,6,7")
+endif()
+string(REPLACE "," ";" seeds "${SEEDS}")
 
 # One scenario: `memsim ostep ARGN --scenario` into FILE, which must contain MUST_MATCH
 # (empty: anything), then `memsim check FILE`.
@@ -29,7 +34,7 @@ endfunction()
 # paging-policy.py's FIFO, LRU, OPT and MRU: a memsim reference string (a cache of one
 # page is never full before a miss, so it asks no victim question).
 foreach(policy FIFO LRU OPT MRU)
-  foreach(seed 0 1 2 3 4 5 6 7)
+  foreach(seed IN LISTS seeds)
     foreach(cache 1 3 4)
       set(victims "kind = \"victim_page\"")
       if(cache EQUAL 1)
@@ -42,7 +47,7 @@ foreach(policy FIFO LRU OPT MRU)
 endforeach()
 # The script's own CLOCK (with 1 and 3 counter bits), RAND and UNOPT: kind = "ostep".
 foreach(policy CLOCK RAND UNOPT)
-  foreach(seed 0 1 2 3 4 5 6 7)
+  foreach(seed IN LISTS seeds)
     foreach(bits 1 3)
       check_ostep_scenario("${OUT_DIR}/ostep-${policy}-${seed}-b${bits}.msim" "kind = \"ostep\".*kind = \"victim_page\""
                            paging-policy.py -p ${policy} -s ${seed} -b ${bits} -C 3 -n 25 -m 8)
@@ -58,7 +63,7 @@ foreach(script relocation segmentation paging-linear-translate paging-multilevel
     set(question "returned")
     set(more "-c;-n;20;-p;FIRST;-l;SIZESORT+;-C;-H;4;-a;4")
   endif()
-  foreach(seed 0 1 2 3 4 5 6 7)
+  foreach(seed IN LISTS seeds)
     foreach(flags "" "${more}")
       check_ostep_scenario("${OUT_DIR}/ostep-${script}-${seed}-${count}.msim" "kind = \"${question}\""
                            ${script}.py -s ${seed} ${flags})

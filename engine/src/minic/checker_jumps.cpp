@@ -4,6 +4,9 @@
 // it ("jump into scope of identifier with variably modified type"); so does MiniC. A jump
 // out of the scope, or back before the declaration, is allowed (the array is released).
 #include <algorithm>
+#include <map>
+#include <string_view>
+
 #include "checker_impl.hpp"
 
 namespace memsim::minic::checking {
@@ -84,13 +87,15 @@ struct JumpWalk {
     }
 
     std::optional<Error> first_goto_error() const {
+        std::map<std::string_view, const Place*> label_named;  // labels are unique in a function
+        for (const Place& label : labels) label_named.emplace(st(label.stmt).label, &label);
         for (const Place& jump : gotos) {
             const Stmt& g = st(jump.stmt);
-            for (const Place& label : labels) {
-                if (st(label.stmt).label != g.label) continue;
-                const std::int32_t array = entered(jump, label);
-                if (array < 0) break;
-                const Stmt& l = st(label.stmt);
+            const auto target = label_named.find(g.label);
+            if (target == label_named.end()) continue;
+            const std::int32_t array = entered(jump, *target->second);
+            if (array >= 0) {
+                const Stmt& l = st(target->second->stmt);
                 return Error{g.line, g.column,
                              "'goto " + g.label + "' jumps into the scope of " + declared(array) + " at the label '" + l.label +
                                  "' (" + std::to_string(l.line) + ":" + std::to_string(l.column) +
@@ -104,6 +109,11 @@ struct JumpWalk {
 }  // namespace
 
 std::optional<Error> jump_into_variable_array(const Program& program, const Function& function) {
+    // Most functions have no variable-length array, and then no jump can enter one's scope.
+    const bool has_variable_array = std::any_of(function.locals.begin(), function.locals.end(), [&](const VarDecl& v) {
+        return program.types.is_variably_modified(v.type);
+    });
+    if (!has_variable_array) return std::nullopt;
     JumpWalk walk{.p = program, .f = function};
     walk.walk(function.body);
     if (walk.error) return walk.error;

@@ -6,6 +6,11 @@ namespace memsim::minic {
 namespace {
 
 // The output as it would be written in C source: "6\n".
+// Whether a message already ends its sentence, so the next one can follow it directly.
+bool ends_sentence(const std::string& text) {
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
 std::string quoted_text(const std::string& text) {
     std::string out = "\"";
     for (char c : text) {
@@ -55,7 +60,7 @@ std::string explain(const Event& e) {
             return at + " reads " + (e.text.empty() ? "memory" : "'" + e.text + "'") + " at " + hex(e.address) +
                    " before anything was stored there: the value is whatever the bytes happened to hold.";
         case EventKind::MemoryProblem:
-            return at + ": " + e.text + (e.fatal ? " The program stops." : "");
+            return at + ": " + e.text + (e.fatal ? (ends_sentence(e.text) ? " The program stops." : ". The program stops.") : "");
         case EventKind::DivisionByZero:
             return at + " divides by zero. Integer division by zero has no result, so the processor traps and the program stops.";
         case EventKind::Exited:

@@ -355,6 +355,9 @@ TEST_CASE("Arguments too large for the stack limit end the process with a stack 
     std::string text;
     for (const Event& e : sim->events_between(1, sim->total_steps())) {
         if (e.kind == EventKind::StackOverflow) text = e.text;
+        // The program's own report of the overflow ends its sentence before the next one.
+        const auto stops = e.text.find(" The program stops.");
+        if (stops != std::string::npos) CHECK(e.text[stops - 1] == '.');
     }
     CHECK(text.starts_with("Stack overflow before main runs: the program's 21 argument(s) need "));
     CHECK(text.find("more than the stack limit of 4096 bytes") != std::string::npos);
