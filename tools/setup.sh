@@ -10,7 +10,7 @@ debian_packages=(
   libglfw3-dev libgl-dev libgl1-mesa-dri
   catch2 libexpected-dev nlohmann-json3-dev libtomlplusplus-dev libstb-dev
   fonts-roboto-unhinted fonts-noto-mono
-  xvfb xauth chromium xz-utils python3 gcc gcc-multilib valgrind
+  xvfb xauth chromium xz-utils python3 gcc gcc-multilib qemu-user valgrind
 )
 
 missing=()

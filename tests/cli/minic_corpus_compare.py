@@ -14,11 +14,31 @@ the default is lp64 (x86-64).
 
 usage: minic_corpus_compare.py MEMSIM PROGRAM.c WORKDIR [lp64|ilp32]
 """
+import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+
+
+QEMU_SIGNAL_LINE = re.compile(rb"qemu: uncaught target signal \d+ \([^)]*\) - core dumped\n")
+
+
+def run_reference(folder, args, stdin_bytes, model):
+    """Runs gcc's build; an i386 build runs under qemu-i386 where the kernel cannot run 32-bit programs."""
+    def run(command, executable=None):
+        return subprocess.run(command, executable=executable, cwd=folder, input=stdin_bytes, capture_output=True, timeout=60)
+    try:
+        return run(["prog", *args], executable=os.path.join(folder, "prog"))
+    except OSError as error:
+        if model != "ilp32" or error.errno != errno.ENOEXEC or shutil.which("qemu-i386") is None:
+            raise
+    emulated = run(["qemu-i386", "-L", "/", "-0", "prog", "./prog", *args])
+    # qemu reports the guest's fatal signal on stderr, which the program itself does not print
+    emulated.stderr = QEMU_SIGNAL_LINE.sub(b"", emulated.stderr)
+    return emulated
 
 
 def main() -> int:
@@ -37,7 +57,7 @@ def main() -> int:
     stdin_bytes = open(stdin_path, "rb").read() if os.path.exists(stdin_path) else b""
     args = open(base + ".args").read().split() if os.path.exists(base + ".args") else []
     # argv[0] is "prog", as memsim names the program
-    native = subprocess.run(["prog", *args], executable=os.path.join(folder, "prog"), cwd=folder, input=stdin_bytes, capture_output=True, timeout=60)
+    native = run_reference(folder, args, stdin_bytes, model)
     command = [memsim, "minic", os.path.join(folder, "prog.c"), "--json", "--model", model]
     if os.path.exists(stdin_path):
         command += ["--stdin", stdin_path]

@@ -16,4 +16,12 @@ inline Controller at(const char* builtin, std::uint64_t step) {
     return c;
 }
 
+// A controller in quiz mode with a built-in scenario loaded, at its first step.
+inline Controller quiz_on(const char* builtin) {
+    Controller c;
+    c.execute(cmd::SetQuizMode{true});
+    REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
+    return c;
+}
+
 }  // namespace memsim::ui

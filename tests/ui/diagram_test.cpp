@@ -69,6 +69,13 @@ void check_layout(const DiagramModel& model, const DiagramMetrics& m) {
     }
 }
 
+// A process's diagram, checked as every diagram must be.
+DiagramModel checked_diagram(const machine::ProcessView& process, const DiagramMetrics& m = {}) {
+    DiagramModel model = make_diagram(process, m);
+    check_layout(model, m);
+    return model;
+}
+
 const std::string list_program =
     "#include <stdlib.h>\n"
     "struct node { int value; struct node *next; };\n"
@@ -105,8 +112,7 @@ TEST_CASE("A binary tree of seven nodes lies sideways by depth, every child an a
     const machine::Snapshot snap = at_line(memsim::test_programs::binary_tree, memsim::test_programs::binary_tree_end_line);
     DiagramMetrics m;
     m.available_width = 1600.0f;
-    const DiagramModel model = make_diagram(snap.processes[0], m);
-    check_layout(model, m);
+    const DiagramModel model = checked_diagram(snap.processes[0], m);
     CHECK(count_boxes(model, DiagramBoxKind::Heap) == 7);
     CHECK(model.arrows.size() == 7);  // root + 6 children
     // Three levels: three distinct columns of heap boxes.
@@ -126,9 +132,7 @@ TEST_CASE("A 2-D array of row pointers and a doubly linked list keep every arrow
         "    return 0;\n"
         "}\n",
         5);
-    DiagramMetrics m;
-    const DiagramModel grid = make_diagram(rows.processes[0], m);
-    check_layout(grid, m);
+    const DiagramModel grid = checked_diagram(rows.processes[0]);
     CHECK(count_boxes(grid, DiagramBoxKind::Heap) == 4);
     CHECK(grid.arrows.size() == 4);  // grid and its three rows
     const machine::Snapshot doubly = at_line(
@@ -145,8 +149,7 @@ TEST_CASE("A 2-D array of row pointers and a doubly linked list keep every arrow
         "    return 0;\n"
         "}\n",
         11);
-    const DiagramModel model = make_diagram(doubly.processes[0], m);
-    check_layout(model, m);
+    const DiagramModel model = checked_diagram(doubly.processes[0]);
     CHECK(model.arrows.size() == 3 + 3 + 3);  // head, tail, n; three next; three prev
 }
 
@@ -162,9 +165,7 @@ TEST_CASE("The leaked node is outlined as leaked and a pointer into a freed bloc
         "    return 0;\n"
         "}\n";
     const machine::Snapshot snap = at_line(source, 8);
-    DiagramMetrics m;
-    const DiagramModel model = make_diagram(snap.processes[0], m);
-    check_layout(model, m);
+    const DiagramModel model = checked_diagram(snap.processes[0]);
     REQUIRE(count_boxes(model, DiagramBoxKind::Heap) == 1);
     for (const DiagramBox& b : model.boxes) {
         if (b.kind == DiagramBoxKind::Heap) CHECK(b.leaked);
@@ -184,9 +185,7 @@ TEST_CASE("argv points to the top of the stack, labelled so, not called wild", "
         "    return n - 1;\n"
         "}\n";
     const machine::Snapshot snap = at_line(source, 3);
-    DiagramMetrics m;
-    const DiagramModel model = make_diagram(snap.processes[0], m);
-    check_layout(model, m);
+    const DiagramModel model = checked_diagram(snap.processes[0]);
     bool labelled = false;
     for (const DiagramArrow& a : model.arrows) {
         CHECK(a.label != "wild");

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "controller_at.hpp"
 #include "ui/builtin_scenarios.hpp"
 #include "ui/page_api.hpp"
 #include "ui/panels/lesson_panel.hpp"
@@ -9,15 +10,6 @@
 using namespace memsim::ui;
 using nlohmann::json;
 using memsim::ui::test::call;
-
-namespace {
-Controller quiz_on(const char* builtin) {
-    Controller c;
-    c.execute(cmd::SetQuizMode{true});
-    REQUIRE(c.execute(cmd::LoadBuiltin{builtin}).ok);
-    return c;
-}
-}  // namespace
 
 TEST_CASE("The course lists the lessons in order", "[ui][quiz]") {
     const auto& lessons = course();

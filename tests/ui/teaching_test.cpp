@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "memsim/ui_support/settings_edit.hpp"
+#include "controller_at.hpp"
 #include "ui/builtin_scenarios.hpp"
 #include "ui/course_progress.hpp"
 #include "ui/panel_choice.hpp"
@@ -29,13 +30,6 @@ memsim::scenario::Scenario builtin(const char* name) {
     const BuiltinScenario* b = find_builtin(name);
     REQUIRE(b != nullptr);
     return parsed(b->text);
-}
-
-Controller quiz_on(const char* name) {
-    Controller c;
-    c.execute(cmd::SetQuizMode{true});
-    REQUIRE(c.execute(cmd::LoadBuiltin{name}).ok);
-    return c;
 }
 
 const PanelContent everything{.loaded = true, .stack = true, .heap = true, .virtual_memory = true,

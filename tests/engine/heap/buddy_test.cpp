@@ -2,26 +2,18 @@
 // a 16-byte header (8 rounded up to the 16-byte alignment) before each payload.
 #include <catch2/catch.hpp>
 
+#include "heap_test_util.hpp"
 #include "memsim/heap/heap.hpp"
 
 using namespace memsim::heap;
+using namespace memsim::heap::test;
 
 namespace {
-
-constexpr std::uint64_t kBase = 0x10000000;
 
 HeapConfig small_buddy() {
     return HeapConfig{.allocator = AllocatorKind::Buddy, .page_size = 256, .buddy_max_order = 8, .buddy_min_order = 5};
 }
 
-// The tree's leaves in address order: (offset, size, allocated).
-std::vector<std::tuple<std::uint64_t, std::uint64_t, bool>> leaves(const Heap& heap) {
-    std::vector<std::tuple<std::uint64_t, std::uint64_t, bool>> out;
-    for (const auto& b : heap.blocks()) out.emplace_back(b.block - kBase, b.size, b.allocated);
-    return out;
-}
-
-using Leaves = std::vector<std::tuple<std::uint64_t, std::uint64_t, bool>>;
 
 }  // namespace
 
@@ -38,7 +30,7 @@ TEST_CASE("the buddy allocator splits down to the order a request needs", "[heap
     const std::uint64_t a = heap.malloc(40);
     CHECK(a == kBase + 16);
     CHECK(heap.last_searched() == 3);
-    CHECK(leaves(heap) == Leaves{{0, 64, true}, {64, 64, false}, {128, 128, false}});
+    CHECK(block_layout(heap) == BlockLayout{{0, 64, true}, {64, 64, false}, {128, 128, false}});
     int splits = 0;
     for (const auto& e : events) splits += e.kind == HeapEventKind::BuddySplit;
     CHECK(splits == 2);
@@ -51,7 +43,7 @@ TEST_CASE("the buddy allocator splits down to the order a request needs", "[heap
     const std::uint64_t c = heap.malloc(10);
     CHECK(c == kBase + 128 + 16);
     CHECK(heap.last_searched() == 3);
-    CHECK(leaves(heap) == Leaves{{0, 64, true}, {64, 64, true}, {128, 32, true}, {160, 32, false}, {192, 64, false}});
+    CHECK(block_layout(heap) == BlockLayout{{0, 64, true}, {64, 64, true}, {128, 32, true}, {160, 32, false}, {192, 64, false}});
     CHECK(heap.check().empty());
 
     // free(b): its buddy (offset 64 XOR 64 = 0) is allocated: no merge.
@@ -69,10 +61,10 @@ TEST_CASE("the buddy allocator splits down to the order a request needs", "[heap
     CHECK(merges[0].other == kBase + 160);
     CHECK(merges[1].size == 128);
     CHECK(merges[1].other == kBase + 192);
-    CHECK(leaves(heap) == Leaves{{0, 64, true}, {64, 64, false}, {128, 128, false}});
+    CHECK(block_layout(heap) == BlockLayout{{0, 64, true}, {64, 64, false}, {128, 128, false}});
     // free(a): merges with 64, then with 128: the whole chunk is one free block again.
     heap.free(a);
-    CHECK(leaves(heap) == Leaves{{0, 256, false}});
+    CHECK(block_layout(heap) == BlockLayout{{0, 256, false}});
     CHECK(heap.check().empty());
 }
 

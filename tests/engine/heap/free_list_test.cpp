@@ -13,13 +13,13 @@
 //             p0        p1      p2        p3      p4        p5
 #include <catch2/catch.hpp>
 
+#include "heap_test_util.hpp"
 #include "memsim/heap/heap.hpp"
 
 using namespace memsim::heap;
+using namespace memsim::heap::test;
 
 namespace {
-
-constexpr std::uint64_t kBase = 0x10000000;
 
 struct Setup {
     Heap heap;
@@ -38,12 +38,6 @@ Setup holes(HeapConfig config, bool free_holes = true) {
     return s;
 }
 
-// The block (offset from base, size, allocated) list of a heap, for compact checks.
-std::vector<std::tuple<std::uint64_t, std::uint64_t, bool>> layout(const Heap& heap) {
-    std::vector<std::tuple<std::uint64_t, std::uint64_t, bool>> out;
-    for (const auto& b : heap.blocks()) out.emplace_back(b.block - kBase, b.size, b.allocated);
-    return out;
-}
 
 }  // namespace
 
@@ -51,8 +45,7 @@ TEST_CASE("the set-up lays blocks out to scale with headers, footers and padding
     Setup s = holes(HeapConfig{});
     CHECK(s.p[0] == kBase + 16);
     CHECK(s.p[5] == kBase + 264 + 8);
-    using T = std::tuple<std::uint64_t, std::uint64_t, bool>;
-    CHECK(layout(s.heap) == std::vector<T>{{8, 48, false}, {56, 32, true}, {88, 80, false}, {168, 32, true},
+    CHECK(block_layout(s.heap) == BlockLayout{{8, 48, false}, {56, 32, true}, {88, 80, false}, {168, 32, true},
                                            {200, 64, false}, {264, 32, true}, {296, 3792, false}});
     CHECK(s.heap.check().empty());
     CHECK(s.heap.metrics().brk_calls == 1);
@@ -124,8 +117,7 @@ TEST_CASE("deferred coalescing merges all runs only when a search fails", "[heap
     CHECK(s.heap.blocks().size() == 7);
     CHECK(s.heap.malloc(200) == kBase + 16);
     CHECK(s.heap.last_searched() == 7 + 1);
-    using T = std::tuple<std::uint64_t, std::uint64_t, bool>;
-    CHECK(layout(s.heap) == std::vector<T>{{8, 224, true}, {232, 32, false}, {264, 32, true}, {296, 3792, true}});
+    CHECK(block_layout(s.heap) == BlockLayout{{8, 224, true}, {232, 32, false}, {264, 32, true}, {296, 3792, true}});
     CHECK(s.heap.check().empty());
 }
 

@@ -2,13 +2,13 @@
 // objects; a cache keeps one empty slab and releases the next.
 #include <catch2/catch.hpp>
 
+#include "heap_test_util.hpp"
 #include "memsim/heap/heap.hpp"
 
 using namespace memsim::heap;
+using namespace memsim::heap::test;
 
 namespace {
-
-constexpr std::uint64_t kBase = 0x10000000;
 
 HeapConfig small_slab() { return HeapConfig{.allocator = AllocatorKind::Slab, .slab_sizes = {16, 32, 64}}; }
 

@@ -11,7 +11,7 @@ using namespace memsim::machine;
 namespace {
 // Belady's string under FIFO with 3 frames (9 faults): step 4 (page 4) evicts page 1,
 // step 5 (page 1) evicts 2, step 8 (page 1) hits.
-const std::string belady =
+const std::string belady_quiz =
     "+++\nformat = 1\nkind = \"references\"\n[vm]\nframes = 3\npolicy = \"fifo\"\n"
     "[[question]]\nstep = 4\nask = \"victim?\"\nkind = \"victim_page\"\nanswer = 1\n"
     "[[question]]\nstep = 8\nask = \"hit?\"\nkind = \"hit_or_miss\"\nanswer = \"hit\"\n"
@@ -20,7 +20,7 @@ const std::string belady =
 }  // namespace
 
 TEST_CASE("The engine's answers to page-replacement questions match Belady's published run", "[machine][lesson]") {
-    auto sim = Simulator::load(belady);
+    auto sim = Simulator::load(belady_quiz);
     REQUIRE(sim);
     const auto& q = sim->scenario().teaching.questions;
     CHECK(engine_answer(*sim, q[0]) == "1");
@@ -31,7 +31,7 @@ TEST_CASE("The engine's answers to page-replacement questions match Belady's pub
 }
 
 TEST_CASE("A stated answer the engine disagrees with is an error at the answer's line", "[machine][lesson][errors]") {
-    std::string wrong = belady;
+    std::string wrong = belady_quiz;
     wrong.replace(wrong.find("answer = 9"), 10, "answer = 10");   // with 4 frames it would be 10
     auto sim = Simulator::load(wrong);
     REQUIRE(sim);
@@ -43,7 +43,7 @@ TEST_CASE("A stated answer the engine disagrees with is an error at the answer's
 }
 
 TEST_CASE("A question past the last step is reported", "[machine][lesson][errors]") {
-    std::string late = belady;
+    std::string late = belady_quiz;
     late.replace(late.find("step = 12"), 9, "step = 13");
     auto sim = Simulator::load(late);
     REQUIRE(sim);
@@ -53,7 +53,7 @@ TEST_CASE("A question past the last step is reported", "[machine][lesson][errors
 }
 
 TEST_CASE("Offered choices come from the state before the question's step", "[machine][lesson]") {
-    auto sim = Simulator::load(belady);
+    auto sim = Simulator::load(belady_quiz);
     REQUIRE(sim);
     const auto& q = sim->scenario().teaching.questions;
     CHECK(offered_choices(*sim, q[0]) == std::vector<std::string>{"1", "2", "3", "none"});

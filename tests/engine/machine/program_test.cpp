@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "memsim/machine/simulator.hpp"
 
@@ -11,6 +13,18 @@ std::string program(const std::string& source, const std::string& settings = "")
     return "+++\nformat = 1\ntitle = \"p\"\nkind = \"program\"\n" + settings + "+++\n" + source;
 }
 const ProgramSession& session_of(const Simulator& sim) { return std::get<ProgramSession>(sim.session()); }
+
+// The stack pointer at each step, from the first to the last, where a frame exists and `wanted(sim)` holds.
+template <class Wanted>
+std::vector<std::uint64_t> stack_pointers_where(Simulator& sim, Wanted wanted) {
+    std::vector<std::uint64_t> pointers;
+    for (std::uint64_t step = 1; step <= sim.total_steps(); ++step) {
+        sim.seek(step);
+        const auto& stack = session_of(sim).machine().current().stack;
+        if (!stack.frames().empty() && wanted(sim)) pointers.push_back(stack.stack_pointer());
+    }
+    return pointers;
+}
 }  // namespace
 
 TEST_CASE("A MiniC program runs on the machine: frames, output and exit", "[machine][program]") {
@@ -183,17 +197,12 @@ TEST_CASE("A variable-length array grows the frame when its declaration runs and
                                        "}\n"));
     REQUIRE(sim);
     const auto& s = session_of(*sim);
-    std::vector<std::uint64_t> sp_after_array;
-    std::uint64_t sp_before = 0;
-    for (std::uint64_t step = 1; step <= sim->total_steps(); ++step) {
-        sim->seek(step);
-        for (const Event& e : sim->events()) {
-            if (e.kind == EventKind::Local && e.text.find("variable-length array 'a'") != std::string::npos) {
-                sp_after_array.push_back(s.machine().current().stack.stack_pointer());
-            }
-        }
-        if (sp_before == 0 && !s.machine().current().stack.frames().empty()) sp_before = s.machine().current().stack.stack_pointer();
-    }
+    const std::uint64_t sp_before = stack_pointers_where(*sim, [](const Simulator&) { return true; }).at(0);
+    const std::vector<std::uint64_t> sp_after_array = stack_pointers_where(*sim, [](const Simulator& at) {
+        return std::ranges::any_of(at.events(), [](const Event& e) {
+            return e.kind == EventKind::Local && e.text.find("variable-length array 'a'") != std::string::npos;
+        });
+    });
     sim->run_to_end();
     CHECK(s.interpreter().exit_code() == (1 + 16) + (2 + 32) + (3 + 48));
     REQUIRE(sp_after_array.size() == 3);
@@ -220,14 +229,10 @@ TEST_CASE("A goto out of a variable-length array's block, or back before its dec
                                        "}\n"));
     REQUIRE(sim);
     const auto& s = session_of(*sim);
-    std::vector<std::uint64_t> sp_at_label;
-    for (std::uint64_t step = 1; step <= sim->total_steps(); ++step) {
-        sim->seek(step);
-        const auto& stack = s.machine().current().stack;
-        if (stack.frames().empty()) continue;
+    const std::vector<std::uint64_t> sp_at_label = stack_pointers_where(*sim, [&](const Simulator&) {
         const int line = s.interpreter().current_line();
-        if (line == 4 + 5 || line == 12 + 5) sp_at_label.push_back(stack.stack_pointer());  // the front matter is 5 lines
-    }
+        return line == 4 + 5 || line == 12 + 5;  // the front matter is 5 lines
+    });
     sim->run_to_end();
     CHECK(s.interpreter().exit_code() == 3);
     REQUIRE(sp_at_label.size() == 4);  // line 4 three times, line 12 once

@@ -10,7 +10,7 @@
 using namespace memsim::machine;
 
 namespace {
-const char* belady =
+const char* belady_four_frames =
     "+++\nformat = 1\ntitle = \"Belady\"\nkind = \"references\"\n[vm]\nframes = 4\npolicy = \"fifo\"\n+++\n"
     "1 2 3 4 1 2 5 1 2 3 4 5\n";
 
@@ -20,11 +20,11 @@ std::string ops_scenario(const std::string& body) {
 }  // namespace
 
 TEST_CASE("A reference scenario reproduces Belady's published fault counts", "[machine][simulator]") {
-    auto sim = Simulator::load(belady);
+    auto sim = Simulator::load(belady_four_frames);
     REQUIRE(sim);
     CHECK(sim->total_steps() == 12);
     CHECK(sim->summary().page_faults == 10);  // FIFO, 4 frames: 10 faults (Belady 1969)
-    auto three = Simulator::load(std::string(belady).replace(std::string(belady).find("frames = 4"), 10, "frames = 3"));
+    auto three = Simulator::load(std::string(belady_four_frames).replace(std::string(belady_four_frames).find("frames = 4"), 10, "frames = 3"));
     REQUIRE(three);
     CHECK(three->summary().page_faults == 9);
 }
@@ -56,7 +56,7 @@ TEST_CASE("Seeking anywhere gives the same state and events as stepping there", 
 }
 
 TEST_CASE("events_between replays a window of steps with their explanations", "[machine][simulator]") {
-    auto sim = Simulator::load(belady);
+    auto sim = Simulator::load(belady_four_frames);
     REQUIRE(sim);
     const auto log = sim->events_between(1, 5);
     REQUIRE(log.size() == 5);
@@ -114,7 +114,7 @@ TEST_CASE("Accesses that run past the top of the address space fault instead of 
 }
 
 TEST_CASE("frames is a count: \"1K\" is refused with its place, not read as 1024", "[machine][simulator]") {
-    const std::string text = std::string(belady);
+    const std::string text = std::string(belady_four_frames);
     auto quoted = Simulator::load(text.substr(0, text.find("frames = 4")) + "frames = \"1K\"" +
                                   text.substr(text.find("frames = 4") + 10));
     REQUIRE_FALSE(quoted);

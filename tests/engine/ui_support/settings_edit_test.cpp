@@ -6,7 +6,7 @@
 using namespace memsim::ui_support;
 
 namespace {
-const std::string belady = "+++\n"
+const std::string belady_scenario = "+++\n"
                            "format = 1\n"
                            "title = \"Belady\"\n"
                            "kind = \"references\"\n"
@@ -25,7 +25,7 @@ TEST_CASE("Setting a key that exists replaces only its line", "[ui_support][sett
     const auto edit = setting_edit("frames", toml_integer(4));
     REQUIRE(edit);
     CHECK(edit->table == "vm");
-    const auto text = apply_settings(belady, {*edit});
+    const auto text = apply_settings(belady_scenario, {*edit});
     REQUIRE(text);
     // The look-alike lines inside the multi-line lesson string stay as written.
     CHECK(text->find("frames = 99\n") != std::string::npos);
@@ -35,11 +35,11 @@ TEST_CASE("Setting a key that exists replaces only its line", "[ui_support][sett
 }
 
 TEST_CASE("Belady's anomaly appears when the page loads with four frames instead of three", "[ui_support][settings]") {
-    auto three = memsim::machine::Simulator::load(belady);
+    auto three = memsim::machine::Simulator::load(belady_scenario);
     REQUIRE(three);
     three->run_to_end();
     CHECK(three->summary().page_faults == 9);
-    const auto text = apply_settings(belady, {*setting_edit("frames", toml_integer(4))});
+    const auto text = apply_settings(belady_scenario, {*setting_edit("frames", toml_integer(4))});
     REQUIRE(text);
     auto four = memsim::machine::Simulator::load(*text);
     REQUIRE(four);
@@ -47,7 +47,7 @@ TEST_CASE("Belady's anomaly appears when the page loads with four frames instead
 }
 
 TEST_CASE("A missing key goes under its table and a missing table is added at the end", "[ui_support][settings]") {
-    const auto text = apply_settings(belady, {*setting_edit("tlb", toml_integer(2)),
+    const auto text = apply_settings(belady_scenario, {*setting_edit("tlb", toml_integer(2)),
                                               *setting_edit("allocator", toml_string("buddy"))});
     REQUIRE(text);
     CHECK(text->find("[vm]\ntlb_entries = 2\nframes = 3") != std::string::npos);

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uint64_t page = 32;
 
-Mmu make(MmuConfig config) {
+Mmu one_process_mmu(MmuConfig config) {
     config.layout = *layout_preset("teaching");
     auto mmu = Mmu::create(config, {ProcessSpec{}});
     REQUIRE(mmu);
@@ -35,7 +35,7 @@ std::vector<MmuEvent> of_kind(const std::vector<MmuEvent>& events, MmuEventKind 
 
 TEST_CASE("fork shares every frame copy-on-write; the first write copies, the last user's write does not",
           "[vm][mmu][fork][cow]") {
-    Mmu mmu = make({.frames = 4});
+    Mmu mmu = one_process_mmu({.frames = 4});
     mmu.access(0, 0 * page, AccessKind::Write);  // page 0 -> frame 0
     mmu.access(0, 1 * page, AccessKind::Write);  // page 1 -> frame 1
     const ForkOutcome fork = mmu.fork(0);
@@ -94,7 +94,7 @@ TEST_CASE("fork shares every frame copy-on-write; the first write copies, the la
 
 TEST_CASE("Evicting a shared frame updates every PTE that maps it and writes it to swap once",
           "[vm][mmu][fork][swap]") {
-    Mmu mmu = make({.frames = 2});  // LRU
+    Mmu mmu = one_process_mmu({.frames = 2});  // LRU
     mmu.access(0, 0 * page, AccessKind::Write);  // frame 0
     mmu.access(0, 1 * page, AccessKind::Write);  // frame 1
     mmu.fork(0);
@@ -134,7 +134,7 @@ TEST_CASE("Evicting a shared frame updates every PTE that maps it and writes it 
 
 TEST_CASE("Exit gives back frames and swap slots nobody else uses, and shared ones lose a user",
           "[vm][mmu][fork][exit]") {
-    Mmu mmu = make({.frames = 2});
+    Mmu mmu = one_process_mmu({.frames = 2});
     for (std::uint64_t p : {0u, 1u, 2u}) mmu.access(0, p * page, AccessKind::Write);  // page 0 -> swap slot 0
     REQUIRE(pte(mmu, 0, 0).where == Backing::Swap);
     const ForkOutcome fork = mmu.fork(0);
@@ -161,7 +161,7 @@ TEST_CASE("Exit gives back frames and swap slots nobody else uses, and shared on
 }
 
 TEST_CASE("Frames freed by an exit are handed out before any victim is chosen", "[vm][mmu][exit]") {
-    Mmu mmu = make({.frames = 3});
+    Mmu mmu = one_process_mmu({.frames = 3});
     mmu.access(0, 0, AccessKind::Write);  // frame 0
     mmu.fork(0);
     mmu.access(1, 1 * page, AccessKind::Write);  // child: frame 1
@@ -181,7 +181,7 @@ TEST_CASE("Frames freed by an exit are handed out before any victim is chosen", 
 
 TEST_CASE("A switch flushes the TLB without ASIDs and keeps it with them", "[vm][mmu][fork][tlb]") {
     for (const bool asid : {false, true}) {
-        Mmu mmu = make({.frames = 4, .tlb = {.entries = 4}, .asid = asid});
+        Mmu mmu = one_process_mmu({.frames = 4, .tlb = {.entries = 4}, .asid = asid});
         mmu.access(0, 0, AccessKind::Read);
         mmu.fork(0);
         mmu.access(0, 0, AccessKind::Read);  // the parent's entry again (fork dropped its writable one)
@@ -211,7 +211,7 @@ TEST_CASE("Random forks, exits and accesses keep page tables, reverse map, swap 
     for (const PolicyKind policy : policies) {
         for (const TableKind table : {TableKind::Radix, TableKind::Inverted}) {
             for (const bool asid : {true, false}) {
-                Mmu mmu = make({.frames = 5, .policy = {.kind = policy}, .tlb = {.entries = 4}, .asid = asid, .table = table});
+                Mmu mmu = one_process_mmu({.frames = 5, .policy = {.kind = policy}, .tlb = {.entries = 4}, .asid = asid, .table = table});
                 memsim::Prng prng(static_cast<std::uint64_t>(policy) * 7 + (asid ? 1 : 0));
                 std::vector<std::uint32_t> alive{0};
                 for (int i = 0; i < 600 && !alive.empty(); ++i) {

@@ -7,7 +7,7 @@ using namespace memsim::vm;
 
 namespace {
 
-Mmu make(MmuConfig config, std::uint32_t processes = 1) {
+Mmu make_mmu(MmuConfig config, std::uint32_t processes = 1) {
     std::vector<ProcessSpec> specs(processes);
     auto mmu = Mmu::create(config, specs);
     REQUIRE(mmu);
@@ -28,7 +28,7 @@ TEST_CASE("An x86-32 translation walks the 10/10/12 tables by hand", "[vm][mmu][
     // entry 3 of table 1 = entry 1027 of the page-table area, at byte 1027 * 4 = 4108.
     // The page is not present: demand-zero, minor fault, first free frame 0.
     // paddr = frame 0 * 4096 + offset 4 = 4.
-    auto mmu = make({.layout = *layout_preset("x86-32"), .frames = 4});
+    auto mmu = make_mmu({.layout = *layout_preset("x86-32"), .frames = 4});
     REQUIRE(mmu.map(0, 0x00403000, 4096, {.read = true, .write = true}));
     std::vector<MmuEvent> events;
     const auto t = mmu.access(0, 0x00403004, AccessKind::Read, &events);
@@ -56,7 +56,7 @@ TEST_CASE("An x86-32 translation walks the 10/10/12 tables by hand", "[vm][mmu][
 }
 
 TEST_CASE("Unmapped addresses, wide addresses and forbidden accesses are faults, not crashes", "[vm][mmu]") {
-    auto mmu = make({.layout = *layout_preset("x86-32"), .frames = 4});
+    auto mmu = make_mmu({.layout = *layout_preset("x86-32"), .frames = 4});
     REQUIRE(mmu.map(0, 0x1000, 4096, {.read = true, .write = false}));
     CHECK(mmu.access(0, 0x2000, AccessKind::Read).outcome == Outcome::Segfault);       // table exists, leaf unmapped
     const auto far = mmu.access(0, 0x80000000, AccessKind::Read);                       // no table for dir 512
@@ -64,7 +64,7 @@ TEST_CASE("Unmapped addresses, wide addresses and forbidden accesses are faults,
     CHECK(far.walk.count == 1);
     CHECK(mmu.access(0, 0x1000, AccessKind::Write).outcome == Outcome::ProtectionFault);
     CHECK(mmu.access(0, 0x1000, AccessKind::Execute).outcome == Outcome::ProtectionFault);
-    auto small = make({.layout = *layout_preset("teaching"), .frames = 2});
+    auto small = make_mmu({.layout = *layout_preset("teaching"), .frames = 2});
     std::vector<MmuEvent> events;
     CHECK(small.access(0, 0x8000, AccessKind::Read, &events).outcome == Outcome::Segfault);
     REQUIRE(events.size() == 1);
@@ -77,7 +77,7 @@ TEST_CASE("A dirty victim goes to swap and comes back with a major fault", "[vm]
     // One frame. Write A (zero-fill, minor). Read B: A is the victim and dirty, so it is
     // written to swap slot 0 first. Read A: major fault from slot 0; B is clean and
     // zero-backed, so it is dropped without a write.
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 1, .policy = {.kind = PolicyKind::Fifo}});
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 1, .policy = {.kind = PolicyKind::Fifo}});
     REQUIRE(mmu.map(0, 0x0000, 64, {}));  // pages 0 and 1 (32-byte pages)
     mmu.access(0, 0x00, AccessKind::Write);
     std::vector<MmuEvent> events;
@@ -103,7 +103,7 @@ TEST_CASE("A dirty victim goes to swap and comes back with a major fault", "[vm]
 }
 
 TEST_CASE("A write to a copy-on-write page is a minor fault that makes it writable", "[vm][mmu][cow]") {
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 2});
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 2});
     REQUIRE(mmu.map(0, 0, 32, {.read = true, .write = false, .copy_on_write = true}));
     mmu.access(0, 0, AccessKind::Read);
     std::vector<MmuEvent> events;
@@ -117,7 +117,7 @@ TEST_CASE("A write to a copy-on-write page is a minor fault that makes it writab
 TEST_CASE("Local replacement keeps each process inside its share", "[vm][mmu][local]") {
     // 4 frames, 2 processes, equal shares: frames 0-1 and 2-3. Process 0 touches 3 pages:
     // the third evicts its own first page, never process 1's.
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 4, .scope = Scope::Local}, 2);
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 4, .scope = Scope::Local}, 2);
     REQUIRE(mmu.map(0, 0, 32 * 8, {}));
     REQUIRE(mmu.map(1, 0, 32 * 8, {}));
     mmu.access(1, 0x00, AccessKind::Read);
@@ -143,7 +143,7 @@ TEST_CASE("Proportional allocation shares frames by size", "[vm][mmu][local]") {
 
 TEST_CASE("Without ASIDs a process switch flushes the TLB", "[vm][mmu][tlb]") {
     for (const bool asid : {true, false}) {
-        auto mmu = make({.layout = *layout_preset("teaching"), .frames = 8, .asid = asid}, 2);
+        auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 8, .asid = asid}, 2);
         REQUIRE(mmu.map(0, 0, 32, {}));
         REQUIRE(mmu.map(1, 0, 32, {}));
         mmu.access(0, 0, AccessKind::Read);
@@ -159,7 +159,7 @@ TEST_CASE("OPT and bad shapes are refused by the MMU", "[vm][mmu]") {
     CHECK_FALSE(Mmu::create({.policy = {.kind = PolicyKind::Opt}}, {{}}));
     CHECK_FALSE(Mmu::create({.frames = 0}, {{}}));
     CHECK_FALSE(Mmu::create({.frames = 1, .scope = Scope::Local}, {{}, {}}));
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 2});
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 2});
     REQUIRE(mmu.map(0, 0, 64, {}));
     CHECK_FALSE(mmu.map(0, 32, 32, {}));     // already mapped
     CHECK_FALSE(mmu.map(0, 0x7fe0, 64, {}));  // runs past the end
@@ -178,7 +178,7 @@ TEST_CASE("Page tables, frame table, inverted table, swap and TLB agree after ev
                                    .asid = variant < 2,
                                    .scope = variant % 2 == 0 ? Scope::Global : Scope::Local,
                                    .table = variant == 3 ? TableKind::Inverted : TableKind::Radix};
-            auto mmu = make(config, 3);
+            auto mmu = make_mmu(config, 3);
             for (std::uint32_t p = 0; p < 3; ++p) {
                 REQUIRE(mmu.map(p, 0, 32 * 20, {.read = true, .write = p != 2}));
                 REQUIRE(mmu.map(p, 0x4000, 32 * 4, {.read = true, .write = false, .copy_on_write = true}));
@@ -197,7 +197,7 @@ TEST_CASE("Page tables, frame table, inverted table, swap and TLB agree after ev
 }
 
 TEST_CASE("The MMU's effective access time uses the measured rates", "[vm][mmu][tlb]") {
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 4,
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 4,
                      .latencies = {.tlb = 0, .memory = 100, .disk = 1000}});
     REQUIRE(mmu.map(0, 0, 32, {}));
     for (int i = 0; i < 4; ++i) mmu.access(0, 0, AccessKind::Read);
@@ -206,7 +206,7 @@ TEST_CASE("The MMU's effective access time uses the measured rates", "[vm][mmu][
 }
 
 TEST_CASE("An MMU is a value: a copy is a checkpoint that replays identically", "[vm][mmu]") {
-    auto mmu = make({.layout = *layout_preset("teaching"), .frames = 2, .policy = {.kind = PolicyKind::Clock}}, 2);
+    auto mmu = make_mmu({.layout = *layout_preset("teaching"), .frames = 2, .policy = {.kind = PolicyKind::Clock}}, 2);
     REQUIRE(mmu.map(0, 0, 32 * 4, {}));
     REQUIRE(mmu.map(1, 0, 32 * 4, {}));
     mmu.access(0, 0x00, AccessKind::Write);

@@ -10,16 +10,10 @@ using namespace memsim::vm::test;
 
 namespace {
 
-// A trace with locality: mostly a drifting window of pages, sometimes anywhere.
-std::vector<std::uint32_t> random_trace(memsim::Prng& rng, std::size_t n, std::uint32_t pages) {
-    std::vector<std::uint32_t> out;
-    std::uint64_t base = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (rng.below(50) == 0) base = rng.below(pages);
-        const auto page = rng.below(8) == 0 ? rng.below(pages) : (base + rng.below(6)) % pages;
-        out.push_back(static_cast<std::uint32_t>(page));
-    }
-    return out;
+// Page numbers only, as the pager takes them.
+std::vector<std::uint32_t> random_pages(memsim::Prng& rng, std::size_t n, std::uint32_t pages) {
+    const Trace trace = random_local_trace(rng, n, pages, false);
+    return {trace.pages.begin(), trace.pages.end()};
 }
 
 }  // namespace
@@ -28,7 +22,7 @@ TEST_CASE("Page map, frame table and TLB agree after every step for every policy
     memsim::Prng rng{2024};
     for (const auto kind : all_policies()) {
         for (const std::uint32_t tlb_entries : {0u, 8u}) {
-            const auto pages = random_trace(rng, 3000, 40);
+            const auto pages = random_pages(rng, 3000, 40);
             const auto next = next_use_times(pages, 40);
             PagerConfig config{.frames = static_cast<std::uint32_t>(rng.between(1, 12)),
                                .policy = {.kind = kind, .tick = 3, .tau = 5, .seed = 7},
@@ -50,7 +44,7 @@ TEST_CASE("Page map, frame table and TLB agree after every step for every policy
 TEST_CASE("Bulk mode gives the same counters as stepping one reference at a time", "[vm][pager]") {
     memsim::Prng rng{77};
     for (const auto kind : all_policies()) {
-        const auto pages = random_trace(rng, 5000, 100);
+        const auto pages = random_pages(rng, 5000, 100);
         std::vector<std::uint8_t> writes;
         for (std::size_t i = 0; i < pages.size(); ++i) writes.push_back(rng.below(3) == 0 ? 1 : 0);
         const auto next = next_use_times(pages, 100);
@@ -67,7 +61,7 @@ TEST_CASE("Bulk mode gives the same counters as stepping one reference at a time
 
 TEST_CASE("A TLB in front of the page map changes no replacement decision", "[vm][pager][tlb]") {
     memsim::Prng rng{8};
-    const auto pages = random_trace(rng, 4000, 64);
+    const auto pages = random_pages(rng, 4000, 64);
     auto plain = Pager::create({.frames = 16, .policy = {.kind = PolicyKind::Clock}}, 64);
     auto cached = Pager::create({.frames = 16, .policy = {.kind = PolicyKind::Clock}, .tlb = {.entries = 16}}, 64);
     plain->run(pages, {}, {});

@@ -45,18 +45,6 @@ std::uint64_t simulated_faults(PolicyKind kind, const DenseTrace& trace, std::ui
     return pager->counters().faults;
 }
 
-// A random trace with some locality: a drifting window of hot pages plus rare far pages.
-DenseTrace random_trace(memsim::Prng& rng, std::size_t length, std::uint64_t pages) {
-    Trace trace;
-    std::uint64_t base = 0;
-    for (std::size_t i = 0; i < length; ++i) {
-        if (rng.below(50) == 0) base = rng.below(pages);
-        const std::uint64_t page = rng.below(8) == 0 ? rng.below(pages) : (base + rng.below(6)) % pages;
-        trace.pages.push_back(page);
-        trace.writes.push_back(rng.below(4) == 0 ? 1 : 0);
-    }
-    return densify(trace);
-}
 
 }  // namespace
 
@@ -64,7 +52,7 @@ TEST_CASE("The one-pass LRU and OPT curves equal a simulation of every frame cou
     memsim::Prng rng{2026};
     for (int round = 0; round < 60; ++round) {
         const std::uint64_t pages = 1 + rng.below(round < 30 ? 12 : 200);
-        const auto trace = random_trace(rng, static_cast<std::size_t>(1 + rng.below(round < 30 ? 40 : 3000)), pages);
+        const auto trace = densify(random_local_trace(rng, static_cast<std::size_t>(1 + rng.below(round < 30 ? 40 : 3000)), pages, true));
         const auto max_frames = static_cast<std::uint32_t>(pages + 2);
         const auto lru = lru_fault_curve(trace, max_frames);
         const auto opt = opt_fault_curve(trace, max_frames);
@@ -91,7 +79,7 @@ TEST_CASE("The curves on the textbook string match the published fault counts", 
 
 TEST_CASE("An LRU sweep of a million frame counts is one pass; FIFO's cost is refused", "[vm][sweep]") {
     memsim::Prng rng{7};
-    const auto trace = random_trace(rng, 20000, 5000);
+    const auto trace = densify(random_local_trace(rng, 20000, 5000, true));
     const auto lru = belady_sweep({.kind = PolicyKind::Lru}, trace, 1, 1u << 20);
     REQUIRE(lru);
     CHECK(lru->points.size() == (1u << 20));

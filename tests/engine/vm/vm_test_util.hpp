@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "memsim/core/prng.hpp"
 #include "memsim/vm/replace.hpp"
 #include "memsim/vm/trace.hpp"
 
@@ -36,6 +37,19 @@ inline std::vector<std::uint64_t> final_frames(const ReplaceRun& run) {
 }
 
 using V = std::vector<std::uint64_t>;
+
+// A random trace with locality: mostly a drifting window of six hot pages, one reference in
+// eight anywhere; with `writes`, one reference in four is a write.
+inline Trace random_local_trace(memsim::Prng& rng, std::size_t length, std::uint64_t pages, bool writes) {
+    Trace trace;
+    std::uint64_t base = 0;
+    for (std::size_t i = 0; i < length; ++i) {
+        if (rng.below(50) == 0) base = rng.below(pages);
+        trace.pages.push_back(rng.below(8) == 0 ? rng.below(pages) : (base + rng.below(6)) % pages);
+        if (writes) trace.writes.push_back(rng.below(4) == 0 ? 1 : 0);
+    }
+    return trace;
+}
 
 inline const std::string silberschatz = "7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1";
 inline const std::string belady = "1,2,3,4,1,2,5,1,2,3,4,5";
