@@ -285,7 +285,7 @@ await withBrowser(values.dist, async (browser, url) => {
   }
 
   // --- A phone with a lesson question: stepping on the Heap tab stops at the question;
-  // the Lesson tab opens by itself, and back on Heap a banner leads to it.
+  // the Lesson tab opens by itself; back on Heap a banner leads to it, and > opens it again.
   {
     const { page, errors } = await openApp(browser, url, { width: 390, height: 844 }, { touch: true, scale: 3 });
     await page.evaluate(() => { window.memsim.quizMode(true); window.memsim.loadBuiltin('malloc-and-free'); });
@@ -307,9 +307,6 @@ await withBrowser(values.dist, async (browser, url) => {
     await shot(page, 'teaching-phone-question-390.png');
     await tap(await widget(page, 'tab:Heap'));
     check('the learner can still look at the Heap while it waits', (await shown()).join() === 'window:Heap', (await shown()).join());
-    const held = (await state(page)).step;
-    await tap(step);
-    check('> stays held by the question', (await state(page)).step === held, `${held} -> ${(await state(page)).step}`);
     const banner = await widget(page, 'phone.question_banner');
     const heap = await widget(page, 'window:Heap');
     check('a banner above the Heap says a question waits, full width and thumb-sized',
@@ -317,6 +314,11 @@ await withBrowser(values.dist, async (browser, url) => {
     await shot(page, 'teaching-phone-question-banner-390.png');
     await tap(banner);
     check('a tap on the banner opens the Lesson tab', (await shown()).join() === 'window:Lesson', (await shown()).join());
+    await tap(await widget(page, 'tab:Heap'));
+    const held = (await state(page)).step;
+    await tap(step);
+    check('> stays held by the question', (await state(page)).step === held, `${held} -> ${(await state(page)).step}`);
+    check('> pressed again on the Heap tab opens the Lesson tab again', (await shown()).join() === 'window:Lesson', (await shown()).join());
     check('no errors with a question on the phone', errors.length === 0, errors.join(' | '));
     await page.close();
   }

@@ -156,8 +156,12 @@ TEST_CASE("Two questions before one step each get their feedback", "[ui][teachin
     REQUIRE(second.results.size() == 1);
     CHECK(second.results[0].correct);
     CHECK_FALSE(second.held);  // answering is not an attempt to step past
+    const std::uint64_t refused_before = c.refused_moves();
     c.execute(cmd::Step{1});   // Right while the question waits
     CHECK(make_lesson_view(c).held);
+    CHECK(c.refused_moves() == refused_before + 1);  // each refused press counts, for the phone's cue
+    c.execute(cmd::Step{1});
+    CHECK(c.refused_moves() == refused_before + 2);
     REQUIRE(c.execute(cmd::SkipQuestion{}).ok);
     CHECK(c.step() == 3);
     const LessonView after = make_lesson_view(c);
@@ -263,13 +267,16 @@ TEST_CASE("A phone opens on the panel the scenario is about, else on Source", "[
 
 TEST_CASE("A phone opens the Lesson tab when a question starts waiting, then points there", "[ui][teaching]") {
     // The frame the question starts waiting, on the Heap tab: go to the Lesson.
-    CHECK(question_cue(true, false, PanelId::Heap, true) == QuestionCue::OpenLesson);
+    CHECK(question_cue(true, false, false, PanelId::Heap, true) == QuestionCue::OpenLesson);
     // The learner went back to Heap while it still waits: a banner, no second jump.
-    CHECK(question_cue(true, true, PanelId::Heap, true) == QuestionCue::Banner);
+    CHECK(question_cue(true, true, false, PanelId::Heap, true) == QuestionCue::Banner);
+    // ... until they press > again, which the question refuses: back to the Lesson.
+    CHECK(question_cue(true, true, true, PanelId::Heap, true) == QuestionCue::OpenLesson);
     // Already on the Lesson tab, nothing waiting, or no Lesson tab: nothing.
-    CHECK(question_cue(true, false, PanelId::Lesson, true) == QuestionCue::None);
-    CHECK(question_cue(false, true, PanelId::Heap, true) == QuestionCue::None);
-    CHECK(question_cue(true, false, PanelId::Heap, false) == QuestionCue::None);
+    CHECK(question_cue(true, false, false, PanelId::Lesson, true) == QuestionCue::None);
+    CHECK(question_cue(true, true, true, PanelId::Lesson, true) == QuestionCue::None);
+    CHECK(question_cue(false, true, true, PanelId::Heap, true) == QuestionCue::None);
+    CHECK(question_cue(true, false, true, PanelId::Heap, false) == QuestionCue::None);
 }
 
 TEST_CASE("Lesson 12 draws as many page tables as the engine counts", "[ui][teaching]") {

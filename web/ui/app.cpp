@@ -297,8 +297,10 @@ void App::draw_one_panel(const ShownPanels& shown, bool compact, float top, Pane
 
 float App::cue_waiting_question(const ShownPanels& shown, float y) {
     const bool waiting = controller_.quiz_mode() && controller_.quiz().pending(controller_.step()) != nullptr;
-    const QuestionCue cue = question_cue(waiting, question_waited_, single_, shown.lesson);
+    const bool refused = controller_.refused_moves() != refused_seen_;
+    const QuestionCue cue = question_cue(waiting, question_waited_, refused, single_, shown.lesson);
     question_waited_ = waiting;
+    refused_seen_ = controller_.refused_moves();
     if (cue == QuestionCue::OpenLesson) {
         single_ = PanelId::Lesson;
         single_chosen_ = true;  // kept like a tapped tab

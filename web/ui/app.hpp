@@ -140,6 +140,7 @@ private:
     bool single_chosen_ = false;       // the learner picked single_ (a tab, P) for this scenario
     bool presenting_ = false;          // presentation mode: one panel, large text
     bool question_waited_ = false;     // a lesson question held the run last frame (phone)
+    std::uint64_t refused_seen_ = 0;   // the controller's refused_moves() last frame
     float font_before_presenting_ = 1.0f;
     CourseProgress progress_;  // lessons finished, welcome seen (saved with the settings)
     OstepMenu ostep_menu_;    // File > OSTEP homework: the chosen script and typed flags

@@ -132,6 +132,7 @@ void Controller::move_forward_to(std::uint64_t target) {
     const bool held = allowed < target && allowed == sim_->step();
     sim_->seek(allowed);
     held_by_question_ = held;
+    if (held) ++refused_moves_;
 }
 
 CommandResult Controller::operator()(const cmd::Step& c) {

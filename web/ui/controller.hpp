@@ -117,6 +117,9 @@ public:
     // Whether the last forward move stopped early at a waiting question (cleared by any
     // other move): the lesson panel then says why the step did not advance.
     bool held_by_question() const { return held_by_question_; }
+    // How many forward moves a waiting question has refused since the controller began:
+    // the app compares it with the last frame's to see a refused press.
+    std::uint64_t refused_moves() const { return refused_moves_; }
 
     bool playing() const { return playing_; }
     double speed() const { return speed_; }
@@ -174,6 +177,7 @@ private:
     Quiz quiz_;
     std::string quiz_note_;
     bool held_by_question_ = false;
+    std::uint64_t refused_moves_ = 0;
     std::uint64_t last_moved_step_ = 0;
     // The scenario the questions were written for: the last load that was not a re-run.
     std::optional<scenario::Scenario> written_;

@@ -75,9 +75,9 @@ PanelId opening_panel(const ShownPanels& shown) {
     return ids.empty() ? PanelId::Source : ids.front();
 }
 
-QuestionCue question_cue(bool waiting, bool was_waiting, PanelId open, bool lesson_shown) {
+QuestionCue question_cue(bool waiting, bool was_waiting, bool step_refused, PanelId open, bool lesson_shown) {
     if (!waiting || !lesson_shown || open == PanelId::Lesson) return QuestionCue::None;
-    return was_waiting ? QuestionCue::Banner : QuestionCue::OpenLesson;
+    return was_waiting && !step_refused ? QuestionCue::Banner : QuestionCue::OpenLesson;
 }
 
 bool compact_display(float display_width, float font_size) {

@@ -32,9 +32,10 @@ PanelId opening_panel(const ShownPanels& shown);
 // What a phone does about a lesson question that holds the run (stepping stops before it
 // until it is answered in the Lesson tab, so > on another tab seemed to do nothing): the
 // frame a question starts waiting it opens the Lesson tab; while it waits and the learner
-// looks at another tab, a banner says so and leads there.
+// looks at another tab, a banner says so and leads there, and a step the question refused
+// (> pressed again) opens the Lesson tab again.
 enum class QuestionCue { None, OpenLesson, Banner };
-QuestionCue question_cue(bool waiting, bool was_waiting, PanelId open, bool lesson_shown);
+QuestionCue question_cue(bool waiting, bool was_waiting, bool step_refused, PanelId open, bool lesson_shown);
 
 // Whether the display is too narrow for tiles: under about 700 CSS pixels at the
 // default text size, measured in font heights so a larger text size narrows it too.

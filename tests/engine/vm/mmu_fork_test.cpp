@@ -10,19 +10,19 @@ using namespace memsim::vm;
 // The teaching layout: 32-byte pages, so page n starts at n * 32.
 namespace {
 
-constexpr std::uint64_t page = 32;
+constexpr std::uint64_t page_bytes = 32;
 
 Mmu one_process_mmu(MmuConfig config) {
     config.layout = *layout_preset("teaching");
     auto mmu = Mmu::create(config, {ProcessSpec{}});
     REQUIRE(mmu);
-    REQUIRE(mmu->map(0, 0, 8 * page, {}));
+    REQUIRE(mmu->map(0, 0, 8 * page_bytes, {}));
     return *mmu;
 }
 
 const Pte& pte(const Mmu& mmu, std::uint32_t process, std::uint64_t vpn) {
     const auto& table = mmu.page_table(process);
-    return table.entry(table.find(*split_address(mmu.config().layout, vpn * page)));
+    return table.entry(table.find(*split_address(mmu.config().layout, vpn * page_bytes)));
 }
 
 std::vector<MmuEvent> of_kind(const std::vector<MmuEvent>& events, MmuEventKind kind) {
@@ -36,8 +36,8 @@ std::vector<MmuEvent> of_kind(const std::vector<MmuEvent>& events, MmuEventKind 
 TEST_CASE("fork shares every frame copy-on-write; the first write copies, the last user's write does not",
           "[vm][mmu][fork][cow]") {
     Mmu mmu = one_process_mmu({.frames = 4});
-    mmu.access(0, 0 * page, AccessKind::Write);  // page 0 -> frame 0
-    mmu.access(0, 1 * page, AccessKind::Write);  // page 1 -> frame 1
+    mmu.access(0, 0 * page_bytes, AccessKind::Write);  // page 0 -> frame 0
+    mmu.access(0, 1 * page_bytes, AccessKind::Write);  // page 1 -> frame 1
     const ForkOutcome fork = mmu.fork(0);
     REQUIRE(mmu.check_invariants().empty());
     CHECK(fork.child == 1);
@@ -55,7 +55,7 @@ TEST_CASE("fork shares every frame copy-on-write; the first write copies, the la
     // The parent writes page 0: one COW fault, one copy into the first free frame (2).
     std::vector<MmuEvent> events;
     const auto minor_before = mmu.stats().minor_faults;
-    CHECK(mmu.access(0, 0 * page + 4, AccessKind::Write, &events).frame == 2);
+    CHECK(mmu.access(0, 0 * page_bytes + 4, AccessKind::Write, &events).frame == 2);
     REQUIRE(mmu.check_invariants().empty());
     const auto cow = of_kind(events, MmuEventKind::CopyOnWrite);
     REQUIRE(cow.size() == 1);
@@ -76,7 +76,7 @@ TEST_CASE("fork shares every frame copy-on-write; the first write copies, the la
 
     // The child writes page 0: it is the frame's only user now, so no copy.
     events.clear();
-    CHECK(mmu.access(1, 0 * page, AccessKind::Write, &events).frame == 0);
+    CHECK(mmu.access(1, 0 * page_bytes, AccessKind::Write, &events).frame == 0);
     REQUIRE(mmu.check_invariants().empty());
     const auto again = of_kind(events, MmuEventKind::CopyOnWrite);
     REQUIRE(again.size() == 1);
@@ -87,7 +87,7 @@ TEST_CASE("fork shares every frame copy-on-write; the first write copies, the la
 
     // Reads of a shared page need no copy at all.
     events.clear();
-    mmu.access(1, 1 * page, AccessKind::Read, &events);
+    mmu.access(1, 1 * page_bytes, AccessKind::Read, &events);
     CHECK(of_kind(events, MmuEventKind::CopyOnWrite).empty());
     CHECK(mmu.users(1) == 2);
 }
@@ -95,12 +95,12 @@ TEST_CASE("fork shares every frame copy-on-write; the first write copies, the la
 TEST_CASE("Evicting a shared frame updates every PTE that maps it and writes it to swap once",
           "[vm][mmu][fork][swap]") {
     Mmu mmu = one_process_mmu({.frames = 2});  // LRU
-    mmu.access(0, 0 * page, AccessKind::Write);  // frame 0
-    mmu.access(0, 1 * page, AccessKind::Write);  // frame 1
+    mmu.access(0, 0 * page_bytes, AccessKind::Write);  // frame 0
+    mmu.access(0, 1 * page_bytes, AccessKind::Write);  // frame 1
     mmu.fork(0);
-    mmu.access(0, 1 * page, AccessKind::Read);   // page 0 is now the least recently used
+    mmu.access(0, 1 * page_bytes, AccessKind::Read);   // page 0 is now the least recently used
     std::vector<MmuEvent> events;
-    mmu.access(0, 2 * page, AccessKind::Read, &events);
+    mmu.access(0, 2 * page_bytes, AccessKind::Read, &events);
     REQUIRE(mmu.check_invariants().empty());
     const auto evicted = of_kind(events, MmuEventKind::Eviction);
     REQUIRE(evicted.size() == 1);
@@ -123,8 +123,8 @@ TEST_CASE("Evicting a shared frame updates every PTE that maps it and writes it 
     mmu.access(1, 0, AccessKind::Write);
     CHECK(mmu.stats().cow_copies == 0);
     REQUIRE(mmu.check_invariants().empty());
-    mmu.access(1, 3 * page, AccessKind::Read);
-    mmu.access(1, 4 * page, AccessKind::Read);  // evicts the child's dirty page 0 among others
+    mmu.access(1, 3 * page_bytes, AccessKind::Read);
+    mmu.access(1, 4 * page_bytes, AccessKind::Read);  // evicts the child's dirty page 0 among others
     REQUIRE(mmu.check_invariants().empty());
     CHECK(pte(mmu, 1, 0).where == Backing::Swap);
     CHECK(pte(mmu, 1, 0).swap_slot != slot);
@@ -135,7 +135,7 @@ TEST_CASE("Evicting a shared frame updates every PTE that maps it and writes it 
 TEST_CASE("Exit gives back frames and swap slots nobody else uses, and shared ones lose a user",
           "[vm][mmu][fork][exit]") {
     Mmu mmu = one_process_mmu({.frames = 2});
-    for (std::uint64_t p : {0u, 1u, 2u}) mmu.access(0, p * page, AccessKind::Write);  // page 0 -> swap slot 0
+    for (std::uint64_t p : {0u, 1u, 2u}) mmu.access(0, p * page_bytes, AccessKind::Write);  // page 0 -> swap slot 0
     REQUIRE(pte(mmu, 0, 0).where == Backing::Swap);
     const ForkOutcome fork = mmu.fork(0);
     CHECK(fork.shared_slots == 1);
@@ -164,17 +164,17 @@ TEST_CASE("Frames freed by an exit are handed out before any victim is chosen", 
     Mmu mmu = one_process_mmu({.frames = 3});
     mmu.access(0, 0, AccessKind::Write);  // frame 0
     mmu.fork(0);
-    mmu.access(1, 1 * page, AccessKind::Write);  // child: frame 1
-    mmu.access(1, 2 * page, AccessKind::Write);  // child: frame 2 (memory now full)
+    mmu.access(1, 1 * page_bytes, AccessKind::Write);  // child: frame 1
+    mmu.access(1, 2 * page_bytes, AccessKind::Write);  // child: frame 2 (memory now full)
     mmu.release(1);                               // frames 1 and 2 free again
     std::vector<MmuEvent> events;
-    mmu.access(0, 5 * page, AccessKind::Read, &events);
+    mmu.access(0, 5 * page_bytes, AccessKind::Read, &events);
     CHECK(of_kind(events, MmuEventKind::Eviction).empty());
     CHECK(of_kind(events, MmuEventKind::PageFault).at(0).frame == 1);
-    mmu.access(0, 6 * page, AccessKind::Read, &events);
+    mmu.access(0, 6 * page_bytes, AccessKind::Read, &events);
     CHECK(of_kind(events, MmuEventKind::Eviction).empty());
     events.clear();
-    mmu.access(0, 7 * page, AccessKind::Read, &events);  // now a victim is needed
+    mmu.access(0, 7 * page_bytes, AccessKind::Read, &events);  // now a victim is needed
     CHECK(of_kind(events, MmuEventKind::Eviction).size() == 1);
     CHECK(mmu.check_invariants().empty());
 }
@@ -224,7 +224,7 @@ TEST_CASE("Random forks, exits and accesses keep page tables, reverse map, swap 
                         alive.erase(std::find(alive.begin(), alive.end(), who));
                     } else {
                         const auto kind = roll % 3 == 0 ? AccessKind::Write : AccessKind::Read;
-                        REQUIRE(mmu.access(who, prng.below(8) * page, kind).outcome == Outcome::Ok);
+                        REQUIRE(mmu.access(who, prng.below(8) * page_bytes, kind).outcome == Outcome::Ok);
                     }
                     const auto problems = mmu.check_invariants();
                     INFO("policy " << policy_name(policy) << ", step " << i << ": " << (problems.empty() ? "" : problems.front()));
