@@ -154,6 +154,14 @@ Translation Mmu::access(std::uint32_t process, std::uint64_t vaddr, AccessKind k
     return t;
 }
 
+std::uint32_t Mmu::leaf_of(std::uint32_t process, const AddressParts& parts) {
+    RememberedLeaf& memo = leaves_[parts.vpn % leaves_.size()];
+    if (memo.at != no_entry && memo.process == process && memo.vpn == parts.vpn) return memo.at;
+    const std::uint32_t at = processes_[process].table.find(parts);
+    if (at != no_entry) memo = RememberedLeaf{process, parts.vpn, at};
+    return at;
+}
+
 AccessResult Mmu::translate(std::uint32_t process, std::uint64_t vaddr, AccessKind kind, std::vector<MmuEvent>* sink,
                             Walk* walk) {
     switch_to(process, sink);
@@ -171,7 +179,7 @@ AccessResult Mmu::translate(std::uint32_t process, std::uint64_t vaddr, AccessKi
     base.vpn = parts.vpn;
     look_up(process, parts, base, t, walk, sink);
     auto& table = processes_[process].table;
-    const std::uint32_t at = table.find(parts);
+    const std::uint32_t at = leaf_of(process, parts);
     const bool unmapped = at == no_entry || table.entry(at).where == Backing::Unmapped;
     if (unmapped || !allowed(table.entry(at).protection, kind)) {
         ++(unmapped ? stats_.segfaults : stats_.protection_faults);

@@ -106,6 +106,7 @@ ReleaseOutcome Mmu::release(std::uint32_t process) {
     });
     std::sort(out.freed_frames.begin(), out.freed_frames.end());
     table = RadixPageTable(config_.layout);
+    leaves_.fill(RememberedLeaf{});  // the emptied table's entries are gone
     processes_[process].released = true;
     return out;
 }

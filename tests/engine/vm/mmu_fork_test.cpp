@@ -234,3 +234,15 @@ TEST_CASE("Random forks, exits and accesses keep page tables, reverse map, swap 
         }
     }
 }
+
+TEST_CASE("After an exit the process's pages are gone, even the ones it used last", "[vm][mmu][exit]") {
+    // The MMU remembers the page-table entries of recently used pages; exit must forget them.
+    Mmu mmu = one_process_mmu({.frames = 4});
+    mmu.fork(0);
+    mmu.access(0, 3 * page_bytes, AccessKind::Read);
+    mmu.access(1, 3 * page_bytes, AccessKind::Write);  // the child's page 3 is the last one used
+    mmu.release(1);
+    CHECK(mmu.access(1, 3 * page_bytes, AccessKind::Read).outcome == Outcome::Segfault);
+    CHECK(mmu.access(0, 3 * page_bytes, AccessKind::Read).outcome == Outcome::Ok);
+    REQUIRE(mmu.check_invariants().empty());
+}

@@ -36,6 +36,7 @@
 //   frame 2 <- P0 page 0x12 (COW)     P0 writes 0x12: copy into frame 5, P0 -> frame 5,
 //           <- P1 page 0x12 (COW)     P1 keeps frame 2 (sole user: its next write only
 //                                     makes it writable)
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -252,6 +253,10 @@ private:
     std::uint32_t drop_user(std::uint32_t frame, const Mapping& mapping);
     void free_frame(std::uint32_t frame);
     Pte& pte_of(std::uint32_t process, std::uint64_t vpn);
+    // The leaf entry index of a page (no_entry when unmapped above the leaf), remembered
+    // for recently used pages: a program's loads and stores revisit a few pages, and a
+    // table's entries never move (tables are only added; release() forgets them all).
+    std::uint32_t leaf_of(std::uint32_t process, const AddressParts& parts);
     void check_sharing(std::vector<std::string>& bad) const;
 
     MmuConfig config_;
@@ -264,6 +269,12 @@ private:
     std::map<std::uint32_t, std::vector<Mapping>> shared_;  // reverse map of frames with 2+ users
     std::uint32_t current_ = 0;
     MmuStats stats_;
+    struct RememberedLeaf {
+        std::uint32_t process = 0;
+        std::uint64_t vpn = 0;
+        std::uint32_t at = no_entry;
+    };
+    std::array<RememberedLeaf, 8> leaves_{};  // leaf_of's memory, by the page number's low bits
 };
 
 // "read", "write", "execute" and back.
