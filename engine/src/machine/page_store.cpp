@@ -14,13 +14,24 @@ std::uint64_t repeated(std::uint8_t byte, std::uint32_t size) {
 
 }  // namespace
 
-const PageStore::Page* PageStore::find(std::uint64_t page_number) const {
+std::shared_ptr<PageStore::Page>* PageStore::slot_of(std::uint64_t page_number) const {
+    if (last_.number == page_number) return last_.slot;
     const auto it = pages_.find(page_number);
-    return it == pages_.end() ? nullptr : it->second.get();
+    if (it == pages_.end()) return nullptr;
+    last_.number = page_number;
+    // find() is const; the slot is only written through by writable_page, a non-const member.
+    last_.slot = const_cast<std::shared_ptr<Page>*>(&it->second);
+    return last_.slot;
+}
+
+const PageStore::Page* PageStore::find(std::uint64_t page_number) const {
+    const std::shared_ptr<Page>* slot = slot_of(page_number);
+    return slot == nullptr ? nullptr : slot->get();
 }
 
 PageStore::Page& PageStore::writable_page(std::uint64_t page_number) {
-    auto& slot = pages_[page_number];
+    std::shared_ptr<Page>* known = slot_of(page_number);
+    auto& slot = known != nullptr ? *known : pages_[page_number];
     if (!slot) {
         slot = std::make_shared<Page>();  // uniform: zero and never written
     } else if (slot.use_count() > 1) {
@@ -187,6 +198,7 @@ void PageStore::discard(std::uint64_t address, std::uint64_t count) {
     for_each_piece(address, count, [&](std::uint64_t page_number, std::size_t offset, std::size_t length) {
         if (find(page_number) == nullptr) return true;
         if (length == page_size_) {
+            if (last_.number == page_number) last_.forget();
             pages_.erase(page_number);
             return true;
         }

@@ -50,6 +50,14 @@ const FlatHost::Page* FlatHost::find_page(std::uint64_t number) const {
 }
 
 void FlatHost::write_raw(std::uint64_t vaddr, std::uint32_t size, std::uint64_t value) {
+    const std::uint64_t offset = vaddr % page_size;
+    if (size <= 8 && offset + size <= page_size) {
+        // Almost every store is one scalar inside one page: find the page once, not per byte.
+        Page& p = page(vaddr / page_size);
+        for (std::uint32_t i = 0; i < size; ++i) p.bytes[offset + i] = static_cast<std::uint8_t>(value >> (8 * i));
+        std::fill_n(p.written + offset, size, std::uint8_t{1});
+        return;
+    }
     for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = vaddr + i;
         Page& p = page(a / page_size);
@@ -156,6 +164,17 @@ LoadResult FlatHost::load(std::uint64_t vaddr, std::uint32_t size) {
     r.report = check(vaddr, size, false);
     if (r.report.stop) return r;
     r.report.end_step = first_touch(vaddr, size);
+    const std::uint64_t offset = vaddr % page_size;
+    const bool global = vaddr >= config_.data_base && vaddr + size <= data_end_;
+    const bool partly_global = !global && vaddr < data_end_ && vaddr + size > config_.data_base;
+    if (size <= 8 && offset + size <= page_size && !partly_global) {
+        // One page (almost every load): find it once, not per byte.
+        const Page& p = page(vaddr / page_size);
+        for (std::uint32_t i = 0; i < size; ++i) r.value |= std::uint64_t{p.bytes[offset + i]} << (8 * i);
+        // Globals start as their image (bss: zeros), so they are never uninitialised.
+        if (!global) r.uninitialized = std::find(p.written + offset, p.written + offset + size, 0) != p.written + offset + size;
+        return r;
+    }
     for (std::uint32_t i = 0; i < size; ++i) {
         const std::uint64_t a = vaddr + i;
         const Page& p = page(a / page_size);

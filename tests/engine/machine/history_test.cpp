@@ -91,3 +91,21 @@ TEST_CASE("A million recorded steps keep 256 checkpoints, and a seek replays at 
     CHECK(end == walk);
     CHECK(replayed < history.interval());
 }
+
+TEST_CASE("A state too costly to keep leaves the earlier checkpoints in place", "[machine][history]") {
+    // A runaway recursion: each state costs more than the one before (its stack grows), and
+    // from step 1000 on a state costs more than the whole budget.
+    Walk walk;
+    History<Walk> history(walk, 16, 256, 1000);
+    for (std::uint64_t step = 1; step <= 2000; ++step) {
+        advance(walk);
+        history.record(walk, step, static_cast<std::size_t>(step));
+    }
+    std::uint64_t replayed = 0;
+    const Walk end = history.seek(2000, [&](Walk& w) { advance(w); ++replayed; });
+    CHECK(end == walk);
+    // The last state that fits (cost 512 with the others thinned away) is kept: the seek
+    // replays from there, not from step 0 as when the too-large states cleared the history.
+    CHECK(history.checkpoint_count() == 2);
+    CHECK(replayed == 2000 - 512);
+}

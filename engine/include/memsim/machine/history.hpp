@@ -11,7 +11,7 @@
 // between max/2 and max checkpoints and a seek replays at most about 2n / max steps.
 // States that grow (a deep recursion) can also be given a cost (about the bytes a copy
 // takes): the checkpoints' total cost stays under `max_cost` in the same way, and a state
-// too large to fit even alone is not kept (seeks then replay from an earlier one).
+// too large to fit even alone is not kept (seeks then replay from the last one kept).
 //
 //   step:  0    K    2K   3K  ...        checkpoints every K steps
 //          #----#----#----#--x           x = current step
@@ -54,11 +54,13 @@ public:
             for (const std::size_t c : costs_) total_cost_ += c;
         }
         if (step % interval_ != 0 || checkpoints_.size() != keep - 1) return;
+        // Too large even alone: keep the earlier checkpoints (thinning them for it would
+        // make every later seek replay from the start) and skip this one.
+        if (max_cost_ != 0 && cost > max_cost_) return;
         while (checkpoints_.size() >= max_checkpoints_ || (over_budget(cost) && checkpoints_.size() > 1)) {
             thin();
             if (step % interval_ != 0) return;  // not on the wider spacing: the next one is
         }
-        if (over_budget(cost)) return;  // too large even alone: seeks replay from an earlier state
         checkpoints_.push_back(state);
         costs_.push_back(cost);
         total_cost_ += cost;
