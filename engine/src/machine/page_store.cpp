@@ -1,6 +1,7 @@
 #include "memsim/machine/page_store.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace memsim::machine {
 namespace {
@@ -10,6 +11,28 @@ std::uint64_t repeated(std::uint8_t byte, std::uint32_t size) {
     std::uint64_t value = 0;
     for (std::uint32_t i = 0; i < size; ++i) value |= std::uint64_t{byte} << (8 * i);
     return value;
+}
+
+// The little-endian value of `size` (at most 8) bytes: the common sizes as one load (the
+// host is little-endian, as x86-64 and WebAssembly are), the rest byte by byte.
+std::uint64_t value_at(const std::uint8_t* bytes, std::uint32_t size) {
+    static_assert(std::endian::native == std::endian::little);
+    const auto load = [bytes]<typename T>(T) {
+        T v;
+        std::memcpy(&v, bytes, sizeof v);
+        return std::uint64_t{v};
+    };
+    switch (size) {
+        case 8: return load(std::uint64_t{});
+        case 4: return load(std::uint32_t{});
+        case 2: return load(std::uint16_t{});
+        case 1: return bytes[0];
+        default: {
+            std::uint64_t value = 0;
+            for (std::uint32_t i = 0; i < size; ++i) value |= std::uint64_t{bytes[i]} << (8 * i);
+            return value;
+        }
+    }
 }
 
 }  // namespace
@@ -50,7 +73,7 @@ void PageStore::put(Page& page, std::size_t offset, std::uint8_t value) const {
     if (page.bytes.empty() && page.written.empty() && page.all_written && page.fill == value) return;  // no change
     make_mixed(page);
     page.bytes[offset] = value;
-    page.written[offset] = true;
+    page.written.set(offset, 1, true);
 }
 
 std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
@@ -60,10 +83,7 @@ std::uint64_t PageStore::read(std::uint64_t address, std::uint32_t size) const {
     if (offset + size <= page_size_) {
         const Page* page = find(address >> page_shift_);
         if (page == nullptr) return 0;
-        if (page->bytes.empty()) return repeated(page->fill, size);
-        std::uint64_t value = 0;
-        for (std::uint32_t i = 0; i < size; ++i) value |= std::uint64_t{page->bytes[offset + i]} << (8 * i);
-        return value;
+        return page->bytes.empty() ? repeated(page->fill, size) : value_at(&page->bytes[offset], size);
     }
     std::uint64_t value = 0;
     const Page* page = nullptr;
@@ -89,10 +109,8 @@ void PageStore::write(std::uint64_t address, std::uint32_t size, std::uint64_t v
             for (std::uint32_t i = 0; i < size; ++i) put(page, offset + i, static_cast<std::uint8_t>(value >> (8 * i)));
             return;
         }
-        for (std::uint32_t i = 0; i < size; ++i) {
-            page.bytes[offset + i] = static_cast<std::uint8_t>(value >> (8 * i));
-            page.written[offset + i] = true;
-        }
+        for (std::uint32_t i = 0; i < size; ++i) page.bytes[offset + i] = static_cast<std::uint8_t>(value >> (8 * i));
+        page.written.set(offset, size, true);
         return;
     }
     for (std::uint32_t i = 0; i < size; ++i) {
@@ -114,7 +132,7 @@ void PageStore::fill(std::uint64_t address, std::uint64_t count, std::uint8_t by
             if (!(page.bytes.empty() && page.written.empty() && page.all_written && page.fill == byte)) {
                 make_mixed(page);
                 std::fill_n(page.bytes.begin() + static_cast<std::ptrdiff_t>(offset), length, byte);
-                std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, true);
+                page.written.set(offset, length, true);
             }
         }
         return true;
@@ -170,13 +188,9 @@ PageStore::Loaded PageStore::read_checked(std::uint64_t address, std::uint32_t s
     if (size == 0 || size > 8 || offset + size > page_size_) return {read(address, size), initialized(address, size)};
     const Page* page = find(address >> page_shift_);
     if (page == nullptr) return {0, false};
-    Loaded loaded{page->bytes.empty() ? repeated(page->fill, size) : 0, page->written.empty() ? page->all_written : true};
-    if (!page->bytes.empty()) {
-        for (std::uint32_t i = 0; i < size; ++i) loaded.value |= std::uint64_t{page->bytes[offset + i]} << (8 * i);
-    }
-    if (!page->written.empty()) {
-        for (std::uint32_t i = 0; i < size; ++i) loaded.initialized = loaded.initialized && page->written[offset + i];
-    }
+    Loaded loaded{page->bytes.empty() ? repeated(page->fill, size) : value_at(&page->bytes[offset], size),
+                  page->written.empty() ? page->all_written : true};
+    if (!page->written.empty()) loaded.initialized = page->written.all(offset, size);
     return loaded;
 }
 
@@ -186,10 +200,7 @@ bool PageStore::initialized(std::uint64_t address, std::uint64_t count) const {
         const Page* page = find(page_number);
         if (page == nullptr) return all = false;
         if (page->written.empty()) return all = page->all_written;
-        for (std::size_t k = 0; k < length; ++k) {
-            if (!page->written[offset + k]) return all = false;
-        }
-        return true;
+        return all = page->written.all(offset, length);
     });
     return all;
 }
@@ -205,7 +216,7 @@ void PageStore::discard(std::uint64_t address, std::uint64_t count) {
         Page& page = writable_page(page_number);
         make_mixed(page);
         std::fill_n(page.bytes.begin() + static_cast<std::ptrdiff_t>(offset), length, std::uint8_t{0});
-        std::fill_n(page.written.begin() + static_cast<std::ptrdiff_t>(offset), length, false);
+        page.written.set(offset, length, false);
         return true;
     });
 }

@@ -4,9 +4,43 @@
 #include <chrono>
 #include <cstdio>
 
+#include "memsim/machine/byte_flags.hpp"
 #include "memsim/machine/page_store.hpp"
 
+using memsim::machine::ByteFlags;
 using memsim::machine::PageStore;
+
+TEST_CASE("Byte flags set, clear and test ranges that cross their 64-bit words", "[machine][page_store]") {
+    ByteFlags flags;
+    flags.assign(200, false);  // four words, the last one partly used
+    flags.set(60, 8, true);    // bits 60..67: the end of word 0 and the start of word 1
+    CHECK(flags.all(60, 8));
+    CHECK_FALSE(flags.all(59, 2));
+    CHECK_FALSE(flags.all(67, 2));
+    CHECK(flags.test(63));
+    CHECK(flags.test(64));
+    CHECK_FALSE(flags.test(68));
+    flags.set(0, 200, true);
+    flags.set(64, 64, false);  // exactly word 1
+    CHECK(flags.all(0, 64));
+    CHECK(flags.all(128, 72));
+    CHECK_FALSE(flags.all(0, 65));
+    CHECK_FALSE(flags.test(127));
+    CHECK(flags.test(199));
+}
+
+TEST_CASE("Loads of 1 to 8 bytes read the little-endian value and whether each byte was written", "[machine][page_store]") {
+    PageStore m(4096);
+    m.write(0x100, 8, 0x0807060504030201ull);
+    m.write(0x108, 1, 0x09);
+    for (std::uint32_t size = 1; size <= 8; ++size) {
+        const std::uint64_t mask = size == 8 ? ~0ull : (1ull << (8 * size)) - 1;
+        CHECK(m.read_checked(0x100, size).value == (0x0807060504030201ull & mask));
+        CHECK(m.read_checked(0x100, size).initialized);
+        CHECK(m.read_checked(0x102, size).value == ((0x0908070605040302ull >> 8) & mask));
+        CHECK(m.read_checked(0x102, size).initialized == (size <= 7));  // 0x109 was never written
+    }
+}
 
 TEST_CASE("Reads see what was written, zero and uninitialised elsewhere", "[machine][page_store]") {
     PageStore m(4096);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "memsim/core/assert.hpp"
+#include "memsim/machine/byte_flags.hpp"
 
 namespace memsim::machine {
 
@@ -71,11 +72,11 @@ private:
     // that makes the page mixed.
     struct Page {
         std::vector<std::uint8_t> bytes;
-        std::vector<bool> written;
+        ByteFlags written;
         std::uint8_t fill = 0;
         bool all_written = false;
         std::uint8_t byte(std::size_t offset) const { return bytes.empty() ? fill : bytes[offset]; }
-        bool was_written(std::size_t offset) const { return written.empty() ? all_written : written[offset]; }
+        bool was_written(std::size_t offset) const { return written.empty() ? all_written : written.test(offset); }
     };
     Page& writable_page(std::uint64_t page_number);
     // Calls fn(page_number, offset, length) for each page's share of [address, address +
