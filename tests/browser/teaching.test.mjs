@@ -172,17 +172,21 @@ await withBrowser(values.dist, async (browser, url) => {
     check('the app is back at screen resolution after the slide', (await widget(page, 'window:Virtual memory')).width <= 1366);
     // Three steps as a video for slides.
     const video = await page.evaluate(async () => {
+      window.memsim.quizMode(true);
       const recorded = await window.memsimEmbed.recordSteps(2, 5, 4);
-      if (!recorded.ok) return { size: 0, head: [], message: recorded.message };
+      const quizAfter = window.memsim.quiz().mode;
+      if (!recorded.ok) return { size: 0, head: [], message: recorded.message, quizAfter };
       const blob = recorded.blob;
       const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
-      return { size: blob.size, head: Array.from(head) };
+      return { size: blob.size, head: Array.from(head), quizAfter };
     });
     check('three steps record as a WebM video', video.size > 1000 && video.head.join(',') === '26,69,223,163',
           JSON.stringify(video));
+    check('quiz mode is on again after the recording', video.quizAfter === true, JSON.stringify(video.quizAfter));
     // The same three steps as an animated GIF: one frame per step, the canvas's size.
     const gif = await page.evaluate(async () => {
       const made = await window.memsimEmbed.gifSteps(2, 4, 4);
+      const quizAfter = window.memsim.quiz().mode;
       const canvas = document.getElementById('canvas');
       if (!made.ok) return { message: made.message, bytes: [] };
       // Chromium's own decoder must read it too: its first frame, drawn back as a PNG.
@@ -194,9 +198,10 @@ await withBrowser(values.dist, async (browser, url) => {
       still.height = img.naturalHeight;
       if (still.width) still.getContext('2d').drawImage(img, 0, 0);
       return { bytes: Array.from(made.bytes), canvas: [canvas.width, canvas.height], decoded: [img.naturalWidth, img.naturalHeight],
-               step: window.memsim.state().step, png: still.width ? still.toDataURL('image/png') : 'x,' };
+               step: window.memsim.state().step, quizAfter, png: still.width ? still.toDataURL('image/png') : 'x,' };
     });
     const gifBytes = Uint8Array.from(gif.bytes);
+    check('quiz mode is on again after the GIF', gif.quizAfter === true, JSON.stringify(gif.quizAfter));
     check('the GIF starts with GIF89a', Buffer.from(gifBytes.slice(0, 6)).toString('latin1') === 'GIF89a', gif.message);
     if (gifBytes.length > 13) {
       const g = describeGif(gifBytes);
@@ -211,7 +216,7 @@ await withBrowser(values.dist, async (browser, url) => {
       check('the GIF ends on its last step', gif.step === 4, String(gif.step));
       check("the GIF's first frame shows the drawn UI", looksDrawn(describePixels(Buffer.from(gif.png.split(',')[1], 'base64'))));
     }
-    await page.evaluate(() => window.memsim.seek(window.memsim.state().totalSteps));
+    await page.evaluate(() => { window.memsim.quizMode(false); window.memsim.seek(window.memsim.state().totalSteps); });
     await frameDone(page);
     await holdKeys(page, ['PageUp']);
     await frameDone(page);

@@ -139,21 +139,27 @@
     const chunks = [];
     recorder.ondataavailable = (e) => { if (e.data && e.data.size) chunks.push(e.data); };
     const stopped = new Promise((resolve) => { recorder.onstop = resolve; });
+    // Questions must not hold the recorded steps; the learner's quiz mode comes back after.
+    const quizWas = memsim.quiz().mode === true;
     memsim.quizMode(false);
-    memsim.seek(from);
-    recorder.start(250);
-    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-    for (let step = from; ; step++) {
-      await wait(1000 / stepsPerSecond);
-      if (step >= to) break;
-      memsim.seek(step + 1);
+    try {
+      memsim.seek(from);
+      recorder.start(250);
+      const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      for (let step = from; ; step++) {
+        await wait(1000 / stepsPerSecond);
+        if (step >= to) break;
+        memsim.seek(step + 1);
+      }
+      // A busy machine's encoder can start late: keep the last step on screen until the
+      // first piece of video arrives (up to 5 s) rather than hand out an empty file.
+      for (const until = Date.now() + 5000; !chunks.length && Date.now() < until;) await wait(100);
+      recorder.stop();
+      await stopped;
+    } finally {
+      stream.getTracks().forEach((t) => t.stop());
+      if (quizWas) memsim.quizMode(true);
     }
-    // A busy machine's encoder can start late: keep the last step on screen until the
-    // first piece of video arrives (up to 5 s) rather than hand out an empty file.
-    for (const until = Date.now() + 5000; !chunks.length && Date.now() < until;) await wait(100);
-    recorder.stop();
-    await stopped;
-    stream.getTracks().forEach((t) => t.stop());
     if (!chunks.length) return { ok: false, message: 'the browser delivered no video frames' };
     return { ok: true, blob: new Blob(chunks, { type: 'video/webm' }) };
   };

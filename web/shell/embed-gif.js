@@ -39,16 +39,22 @@
     const canvas = document.getElementById('canvas');
     const gif = lib.GIFEncoder();
     const delay = Math.round(1000 / Math.min(Math.max(stepsPerSecond, 0.25), 50));
+    // Questions must not hold the recorded steps; the learner's quiz mode comes back after.
+    const quizWas = memsim.quiz().mode === true;
     memsim.quizMode(false);
     let width = 0, height = 0;
-    for (let step = from; step <= to; step++) {
-      memsim.seek(step);
-      const image = await capture(canvas, memsim);
-      if (!image) return { ok: false, message: 'the canvas could not be read' };
-      if (step === from) ({ width, height } = image);
-      else if (image.width !== width || image.height !== height) return { ok: false, message: 'the page changed size while recording' };
-      const palette = lib.quantize(image.data, 256);
-      gif.writeFrame(lib.applyPalette(image.data, palette), width, height, { palette, delay });
+    try {
+      for (let step = from; step <= to; step++) {
+        memsim.seek(step);
+        const image = await capture(canvas, memsim);
+        if (!image) return { ok: false, message: 'the canvas could not be read' };
+        if (step === from) ({ width, height } = image);
+        else if (image.width !== width || image.height !== height) return { ok: false, message: 'the page changed size while recording' };
+        const palette = lib.quantize(image.data, 256);
+        gif.writeFrame(lib.applyPalette(image.data, palette), width, height, { palette, delay });
+      }
+    } finally {
+      if (quizWas) memsim.quizMode(true);
     }
     gif.finish();
     return { ok: true, bytes: gif.bytes(), width, height, frames: to - from + 1 };
