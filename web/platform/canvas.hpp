@@ -37,6 +37,11 @@ void install_clipboard();
 // backend is set up (it replaces the backend's scroll callback).
 void install_wheel(GLFWwindow* window);
 
+// An Esc that nothing in the app took hands the keyboard to the page: the browser's
+// canvas gives the focus to the page's toolbar (web/shell/embed-a11y.js). The desktop
+// window has nothing around it: nothing to do.
+void leave_canvas();
+
 // Whether the system asks for less motion (the browser's prefers-reduced-motion; the
 // desktop has no such setting: false). The app's View > Reduce motion starts from it.
 bool prefers_reduced_motion();

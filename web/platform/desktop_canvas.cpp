@@ -25,4 +25,6 @@ void restore_layout() {}
 void persist_layout() {}
 bool prefers_reduced_motion() { return false; }
 
+void leave_canvas() {}
+
 }  // namespace memsim::platform

@@ -58,6 +58,7 @@ void render_frame(Runtime& rt) {
     ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, max_frame_seconds);
     ImGui::NewFrame();
     rt.app.draw();
+    if (rt.app.take_leave_canvas()) memsim::platform::leave_canvas();
     ImGui::Render();
     memsim::platform::persist_layout();
 
@@ -148,13 +149,14 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    const memsim::ui::AppInfo info{.platform_name = "web", .can_quit = false, .page_toolbar = true};
+    const memsim::ui::AppInfo info{.platform_name = "web", .can_quit = false, .page_toolbar = true,
+                                   .next_panel_key = GLFW_KEY_F6};
 #else
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true,
+    const memsim::ui::AppInfo info{.platform_name = "desktop", .can_quit = true, .next_panel_key = GLFW_KEY_F6,
                                    .read_file = [](const std::string& path) { return memsim::platform::read_text_file(path); }};
 #endif
     static Runtime rt{.window = nullptr, .app = memsim::ui::App(info), .options = *options};

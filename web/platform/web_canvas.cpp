@@ -26,6 +26,8 @@ EM_JS(void, memsim_set_canvas_size, (int width, int height), { Browser.setCanvas
 EM_JS(int, memsim_prefers_reduced_motion, (), {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
+// The page decides where the keyboard goes (its toolbar, web/shell/embed-a11y.js).
+EM_JS(void, memsim_leave_canvas, (), { document.dispatchEvent(new CustomEvent('memsim-leave-canvas')); });
 EM_JS(void, memsim_report_frame, (double frames), {
     if (window.memsimShell) window.memsimShell.onFrame(frames);
 });
@@ -165,6 +167,8 @@ float display_scale(GLFWwindow* /*window*/) {
 
 void report_frame(long frames) { memsim_report_frame(static_cast<double>(frames)); }
 bool prefers_reduced_motion() { return memsim_prefers_reduced_motion() != 0; }
+
+void leave_canvas() { memsim_leave_canvas(); }
 
 }  // namespace memsim::platform
 

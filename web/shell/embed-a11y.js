@@ -2,6 +2,7 @@
 // cannot read. An off-canvas live region announces each step's explanation, and
 // Alt+Shift+S opens a plain-text summary of the state (stack frames, heap blocks,
 // resident pages) that a screen reader reads; Escape closes it and returns to the canvas.
+// And the keyboard between the canvas and the page's own controls.
 (function () {
   'use strict';
   const embed = window.memsimEmbed = window.memsimEmbed || {};
@@ -62,16 +63,37 @@
     return lines.join('\n');
   };
 
-  // Tab leaves the canvas for the page's buttons (Share, Export, ...), as on any page:
-  // Emscripten's GLFW listens on the window and cancels Tab. Registered before the module
-  // starts, this listener runs first and keeps Tab from GLFW, unless the app is taking
-  // text (the Source editor, an answer box), where Tab is typed.
+  // Emscripten's GLFW listens for keys on the whole window. Registered before the module
+  // starts, this listener runs first and decides what reaches the app:
+  // - a page control reached by keyboard (the toolbar, the state summary) keeps its keys:
+  //   Space on Share no longer also plays the run (a control clicked with the mouse
+  //   leaves the keys to the app, as before);
+  // - Tab leaves the canvas for the page's buttons (GLFW would cancel it), unless the app
+  //   is taking text (the Source editor, an answer box), where Tab is typed;
+  // - F6 moves the keyboard between the app's panels (ui/keyboard_nav.hpp), not to the
+  //   browser's address bar.
+  let pageKeys = null;  // the state summary's keys, once the text mirror runs
+  const onPageControl = () => {
+    const e = document.activeElement;
+    return !!e && e !== document.body && e.id !== 'canvas' && e.matches(':focus-visible');
+  };
   window.addEventListener('keydown', (event) => {
+    if (pageKeys && pageKeys(event)) { event.stopImmediatePropagation(); return; }
+    if (onPageControl()) { event.stopImmediatePropagation(); return; }
+    if (event.key === 'F6') { event.preventDefault(); return; }
     if (event.key !== 'Tab' || !window.memsim || !window.memsim.view) return;
     let typing = false;
     try { typing = !!window.memsim.view().wantsText; } catch (e) { /* not started yet */ }
     if (!typing) event.stopImmediatePropagation();
   }, true);
+
+  // An Esc that nothing in the app took (platform/canvas.hpp): the keyboard goes to the
+  // toolbar's first control; in an embed, which has no toolbar, the canvas lets it go.
+  document.addEventListener('memsim-leave-canvas', () => {
+    const first = document.querySelector('#toolbar input, #toolbar button, #toolbar summary');
+    if (first) first.focus();
+    if (document.activeElement !== first) document.getElementById('canvas').blur();
+  });
 
   let live = null;
   let timer = 0;
@@ -102,9 +124,14 @@
     memsim.on('load', () => { lastSpoken = -1; announce(memsim); });
     const box = document.getElementById('state-summary');
     document.getElementById('state-summary-close').addEventListener('click', () => toggleSummary(memsim));
-    document.addEventListener('keydown', (event) => {
-      if (event.altKey && event.shiftKey && event.code === 'KeyS') { event.preventDefault(); toggleSummary(memsim); }
-      else if (event.key === 'Escape' && !box.hidden) { event.preventDefault(); toggleSummary(memsim); }
-    }, true);
+    // Alt+Shift+S and Esc on the open summary are the page's, not the app's.
+    pageKeys = (event) => {
+      const toggle = (event.altKey && event.shiftKey && event.code === 'KeyS') || (event.key === 'Escape' && !box.hidden);
+      if (toggle) { event.preventDefault(); toggleSummary(memsim); }
+      return toggle;
+    };
+    // The canvas starts with the keyboard, so the first Tab reaches the toolbar; not in an
+    // embed, where that would take the keyboard from the host page.
+    if (!embed.embedded) document.getElementById('canvas').focus({ preventScroll: true });
   };
 })();

@@ -74,7 +74,9 @@ void App::draw() {
     if (was_loading) adapt_load_slice(std::chrono::duration<double>(std::chrono::steady_clock::now() - applying).count());
     ImGui::PushFont(fonts_.ui);
     begin_widget_frame();
-    handle_control_keys(controller_);
+    // An Esc that leaves presentation or stops a load does not also leave the canvas.
+    keyboard_.begin_frame(info_.next_panel_key, presenting_ || controller_.loading());
+    handle_control_keys(controller_, keyboard_.stepping_keys());
     if (!view_.embed) draw_menu_bar();
     const float bar_height = view_.embed ? 0.0f : ImGui::GetFrameHeight();
     const machine::Snapshot& snapshot = controller_.snapshot();
@@ -141,6 +143,11 @@ void App::draw() {
         ImGui::TextUnformatted("PageDown / PageUp   step (a presentation clicker)");
         ImGui::TextUnformatted("1 to 9  answer a waiting question; S skips it");
         ImGui::TextUnformatted("P       presentation: the focused panel fills the window (Esc leaves)");
+        ImGui::Separator();
+        ImGui::TextUnformatted("F6 / Shift+F6   the keyboard to the next / previous panel (Ctrl+Tab on the desktop):");
+        ImGui::TextUnformatted("        the arrows move between its widgets, Space presses one (Enter edits a field);");
+        ImGui::TextUnformatted("        the keys above rest until Esc brings them back");
+        ImGui::TextUnformatted("Esc     (again) leaves the app for the page's buttons; Tab reaches them too");
         if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -157,6 +164,7 @@ void App::draw() {
         ImGui::EndPopup();
     }
     ImGui::PopFont();
+    keyboard_.end_frame();
     end_widget_frame();
     relayout_ = false;
     ++frames_drawn_;
@@ -377,7 +385,8 @@ void App::draw_welcome() {
                        "memory: the call stack, the heap, and virtual memory with its pages, frames and TLB.");
     ImGui::Spacing();
     ImGui::TextWrapped("Step with the > and < buttons at the top, or the Right and Left arrow keys; Space plays and pauses. "
-                       "Every step is explained in the Events panel.");
+                       "Every step is explained in the Events panel. F6 takes the keyboard to the panels' buttons; Esc "
+                       "goes back to stepping.");
     ImGui::TextWrapped("The course has %d short lessons, from a function call to thrashing. Some ask you to predict the next "
                        "step first: answer with the buttons or their number keys.",
                        static_cast<int>(course().size()));
@@ -388,6 +397,8 @@ void App::draw_welcome() {
     const bool start = ImGui::Button("Start lesson 1");
     note_item("welcome.start");
     ImGui::SetItemDefaultFocus();
+    // Its nav cursor shows at once: Space starts the lesson without the mouse.
+    if (ImGui::IsWindowAppearing()) ImGui::GetCurrentContext()->NavDisableHighlight = false;
     ImGui::SameLine();
     const bool close = ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (start || close) {
@@ -471,16 +482,20 @@ void App::draw_status_line() {
     ImGui::SetNextWindowSize(ImVec2(display.x, height));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     if (ImGui::Begin("##status", nullptr, flags)) {
         if (controller_.loaded()) {
             const auto& errors = controller_.load_errors();
-            ImGui::Text("memsim %s  |  %s  |  %s  |  step %llu of %llu%s", version(), info_.platform_name,
+            // While the keyboard moves between widgets, say so: the stepping keys rest.
+            const char* keys = keyboard_.mode() == KeyboardMode::Navigating
+                                   ? "  |  Keys: arrows move, Space presses, F6 next panel, Esc back to stepping"
+                                   : "";
+            ImGui::Text("memsim %s  |  %s  |  %s  |  step %llu of %llu%s%s", version(), info_.platform_name,
                         controller_.snapshot().title.c_str(), static_cast<unsigned long long>(controller_.step()),
                         static_cast<unsigned long long>(controller_.total_steps()),
-                        errors.empty() ? "" : "  |  the edited text has errors (see Source)");
+                        errors.empty() ? "" : "  |  the edited text has errors (see Source)", keys);
         } else {
             ImGui::Text("memsim %s  |  %s  |  no scenario loaded", version(), info_.platform_name);
         }

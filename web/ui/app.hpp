@@ -14,6 +14,7 @@
 #include "ui/grid_renderer.hpp"
 #include "ui/layout.hpp"
 #include "ui/course_progress.hpp"
+#include "ui/keyboard_nav.hpp"
 #include "ui/panel_choice.hpp"
 #include "ui/single_panel.hpp"
 #include "ui/ostep_menu.hpp"
@@ -31,6 +32,7 @@ struct AppInfo {
     const char* platform_name = "desktop";  // shown in the status line
     bool can_quit = true;                   // the browser has no File > Quit
     bool page_toolbar = false;              // the page's own tools sit over the app (the browser)
+    int next_panel_key = -1;                // the platform's key index of F6 (ImGui 1.86 names none); -1 = none
     // Reads a scenario file by path (the desktop's File > Open path box); empty in the
     // browser, which opens files through the page. The UI itself never touches files.
     std::function<std::optional<std::string>(const std::string& path)> read_file = {};
@@ -90,6 +92,12 @@ public:
     bool presenting() const { return presenting_; }
     void present(bool on) { set_presenting(on, shown_); }
 
+    // Whether the keyboard steps the run or moves between a panel's widgets (ui/keyboard_nav.hpp).
+    const KeyboardNav& keyboard() const { return keyboard_; }
+    // True once after an Esc that nothing else took: the platform hands the keyboard to
+    // the page around the canvas (the browser's toolbar).
+    bool take_leave_canvas() { return keyboard_.take_leave_canvas(); }
+
     // What an embedding page chose to show (embed mode, panels); see ui/view_options.hpp.
     ViewOptions& view() { return view_; }
     const ViewOptions& view() const { return view_; }
@@ -142,6 +150,7 @@ private:
     bool question_waited_ = false;     // a lesson question held the run last frame (phone)
     std::uint64_t refused_seen_ = 0;   // the controller's refused_moves() last frame
     float font_before_presenting_ = 1.0f;
+    KeyboardNav keyboard_;     // stepping keys or ImGui's navigation
     CourseProgress progress_;  // lessons finished, welcome seen (saved with the settings)
     OstepMenu ostep_menu_;    // File > OSTEP homework: the chosen script and typed flags
     std::string path_box_;    // File > Open path: the typed path

@@ -18,7 +18,9 @@ json embed_failure(const std::string& message) {
 json view_json(const App& app) {
     return {{"ok", true}, {"embed", app.view().embed}, {"panels", panel_list(app.view().panels)},
             {"theme", app.theme() == Theme::Light ? "light" : "dark"}, {"present", app.presenting()},
-            {"wantsText", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}};
+            {"wantsText", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput},
+            {"keyboard", app.keyboard().mode() == KeyboardMode::Navigating ? "navigating" : "stepping"},
+            {"keyboardPanel", ImGui::GetCurrentContext() != nullptr ? app.keyboard().focused_window() : std::string()}};
 }
 
 // Applies every valid field or none: a bad field leaves the view as it was.

@@ -29,6 +29,12 @@ void end_widget_frame() {
             drawing.push_back(rect_of("title:" + name, title.Min, title.Max));
         }
     }
+    // The keyboard's nav cursor where ImGui draws it, while it shows (ui/keyboard_nav.hpp).
+    ImGuiContext& g = *GImGui;
+    if (g.NavWindow != nullptr && g.NavId != 0 && !g.NavDisableHighlight) {
+        const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+        drawing.push_back(rect_of("nav:cursor", r.Min, r.Max));
+    }
     finished_widget_rects().swap(drawing);
 }
 

@@ -5,7 +5,8 @@
 // handful of rectangles per frame: cheap enough to stay on in every build.
 //
 //   if (ImGui::Button("Edit")) ...;  note_item("source.edit");
-//   every window "W" gives "window:W" and its title bar "title:W"
+//   every window "W" gives "window:W" and its title bar "title:W"; "nav:cursor" is the
+//   keyboard's nav cursor while it shows
 #include <string>
 #include <vector>
 

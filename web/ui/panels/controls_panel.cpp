@@ -53,7 +53,7 @@ void toggle_play(Controller& controller) {
 }
 }  // namespace
 
-void handle_control_keys(Controller& controller) {
+void handle_control_keys(Controller& controller, bool stepping_keys) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || !controller.loaded()) return;
     // A waiting question takes its answers by number (1 is the first button) and S skips.
@@ -64,6 +64,7 @@ void handle_control_keys(Controller& controller) {
             if (typed == 's' || typed == 'S') controller.push(cmd::SkipQuestion{});
         }
     }
+    if (!stepping_keys) return;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
         toggle_play(controller);
     }
@@ -178,6 +179,7 @@ void draw_controls_panel(const Rect& rect, PanelContext& context) {
             toggle_play(controller);
         }
         if (button(">", view.can_step, "Step forward (Right)")) controller.push(cmd::Step{1});
+        note_item("controls.step");
         if (button(">|", view.can_step, "Run to the end (End)")) controller.push(cmd::RunToEnd{});
         float speed = static_cast<float>(view.speed);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);

@@ -23,8 +23,10 @@ ControlsView make_controls_view(const Controller& controller);
 // large step buttons and the timeline on a row of its own.
 float controls_height(bool compact = false);
 
-// Applies the keyboard shortcuts (when no text field has the keyboard).
-void handle_control_keys(Controller& controller);
+// Applies the keyboard shortcuts (when no text field has the keyboard): the number keys
+// and S answer a waiting question; Space, the arrows, Home, End, PageDown and PageUp play
+// and step only when `stepping_keys` (not while ImGui's navigation has them; ui/keyboard_nav.hpp).
+void handle_control_keys(Controller& controller, bool stepping_keys);
 
 void draw_controls_panel(const Rect& rect, PanelContext& context);
 
