@@ -158,7 +158,9 @@ await withBrowser(values.dist, async (browser, url) => {
   await page.keyboard.press('Shift+Tab');
   check('Shift+Tab comes back to the canvas', (await focused(page)) === 'CANVAS#canvas', await focused(page));
   await holdKeys(page, ['ArrowRight']);
-  const back = (await state(page)).step;
+  // A loaded machine may draw the step a few frames late: wait for it (up to 3 s), once.
+  let back = (await state(page)).step;
+  for (const until = Date.now() + 3000; back === before && Date.now() < until; back = (await state(page)).step) await frameDone(page);
   check('back on the canvas, Right steps again', back === before + 1, `${before} -> ${back}`);
   check('no errors with the keyboard alone', errors.length === 0, errors.join(' | '));
   await page.close();
