@@ -136,8 +136,13 @@ minic::Report MachineHost::free(std::uint64_t vaddr) {
     return report_since(faults, before);
 }
 
-std::optional<std::uint64_t> MachineHost::place_arguments(const std::vector<std::string>& arguments) {
-    return machine_.place_arguments(arguments, sink_);
+std::optional<minic::ValueResult> MachineHost::place_arguments(const std::vector<std::string>& arguments) {
+    const auto faults = machine_.mmu().stats().page_faults;
+    const std::size_t before = sink_ ? sink_->size() : 0;
+    const std::optional<std::uint64_t> argv = machine_.place_arguments(arguments, sink_);
+    minic::ValueResult result{.value = argv.value_or(0), .report = report_since(faults, before)};
+    if (!argv) result.report.stop = true;  // the stack overflowed before main
+    return result;
 }
 
 std::uint64_t MachineHost::place_global(const minic::StaticData& data) {

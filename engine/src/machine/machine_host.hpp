@@ -23,7 +23,7 @@ public:
     minic::ValueResult realloc(std::uint64_t vaddr, std::uint64_t size) override;
     minic::Report free(std::uint64_t vaddr) override;
     std::uint64_t place_global(const minic::StaticData& data) override;
-    std::optional<std::uint64_t> place_arguments(const std::vector<std::string>& arguments) override;
+    std::optional<minic::ValueResult> place_arguments(const std::vector<std::string>& arguments) override;
     std::uint64_t place_string(const std::string& bytes) override;
     std::uint64_t code_address(int line) const override { return machine_.code_address(line); }
     void output(std::string_view text) override;

@@ -305,9 +305,10 @@ void Interpreter::start(Host& host, std::vector<Event>* sink) {
         // stack where the host models it, else in static data.
         std::vector<std::string> arguments{"prog"};
         arguments.insert(arguments.end(), config_.args.begin(), config_.args.end());
-        if (const auto argv = host.place_arguments(arguments)) {
+        if (auto argv = host.place_arguments(arguments)) {
+            if (!take(std::move(argv->report), sink)) return;  // they overflowed the stack: main never runs
             values_.push_back(arguments.size());
-            values_.push_back(*argv);
+            values_.push_back(argv->value);
         } else {
             place_static_arguments(host);
         }
@@ -482,7 +483,11 @@ void Interpreter::leave(bool has_value, Host& host, std::vector<Event>* sink) {
         // `return s;` copies s into the caller's slot while the callee's frame still holds it.
         if (has_value && !copy_bytes(host, value, call.return_slot, f.return_struct, sink)) return;
         value = call.return_slot;
-        if (sink != nullptr) returned = "a struct of " + std::to_string(f.return_struct) + " bytes, copied into the caller's frame at " + hex(value);
+        if (sink != nullptr) {
+            const TypeId type = program_->program.functions[static_cast<std::size_t>(call.function)].return_type;
+            returned = "the " + program_->program.types.name(type) + " (" + std::to_string(f.return_struct) +
+                       " bytes), copied into the caller's frame at " + hex(value);
+        }
     } else if (f.returns_value) {
         value = normalize(value, f.return_size, f.return_signed);
         if (sink != nullptr) returned = shown_value(*this, program_->program.functions[static_cast<std::size_t>(call.function)].return_type, value);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "memsim/minic/float_bits.hpp"
+#include "two_over_pi.hpp"
 
 namespace memsim::minic::math {
 namespace {
@@ -205,9 +206,71 @@ DD cos_small(DD r) {
     return sum;
 }
 
-// x = k pi/2 + r; returns r (|r| <= pi/4) and k mod 4. Exact enough for |x| < 2^30;
-// beyond, the four parts of pi/2 run out and results may differ from glibc's.
+// 32 bits of 2/pi from bit `offset` (0 = the first bit after the point); bits before the
+// point are 0, since 2/pi < 1.
+std::uint32_t two_over_pi_word(int offset) {
+    if (offset <= -32) return 0;
+    if (offset < 0) return two_over_pi_bits[0] >> -offset;
+    const auto w = static_cast<std::size_t>(offset / 32);
+    const int shift = offset % 32;
+    const std::uint32_t next = w + 1 < two_over_pi_bits.size() ? two_over_pi_bits[w + 1] : 0;
+    if (shift == 0) return two_over_pi_bits[w];
+    return (two_over_pi_bits[w] << shift) | (next >> (32 - shift));
+}
+
+// Payne-Hanek: x = m 2^e with a 53-bit integer m, and x 2/pi = m 2^e sum(b_i 2^-i). The
+// bits with i <= e - 2 add multiples of 4 (a whole turn), so only the next 256 bits of
+// 2/pi matter: their product with m, an exact 309-bit integer, holds the quadrant and a
+// fraction of turn correct to about 200 bits, far more than the closest a double comes
+// to a multiple of pi/2 (about 2^-62) can cancel.
+DD reduce_large(double x, int& quadrant) {
+    const std::uint64_t bits = double_bits(std::fabs(x));
+    const std::uint64_t m = (bits & 0x000FFFFFFFFFFFFFull) | (std::uint64_t{1} << 52);  // x is normal here
+    const int e = static_cast<int>((bits >> 52) & 0x7FF) - 1075;
+    constexpr int limbs = 8;  // the 256-bit window, least significant limb first
+    std::uint32_t window[limbs];
+    for (int j = 0; j < limbs; ++j) window[limbs - 1 - j] = two_over_pi_word(e - 2 + 32 * j);
+    // product = m * window, scaled by 2^(e - (e - 2) - 256) = 2^-254.
+    std::uint32_t product[limbs + 2] = {};
+    const std::uint64_t m_parts[2] = {m & 0xFFFFFFFFu, m >> 32};
+    for (int i = 0; i < 2; ++i) {
+        std::uint64_t carry = 0;
+        for (int j = 0; j < limbs; ++j) {
+            const std::uint64_t t = m_parts[i] * window[j] + product[i + j] + carry;
+            product[i + j] = static_cast<std::uint32_t>(t);
+            carry = t >> 32;
+        }
+        product[i + limbs] = static_cast<std::uint32_t>(carry);
+    }
+    // Bits 254 and 255 are the quadrant; below them the fraction of a quadrant.
+    quadrant = static_cast<int>(product[7] >> 30);
+    product[7] &= 0x3FFFFFFFu;
+    const bool round_up = (product[7] >> 29) != 0;  // fraction >= 1/2: the next quadrant, minus the rest
+    if (round_up) {
+        quadrant = (quadrant + 1) & 3;
+        std::uint64_t borrow = 0;  // fraction = 2^254 - fraction
+        for (int j = 0; j < limbs; ++j) {
+            const std::uint64_t top = j == 7 ? (std::uint64_t{1} << 30) : 0;
+            const std::uint64_t t = top - product[j] - borrow;
+            product[j] = static_cast<std::uint32_t>(t);
+            borrow = (t >> 32) & 1;
+        }
+    }
+    DD fraction{};
+    for (int j = limbs - 1; j >= 0; --j) fraction = add(fraction, DD{scale(static_cast<double>(product[j]), 32 * j - 254), 0});
+    DD r = mul(fraction, half_pi);
+    if (round_up) r = neg(r);
+    if (x < 0) {
+        r = neg(r);
+        quadrant = (4 - quadrant) & 3;
+    }
+    return r;
+}
+
+// x = k pi/2 + r; returns r (|r| <= pi/4) and k mod 4. Below 2^30 four parts of pi/2 are
+// exact enough; beyond, the bits of 2/pi do it.
 DD reduce(double x, int& quadrant) {
+    if (std::fabs(x) >= 0x1p30) return reduce_large(x, quadrant);
     const double k = std::floor(x / half_pi.hi + 0.5);
     DD r{x, 0};
     for (double part : half_pi_parts) r = sub(r, two_prod(k, part));
@@ -286,7 +349,7 @@ double pow(double x, double y) {
 
 double sin(double x) {
     if (std::isnan(x)) return quiet(x);
-    if (std::isinf(x) || !in_reduction_range(x)) return domain_error();
+    if (std::isinf(x)) return domain_error();
     if (x == 0) return x;  // keeps -0
     int q = 0;
     const DD r = reduce(x, q);
@@ -296,7 +359,7 @@ double sin(double x) {
 
 double cos(double x) {
     if (std::isnan(x)) return quiet(x);
-    if (std::isinf(x) || !in_reduction_range(x)) return domain_error();
+    if (std::isinf(x)) return domain_error();
     int q = 0;
     const DD r = reduce(x, q);
     const DD v = (q % 2 == 0) ? cos_small(r) : sin_small(r);
@@ -305,7 +368,7 @@ double cos(double x) {
 
 double tan(double x) {
     if (std::isnan(x)) return quiet(x);
-    if (std::isinf(x) || !in_reduction_range(x)) return domain_error();
+    if (std::isinf(x)) return domain_error();
     if (x == 0) return x;
     int q = 0;
     const DD r = reduce(x, q);
@@ -381,6 +444,5 @@ double hypot(double x, double y) {
     return kernel(a, b);
 }
 
-bool in_reduction_range(double x) { return std::fabs(x) < 0x1p30; }
 
 }  // namespace memsim::minic::math

@@ -23,8 +23,4 @@ double atan(double x);
 double atan2(double y, double x);
 double hypot(double x, double y);
 
-// Whether sin, cos and tan reduce x exactly (|x| < 2^30); beyond, memsim returns NaN
-// where glibc reduces with 1200 bits of 2/pi.
-bool in_reduction_range(double x);
-
 }  // namespace memsim::minic::math

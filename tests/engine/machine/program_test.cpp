@@ -361,6 +361,8 @@ TEST_CASE("Arguments too large for the stack limit end the process with a stack 
     std::string text;
     for (const Event& e : sim->events_between(1, sim->total_steps())) {
         if (e.kind == EventKind::StackOverflow) text = e.text;
+        // main never runs: no call is attempted on the ended process.
+        CHECK(e.text.find("has already ended") == std::string::npos);
         // The program's own report of the overflow ends its sentence before the next one.
         const auto stops = e.text.find(" The program stops.");
         if (stops != std::string::npos) CHECK(e.text[stops - 1] == '.');

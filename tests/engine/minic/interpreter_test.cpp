@@ -303,7 +303,7 @@ TEST_CASE("A struct returned by value is copied into a slot of the caller's fram
     CHECK(main_function.locals[2].name == "(result of make(), line 3)");
     const Event* returned = run.first(EventKind::Return);
     REQUIRE(returned != nullptr);
-    CHECK(returned->text.find("a struct of 24 bytes, copied into the caller's frame at 0x") == 0);
+    CHECK(returned->text.find("the struct pair (24 bytes), copied into the caller's frame at 0x") == 0);
 }
 
 TEST_CASE("A call through a pointer whose type returns a struct the function does not return stops", "[minic][interpreter][struct]") {

@@ -116,9 +116,10 @@ public:
     // Places a string literal (a NUL is added) in read-only data; returns its address.
     virtual std::uint64_t place_string(const std::string& bytes) = 0;
     // Places argc, argv and the argument strings at the top of the stack, as Linux's
-    // execve does, before main is called; argv's address. A host without a modelled
-    // stack top says nothing, and the interpreter puts argv in static data instead.
-    virtual std::optional<std::uint64_t> place_arguments(const std::vector<std::string>& arguments) {
+    // execve does, before main is called: argv's address, or a stop when they do not fit
+    // (a stack overflow before main). A host without a modelled stack top says nothing
+    // (nullopt), and the interpreter puts argv in static data instead.
+    virtual std::optional<ValueResult> place_arguments(const std::vector<std::string>& arguments) {
         (void)arguments;
         return std::nullopt;
     }
