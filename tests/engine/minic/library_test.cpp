@@ -145,3 +145,22 @@ TEST_CASE("In ILP32 a long is 4 bytes: strtol clamps there and %ld prints 32 bit
     CHECK(run_source(source, DataModel::Ilp32).host.output() == "2147483647 1 4294967295 3000000000 4\n");
     CHECK(run_source(source, DataModel::Lp64).host.output() == "3000000000 1 18446744073709551615 3000000000 8\n");
 }
+
+TEST_CASE("sin, cos and tan of angles from 2^30 to the largest double give glibc's bits, natively and in WASM", "[minic][library][math]") {
+    // Beyond 2^30 the angle is reduced with the bits of 2/pi (Payne-Hanek). The expected
+    // lines are what this program printed when built with gcc against glibc 2.36.
+    const std::string source = R"(#include <math.h>
+#include <stdio.h>
+int main(void) {
+    double x[] = {1073741824.0, -1e10, 1e22, 1e300, 1.7976931348623157e308};
+    for (int i = 0; i < 5; i++) printf("%a %a %a\n", sin(x[i]), cos(x[i]), tan(x[i]));
+    return 0;
+})";
+    const Run run = run_source(source);
+    CHECK(run.count(EventKind::MemoryProblem) == 0);
+    CHECK(run.host.output() == "-0x1.3c12353728cafp-1 0x1.92cb46a920144p-1 -0x1.91c3c126f9d13p-1\n"
+                               "0x1.f334c7896a4e3p-2 0x1.bf098901c931ap-1 0x1.1de000f443f5p-1\n"
+                               "-0x1.b453ab76bf397p-1 0x1.0be2cef01c8f4p-1 -0x1.a0f79c1b6b257p+0\n"
+                               "-0x1.a2c16b010e385p-1 -0x1.2699022adc4c1p-1 0x1.6be411f37ac77p+0\n"
+                               "0x1.452fc98b34e97p-8 -0x1.fffe62ecfab75p-1 -0x1.4530cfe729484p-8\n");
+}
